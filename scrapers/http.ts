@@ -1,0 +1,121 @@
+import got, { type Got, RequestError, HTTPError, MaxRedirectsError, TimeoutError } from 'got';
+import { CookieJar } from 'tough-cookie';
+import { ScrapeError, assertNoWall } from './failure.js';
+import type { Site } from './types.js';
+
+export const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) office-watch/0.1 (+appointment calendar watcher)';
+
+/** Retry only what a second try can fix: the connection, not the answer. */
+const CONNECTION_ERRORS = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL'];
+
+export interface SessionOptions {
+  timeoutMs?: number;
+  /** Bodies larger than this end the scrape as 'too-large'. */
+  maxBytes?: number;
+  retries?: number;
+  signal?: AbortSignal;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Skip the captcha/maintenance check (JSON endpoints). */
+  raw?: boolean;
+}
+
+/** One scrape's HTTP: a cookie jar of its own, polite defaults, typed failures. */
+export interface HttpSession {
+  get(url: string, options?: RequestOptions): Promise<string>;
+  getJson<T>(url: string, options?: RequestOptions): Promise<T>;
+  post(url: string, form: Record<string, string> | URLSearchParams, options?: RequestOptions): Promise<string>;
+  clearCookies(): void;
+  /** Requests sent so far (retries included). */
+  readonly requests: number;
+}
+
+export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionOptions = {}): HttpSession {
+  let jar = new CookieJar();
+  let requests = 0;
+  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  const client: Got = got.extend({
+    headers: { 'user-agent': USER_AGENT, 'accept-language': 'de-DE,de;q=0.9' },
+    timeout: { request: options.timeoutMs ?? 10_000 },
+    retry: {
+      limit: options.retries ?? 2,
+      methods: ['GET', 'POST'],
+      statusCodes: [],
+      errorCodes: CONNECTION_ERRORS,
+      calculateDelay: ({ attemptCount, computedValue }) => (computedValue === 0 ? 0 : 250 * 2 ** (attemptCount - 1)),
+    },
+    maxRedirects: 10,
+    https: { rejectUnauthorized: !site.insecureTls },
+    cookieJar: {
+      getCookieString: (url: string) => jar.getCookieString(url),
+      setCookie: (raw: string, url: string) => jar.setCookie(raw, url, { ignoreError: true }),
+    },
+    hooks: { beforeRequest: [() => void requests++] },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+
+  async function send(method: 'GET' | 'POST', url: string, body: URLSearchParams | undefined, o: RequestOptions): Promise<string> {
+    const request = client(url, {
+      method,
+      headers: o.headers,
+      ...(body ? { form: Object.fromEntries(body) } : {}),
+      responseType: 'buffer',
+    });
+    request.on('downloadProgress', (progress) => {
+      if (progress.transferred > maxBytes) request.cancel('too-large');
+    });
+    try {
+      const response = await request;
+      const text = decodeBody(response.rawBody, String(response.headers['content-type'] ?? ''));
+      if (!o.raw) assertNoWall(text);
+      return text;
+    } catch (error) {
+      throw classify(error, url, maxBytes);
+    }
+  }
+
+  return {
+    get: (url, o = {}) => send('GET', url, undefined, o),
+    async getJson<T>(url: string, o: RequestOptions = {}): Promise<T> {
+      const text = await send('GET', url, undefined, { ...o, raw: true });
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        assertNoWall(text);
+        throw new ScrapeError('markup', `expected JSON from ${url}`);
+      }
+    },
+    post: (url, form, o = {}) => send('POST', url, form instanceof URLSearchParams ? form : new URLSearchParams(form), o),
+    clearCookies: () => void (jar = new CookieJar()),
+    get requests() {
+      return requests;
+    },
+  };
+}
+
+/** Decode by the declared charset (header, then meta tag); real sites still serve Latin-1. */
+export function decodeBody(body: Buffer, contentType: string): string {
+  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
+  const charset = (declared ?? 'utf-8').toLowerCase();
+  try {
+    return new TextDecoder(charset === 'iso-8859-1' || charset === 'latin1' ? 'windows-1252' : charset).decode(body);
+  } catch {
+    return new TextDecoder('utf-8').decode(body);
+  }
+}
+
+function classify(error: unknown, url: string, maxBytes: number): ScrapeError {
+  if (error instanceof ScrapeError) return error;
+  if (error instanceof HTTPError) return new ScrapeError('http-status', `HTTP ${error.response.statusCode} from ${url}`, error.response.statusCode);
+  if (error instanceof MaxRedirectsError) return new ScrapeError('redirect-loop', `too many redirects from ${url}`);
+  if (error instanceof TimeoutError) return new ScrapeError('timeout', `no complete answer within the time limit from ${url}`);
+  if (error instanceof RequestError) {
+    if (error.name === 'CancelError') return new ScrapeError('too-large', `the answer from ${url} is larger than ${maxBytes} bytes`);
+    if (error.code === 'ERR_ABORTED' || error.name === 'AbortError') return new ScrapeError('timeout', `the scrape was aborted at ${url}`);
+    return new ScrapeError('down', `${error.code ?? 'connection failed'} at ${url}`);
+  }
+  throw error;
+}

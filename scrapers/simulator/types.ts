@@ -1,0 +1,57 @@
+import type { SystemName, WallTime } from '../types.js';
+
+/** Faults a simulated office can be told to show. */
+export const FAULTS = ['timeout', 'http-500', 'slow-drip', 'captcha', 'maintenance', 'latin1', 'malformed'] as const;
+export type FaultKind = (typeof FAULTS)[number];
+
+export interface SimLocation {
+  /** The location id a scraper of this system must report (tevis/etermin: calendar id, netappoint: name slug, tempus: "row/tasks"). */
+  id: string;
+  /** Department or location name as the system shows it. */
+  name: string;
+}
+
+/** What a system server needs to know of a simulated office. */
+export interface SimOffice {
+  sourceId: string;
+  system: SystemName;
+  name: string;
+  city: string;
+  locations: SimLocation[];
+  /** The true free slots of a location at the office's current simulated time, sorted ascending. */
+  freeSlots(locationId: string): WallTime[];
+  /** The office's simulated clock. */
+  now(): Date;
+  /** The fault it shows right now, if any. */
+  fault?: FaultKind | undefined;
+}
+
+/** A request as a system server sees it. `path` is relative to the system server's root. */
+export interface SimRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  form: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  cookies: Record<string, string>;
+}
+
+export interface SimResponse {
+  status?: number;
+  contentType?: string;
+  body: string;
+  setCookies?: string[];
+  headers?: Record<string, string>;
+}
+
+/** One booking system, served over HTTP by http-host.ts. */
+export interface SystemServer {
+  system: SystemName;
+  /** Which office a request is for (undefined → 404). */
+  route(request: SimRequest): SimOffice | undefined;
+  handle(office: SimOffice, request: SimRequest): SimResponse;
+  /** The site URL (registry format) a scraper must be given for this office. */
+  siteUrl(origin: string, office: SimOffice): string;
+  /** Extra site parameters (netappoint company, …). */
+  siteParams?(office: SimOffice): Record<string, string>;
+}

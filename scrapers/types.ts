@@ -1,0 +1,84 @@
+/** The booking systems office-watch can scrape. */
+export const SYSTEMS = ['tevis', 'netappoint', 'etermin', 'tempus'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+/** One source (a city's booking site) as the registry and `--sites FILE` describe it. */
+export interface Site {
+  id: string;
+  /** One of SYSTEMS, or another name for sources on unsupported custom systems. */
+  system: string;
+  /** Human name, e.g. "Stadt Bonn". */
+  name: string;
+  /** City to group by in the TUI, e.g. "Bonn". */
+  city: string;
+  url: string;
+  /** System parameters: netappoint `company` and extra query, tempus extra query, etc. */
+  params?: Record<string, string>;
+  /** Accept broken TLS chains (some real sites have them). Off by default. */
+  insecureTls?: boolean;
+  /** Never scrape this site more often than this (minutes). */
+  minIntervalMinutes?: number;
+}
+
+/** Local slot start, Europe/Berlin wall clock, 'YYYY-MM-DD HH:MM:SS'. */
+export type WallTime = string;
+
+export interface LocationSlots {
+  locationId: string;
+  name: string;
+  /** Sorted ascending, unique. */
+  slots: WallTime[];
+}
+
+export interface Snapshot {
+  sourceId: string;
+  /** When the snapshot was taken, Berlin wall clock. */
+  takenAt: WallTime;
+  locations: LocationSlots[];
+}
+
+/** Why a scrape failed, classified by what to do next (see scheduler). */
+export type FailureKind =
+  | 'down' // connection refused / reset / DNS
+  | 'timeout'
+  | 'http-status' // 4xx/5xx
+  | 'captcha' // captcha or bot wall
+  | 'maintenance' // maintenance notice
+  | 'markup' // page not understood
+  | 'unsupported' // a variant we recognise but cannot read
+  | 'too-large' // body over the size cap
+  | 'redirect-loop';
+
+export interface ScrapeFailure {
+  kind: FailureKind;
+  message: string;
+  status?: number;
+}
+
+export type ScrapeResult =
+  | { ok: true; snapshot: Snapshot; requests: number }
+  | { ok: false; failure: ScrapeFailure; requests: number };
+
+/** A record of one scrape attempt, kept for the health view. */
+export interface ScrapeRun {
+  sourceId: string;
+  /** ISO 8601 UTC instant. */
+  startedAt: string;
+  durationMs: number;
+  ok: boolean;
+  error?: ScrapeFailure;
+  requests: number;
+  locations?: number;
+  freeSlots?: number;
+}
+
+export interface ScrapeOptions {
+  /** Lookahead in ISO weeks. */
+  weeks: number;
+  /** The current instant (a simulated clock in demo/tests). */
+  now: Date;
+  /** Abort the whole scrape. */
+  signal?: AbortSignal;
+}
+
+export type Scraper = (site: Site, options: ScrapeOptions) => Promise<ScrapeResult>;
