@@ -48,6 +48,8 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
       calculateDelay: ({ attemptCount, computedValue }) => (computedValue === 0 ? 0 : 250 * 2 ** (attemptCount - 1)),
     },
     maxRedirects: 10,
+    // Browsers follow a redirected POST with a GET; tevis answers its location POST that way.
+    methodRewriting: true,
     https: { rejectUnauthorized: !site.insecureTls },
     cookieJar: {
       getCookieString: (url: string) => jar.getCookieString(url),

@@ -1,0 +1,17 @@
+import { scrapeEtermin } from './etermin.js';
+import { scrapeNetappoint } from './netappoint.js';
+import { scrapeTempus } from './tempus.js';
+import { scrapeTevis } from './tevis.js';
+import type { Scraper, SystemName } from './types.js';
+
+const SCRAPERS: Record<SystemName, Scraper> = {
+  tevis: scrapeTevis,
+  netappoint: scrapeNetappoint,
+  etermin: scrapeEtermin,
+  tempus: scrapeTempus,
+};
+
+/** The scraper of a booking system, or undefined for systems office-watch cannot read. */
+export function scraperFor(system: string): Scraper | undefined {
+  return Object.hasOwn(SCRAPERS, system) ? SCRAPERS[system as SystemName] : undefined;
+}

@@ -1,0 +1,93 @@
+import type { Site, SystemName } from '../types.js';
+import { SYSTEMS } from '../types.js';
+import { createSimClock, type SimClock } from './clock.js';
+import { DEMO_OFFICES, DEMO_TEVIS_FLOWS } from './demo-offices.js';
+import { eterminServer } from './etermin-server.js';
+import { startSystemServer, type RunningServer } from './http-host.js';
+import { netappointServer } from './netappoint-server.js';
+import { createSimulatedOffice, type SimulatedOffice } from './office.js';
+import { deriveSeed } from './random.js';
+import { tempusServer } from './tempus-server.js';
+import { tevisServer } from './tevis-server.js';
+import type { SimLocation, SimOffice, SystemServer } from './types.js';
+
+export interface DemoOptions {
+  /** Seed of the offices' randomness (default 1). */
+  seed?: number;
+  /** Simulated time per real time (default 60: a 15-minute round every 15 s). */
+  speed?: number;
+  /** Simulated start (default: now, rounded down to the quarter hour). */
+  start?: Date;
+  /** First of four consecutive ports (tevis, netappoint, etermin, tempus); 0 or none: any free ports. */
+  port?: number;
+}
+
+/** A demo site in the registry format, with the locations it has. */
+export interface DemoSite extends Site {
+  locations: SimLocation[];
+}
+
+export interface Demo {
+  sites: DemoSite[];
+  offices: SimulatedOffice[];
+  clock: SimClock;
+  /** Each system server's origin, e.g. http://127.0.0.1:40123. */
+  origins: Record<SystemName, string>;
+  close(): Promise<void>;
+}
+
+const SERVERS: Record<SystemName, (offices: SimOffice[]) => SystemServer> = {
+  tevis: (offices) => tevisServer(offices, { flow: (office) => DEMO_TEVIS_FLOWS[office.sourceId] ?? 'classic' }),
+  netappoint: (offices) => netappointServer(offices, { variant: () => ({ frontEnd: 'netappoint' }) }),
+  etermin: (offices) => eterminServer(offices),
+  tempus: (offices) => tempusServer(offices),
+};
+
+/** Start the demo world: its simulated offices, one loopback server per booking system, and their sites. */
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const clock = createSimClock({ start: options.start ?? quarterHourFloor(new Date()), speed: options.speed ?? 60 });
+  const seed = options.seed ?? 1;
+  const offices = DEMO_OFFICES.map((spec) => createSimulatedOffice(spec, clock, deriveSeed(seed, spec.sourceId)));
+  const running: RunningServer[] = [];
+  const sites = new Map<SimulatedOffice, DemoSite>();
+  const origins = {} as Record<SystemName, string>;
+  try {
+    for (const [index, system] of SYSTEMS.entries()) {
+      const own = offices.filter((office) => office.system === system);
+      const server = SERVERS[system](own);
+      const host = await startSystemServer(server, options.port ? options.port + index : 0);
+      running.push(host);
+      origins[system] = host.origin;
+      for (const office of own) sites.set(office, siteOf(server, host.origin, office));
+    }
+  } catch (error) {
+    await Promise.all(running.map((host) => host.close()));
+    throw error;
+  }
+  return {
+    sites: offices.map((office) => sites.get(office) as DemoSite),
+    offices,
+    clock,
+    origins,
+    close: async () => void (await Promise.all(running.map((host) => host.close()))),
+  };
+}
+
+function siteOf(server: SystemServer, origin: string, office: SimulatedOffice): DemoSite {
+  const params = server.siteParams?.(office);
+  return {
+    id: office.sourceId,
+    system: office.system,
+    name: office.name,
+    city: office.city,
+    url: server.siteUrl(origin, office),
+    ...(params && Object.keys(params).length > 0 ? { params } : {}),
+    locations: office.locations.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/** The instant rounded down to a quarter hour (Berlin's offsets are whole hours, so UTC quarters are Berlin quarters). */
+export function quarterHourFloor(instant: Date): Date {
+  const quarter = 15 * 60_000;
+  return new Date(Math.floor(instant.getTime() / quarter) * quarter);
+}

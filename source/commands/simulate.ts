@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import type { Demo } from '../../scrapers/simulator/demo.js';
+import { UserError } from '../user-error.js';
+import type { Command } from './command.js';
+
+/** `office-watch simulate`: the demo's simulated offices served on 127.0.0.1 in the foreground, until Ctrl-C. */
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'serve simulated offices on 127.0.0.1 (the demo world), until Ctrl-C',
+  help: `
+  Usage
+    $ office-watch simulate [--port P] [--speed N] [--seed N] [--sites-out FILE]
+
+  Serves the demo's simulated offices, one server per booking system, and prints
+  one line per office: system, id, site URL (and its parameters).
+
+  Flags
+    --port P          first of four consecutive ports (tevis, netappoint, etermin,
+                      tempus); 0 picks free ones (default 0)
+    --speed N         simulated time per real time (default 60: 15 minutes per 15 s)
+    --seed N          seed of the simulated bookings (default 1)
+    --sites-out FILE  write the sites as JSON, for office-watch snapshot --sites FILE
+                      (scrapers count weeks from the real date: with --speed 1
+                      the simulated offices stay in step with it)
+
+  Example
+    $ office-watch simulate --port 8300 --sites-out demo-sites.json
+`,
+  flags: {
+    port: { type: 'number', default: 0 },
+    speed: { type: 'number', default: 60 },
+    seed: { type: 'number', default: 1 },
+    sitesOut: { type: 'string' },
+  },
+  async run(context) {
+    const { flags, input, stdout, stderr } = context;
+    if (input.length > 0) throw new UserError('simulate takes no arguments; see office-watch simulate --help.', 2);
+    const port = integerFlag(flags.port, 'port', 0, 65_532);
+    const seed = integerFlag(flags.seed, 'seed', 0, 2 ** 32 - 1);
+    const speed = flags.speed;
+    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > 100_000) throw new UserError('--speed must be a number above 0 (at most 100000).', 2);
+    const sitesOut = flags.sitesOut;
+    if (sitesOut !== undefined && (typeof sitesOut !== 'string' || sitesOut.trim() === '')) throw new UserError('--sites-out needs the path of a file to write.', 2);
+
+    const demo = await start(port, seed, speed);
+    try {
+      if (typeof sitesOut === 'string') writeSites(demo, sitesOut);
+      stderr.write(`office-watch simulate: ${demo.offices.length} offices from ${toBerlinWallTime(demo.clock.now()).slice(0, 16)} (Berlin), speed ${speed}×, seed ${seed}; Ctrl-C stops.\n`);
+      for (const line of officeLines(demo)) stdout.write(`${line}\n`);
+      if (typeof sitesOut === 'string') stderr.write(`sites written to ${sitesOut}\n`);
+      await untilInterrupted();
+      return 0;
+    } finally {
+      await demo.close();
+    }
+  },
+};
+
+/** One aligned line per office: system, id, URL, parameters. */
+export function officeLines(demo: Pick<Demo, 'sites'>): string[] {
+  const width = Math.max(...demo.sites.map((site) => site.id.length));
+  return demo.sites.map((site) => {
+    const params = Object.entries(site.params ?? {}).map(([key, value]) => ` ${key}=${value}`);
+    return `${site.system.padEnd(10)} ${site.id.padEnd(width)}  ${site.url}${params.join('')}`;
+  });
+}
+
+async function start(port: number, seed: number, speed: number): Promise<Demo> {
+  const { startDemo } = await import('../../scrapers/simulator/demo.js');
+  try {
+    return await startDemo({ port, seed, speed });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new UserError(`ports ${port}–${port + 3} are not all free to use (${code}); choose another --port, or 0 for any.`);
+    }
+    throw error;
+  }
+}
+
+function writeSites(demo: Demo, path: string): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(demo.sites, null, 2)}\n`);
+  } catch (error) {
+    throw new UserError(`cannot write the sites file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+function integerFlag(value: unknown, flag: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UserError(`--${flag} must be a whole number from ${min} to ${max}.`, 2);
+  }
+  return value;
+}
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

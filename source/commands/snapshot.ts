@@ -1,0 +1,153 @@
+import { scraperFor } from '../../scrapers/index.js';
+import type { RegistrySite } from '../../scrapers/registry/registry.js';
+import type { Site } from '../../scrapers/types.js';
+import { sanitize } from '../sanitize.js';
+import { createScheduler, selectSites, type RunOutcome } from '../scheduler/index.js';
+import { UserError } from '../user-error.js';
+import type { Command, CommandContext } from './command.js';
+import { loadSites, systemFlag } from './list.js';
+
+/** One source's line of the summary (and its --json record). */
+export interface SnapshotSummary {
+  sourceId: string;
+  system: string;
+  ok: boolean;
+  locations?: number;
+  freeSlots?: number;
+  durationMs: number;
+  requests: number;
+  error?: { kind: string; message: string; status?: number };
+  storeError?: string;
+}
+
+export function summarize(outcome: RunOutcome): SnapshotSummary {
+  const { run, site } = outcome;
+  const summary: SnapshotSummary = { sourceId: site.id, system: site.system, ok: run.ok, durationMs: run.durationMs, requests: run.requests };
+  if (run.locations !== undefined) summary.locations = run.locations;
+  if (run.freeSlots !== undefined) summary.freeSlots = run.freeSlots;
+  if (run.error) summary.error = { ...run.error, message: sanitize(run.error.message, 300) };
+  if (outcome.storeError) summary.storeError = sanitize(outcome.storeError, 300);
+  return summary;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function summaryLine(s: SnapshotSummary): string {
+  const id = sanitize(s.sourceId, 64).padEnd(20);
+  const detail = s.ok
+    ? `${String(s.locations ?? 0).padStart(4)} locations ${String(s.freeSlots ?? 0).padStart(6)} free`
+    : `${s.error?.kind ?? 'error'}: ${s.error?.message ?? ''}`;
+  const store = s.storeError ? `  (not stored: ${s.storeError})` : '';
+  return `${s.ok ? 'ok  ' : 'FAIL'}  ${id}  ${detail}  ${seconds(s.durationMs)}${store}`;
+}
+
+function positiveInteger(value: unknown, flag: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new UserError(`--${flag} needs a whole number from 1 to ${max}.`, 2);
+  }
+  return value;
+}
+
+const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
+
+/** `office-watch snapshot`: one round over the chosen sources, stored, with a line per source. */
+export const snapshotCommand: Command = {
+  name: 'snapshot',
+  summary: 'scrape the sources once and store the snapshots',
+  help: `
+  Usage
+    $ office-watch snapshot [flags]
+
+  Flags
+    -w, --weeks N         lookahead in weeks (default 4)
+    -p, --parallel N      scrapes in flight at most (default 8; per host 1, tempus-termine.com 3)
+    -i, --include PATTERN only sources whose id or city matches (repeatable; * and ? wildcards)
+    -e, --exclude PATTERN leave these out (repeatable)
+    --system S            only sources on booking system S
+    --sites FILE          your own sites file instead of the built-in registry
+    --demo                scrape simulated offices on 127.0.0.1 instead (no network)
+    --json                the summary as a JSON array
+    --db PATH             the database folder
+
+  A failing source is a line of the summary, not an error: the exit code is 0 when the round ran.
+`,
+  flags: {
+    weeks: { type: 'number', shortFlag: 'w', default: 4 },
+    parallel: { type: 'number', shortFlag: 'p', default: 8 },
+    include: { type: 'string', shortFlag: 'i', isMultiple: true },
+    exclude: { type: 'string', shortFlag: 'e', isMultiple: true },
+    system: { type: 'string' },
+    sites: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+  async run(context) {
+    const { flags } = context;
+    const weeks = positiveInteger(flags.weeks, 'weeks', 26);
+    const parallel = positiveInteger(flags.parallel, 'parallel', 64);
+    if (flags.demo && flags.sites !== undefined) throw new UserError('--demo scrapes simulated offices and takes no --sites file.', 2);
+    if (context.input.length > 0) throw new UserError(`snapshot takes no arguments ("${sanitize(context.input[0]!, 40)}"); use -i PATTERN to choose sources.`, 2);
+    const choose = (all: RegistrySite[]): Site[] => {
+      const { sites, unmatched } = selectSites(all, { include: patterns(flags.include), exclude: patterns(flags.exclude), system: systemFlag(flags.system, all) });
+      if (unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them.`);
+      if (sites.length === 0) throw new UserError('no source is left to scrape after --exclude and --system.');
+      return sites;
+    };
+    if (!flags.demo) return scrapeRound(context, choose(loadSites(flags.sites)), { weeks, parallel });
+    const { startDemo } = await import('../../scrapers/simulator/demo.js');
+    const demo = await startDemo({});
+    try {
+      return await scrapeRound(context, choose(demo.sites), { weeks, parallel, now: () => demo.clock.now() });
+    } finally {
+      await demo.close();
+    }
+  },
+};
+
+async function scrapeRound(context: CommandContext, sites: Site[], options: { weeks: number; parallel: number; now?: () => Date }): Promise<number> {
+  const { flags, stdout, stderr } = context;
+  const { openStore } = await import('../../store/index.js');
+  const store = await openStore(flags.db);
+  const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
+  let done = 0;
+  scheduler.onRun((outcome) => {
+    done++;
+    if (!flags.json) stdout.write(`${summaryLine(summarize(outcome))}\n`);
+    else if (stderr.isTTY) stderr.write(`\rscraped ${done}/${sites.length}`);
+  });
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    void scheduler.stop();
+  };
+  process.once('SIGINT', interrupt);
+  try {
+    const round = await scheduler.runRound();
+    const summaries = round.outcomes.map(summarize);
+    if (flags.json) {
+      if (stderr.isTTY) stderr.write('\r\u001b[K');
+      stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+    } else {
+      const ok = summaries.filter((s) => s.ok);
+      const free = ok.reduce((sum, s) => sum + (s.freeSlots ?? 0), 0);
+      const locations = ok.reduce((sum, s) => sum + (s.locations ?? 0), 0);
+      stdout.write(
+        `${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`,
+      );
+    }
+    if (interrupted) {
+      stderr.write(`office-watch: interrupted; ${round.skipped.length} sources not scraped.\n`);
+      return 130;
+    }
+    const unstored = summaries.filter((s) => s.storeError);
+    if (unstored.length > 0) {
+      stderr.write(`office-watch: the database refused ${unstored.length} writes (first: ${unstored[0]!.storeError}).\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    await scheduler.stop();
+    await store.close();
+  }
+}

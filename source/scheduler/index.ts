@@ -1,0 +1,17 @@
+export { createScheduler, type Scheduler } from './scheduler.js';
+export { failureAction, pauseAfterFailure } from './failure-policy.js';
+export { DEFAULT_HOST_LIMITS, hostLimit, hostOf } from './host-of.js';
+export { HostLimiter, LimiterClearedError } from './host-limiter.js';
+export { roundLowerBoundMs } from './lower-bound.js';
+export { selectSites, sitePattern, type SiteSelection } from './site-selection.js';
+export type {
+  FailureAction,
+  RoundListener,
+  RoundResult,
+  RunListener,
+  RunOutcome,
+  SchedulerOptions,
+  SchedulerStore,
+  SiteHealth,
+  SkipReason,
+} from './types.js';
