@@ -1,0 +1,89 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import { TAR_END, tarHeader, tarPadding } from '../../store/tar.js';
+import { weeklyCsvs, type WeeklyCsv } from '../../store/weekly-export.js';
+import { wallRange } from '../date-range.js';
+import { idMatcher } from '../id-pattern.js';
+import { safeFileName } from '../safe-file-name.js';
+import { UserError } from '../user-error.js';
+import { withStore } from '../with-store.js';
+import { writeAll } from '../write-stream.js';
+import type { Command } from './command.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write snapshots as the published weekly CSVs (stdout, a folder, or .tar.gz bundles)',
+  help: `
+  Usage
+    $ office-watch export --csv [--out DIR [--tar]] [--source PATTERN] [--from DATE] [--to DATE] [--db PATH]
+
+  Flags
+    --csv             the published weekly CSV layout (the only format; may be left out)
+    --out DIR         write DIR/YYYY-WW/SOURCE.csv instead of printing to stdout
+    --tar             with --out: write DIR/YYYY-WW.tar.gz bundles like the published ones
+    --source PATTERN  only sources whose id matches (* and ? wildcards; plain text matches a part)
+    --from DATE       from this day or time (YYYY-MM-DD or "YYYY-MM-DD HH:MM")
+    --to DATE         up to this day (inclusive) or time
+`,
+  flags: {
+    csv: { type: 'boolean', default: true },
+    out: { type: 'string' },
+    tar: { type: 'boolean', default: false },
+    source: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  },
+  async run({ flags, stdout }) {
+    const range = wallRange(flags as { from?: unknown; to?: unknown });
+    const out = flags.out as string | undefined;
+    if (flags.tar && !out) throw new UserError('--tar needs --out DIR to write the bundles into.', 2);
+    return withStore(flags.db, { readOnly: true }, async (store) => {
+      const all = await store.listSources();
+      const sources = flags.source ? all.filter(idMatcher(String(flags.source))) : all;
+      if (sources.length === 0) throw new UserError(flags.source ? `no source in the database matches "${String(flags.source)}".` : 'the database holds no snapshots yet.');
+      const csvs = weeklyCsvs(store, { sources, ...range });
+      let count = 0;
+      if (!out) for await (const csv of csvs) (count++, await writeAll(stdout, csv.lines()));
+      else if (flags.tar) count = await writeBundles(out, csvs);
+      else for await (const csv of csvs) (count++, await writeFile(join(out, csv.week), `${safeFileName(csv.sourceId)}.csv`, csv.lines()));
+      if (count === 0) throw new UserError('no snapshots in that range.');
+      if (out) process.stderr.write(`wrote ${count} weekly CSV file(s) to ${out}\n`);
+      return 0;
+    });
+  },
+};
+
+async function writeFile(dir: string, name: string, lines: Iterable<string | Buffer>): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const stream = createWriteStream(join(dir, name));
+  await writeAll(stream, lines);
+  stream.end();
+  await finished(stream);
+}
+
+/** One YYYY-WW.tar.gz per week with a SOURCE.csv entry per source, sources in order. */
+async function writeBundles(out: string, csvs: AsyncIterable<WeeklyCsv>): Promise<number> {
+  const byWeek = new Map<string, WeeklyCsv[]>();
+  for await (const csv of csvs) byWeek.set(csv.week, [...(byWeek.get(csv.week) ?? []), csv]);
+  mkdirSync(out, { recursive: true });
+  let count = 0;
+  for (const [week, entries] of [...byWeek].sort()) {
+    const gzip = createGzip();
+    const file = createWriteStream(join(out, `${week}.tar.gz`));
+    gzip.pipe(file);
+    const mtime = Date.now() / 1000;
+    for (const csv of entries.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1))) {
+      count++;
+      await writeAll(gzip, [tarHeader(`${safeFileName(csv.sourceId)}.csv`, csv.size, mtime), ...lineBuffers(csv), tarPadding(csv.size)]);
+    }
+    gzip.end(TAR_END);
+    await finished(file);
+  }
+  return count;
+}
+
+function* lineBuffers(csv: WeeklyCsv): Iterable<Buffer> {
+  for (const line of csv.lines()) yield Buffer.from(line);
+}

@@ -1,0 +1,118 @@
+import type { HourlyCount } from '../../../store/types.js';
+import type { WallTime } from '../../../scrapers/types.js';
+
+/** A scraper's state as the views show it; `idle` = not scraped in this session and no run on record. */
+export type HealthState = 'ok' | 'failing' | 'stale' | 'idle';
+
+/** One source (office) of a city. */
+export interface SourceSummary {
+  sourceId: string;
+  name: string;
+  state: HealthState;
+  /** Free slots in the newest snapshot; undefined while unknown. */
+  free?: number;
+  /** takenAt of the newest snapshot. */
+  latest?: WallTime;
+  /** Locations (departments) known. */
+  locations: number;
+}
+
+export interface CitySummary {
+  name: string;
+  sources: SourceSummary[];
+  /** Worst state of its sources: failing, then stale, then ok. */
+  state: HealthState;
+  free?: number;
+}
+
+/** What the header and the cities pane show; cheap to read (kept in memory). */
+export interface Overview {
+  sources: number;
+  offices: number;
+  failing: number;
+  /** Clock time (Berlin wall clock) of the next scrape round; undefined without scraping. */
+  nextRoundAt?: WallTime;
+  scraping: boolean;
+  /** Sources being scraped right now. */
+  running: number;
+  cities: CitySummary[];
+}
+
+/** One location (department) column of the slots view at one snapshot. */
+export interface FrameColumn {
+  sourceId: string;
+  locationId: string;
+  name: string;
+  /** The snapshot shown for this source (at or before the cursor). */
+  takenAt?: WallTime;
+  slots: WallTime[];
+  /** The source's snapshot before it, for booked/freed marks. */
+  previousAt?: WallTime;
+  previous?: WallTime[];
+}
+
+/** Everything the slots view needs for one city at one point in time. */
+export interface CityFrame {
+  city: string;
+  /** The newest snapshot time among the columns (the one the view's header names). */
+  at?: WallTime;
+  columns: FrameColumn[];
+}
+
+/** Whose bookings the timeline shows: the whole city or one location. */
+export interface TimelineScope {
+  label: string;
+  sourceId?: string;
+  locationId?: string;
+}
+
+/** One scraper's line of the health view. */
+export interface HealthRow {
+  sourceId: string;
+  name: string;
+  city: string;
+  state: HealthState;
+  running: boolean;
+  /** Berlin wall clock of the last run's start. */
+  lastRun?: WallTime;
+  lastOk?: boolean;
+  durationMs?: number;
+  /** "kind: message", not yet sanitized. */
+  lastError?: string;
+  nextRun?: WallTime;
+  /** 0…1 over the last 24 h; undefined without runs. */
+  successRate?: number;
+  runs24h: number;
+}
+
+export interface RescrapeResult {
+  ok: number;
+  failed: number;
+  skipped: number;
+}
+
+/** What the app may ask of the scraping side (absent with --no-scrape). */
+export interface ScrapeControl {
+  rescrape(sourceIds: string[]): Promise<RescrapeResult>;
+}
+
+/** Which sources changed since the last event; `undefined` = the overview only (health, next round). */
+export type DataListener = (changedSources: readonly string[] | undefined) => void;
+
+/** The app's window on the data: view models over the store and the scheduler. */
+export interface WatchData {
+  overview(): Overview;
+  health(): HealthRow[];
+  /** Snapshot times of the city's sources (a recent window), ascending, unique. */
+  snapshotTimes(city: string): Promise<WallTime[]>;
+  /** The city's locations at the cursor (undefined: the newest snapshot). */
+  frame(city: string, at?: WallTime): Promise<CityFrame>;
+  /** The city's scopes: the whole city, then each location. */
+  scopes(city: string): Promise<TimelineScope[]>;
+  /** Bookings and cancellations per hour over the 7 days up to `end` (default: the newest data). */
+  hourly(city: string, scope: TimelineScope): Promise<{ end: WallTime; counts: HourlyCount[] }>;
+  subscribe(listener: DataListener): () => void;
+  control?: ScrapeControl;
+  /** A label for the header ("demo"). */
+  label?: string;
+}

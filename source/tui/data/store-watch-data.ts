@@ -1,0 +1,194 @@
+import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
+import type { HourlyCount, OfficeStore, StoredSnapshot } from '../../../store/types.js';
+import type { Scheduler } from '../../scheduler/index.js';
+import type { CityFrame, DataListener, FrameColumn, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
+import { groupCities } from './city-index.js';
+import { atOrBefore } from './cursor.js';
+import { healthFromRuns, healthFromScheduler } from './health-rows.js';
+import { LruCache } from './lru-cache.js';
+import { SourceCatalog, type CatalogSite } from './source-catalog.js';
+import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
+
+/** The parts of the scheduler the app uses. */
+export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'>;
+
+export interface StoreWatchDataOptions {
+  store: OfficeStore;
+  /** The sites to list (the scheduled ones, or the registry's for names). */
+  sites: readonly CatalogSite[];
+  /** Which of the db's other sources to list too (default: all). */
+  acceptSource?: (sourceId: string) => boolean;
+  scheduler?: SchedulerView;
+  /** The clock (the demo's fast one). */
+  now?: () => Date;
+  intervalMs?: number;
+  /** Days of snapshot times the history keys step through. Default 14. */
+  historyDays?: number;
+  label?: string;
+}
+
+const DAY = 86_400_000;
+
+/** WatchData over an OfficeStore: reads only what a view shows (one city's snapshots at a time), caches the rest. */
+export function createStoreWatchData(options: StoreWatchDataOptions): { data: WatchData; ready: Promise<void>; close(): void } {
+  const { store, scheduler } = options;
+  const now = options.now ?? (() => new Date());
+  const staleAfterMs = 2 * (options.intervalMs ?? 15 * 60_000);
+  const historyMs = (options.historyDays ?? 14) * DAY;
+  const catalog = new SourceCatalog(store, options.sites, options.acceptSource);
+  const listeners = new Set<DataListener>();
+  const times = new Map<string, Promise<WallTime[]>>();
+  const snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(96);
+  let runs: ScrapeRun[] = [];
+  const emit = (changed: readonly string[] | undefined) => listeners.forEach((listener) => listener(changed));
+
+  const snapshotAt = (sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined> => {
+    const key = `${sourceId}\u0000${takenAt}`;
+    let found = snapshots.get(key);
+    if (!found) snapshots.set(key, (found = store.snapshotAt(sourceId, takenAt)));
+    return found;
+  };
+  const sourceTimes = (sourceId: string): Promise<WallTime[]> => {
+    let found = times.get(sourceId);
+    if (!found) {
+      found = (async () => {
+        const latest = catalog.latest(sourceId)?.takenAt ?? (await catalog.refreshLatest(sourceId))?.takenAt;
+        return latest ? store.snapshotTimes(sourceId, msToWall(wallToMs(latest) - historyMs)) : [];
+      })();
+      times.set(sourceId, found);
+      found.catch(() => times.delete(sourceId));
+    }
+    return found;
+  };
+
+  const health = (): HealthRow[] => {
+    const info = (id: string) => catalog.info(id);
+    const fromRuns = (ids: string[]) => healthFromRuns(runs, ids.map(info), now().getTime(), staleAfterMs);
+    if (!scheduler) return fromRuns(catalog.sources().map((s) => s.sourceId));
+    const live = healthFromScheduler(scheduler.health(), info).filter((row) => catalog.has(row.sourceId));
+    const covered = new Set(live.map((row) => row.sourceId));
+    return [...live, ...fromRuns(catalog.sources().map((s) => s.sourceId).filter((id) => !covered.has(id)))];
+  };
+
+  const overview = (): Overview => {
+    const rows = health();
+    const state = new Map(rows.map((row) => [row.sourceId, row.state]));
+    const sources: SourceSummary[] = catalog.sources().map((source) => {
+      const latest = catalog.latest(source.sourceId);
+      const summary: SourceSummary = { sourceId: source.sourceId, name: source.name, state: state.get(source.sourceId) ?? 'idle', locations: latest?.locations ?? source.knownLocations ?? 0 };
+      if (latest) {
+        summary.free = latest.free;
+        summary.latest = latest.takenAt;
+      }
+      return summary;
+    });
+    const next = scheduler?.nextRoundAt;
+    const result: Overview = {
+      sources: sources.length,
+      offices: sources.reduce((sum, s) => sum + s.locations, 0),
+      failing: rows.filter((row) => row.state === 'failing').length,
+      scraping: scheduler !== undefined,
+      running: rows.filter((row) => row.running).length,
+      cities: groupCities(sources, (id) => catalog.info(id).city),
+    };
+    if (next) result.nextRoundAt = toBerlinWallTime(next);
+    return result;
+  };
+
+  async function frame(city: string, at?: WallTime): Promise<CityFrame> {
+    const parts = await Promise.all(catalog.inCity(city).map((source) => sourceColumns(source.sourceId, at)));
+    const columns = parts.flat();
+    const shown = columns.map((c) => c.takenAt).filter((t): t is WallTime => t !== undefined);
+    const result: CityFrame = { city, columns };
+    if (shown.length > 0) result.at = shown.reduce((a, b) => (a > b ? a : b));
+    return result;
+  }
+
+  async function sourceColumns(sourceId: string, at: WallTime | undefined): Promise<FrameColumn[]> {
+    const list = await sourceTimes(sourceId);
+    const index = at === undefined ? list.length - 1 : atOrBefore(list, at);
+    const names = await catalog.locationNames(sourceId);
+    const takenAt = list[index];
+    const previousAt = index > 0 ? list[index - 1] : undefined;
+    const [current, previous] = await Promise.all([takenAt ? snapshotAt(sourceId, takenAt) : undefined, previousAt ? snapshotAt(sourceId, previousAt) : undefined]);
+    const ids = [...(current?.locations.map((l) => l.locationId) ?? [])];
+    for (const id of names.keys()) if (!ids.includes(id)) ids.push(id);
+    return ids.map((locationId) => {
+      const column: FrameColumn = { sourceId, locationId, name: names.get(locationId) ?? locationId, slots: [] };
+      if (current && takenAt) {
+        column.takenAt = takenAt;
+        column.slots = current.locations.find((l) => l.locationId === locationId)?.slots ?? [];
+      }
+      if (previous && previousAt) {
+        column.previousAt = previousAt;
+        column.previous = previous.locations.find((l) => l.locationId === locationId)?.slots ?? [];
+      }
+      return column;
+    });
+  }
+
+  async function scopes(city: string): Promise<TimelineScope[]> {
+    const result: TimelineScope[] = [{ label: city }];
+    for (const source of catalog.inCity(city)) {
+      for (const [locationId, name] of await catalog.locationNames(source.sourceId)) result.push({ label: name, sourceId: source.sourceId, locationId });
+    }
+    return result;
+  }
+
+  async function hourly(city: string, scope: TimelineScope): Promise<{ end: WallTime; counts: HourlyCount[] }> {
+    const ids = scope.sourceId ? [scope.sourceId] : catalog.inCity(city).map((s) => s.sourceId);
+    const latest = ids.map((id) => catalog.latest(id)?.takenAt).filter((t): t is WallTime => t !== undefined);
+    const end = latest.length > 0 ? latest.reduce((a, b) => (a > b ? a : b)) : toBerlinWallTime(now());
+    const from = msToWall(Math.floor(wallToMs(end) / 3_600_000) * 3_600_000 - 167 * 3_600_000);
+    const lists = await Promise.all(ids.map((id) => store.hourly(id, scope.locationId, from, end)));
+    return { end, counts: sumHourly(lists) };
+  }
+
+  const offSnapshot = store.onSnapshot((sourceId, takenAt) => {
+    if (!catalog.has(sourceId)) return;
+    void (async () => {
+      await catalog.refreshLatest(sourceId);
+      const cached = times.get(sourceId);
+      if (cached) {
+        const list = await cached;
+        if (list.length === 0 || list[list.length - 1]! < takenAt) list.push(takenAt);
+      }
+      if (catalog.latest(sourceId)?.locations !== (await catalog.locationNames(sourceId)).size) await catalog.locationNames(sourceId, true);
+      emit([sourceId]);
+    })().catch(() => undefined);
+  });
+  const offRun = scheduler?.onRun(() => emit(undefined));
+  const offRound = scheduler?.onRound(() => emit(undefined));
+
+  const ready = (async () => {
+    await catalog.loadSources();
+    emit(undefined);
+    runs = await store.runs(undefined, new Date(now().getTime() - DAY).toISOString());
+    const queue = catalog.sources().map((s) => s.sourceId);
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        await catalog.refreshLatest(id);
+        emit([id]);
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  })();
+
+  const data: WatchData = { overview, health, snapshotTimes: async (city) => mergeTimes(await Promise.all(catalog.inCity(city).map((s) => sourceTimes(s.sourceId)))), frame, scopes, hourly, subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)) };
+  if (options.label) data.label = options.label;
+  if (scheduler) {
+    data.control = {
+      async rescrape(sourceIds) {
+        const round = await scheduler.rescrape(sourceIds);
+        const ok = round.outcomes.filter((o) => o.run.ok).length;
+        return { ok, failed: round.outcomes.length - ok, skipped: round.skipped.length };
+      },
+    };
+  }
+  return { data, ready, close: () => (offSnapshot(), offRun?.(), offRound?.(), listeners.clear()) };
+}
+
+function mergeTimes(lists: readonly WallTime[][]): WallTime[] {
+  return [...new Set(lists.flat())].sort();
+}

@@ -1,0 +1,18 @@
+/** Text cut to `width` terminal cells (with …) and padded to exactly that width. */
+export function fit(text: string, width: number, align: 'left' | 'right' | 'center' = 'left'): string {
+  if (width <= 0) return '';
+  const chars = [...text];
+  const cut = chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+  const gap = width - [...cut].length;
+  if (align === 'right') return ' '.repeat(gap) + cut;
+  if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + cut + ' '.repeat(Math.ceil(gap / 2));
+  return cut + ' '.repeat(gap);
+}
+
+/** A department name made short for a column header: "Führerscheinwesen" → "Führerschein." at 13. */
+export function shortName(name: string, width: number): string {
+  const clean = name.replace(/^(?:Bürgeramt|Bürgerbüro|Bürgerservice|Einwohnermeldeamt)\s+(?=\S)/u, '').trim() || name;
+  const chars = [...clean];
+  if (chars.length <= width) return clean;
+  return `${chars.slice(0, Math.max(1, width - 1)).join('').trimEnd()}.`;
+}

@@ -1,0 +1,120 @@
+import type { Key } from 'ink';
+
+/** The views: Tab cycles the data views; key 5 is kept for the insights view. */
+export type ViewName = 'slots' | 'timeline' | 'health' | 'help';
+export const VIEW_CYCLE: readonly ViewName[] = ['slots', 'timeline', 'health'];
+export const VIEW_KEYS: Record<string, ViewName> = { '1': 'slots', '2': 'timeline', '3': 'health', '4': 'help' };
+
+/** What a key press means, before any state is consulted. */
+export type KeyAction =
+  | { type: 'quit' }
+  | { type: 'help' }
+  | { type: 'view'; view: ViewName }
+  | { type: 'next-view'; delta: number }
+  | { type: 'move'; delta: number }
+  | { type: 'page'; delta: number }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'day'; delta: number }
+  | { type: 'columns'; delta: number }
+  | { type: 'history'; delta: number }
+  | { type: 'latest' }
+  | { type: 'enter' }
+  | { type: 'back' }
+  | { type: 'rescrape' }
+  | { type: 'filter-start' }
+  | { type: 'filter-input'; text: string }
+  | { type: 'filter-backspace' }
+  | { type: 'filter-accept' }
+  | { type: 'filter-clear' };
+
+/** Every key, as the help view lists it. */
+export const KEY_HELP: readonly (readonly [string, string])[] = [
+  ['↑ ↓  j k', 'select a city (in the right pane: scroll, or pick the timeline scope)'],
+  ['PgUp PgDn', 'scroll the right pane a page'],
+  ['g G  Home', 'first / last city'],
+  ['Enter', 'open the selected city (focus the right pane)'],
+  ['Esc', 'back to the cities; clears the filter'],
+  ['/', 'filter cities by name: type, Enter accepts, Esc clears'],
+  ['← → h l', 'previous / next day with slots'],
+  ['< > ⇧← ⇧→', 'scroll the columns (departments) sideways'],
+  ['[ ]', 'step back / forward through the snapshots (history)'],
+  ['End  n', 'back to the newest snapshot (live)'],
+  ['Tab ⇧Tab', 'next / previous view'],
+  ['1 2 3', 'slots, timeline, health view'],
+  ['4  ?', 'this help (Esc or ? closes it)'],
+  ['r', 'rescrape the selected city now'],
+  ['q  Ctrl-C', 'quit'],
+];
+
+/** The legend of the marks, for the help view. */
+export const MARK_HELP: readonly (readonly [string, string])[] = [
+  ['X', 'free slot'],
+  ['+', 'freed since the previous snapshot (cancelled; green)'],
+  ['-', 'booked since the previous snapshot (red)'],
+  ['✓O ✗F ~S', 'scraper ok / failing / stale (·· not run yet)'],
+];
+
+/** Map a key press to an action. While `filtering`, printable keys are text for the filter. */
+export function keyAction(input: string, key: Key, filtering: boolean): KeyAction | undefined {
+  if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (filtering) {
+    if (key.return) return { type: 'filter-accept' };
+    if (key.escape) return { type: 'filter-clear' };
+    if (key.backspace || key.delete) return { type: 'filter-backspace' };
+    if (key.upArrow) return { type: 'move', delta: -1 };
+    if (key.downArrow) return { type: 'move', delta: 1 };
+    if (input && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input)) return { type: 'filter-input', text: input };
+    return undefined;
+  }
+  if (key.upArrow) return { type: 'move', delta: -1 };
+  if (key.downArrow) return { type: 'move', delta: 1 };
+  if (key.pageUp) return { type: 'page', delta: -1 };
+  if (key.pageDown) return { type: 'page', delta: 1 };
+  if (key.leftArrow) return key.shift ? { type: 'columns', delta: -1 } : { type: 'day', delta: -1 };
+  if (key.rightArrow) return key.shift ? { type: 'columns', delta: 1 } : { type: 'day', delta: 1 };
+  if (key.home) return { type: 'first' };
+  if (key.end) return { type: 'latest' };
+  if (key.tab) return { type: 'next-view', delta: key.shift ? -1 : 1 };
+  if (key.return) return { type: 'enter' };
+  if (key.escape) return { type: 'back' };
+  if (key.ctrl || key.meta) return undefined;
+  const view = VIEW_KEYS[input];
+  if (view) return view === 'help' ? { type: 'help' } : { type: 'view', view };
+  switch (input) {
+    case 'q':
+      return { type: 'quit' };
+    case '?':
+      return { type: 'help' };
+    case 'k':
+      return { type: 'move', delta: -1 };
+    case 'j':
+      return { type: 'move', delta: 1 };
+    case 'g':
+      return { type: 'first' };
+    case 'G':
+      return { type: 'last' };
+    case 'h':
+      return { type: 'day', delta: -1 };
+    case 'l':
+      return { type: 'day', delta: 1 };
+    case '<':
+    case ',':
+      return { type: 'columns', delta: -1 };
+    case '>':
+    case '.':
+      return { type: 'columns', delta: 1 };
+    case '[':
+      return { type: 'history', delta: -1 };
+    case ']':
+      return { type: 'history', delta: 1 };
+    case 'n':
+      return { type: 'latest' };
+    case '/':
+      return { type: 'filter-start' };
+    case 'r':
+      return { type: 'rescrape' };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import { VIEW_CYCLE, type KeyAction, type ViewName } from '../keys.js';
+import { initialCities, reduceCities, selectedCity, type CitiesState } from './cities-state.js';
+import { initialSlots, reduceSlots, type SlotsContext, type SlotsState } from './slots-state.js';
+
+export type Focus = 'cities' | 'view';
+
+/** The whole app's UI state (the data lives in WatchData). */
+export interface AppState {
+  view: ViewName;
+  /** The view to return to when help closes. */
+  lastView: Exclude<ViewName, 'help'>;
+  focus: Focus;
+  cities: CitiesState;
+  slots: SlotsState;
+  /** Index of the timeline scope (0: the whole city). */
+  scope: number;
+  /** First row shown in the health view. */
+  healthRow: number;
+}
+
+/** What the reducer needs to know of the data on screen. */
+export interface AppContext extends SlotsContext {
+  cityNames: readonly string[];
+  scopes: number;
+  healthRows: number;
+  healthVisible: number;
+}
+
+export const initialApp: AppState = { view: 'slots', lastView: 'slots', focus: 'cities', cities: initialCities, slots: initialSlots, scope: 0, healthRow: 0 };
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(Math.max(0, max), value));
+
+/** The pure state transition for a key action (quit and rescrape are effects, handled by the app). */
+export function reduceApp(state: AppState, action: KeyAction, context: AppContext): AppState {
+  switch (action.type) {
+    case 'quit':
+    case 'rescrape':
+      return state;
+    case 'help':
+      return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help' };
+    case 'view':
+      return action.view === 'help' ? { ...state, view: 'help' } : { ...state, view: action.view, lastView: action.view };
+    case 'next-view': {
+      const from = VIEW_CYCLE.indexOf(state.view === 'help' ? state.lastView : state.view);
+      const view = VIEW_CYCLE[(from + action.delta + VIEW_CYCLE.length) % VIEW_CYCLE.length]! as Exclude<ViewName, 'help'>;
+      return { ...state, view, lastView: view };
+    }
+    case 'move':
+    case 'page': {
+      const delta = action.type === 'page' ? action.delta * Math.max(1, pageOf(state, context)) : action.delta;
+      if (state.focus === 'cities' && action.type === 'move') return moveCity(state, { type: 'move', delta }, context);
+      return scrollView(state, delta, context);
+    }
+    case 'first':
+    case 'last':
+      return moveCity(state, { type: action.type }, context);
+    case 'day':
+    case 'columns':
+    case 'history':
+    case 'latest':
+      return { ...state, slots: reduceSlots(state.slots, action, context) };
+    case 'enter':
+      return { ...state, focus: 'view', ...(state.view === 'help' || state.view === 'health' ? { view: 'slots' as const, lastView: 'slots' as const } : {}) };
+    case 'back':
+      if (state.view === 'help') return { ...state, view: state.lastView };
+      if (state.focus === 'view') return { ...state, focus: 'cities' };
+      return state.cities.filter ? { ...state, cities: reduceCities(state.cities, { type: 'filter-clear' }, context.cityNames) } : state;
+    case 'filter-start':
+      return { ...state, focus: 'cities', cities: reduceCities(state.cities, action, context.cityNames) };
+    case 'filter-input':
+    case 'filter-backspace':
+    case 'filter-accept':
+    case 'filter-clear':
+      return afterCityChange(state, { ...state, cities: reduceCities(state.cities, action, context.cityNames) }, context);
+  }
+}
+
+function pageOf(state: AppState, context: AppContext): number {
+  return state.view === 'health' ? context.healthVisible : context.visibleRows;
+}
+
+function moveCity(state: AppState, action: Parameters<typeof reduceCities>[1], context: AppContext): AppState {
+  return afterCityChange(state, { ...state, cities: reduceCities(state.cities, action, context.cityNames) }, context);
+}
+
+/** A different city: back to its newest snapshot, scrolled home, the whole city's timeline. */
+function afterCityChange(before: AppState, after: AppState, context: AppContext): AppState {
+  if (selectedCity(before.cities, context.cityNames) === selectedCity(after.cities, context.cityNames)) return after;
+  return { ...after, slots: reduceSlots(after.slots, { type: 'city-changed' }, context), scope: 0 };
+}
+
+function scrollView(state: AppState, delta: number, context: AppContext): AppState {
+  switch (state.view) {
+    case 'slots':
+      return { ...state, slots: reduceSlots(state.slots, { type: 'rows', delta }, context) };
+    case 'timeline':
+      return { ...state, scope: clamp(state.scope + delta, context.scopes - 1) };
+    case 'health':
+      return { ...state, healthRow: clamp(state.healthRow + delta, context.healthRows - context.healthVisible) };
+    case 'help':
+      return state;
+  }
+}

@@ -1,0 +1,95 @@
+import { Box, Text } from 'ink';
+import { sanitize } from '../../sanitize.js';
+import type { CityFrame } from '../data/app-data.js';
+import type { CellMark, SlotGrid } from '../data/slot-grid.js';
+import { fit, shortName } from '../fit.js';
+import { dayLabel, shortStamp } from '../format-time.js';
+import type { SlotsState } from '../state/slots-state.js';
+import { paint, useTheme } from '../theme.js';
+import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
+
+export interface SlotsProps {
+  frame?: CityFrame;
+  grid: SlotGrid;
+  state: SlotsState;
+  /** Position of the shown snapshot among the city's recent ones (1-based), when known. */
+  history?: { index: number; total: number };
+  width: number;
+  height: number;
+  focused: boolean;
+  loading?: boolean;
+  error?: string;
+}
+
+export const CELL: Record<CellMark, { text: string; colour?: string }> = {
+  free: { text: 'X' },
+  freed: { text: '+', colour: 'green' },
+  booked: { text: '-', colour: 'red' },
+  none: { text: ' ' },
+};
+
+/** The title line: city, day, and which snapshot is shown (live or a step back in history). */
+export function slotsTitle(props: Pick<SlotsProps, 'frame' | 'grid' | 'state' | 'history'>): string {
+  const { frame, grid, state, history } = props;
+  const parts = [sanitize(frame?.city ?? '', 40)];
+  if (grid.day) parts.push(`${dayLabel(grid.day)} (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})`);
+  if (frame?.at) parts.push(`snapshot ${shortStamp(frame.at)}`);
+  parts.push(state.cursor === undefined ? 'live' : history ? `history ${history.index}/${history.total}` : 'history');
+  return parts.join(' · ');
+}
+
+/** The Bonn-like table of one city and day: rows are slot times, columns its departments. */
+export function Slots(props: SlotsProps) {
+  const theme = useTheme();
+  const { frame, grid, state, width, height } = props;
+  const title = <Text bold={theme.colour && props.focused}>{fit(slotsTitle(props), width)}</Text>;
+  const message = (text: string) => (
+    <Box flexDirection="column" width={width} height={height}>
+      {title}
+      <Text>{fit(text, width)}</Text>
+    </Box>
+  );
+  if (props.error) return message(`could not read the snapshots: ${sanitize(props.error, 200)}`);
+  if (!frame) return message(props.loading ? 'loading…' : 'select a city');
+  if (frame.columns.length === 0 || frame.at === undefined) return message(`no snapshot of ${sanitize(frame.city, 40)} yet; waiting for the first scrape`);
+  const layout = slotsLayout(width, height, frame.columns.length);
+  const first = Math.min(state.column, Math.max(0, frame.columns.length - layout.visibleColumns));
+  const shown = frame.columns.slice(first, first + layout.visibleColumns);
+  const rowStart = Math.min(state.row, Math.max(0, grid.rows.length - layout.visibleRows));
+  const rows = grid.rows.slice(rowStart, rowStart + layout.visibleRows);
+  const cell = (text: string) => fit(text, layout.columnWidth, 'center');
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {title}
+      <Text bold={theme.colour}>
+        {fit('', TIME_WIDTH)}
+        {shown.map((column) => cell(shortName(sanitize(column.name, 80), layout.columnWidth - 1))).join('')}
+      </Text>
+      {grid.day === undefined && <Text>{fit('no free slot and no change in this snapshot', width)}</Text>}
+      {rows.map((row) => (
+        <Text key={row.time}>
+          {fit(row.time, TIME_WIDTH)}
+          {row.cells.slice(first, first + layout.visibleColumns).map((mark, i) => {
+            const { text, colour } = CELL[mark];
+            return colour && theme.colour ? (
+              <Text key={i} color={colour} bold>
+                {cell(text)}
+              </Text>
+            ) : (
+              cell(text)
+            );
+          })}
+        </Text>
+      ))}
+      <Box flexGrow={1} />
+      <Text dimColor={theme.colour}>{fit(legend(grid, first, shown.length, frame.columns.length, rowStart, rows.length), width)}</Text>
+    </Box>
+  );
+}
+
+function legend(grid: SlotGrid, first: number, shown: number, total: number, rowStart: number, rows: number): string {
+  const parts = [`X ${grid.free} free`, `+ ${grid.freed} freed`, `- ${grid.booked} booked`];
+  if (shown < total) parts.push(`cols ${first + 1}-${first + shown}/${total} <>`);
+  if (rows < grid.rows.length) parts.push(`rows ${rowStart + 1}-${rowStart + rows}/${grid.rows.length}`);
+  return parts.join(' · ');
+}

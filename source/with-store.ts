@@ -1,0 +1,23 @@
+import { openStore, StoreError, type LevelStore } from '../store/index.js';
+import { UserError } from './user-error.js';
+
+/** Open the store for a command, run `task`, always close; store errors become one-sentence UserErrors. */
+export async function withStore<T>(path: string, options: { readOnly?: boolean }, task: (store: LevelStore) => Promise<T>): Promise<T> {
+  let store: LevelStore;
+  try {
+    store = await openStore(path, options);
+  } catch (error) {
+    throw asUserError(error);
+  }
+  try {
+    return await task(store);
+  } catch (error) {
+    throw asUserError(error);
+  } finally {
+    await store.close();
+  }
+}
+
+export function asUserError(error: unknown): unknown {
+  return error instanceof StoreError ? new UserError(error.message) : error;
+}

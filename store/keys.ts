@@ -1,0 +1,28 @@
+/**
+ * The key layout, known to store/ alone. Parts are joined by NUL so that a prefix sorts before
+ * its extensions; times are 'YYYY-MM-DD HH:MM:SS' (fixed width, so they sort).
+ *   m SOURCE TIME            snapshot: the locations present and what was inferred for each
+ *   r SOURCE LOCATION TIME   a changed row: the location's free slots (delta or key frame)
+ *   s SOURCE LOCATION        inference state of a location
+ *   c SOURCE                 source record: location dictionary, totals
+ *   h SOURCE LOCATION HOUR   hourly aggregates of inferred bookings and cancellations
+ *   w SOURCE WEEK            the week's slot columns so far (live inference)
+ *   u SOURCE STARTED         scrape run records
+ *   x NAME                   store metadata (format version)
+ */
+const SEP = '\u0000';
+const END = '\uffff';
+
+export const key = (...parts: string[]): string => parts.join(SEP);
+
+/** Range options for every key below `prefix` parts, optionally bounded by a final part. */
+export function range(prefix: string[], from?: string, to?: string): { gte: string; lte: string } {
+  const base = key(...prefix) + SEP;
+  return { gte: base + (from ?? ''), lte: to === undefined ? base + END : base + to };
+}
+
+/** The last part of a key. */
+export const lastPart = (k: string): string => k.slice(k.lastIndexOf(SEP) + 1);
+
+/** Ids may not carry the separator; anything else is kept. */
+export const cleanId = (id: string): string => id.replaceAll(SEP, '').replaceAll(END, '');

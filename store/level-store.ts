@@ -1,0 +1,196 @@
+import { key, lastPart, range } from './keys.js';
+import { AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
+import { SourceWriter, type Db } from './source-writer.js';
+import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SourceStats, StoredSnapshot, WallTime } from './types.js';
+import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
+import { cleanId } from './keys.js';
+
+const toSeconds = (slots: readonly string[]): WallSeconds[] => [...new Set(slots.map(parseWallTime).filter(Number.isFinite))].sort((a, b) => a - b);
+const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+
+/** The OfficeStore on one LevelDB folder. */
+export class LevelStore implements OfficeStore {
+  private readonly writers = new Map<string, Promise<SourceWriter>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Set<(sourceId: string, takenAt: WallTime) => void>();
+
+  constructor(readonly db: Db) {}
+
+  /** The writer of a source, loaded once; import and live recording share it. */
+  writer(sourceId: string): Promise<SourceWriter> {
+    let writer = this.writers.get(sourceId);
+    if (!writer) this.writers.set(sourceId, (writer = SourceWriter.load(this.db, sourceId)));
+    return writer;
+  }
+
+  /** Run `task` after the source's previous writes: one writer at a time per source. */
+  serialize<T>(sourceId: string, task: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(sourceId) ?? Promise.resolve()).then(task, task);
+    this.queues.set(sourceId, next.catch(() => undefined));
+    return next;
+  }
+
+  notify(sourceId: string, takenAt: WallTime): void {
+    for (const listener of this.listeners) listener(sourceId, takenAt);
+  }
+
+  recordSnapshot(snapshot: Snapshot, run?: ScrapeRun): Promise<RecordOutcome> {
+    const sourceId = cleanId(snapshot.sourceId);
+    return this.serialize(sourceId, async () => {
+      const writer = await this.writer(sourceId);
+      const rows = snapshot.locations.map((l) => ({ locationId: cleanId(l.locationId), name: l.name, slots: toSeconds(l.slots) }));
+      const weekKey = key('w', sourceId, isoWeekOf(parseWallTime(snapshot.takenAt)));
+      const stored = await this.db.get(weekKey);
+      const columns = new Set(stored ? readSortedTimes(new ByteReader(stored)) : []);
+      for (const row of rows) for (const slot of row.slots) columns.add(slot);
+      const outcome = writer.record(snapshot.takenAt, rows, (slot) => columns.has(slot), false);
+      if (outcome.stored) {
+        const week = new ByteWriter();
+        writeSortedTimes(week, [...columns].sort((a, b) => a - b));
+        writer.put(weekKey, week.finish());
+      }
+      if (run) writer.put(key('u', sourceId, run.startedAt), Buffer.from(JSON.stringify(run)));
+      await writer.flush();
+      if (outcome.stored) this.notify(sourceId, snapshot.takenAt);
+      return outcome;
+    });
+  }
+
+  async recordRun(run: ScrapeRun): Promise<void> {
+    await this.db.put(key('u', cleanId(run.sourceId), run.startedAt), Buffer.from(JSON.stringify(run)));
+  }
+
+  async listSources(): Promise<string[]> {
+    const sources: string[] = [];
+    for await (const k of this.db.keys(range(['c']))) sources.push(lastPart(k));
+    return sources;
+  }
+
+  async source(sourceId: string): Promise<SourceRecord | undefined> {
+    const stored = await this.db.get(key('c', sourceId));
+    return stored ? (JSON.parse(text(stored)) as SourceRecord) : undefined;
+  }
+
+  async listLocations(sourceId: string): Promise<{ locationId: string; name?: string }[]> {
+    const source = await this.source(sourceId);
+    if (!source) return [];
+    return [...source.locations].sort().map((locationId) => {
+      const name = source.names[locationId];
+      return name === undefined ? { locationId } : { locationId, name };
+    });
+  }
+
+  async snapshotTimes(sourceId: string, from?: WallTime, to?: WallTime): Promise<WallTime[]> {
+    const times: WallTime[] = [];
+    for await (const k of this.db.keys(range(['m', sourceId], from, to))) times.push(lastPart(k));
+    return times;
+  }
+
+  /** Snapshot records of a source in [from, to], decoded, with the source's location dictionary. */
+  async *snapshotRecords(sourceId: string, from?: WallTime, to?: WallTime): AsyncGenerator<[WallTime, SnapshotRecord]> {
+    for await (const [k, v] of this.db.iterator(range(['m', sourceId], from, to))) yield [lastPart(k), decodeSnapshot(v)];
+  }
+
+  async snapshotAt(sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined> {
+    const stored = await this.db.get(key('m', sourceId, takenAt));
+    const source = await this.source(sourceId);
+    if (!stored || !source) return undefined;
+    const { locations } = decodeSnapshot(stored);
+    const states = await Promise.all(locations.map((i) => this.stateAt(sourceId, source.locations[i]!, takenAt)));
+    return {
+      sourceId,
+      takenAt,
+      locations: locations
+        .map((i, n) => ({ locationId: source.locations[i]!, slots: states[n]!.map(formatWallTime) }))
+        .sort((a, b) => (a.locationId < b.locationId ? -1 : 1)),
+    };
+  }
+
+  async latestSnapshot(sourceId: string): Promise<StoredSnapshot | undefined> {
+    const last = (await this.source(sourceId))?.last;
+    return last ? this.snapshotAt(sourceId, last) : undefined;
+  }
+
+  /** A location's free slots in force at `at`: back to the last key frame, then forward. */
+  async stateAt(sourceId: string, locationId: string, at: WallTime): Promise<WallSeconds[]> {
+    const rows = [];
+    for await (const value of this.db.values({ ...range(['r', sourceId, locationId], undefined, at), reverse: true })) {
+      const row = decodeRow(value);
+      rows.push(row);
+      if ('frame' in row) break;
+    }
+    return rows.reverse().reduce<WallSeconds[]>((state, row) => applyRow(state, row), []);
+  }
+
+  async *locationStates(sourceId: string, locationId: string, from?: WallTime, to?: WallTime): AsyncGenerator<LocationState> {
+    let state: WallSeconds[] = [];
+    if (from !== undefined) {
+      state = await this.stateAt(sourceId, locationId, from);
+      yield { takenAt: from, slots: state.map(formatWallTime) };
+    }
+    for await (const [k, v] of this.db.iterator(range(['r', sourceId, locationId], from, to))) {
+      const takenAt = lastPart(k);
+      state = applyRow(state, decodeRow(v));
+      if (takenAt !== from) yield { takenAt, slots: state.map(formatWallTime) };
+    }
+  }
+
+  /** Like locationStates, in seconds, for bulk readers (export). */
+  async *locationRows(sourceId: string, locationId: string, from: WallTime, to: WallTime): AsyncGenerator<[WallTime, WallSeconds[]]> {
+    let state = await this.stateAt(sourceId, locationId, from);
+    yield [from, state];
+    for await (const [k, v] of this.db.iterator({ gt: key('r', sourceId, locationId, from), lte: range(['r', sourceId, locationId], from, to).lte })) {
+      state = applyRow(state, decodeRow(v));
+      yield [lastPart(k), state];
+    }
+  }
+
+  async runs(sourceId?: string, since?: string): Promise<ScrapeRun[]> {
+    const runs: ScrapeRun[] = [];
+    const options = sourceId === undefined ? range(['u']) : range(['u', sourceId], since);
+    for await (const value of this.db.values(options)) {
+      const run = JSON.parse(text(value)) as ScrapeRun;
+      if (since === undefined || run.startedAt >= since) runs.push(run);
+    }
+    return sourceId === undefined ? runs.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1)) : runs;
+  }
+
+  async hourly(sourceId: string, locationId?: string, from?: WallTime, to?: WallTime): Promise<HourlyCount[]> {
+    const locations = locationId === undefined ? ((await this.source(sourceId))?.locations ?? []) : [locationId];
+    const hours = new Map<string, HourlyCount>();
+    for (const location of locations) {
+      for await (const [k, v] of this.db.iterator(range(['h', sourceId, location], from, to))) {
+        const hour = lastPart(k);
+        const values = decodeAggregate(v);
+        const count = hours.get(hour) ?? { hour, appointments: 0, cancellations: 0 };
+        count.appointments += values[AGGREGATE.appointments]!;
+        count.cancellations += values[AGGREGATE.cancellations]!;
+        hours.set(hour, count);
+      }
+    }
+    return [...hours.values()].sort((a, b) => (a.hour < b.hour ? -1 : 1));
+  }
+
+  async stats(): Promise<SourceStats[]> {
+    const stats: SourceStats[] = [];
+    for await (const [k, v] of this.db.iterator(range(['c']))) {
+      const source = JSON.parse(text(v)) as SourceRecord;
+      const entry: SourceStats = { sourceId: lastPart(k), snapshots: source.snapshots, locations: source.locations.length, changedRows: source.changedRows, appointments: source.appointments, cancellations: source.cancellations };
+      if (source.first) entry.first = source.first;
+      if (source.last) entry.last = source.last;
+      stats.push(entry);
+    }
+    return stats;
+  }
+
+  onSnapshot(listener: (sourceId: string, takenAt: WallTime) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+    await this.db.close();
+  }
+}

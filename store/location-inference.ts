@@ -1,0 +1,116 @@
+import { HORIZONS, forEachHorizon, horizonBase } from './horizons.js';
+import { METRIC, type RowMetrics } from './row-metrics.js';
+import { SECONDS, type WallSeconds } from './wall-clock.js';
+
+/** What the published rules remember of a location between snapshots (metrics.md rule 3). */
+export interface InferenceState {
+  /** Slots seen free and not since seen taken, sorted ascending. */
+  free: WallSeconds[];
+  /** Slots seen free before, then gone. */
+  taken: Set<WallSeconds>;
+  /** Floored time of the location's previous snapshot. */
+  lastQuarter: WallSeconds | undefined;
+}
+
+export const emptyInferenceState = (): InferenceState => ({ free: [], taken: new Set(), lastQuarter: undefined });
+
+export interface InferredEvent {
+  kind: 'appointment' | 'cancellation';
+  slot: WallSeconds;
+}
+
+/**
+ * Apply one row to the state (rules 2–4 and 8), adding the counts to `metrics` and reporting
+ * each counted booking and cancellation. `freeNow` is sorted; `isColumn` tells the slot columns
+ * of this week's file: free slots that are no column are not visited.
+ */
+export function inferRow(
+  state: InferenceState,
+  freeNow: readonly WallSeconds[],
+  isColumn: (slot: WallSeconds) => boolean,
+  quarter: WallSeconds,
+  metrics: RowMetrics,
+  onEvent?: (event: InferredEvent) => void,
+): void {
+  const counting = state.lastQuarter !== undefined && quarter - state.lastQuarter < 16 * 60;
+  state.lastQuarter = quarter;
+  const candidates = mergeCandidates(freeNow, state.free, isColumn);
+  const base = horizonBase(quarter);
+  let tally = new Int32Array(HORIZONS);
+  let nowIndex = 0;
+  for (const slot of candidates) {
+    while (nowIndex < freeNow.length && freeNow[nowIndex]! < slot) nowIndex++;
+    if (freeNow[nowIndex] === slot) {
+      insertSorted(state.free, slot);
+      if (state.taken.delete(slot) && counting) {
+        metrics[METRIC.cancellations]!++;
+        onEvent?.({ kind: 'cancellation', slot });
+      }
+      continue;
+    }
+    const free = state.free;
+    const edge = free.length > 1 && (slot === free[0] || slot === free[free.length - 1]);
+    if (counting && !edge) {
+      metrics[METRIC.appointments]!++;
+      onEvent?.({ kind: 'appointment', slot });
+      const next = new Int32Array(HORIZONS);
+      forEachHorizon(base, slot, (h) => (next[h] = tally[h]! + 1));
+      tally = next;
+    }
+    removeSorted(free, slot);
+    state.taken.add(slot);
+  }
+  for (let h = 0; h < HORIZONS; h++) metrics[METRIC.publishedAppointmentHorizon + h]! += tally[h]!;
+}
+
+/** free_dates and its horizons of a snapshot (rules 6 and 7). */
+export function countFree(freeNow: readonly WallSeconds[], quarter: WallSeconds, metrics: RowMetrics): void {
+  metrics[METRIC.freeDates]! += freeNow.length;
+  const base = horizonBase(quarter);
+  const limit = base.week + 5 * SECONDS.WEEK;
+  for (const slot of freeNow) {
+    if (slot >= limit) break;
+    forEachHorizon(base, slot, (h) => metrics[METRIC.freeHorizon + h]!++);
+  }
+}
+
+/** The ascending union of the free slots now and the remembered free slots that are columns. */
+function mergeCandidates(now: readonly WallSeconds[], free: readonly WallSeconds[], isColumn: (slot: WallSeconds) => boolean): WallSeconds[] {
+  const out: WallSeconds[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < now.length || j < free.length) {
+    const a = i < now.length ? now[i]! : Infinity;
+    const b = j < free.length ? free[j]! : Infinity;
+    if (a <= b) {
+      out.push(a);
+      i++;
+      if (a === b) j++;
+    } else {
+      if (isColumn(b)) out.push(b);
+      j++;
+    }
+  }
+  return out;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(sorted: number[], value: number): void {
+  const at = lowerBound(sorted, value);
+  if (sorted[at] !== value) sorted.splice(at, 0, value);
+}
+
+function removeSorted(sorted: number[], value: number): void {
+  const at = lowerBound(sorted, value);
+  if (sorted[at] === value) sorted.splice(at, 1);
+}

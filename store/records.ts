@@ -1,0 +1,143 @@
+import { ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from './varint.js';
+import type { WallSeconds } from './wall-clock.js';
+
+/** A snapshot: the locations present (indices into the source's dictionary) and their inferred metrics. */
+export interface SnapshotRecord {
+  locations: number[];
+  metrics: Int32Array[];
+}
+
+export function encodeSnapshot(record: SnapshotRecord): Uint8Array {
+  const writer = new ByteWriter();
+  writer.uint(record.locations.length);
+  record.locations.forEach((location, i) => {
+    writer.uint(location);
+    writeCounters(writer, record.metrics[i]!);
+  });
+  return writer.finish();
+}
+
+export function decodeSnapshot(bytes: Uint8Array): SnapshotRecord {
+  const reader = new ByteReader(bytes);
+  const count = reader.uint();
+  const record: SnapshotRecord = { locations: [], metrics: [] };
+  for (let i = 0; i < count; i++) {
+    record.locations.push(reader.uint());
+    record.metrics.push(readCounters(reader));
+  }
+  return record;
+}
+
+/** A changed row: the full free list (key frame) or what left and what came since the previous row. */
+export type RowRecord = { frame: WallSeconds[] } | { removed: WallSeconds[]; added: WallSeconds[] };
+
+export function encodeRow(row: RowRecord): Uint8Array {
+  const writer = new ByteWriter();
+  if ('frame' in row) {
+    writer.uint(0);
+    writeSortedTimes(writer, row.frame);
+  } else {
+    writer.uint(1);
+    writeSortedTimes(writer, row.removed);
+    writeSortedTimes(writer, row.added);
+  }
+  return writer.finish();
+}
+
+export function decodeRow(bytes: Uint8Array): RowRecord {
+  const reader = new ByteReader(bytes);
+  if (reader.uint() === 0) return { frame: readSortedTimes(reader) };
+  return { removed: readSortedTimes(reader), added: readSortedTimes(reader) };
+}
+
+/** Apply a row record to the previous free list. */
+/** What left and what came between two sorted free lists. */
+export function diffSorted(before: readonly number[], after: readonly number[]): { removed: number[]; added: number[] } {
+  const removed: number[] = [];
+  const added: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (j >= after.length || (i < before.length && before[i]! < after[j]!)) removed.push(before[i++]!);
+    else if (i >= before.length || after[j]! < before[i]!) added.push(after[j++]!);
+    else (i++, j++);
+  }
+  return { removed, added };
+}
+
+export function applyRow(previous: readonly WallSeconds[], row: RowRecord): WallSeconds[] {
+  if ('frame' in row) return row.frame;
+  const removed = new Set(row.removed);
+  const kept = previous.filter((slot) => !removed.has(slot));
+  if (row.added.length === 0) return kept;
+  return mergeSorted(kept, row.added);
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
+
+/** Everything a location carries from one snapshot to the next. */
+export interface LocationRecord {
+  free: WallSeconds[];
+  taken: Set<WallSeconds>;
+  lastQuarter: WallSeconds | undefined;
+  /** The free slots of its previous row, and the ISO week of that row (rule 5 compares within a week). */
+  lastRow: WallSeconds[] | undefined;
+  lastRowWeek: string;
+  /** Changed rows written since the last key frame. */
+  sinceFrame: number;
+}
+
+export function encodeLocation(record: LocationRecord): Uint8Array {
+  const writer = new ByteWriter();
+  writeSortedTimes(writer, record.free);
+  writeSortedTimes(writer, [...record.taken].sort((a, b) => a - b));
+  writer.uint(record.lastQuarter === undefined ? 0 : record.lastQuarter / 60 + 1);
+  writer.uint(record.lastRow ? 1 : 0);
+  if (record.lastRow) writeSortedTimes(writer, record.lastRow);
+  writer.string(record.lastRowWeek);
+  writer.uint(record.sinceFrame);
+  return writer.finish();
+}
+
+export function decodeLocation(bytes: Uint8Array): LocationRecord {
+  const reader = new ByteReader(bytes);
+  const free = readSortedTimes(reader);
+  const taken = new Set(readSortedTimes(reader));
+  const quarter = reader.uint();
+  const lastRow = reader.uint() === 1 ? readSortedTimes(reader) : undefined;
+  return { free, taken, lastQuarter: quarter === 0 ? undefined : (quarter - 1) * 60, lastRow, lastRowWeek: reader.string(), sinceFrame: reader.uint() };
+}
+
+/** A source: its location dictionary (first appearance order), names and totals. */
+export interface SourceRecord {
+  locations: string[];
+  names: Record<string, string>;
+  snapshots: number;
+  changedRows: number;
+  appointments: number;
+  cancellations: number;
+  first?: string;
+  last?: string;
+}
+
+export const emptySourceRecord = (): SourceRecord => ({ locations: [], names: {}, snapshots: 0, changedRows: 0, appointments: 0, cancellations: 0 });
+
+/** Hourly aggregates of one location: counts, lead days of bookings (0..40, 41 = later), slot hours of bookings. */
+export const AGGREGATE = { appointments: 0, cancellations: 1, leadDays: 2, leadDayBins: 42, slotHour: 44, size: 68 } as const;
+
+export const encodeAggregate = (values: Int32Array): Uint8Array => {
+  const writer = new ByteWriter();
+  writeCounters(writer, values);
+  return writer.finish();
+};
+
+export const decodeAggregate = (bytes: Uint8Array): Int32Array => readCounters(new ByteReader(bytes));

@@ -1,0 +1,147 @@
+import type { Level } from 'level';
+import type { RecordOutcome } from './types.js';
+import { key, range } from './keys.js';
+import { emptyInferenceState, countFree, inferRow, type InferredEvent } from './location-inference.js';
+import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
+import { METRIC, newRowMetrics } from './row-metrics.js';
+import { SECONDS, floorDay, floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+
+export type Db = Level<string, Uint8Array>;
+type Op = { type: 'put'; key: string; value: Uint8Array };
+
+export interface IncomingRow {
+  locationId: string;
+  slots: WallSeconds[];
+  name?: string;
+}
+
+/** Rows between key frames: bounds the replay to read one location's state. */
+const FRAME_EVERY = 32;
+
+const sameSlots = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Turns one source's snapshots into store operations and applies them as atomic batches. */
+export class SourceWriter {
+  private ops: Op[] = [];
+  private readonly dirty = new Set<string>();
+  private readonly aggregates = new Map<string, Int32Array>();
+
+  private constructor(
+    private readonly db: Db,
+    readonly sourceId: string,
+    private readonly meta: SourceRecord,
+    private readonly states: Map<string, LocationRecord>,
+  ) {}
+
+  static async load(db: Db, sourceId: string): Promise<SourceWriter> {
+    const stored = await db.get(key('c', sourceId));
+    const meta = stored ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : emptySourceRecord();
+    const states = new Map<string, LocationRecord>();
+    for await (const [k, v] of db.iterator(range(['s', sourceId]))) states.set(k.slice(k.lastIndexOf('\u0000') + 1), decodeLocation(v));
+    return new SourceWriter(db, sourceId, meta, states);
+  }
+
+  /** The newest snapshot time stored for this source. */
+  get last(): string | undefined {
+    return this.meta.last;
+  }
+
+  get pendingOps(): number {
+    return this.ops.length;
+  }
+
+  /**
+   * Buffer one snapshot (rows of one source at one time). `columns` are the week's slot columns;
+   * `stableColumns` (a whole weekly file) lets unchanged rows skip the walk, which is then a no-op.
+   */
+  record(takenAt: string, rows: IncomingRow[], columns: (slot: WallSeconds) => boolean, stableColumns: boolean): RecordOutcome {
+    if (this.meta.last !== undefined && takenAt <= this.meta.last) return { stored: false, changedLocations: 0, appointments: 0, cancellations: 0 };
+    const time = parseWallTime(takenAt);
+    const quarter = floorQuarter(time);
+    const week = isoWeekOf(time);
+    const outcome: RecordOutcome = { stored: true, changedLocations: 0, appointments: 0, cancellations: 0 };
+    const present: number[] = [];
+    const metrics: Int32Array[] = [];
+    for (const row of [...rows].sort((a, b) => (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0))) {
+      const id = row.locationId;
+      let index = this.meta.locations.indexOf(id);
+      if (index < 0) index = this.meta.locations.push(id) - 1;
+      if (row.name) this.meta.names[id] = row.name;
+      const state = this.states.get(id) ?? emptyLocationRecord();
+      const sameWeek = state.lastRow !== undefined && state.lastRowWeek === week;
+      const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
+      const rowMetrics = newRowMetrics();
+      rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
+      if (unchanged && sameWeek && stableColumns) state.lastQuarter = quarter;
+      else this.infer(state, row.slots, columns, quarter, rowMetrics, id);
+      countFree(row.slots, quarter, rowMetrics);
+      if (!unchanged) {
+        const frame = state.lastRow === undefined || state.sinceFrame >= FRAME_EVERY;
+        this.put(key('r', this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : diffSorted(state.lastRow!, row.slots)));
+        state.sinceFrame = frame ? 0 : state.sinceFrame + 1;
+        outcome.changedLocations++;
+      }
+      state.lastRow = row.slots;
+      state.lastRowWeek = week;
+      this.states.set(id, state);
+      this.dirty.add(id);
+      outcome.appointments += rowMetrics[METRIC.appointments]!;
+      outcome.cancellations += rowMetrics[METRIC.cancellations]!;
+      present.push(index);
+      metrics.push(rowMetrics);
+    }
+    this.put(key('m', this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
+    this.meta.snapshots++;
+    this.meta.changedRows += outcome.changedLocations;
+    this.meta.appointments += outcome.appointments;
+    this.meta.cancellations += outcome.cancellations;
+    this.meta.first ??= takenAt;
+    this.meta.last = takenAt;
+    return outcome;
+  }
+
+  /** Add an operation to the next batch (run records, week columns). */
+  put(k: string, value: Uint8Array): void {
+    this.ops.push({ type: 'put', key: k, value });
+  }
+
+  /** Write everything buffered as one atomic batch, with the states and totals it leads to. */
+  async flush(): Promise<void> {
+    if (this.ops.length === 0) return;
+    for (const id of this.dirty) this.put(key('s', this.sourceId, id), encodeLocation(this.states.get(id)!));
+    const keys = [...this.aggregates.keys()];
+    const existing = keys.length > 0 ? await this.db.getMany(keys) : [];
+    keys.forEach((k, i) => {
+      const sum = this.aggregates.get(k)!;
+      const before = existing[i];
+      if (before) decodeAggregate(before).forEach((v, j) => (sum[j]! += v));
+      this.put(k, encodeAggregate(sum));
+    });
+    this.put(key('c', this.sourceId), Buffer.from(JSON.stringify(this.meta)));
+    const ops = this.ops;
+    this.ops = [];
+    this.dirty.clear();
+    this.aggregates.clear();
+    await this.db.batch(ops);
+  }
+
+  private infer(state: LocationRecord, slots: WallSeconds[], columns: (slot: WallSeconds) => boolean, quarter: WallSeconds, metrics: Int32Array, id: string): void {
+    inferRow(state, slots, columns, quarter, metrics, (event) => this.aggregate(id, quarter, event));
+  }
+
+  private aggregate(locationId: string, quarter: WallSeconds, event: InferredEvent): void {
+    const k = key('h', this.sourceId, locationId, formatWallTime(floorHour(quarter)));
+    let values = this.aggregates.get(k);
+    if (!values) this.aggregates.set(k, (values = new Int32Array(AGGREGATE.size)));
+    if (event.kind === 'cancellation') {
+      values[AGGREGATE.cancellations]!++;
+      return;
+    }
+    values[AGGREGATE.appointments]!++;
+    const lead = Math.min(AGGREGATE.leadDayBins - 1, Math.max(0, (floorDay(event.slot) - floorDay(quarter)) / SECONDS.DAY));
+    values[AGGREGATE.leadDays + lead]!++;
+    values[AGGREGATE.slotHour + (floorHour(event.slot) - floorDay(event.slot)) / SECONDS.HOUR]!++;
+  }
+}
+
+const emptyLocationRecord = (): LocationRecord => ({ ...emptyInferenceState(), lastRow: undefined, lastRowWeek: '', sinceFrame: 0 });

@@ -1,0 +1,105 @@
+import { parseWallTime, type WallSeconds } from './wall-clock.js';
+
+/** One row of a published weekly CSV: a location's free slot columns at one snapshot. */
+export interface CsvRow {
+  date: string;
+  sourceId: string;
+  locationId: string;
+  /** Indices into the header's slot columns that are free ('1'), ascending. */
+  free: number[];
+}
+
+export class CsvFormatError extends Error {}
+
+/** The slot columns of a header line (`date,source_id,location_id,…`). */
+export function parseHeader(line: Buffer): WallSeconds[] {
+  const fields = splitFields(line.toString('utf8'));
+  if (fields[0] !== 'date' || fields[1] !== 'source_id' || fields[2] !== 'location_id') throw new CsvFormatError('the header does not start with date,source_id,location_id');
+  const columns = fields.slice(3).map(parseWallTime);
+  const bad = columns.findIndex((c, i) => !Number.isFinite(c) || (i > 0 && c <= columns[i - 1]!));
+  if (bad >= 0) throw new CsvFormatError(`slot column ${bad + 4} ("${fields[bad + 3]}") is not a time after the one before`);
+  return columns;
+}
+
+const COMMA = 44;
+const ONE = 49;
+
+/** Parse a data row; cells must be empty or `1`, one per slot column. */
+export function parseRow(line: Buffer, columnCount: number): CsvRow {
+  if (line.includes(34)) return parseQuotedRow(line.toString('utf8'), columnCount);
+  const c1 = line.indexOf(COMMA);
+  const c2 = c1 < 0 ? -1 : line.indexOf(COMMA, c1 + 1);
+  const c3 = c2 < 0 ? -1 : line.indexOf(COMMA, c2 + 1);
+  const end = c3 < 0 ? line.length : c3;
+  if (c2 < 0) throw new CsvFormatError('the row has fewer than three fields');
+  const row: CsvRow = {
+    date: line.toString('latin1', 0, c1),
+    sourceId: line.toString('utf8', c1 + 1, c2),
+    locationId: line.toString('utf8', c2 + 1, end),
+    free: [],
+  };
+  checkIds(row);
+  let column = -1;
+  for (let i = end; i < line.length; i++) {
+    const byte = line[i];
+    if (byte === COMMA) column++;
+    else if (byte === ONE && line[i - 1] === COMMA) row.free.push(column);
+    else throw new CsvFormatError(`cell ${column + 4} is neither empty nor 1`);
+  }
+  if (column + 1 !== columnCount) throw new CsvFormatError(`the row has ${column + 4} fields, the header ${columnCount + 3}`);
+  return row;
+}
+
+function parseQuotedRow(text: string, columnCount: number): CsvRow {
+  const fields = splitFields(text);
+  if (fields.length !== columnCount + 3) throw new CsvFormatError(`the row has ${fields.length} fields, the header ${columnCount + 3}`);
+  const row: CsvRow = { date: fields[0]!, sourceId: fields[1]!, locationId: fields[2]!, free: [] };
+  checkIds(row);
+  fields.slice(3).forEach((cell, i) => {
+    if (cell === '1') row.free.push(i);
+    else if (cell !== '') throw new CsvFormatError(`cell ${i + 4} is neither empty nor 1`);
+  });
+  return row;
+}
+
+function checkIds(row: CsvRow): void {
+  if (!Number.isFinite(parseWallTime(row.date))) throw new CsvFormatError(`"${row.date.slice(0, 40)}" is not a date like 2021-07-12 00:03:33`);
+  if (row.sourceId === '' || row.locationId === '') throw new CsvFormatError('the source or location id is empty');
+}
+
+/** RFC 4180 fields of one line. */
+export function splitFields(line: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        const quote = line.indexOf('"', i);
+        if (quote < 0) throw new CsvFormatError('a quoted field is not closed');
+        value += line.slice(i, quote);
+        if (line[quote + 1] === '"') {
+          value += '"';
+          i = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
+      }
+      fields.push(value);
+      if (i < line.length && line[i] !== ',') throw new CsvFormatError('text after a closing quote');
+    } else {
+      const comma = line.indexOf(',', i);
+      fields.push(line.slice(i, comma < 0 ? line.length : comma));
+      i = comma < 0 ? line.length : comma;
+    }
+    if (i >= line.length) return fields;
+    i++;
+  }
+}
+
+/** One CSV field, quoted where needed, as the published files would. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
