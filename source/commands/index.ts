@@ -2,9 +2,10 @@ import type { Command } from './command.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { listCommand } from './list.js';
+import { metricsCommand } from './metrics.js';
 import { simulateCommand } from './simulate.js';
 import { snapshotCommand } from './snapshot.js';
 import { statsCommand } from './stats.js';
 
 /** Every one-shot command, in the order the main help lists them. */
-export const commands: Command[] = [importCommand, exportCommand, statsCommand, listCommand, snapshotCommand, simulateCommand];
+export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, listCommand, snapshotCommand, simulateCommand];
