@@ -1,5 +1,19 @@
 import type { Command } from './commands/command.js';
+import { loadSites } from './commands/list.js';
+import { defaultDbPath } from './db-path.js';
+import { sanitize } from './sanitize.js';
+import { selectSites } from './scheduler/index.js';
+import { colourWanted } from './tui/colour-wanted.js';
 import { UserError } from './user-error.js';
+
+const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
+
+function numberFlag(value: unknown, flag: string, min: number, max: number, integer: boolean): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new UserError(`--${flag} needs a ${integer ? 'whole ' : ''}number from ${min} to ${max}.`, 2);
+  }
+  return value;
+}
 
 /** `office-watch` with no command: the live terminal app. */
 export const appCommand: Command = {
@@ -7,12 +21,55 @@ export const appCommand: Command = {
   summary: 'the live terminal app',
   help: `
   App flags
-    --demo          simulated offices on 127.0.0.1, fast clock, no network
-    --no-scrape     view the db without scraping
+    --demo                simulated offices on 127.0.0.1, fast clock (a round every 15 s), no network;
+                          uses its own db (${defaultDbPath()}-demo) unless --db is given
+    --no-scrape           only view the db, scrape nothing
+    --interval MINUTES    between scrape rounds (default 15)
+    -w, --weeks N         lookahead in weeks (default 4)
+    -i, --include PATTERN only sources whose id or city matches (repeatable; * and ? wildcards)
+    -e, --exclude PATTERN leave these out (repeatable)
+    --sites FILE          your own sites file instead of the built-in registry
+
+  In the app, ? lists every key.
 `,
-  flags: { demo: { type: 'boolean', default: false }, scrape: { type: 'boolean', default: true } },
-  async run({ stdout }) {
-    if (!stdout.isTTY) throw new UserError('the live app needs a terminal; for scripts use the one-shot commands (office-watch --help lists them).');
-    throw new UserError('the live app is not built yet.');
+  flags: {
+    demo: { type: 'boolean', default: false },
+    scrape: { type: 'boolean', default: true },
+    interval: { type: 'number', default: 15 },
+    weeks: { type: 'number', shortFlag: 'w', default: 4 },
+    include: { type: 'string', shortFlag: 'i', isMultiple: true },
+    exclude: { type: 'string', shortFlag: 'e', isMultiple: true },
+    sites: { type: 'string' },
+  },
+  async run({ input, flags, stdout }) {
+    if (input.length > 0) throw new UserError(`the app takes no arguments ("${sanitize(input[0]!, 40)}"); office-watch --help lists the commands.`, 2);
+    const interval = numberFlag(flags.interval, 'interval', 1, 1440, false);
+    const weeks = numberFlag(flags.weeks, 'weeks', 1, 26, true);
+    const demo = flags.demo === true;
+    if (demo && flags.sites !== undefined) throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
+    const include = patterns(flags.include);
+    const selection = { include, exclude: patterns(flags.exclude) };
+    const registry = demo ? [] : loadSites(flags.sites);
+    const { sites, unmatched } = selectSites(registry, selection);
+    if (!demo && unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them.`);
+    if (!demo && flags.scrape !== false && sites.length === 0) throw new UserError('no source is left to scrape after --exclude.');
+    if (!stdout.isTTY || !process.stdin.isTTY) {
+      throw new UserError('the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).');
+    }
+    const colour = colourWanted();
+    if (!colour) process.env.FORCE_COLOR = '0';
+    const { runWatchSession } = await import('./tui/watch-session.js');
+    await runWatchSession({
+      db: demo && flags.db === defaultDbPath() ? `${flags.db}-demo` : flags.db,
+      sites,
+      lookup: registry,
+      accept: (site) => selectSites([{ ...site, system: '', name: '', url: '' }], selection).sites.length === 1,
+      demo,
+      scrape: flags.scrape !== false,
+      intervalMs: interval * 60_000,
+      weeks,
+      colour,
+    });
+    return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LevelStore } from './level-store.js';
+import type { SourceWriter } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { readWeeklyFile } from './weekly-reader.js';
 
@@ -36,47 +37,54 @@ export function expandInputs(paths: string[]): string[] {
 }
 
 /**
- * Import weekly files: every file is read once to check it (nothing written if any is bad), then
- * streamed into the store source by source, snapshot by snapshot, inferring as it goes.
+ * Import weekly files, streamed source by source, snapshot by snapshot, inferring as it goes.
+ * If any file turns out bad, everything this import wrote is undone: the store is left as it was.
  */
 export async function importWeeklyFiles(store: LevelStore, paths: string[], progress?: (fraction: number) => void): Promise<ImportSummary> {
   const files = expandInputs(paths);
   const sizes = files.map((f) => statSync(f).size);
-  const total = 2 * sizes.reduce((a, b) => a + b, 0) || 1;
-  let before = 0;
-  for (const [i, file] of files.entries()) {
-    let found = 0;
-    await readWeeklyFile(file, async (snapshots, read) => {
-      found += snapshots.length;
-      progress?.((before + read) / total);
-    });
-    if (found === 0) throw new StoreError('BAD_INPUT', `${file} holds no snapshots (a week with no data).`);
-    before += sizes[i]!;
-  }
+  const total = sizes.reduce((a, b) => a + b, 0) || 1;
   const summary: ImportSummary = { files: files.length, sources: 0, snapshots: 0, skipped: 0, rows: 0, appointments: 0, cancellations: 0 };
-  const sources = new Set<string>();
-  for (const [i, file] of files.entries()) {
-    const touched = new Set<string>();
-    await readWeeklyFile(file, async (snapshots, read) => {
-      for (const snapshot of snapshots) {
-        const writer = await store.writer(snapshot.sourceId);
-        touched.add(snapshot.sourceId);
-        sources.add(snapshot.sourceId);
-        const outcome = writer.record(snapshot.date, snapshot.rows, (slot) => snapshot.columns.has(slot), true);
-        if (!outcome.stored) summary.skipped++;
-        else {
-          summary.snapshots++;
-          summary.rows += snapshot.rows.length;
-          summary.appointments += outcome.appointments;
-          summary.cancellations += outcome.cancellations;
+  const writers = new Map<string, SourceWriter>();
+  let before = 0;
+  try {
+    for (const [i, file] of files.entries()) {
+      let found = 0;
+      await readWeeklyFile(file, async (snapshots, read) => {
+        for (const snapshot of snapshots) {
+          found++;
+          const writer = await writerFor(store, writers, snapshot.sourceId);
+          const outcome = writer.record(snapshot.date, snapshot.rows, (slot) => snapshot.columns.has(slot), true);
+          if (!outcome.stored) summary.skipped++;
+          else {
+            summary.snapshots++;
+            summary.rows += snapshot.rows.length;
+            summary.appointments += outcome.appointments;
+            summary.cancellations += outcome.cancellations;
+          }
+          if (writer.pendingOps >= FLUSH_AT_OPS) await writer.flush();
         }
-        if (writer.pendingOps >= FLUSH_AT_OPS) await writer.flush();
-      }
-      progress?.((before + read) / total);
-    });
-    for (const sourceId of touched) await (await store.writer(sourceId)).flush();
-    before += sizes[i]!;
+        progress?.((before + read) / total);
+      });
+      if (found === 0) throw new StoreError('BAD_INPUT', `${file} holds no snapshots (a week with no data).`);
+      for (const writer of writers.values()) await writer.flush();
+      before += sizes[i]!;
+    }
+  } catch (error) {
+    for (const writer of writers.values()) await writer.rollback();
+    store.forgetWriters();
+    throw error;
   }
-  summary.sources = sources.size;
+  summary.sources = writers.size;
   return summary;
+}
+
+async function writerFor(store: LevelStore, writers: Map<string, SourceWriter>, sourceId: string): Promise<SourceWriter> {
+  let writer = writers.get(sourceId);
+  if (!writer) {
+    writer = await store.writer(sourceId);
+    writer.beginUndoable();
+    writers.set(sourceId, writer);
+  }
+  return writer;
 }

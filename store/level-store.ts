@@ -24,6 +24,11 @@ export class LevelStore implements OfficeStore {
     return writer;
   }
 
+  /** Drop the cached writers (after an import was undone, their memory is stale). */
+  forgetWriters(): void {
+    this.writers.clear();
+  }
+
   /** Run `task` after the source's previous writes: one writer at a time per source. */
   serialize<T>(sourceId: string, task: () => Promise<T>): Promise<T> {
     const next = (this.queues.get(sourceId) ?? Promise.resolve()).then(task, task);

@@ -63,15 +63,20 @@ export function inferRow(
   for (let h = 0; h < HORIZONS; h++) metrics[METRIC.publishedAppointmentHorizon + h]! += tally[h]!;
 }
 
-/** free_dates and its horizons of a snapshot (rules 6 and 7). */
+/** free_dates and its horizons of a snapshot (rules 6 and 7): slots are sorted, so each horizon is a range count. */
 export function countFree(freeNow: readonly WallSeconds[], quarter: WallSeconds, metrics: RowMetrics): void {
   metrics[METRIC.freeDates]! += freeNow.length;
+  if (freeNow.length === 0) return;
   const base = horizonBase(quarter);
-  const limit = base.week + 5 * SECONDS.WEEK;
-  for (const slot of freeNow) {
-    if (slot >= limit) break;
-    forEachHorizon(base, slot, (h) => metrics[METRIC.freeHorizon + h]!++);
-  }
+  const steps: [WallSeconds, number][] = [[base.hour, SECONDS.HOUR], [base.day, SECONDS.DAY], [base.week, SECONDS.WEEK]];
+  steps.forEach(([start, step], unit) => {
+    let below = lowerBound(freeNow, start);
+    for (let k = 0; k < 5; k++) {
+      const upTo = lowerBound(freeNow, start + (k + 1) * step);
+      metrics[METRIC.freeHorizon + unit * 5 + k]! += upTo - below;
+      below = upTo;
+    }
+  });
 }
 
 /** The ascending union of the free slots now and the remembered free slots that are columns. */

@@ -1,6 +1,6 @@
 import type { Level } from 'level';
 import type { RecordOutcome } from './types.js';
-import { key, range } from './keys.js';
+import { key, lastPart, range } from './keys.js';
 import { emptyInferenceState, countFree, inferRow, type InferredEvent } from './location-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
@@ -25,20 +25,44 @@ export class SourceWriter {
   private ops: Op[] = [];
   private readonly dirty = new Set<string>();
   private readonly aggregates = new Map<string, Int32Array>();
+  /** While an import may still fail: the keys it added and the values it replaced, to undo it. */
+  private undo: { added: Set<string>; replaced: Map<string, Uint8Array | undefined> } | undefined;
+  private hourKey = { hour: Number.NaN, key: '' };
 
   private constructor(
     private readonly db: Db,
     readonly sourceId: string,
     private readonly meta: SourceRecord,
     private readonly states: Map<string, LocationRecord>,
+    private readonly storedStates: Map<string, Uint8Array>,
+    private readonly storedMeta: Uint8Array | undefined,
   ) {}
 
   static async load(db: Db, sourceId: string): Promise<SourceWriter> {
     const stored = await db.get(key('c', sourceId));
     const meta = stored ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : emptySourceRecord();
     const states = new Map<string, LocationRecord>();
-    for await (const [k, v] of db.iterator(range(['s', sourceId]))) states.set(k.slice(k.lastIndexOf('\u0000') + 1), decodeLocation(v));
-    return new SourceWriter(db, sourceId, meta, states);
+    const storedStates = new Map<string, Uint8Array>();
+    for await (const [k, v] of db.iterator(range(['s', sourceId]))) {
+      states.set(lastPart(k), decodeLocation(v));
+      storedStates.set(k, v);
+    }
+    return new SourceWriter(db, sourceId, meta, states, storedStates, stored);
+  }
+
+  /** Remember what the following flushes change, so that `rollback` can restore the source as it was. */
+  beginUndoable(): void {
+    this.undo = { added: new Set(), replaced: new Map() };
+  }
+
+  /** Undo every flush since beginUndoable (the writer must not be used afterwards). */
+  async rollback(): Promise<void> {
+    if (!this.undo) return;
+    const ops: ({ type: 'del'; key: string } | Op)[] = [...this.undo.added].map((k) => ({ type: 'del' as const, key: k }));
+    for (const [k, value] of this.undo.replaced) ops.push(value === undefined ? { type: 'del', key: k } : { type: 'put', key: k, value });
+    this.undo = undefined;
+    this.ops = [];
+    await this.db.batch(ops);
   }
 
   /** The newest snapshot time stored for this source. */
@@ -118,6 +142,7 @@ export class SourceWriter {
       this.put(k, encodeAggregate(sum));
     });
     this.put(key('c', this.sourceId), Buffer.from(JSON.stringify(this.meta)));
+    if (this.undo) this.remember(keys, existing);
     const ops = this.ops;
     this.ops = [];
     this.dirty.clear();
@@ -125,12 +150,25 @@ export class SourceWriter {
     await this.db.batch(ops);
   }
 
+  private remember(aggregateKeys: string[], aggregateValues: (Uint8Array | undefined)[]): void {
+    const undo = this.undo!;
+    const replaced = new Map<string, Uint8Array | undefined>(aggregateKeys.map((k, i) => [k, aggregateValues[i]]));
+    replaced.set(key('c', this.sourceId), this.storedMeta);
+    for (const op of this.ops) {
+      if (undo.added.has(op.key) || undo.replaced.has(op.key)) continue;
+      if (op.key.startsWith('s\u0000') || replaced.has(op.key)) undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
+      else undo.added.add(op.key);
+    }
+  }
+
   private infer(state: LocationRecord, slots: WallSeconds[], columns: (slot: WallSeconds) => boolean, quarter: WallSeconds, metrics: Int32Array, id: string): void {
     inferRow(state, slots, columns, quarter, metrics, (event) => this.aggregate(id, quarter, event));
   }
 
   private aggregate(locationId: string, quarter: WallSeconds, event: InferredEvent): void {
-    const k = key('h', this.sourceId, locationId, formatWallTime(floorHour(quarter)));
+    const hour = floorHour(quarter);
+    if (this.hourKey.hour !== hour) this.hourKey = { hour, key: formatWallTime(hour) };
+    const k = key('h', this.sourceId, locationId, this.hourKey.key);
     let values = this.aggregates.get(k);
     if (!values) this.aggregates.set(k, (values = new Int32Array(AGGREGATE.size)));
     if (event.kind === 'cancellation') {

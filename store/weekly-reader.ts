@@ -59,7 +59,8 @@ function describe(error: unknown, path: string): Error {
   if (code === 'ENOENT') return new StoreError('BAD_INPUT', `${path} does not exist.`);
   if (code === 'EACCES') return new StoreError('BAD_INPUT', `${path} cannot be read (permission denied).`);
   if (code === 'EISDIR') return new StoreError('BAD_INPUT', `${path} is a folder, not a file.`);
-  if (code?.startsWith('Z_') || code === 'ERR_PADDING_1') return new StoreError('BAD_INPUT', `${path} is not a valid gzip file (${(error as Error).message}).`);
+  if (code?.startsWith('Z_') && /unexpected end/.test((error as Error).message)) return new StoreError('BAD_INPUT', `${path} is cut short: the gzip data ends early.`);
+  if (code?.startsWith('Z_')) return new StoreError('BAD_INPUT', `${path} is not a valid gzip file (${(error as Error).message}).`);
   return error instanceof Error ? error : new Error(String(error));
 }
 

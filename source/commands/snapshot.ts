@@ -2,8 +2,9 @@ import { scraperFor } from '../../scrapers/index.js';
 import type { RegistrySite } from '../../scrapers/registry/registry.js';
 import type { Site } from '../../scrapers/types.js';
 import { sanitize } from '../sanitize.js';
-import { createScheduler, selectSites, type RunOutcome } from '../scheduler/index.js';
+import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
+import { withStore } from '../with-store.js';
 import type { Command, CommandContext } from './command.js';
 import { loadSites, systemFlag } from './list.js';
 
@@ -105,49 +106,50 @@ export const snapshotCommand: Command = {
 };
 
 async function scrapeRound(context: CommandContext, sites: Site[], options: { weeks: number; parallel: number; now?: () => Date }): Promise<number> {
-  const { flags, stdout, stderr } = context;
-  const { openStore } = await import('../../store/index.js');
-  const store = await openStore(flags.db);
-  const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
+  return withStore(context.flags.db, {}, async (store) => {
+    const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
+    let interrupted = false;
+    const interrupt = () => {
+      interrupted = true;
+      void scheduler.stop();
+    };
+    process.once('SIGINT', interrupt);
+    try {
+      return await report(context, scheduler, sites.length, () => interrupted);
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+      await scheduler.stop();
+    }
+  });
+}
+
+/** Run the round, streaming a line per source (or collecting the JSON), then the totals; the exit code. */
+async function report({ flags, stdout, stderr }: CommandContext, scheduler: Scheduler, total: number, interrupted: () => boolean): Promise<number> {
   let done = 0;
   scheduler.onRun((outcome) => {
     done++;
     if (!flags.json) stdout.write(`${summaryLine(summarize(outcome))}\n`);
-    else if (stderr.isTTY) stderr.write(`\rscraped ${done}/${sites.length}`);
+    else if (stderr.isTTY) stderr.write(`\rscraped ${done}/${total}`);
   });
-  let interrupted = false;
-  const interrupt = () => {
-    interrupted = true;
-    void scheduler.stop();
-  };
-  process.once('SIGINT', interrupt);
-  try {
-    const round = await scheduler.runRound();
-    const summaries = round.outcomes.map(summarize);
-    if (flags.json) {
-      if (stderr.isTTY) stderr.write('\r\u001b[K');
-      stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
-    } else {
-      const ok = summaries.filter((s) => s.ok);
-      const free = ok.reduce((sum, s) => sum + (s.freeSlots ?? 0), 0);
-      const locations = ok.reduce((sum, s) => sum + (s.locations ?? 0), 0);
-      stdout.write(
-        `${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`,
-      );
-    }
-    if (interrupted) {
-      stderr.write(`office-watch: interrupted; ${round.skipped.length} sources not scraped.\n`);
-      return 130;
-    }
-    const unstored = summaries.filter((s) => s.storeError);
-    if (unstored.length > 0) {
-      stderr.write(`office-watch: the database refused ${unstored.length} writes (first: ${unstored[0]!.storeError}).\n`);
-      return 1;
-    }
-    return 0;
-  } finally {
-    process.removeListener('SIGINT', interrupt);
-    await scheduler.stop();
-    await store.close();
+  const round = await scheduler.runRound();
+  const summaries = round.outcomes.map(summarize);
+  if (flags.json) {
+    if (stderr.isTTY) stderr.write('\r\u001b[K');
+    stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+  } else {
+    const ok = summaries.filter((s) => s.ok);
+    const free = ok.reduce((sum, s) => sum + (s.freeSlots ?? 0), 0);
+    const locations = ok.reduce((sum, s) => sum + (s.locations ?? 0), 0);
+    stdout.write(`${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`);
   }
+  if (interrupted()) {
+    stderr.write(`office-watch: interrupted; ${round.skipped.length} sources not scraped.\n`);
+    return 130;
+  }
+  const unstored = summaries.filter((s) => s.storeError);
+  if (unstored.length > 0) {
+    stderr.write(`office-watch: the database refused ${unstored.length} writes (first: ${unstored[0]!.storeError}).\n`);
+    return 1;
+  }
+  return 0;
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../store/index.js';
 import { repoRoot } from '../helpers/shared-data.js';
 
 // Runs the built binary: `npm run build` first (npm test does).
@@ -45,7 +46,14 @@ describe('office-watch snapshot', () => {
     expect(lines.at(-1)).toMatch(/^\d+ sources: \d+ ok, \d+ failed · \d+ locations · \d+ free slots · [\d.]+ s$/);
     expect(lines.slice(0, -1).every((line) => /^(ok  |FAIL)  \S+/.test(line))).toBe(true);
     expect(lines.filter((line) => line.startsWith('ok')).length).toBeGreaterThan(0);
-    expect(existsSync(db)).toBe(true);
+    const store = await openStore(db, { readOnly: true });
+    try {
+      const ok = lines.filter((line) => line.startsWith('ok')).map((line) => line.split(/\s+/)[1]);
+      expect(await store.listSources()).toEqual(expect.arrayContaining(ok));
+      expect(await store.runs()).toHaveLength(lines.length - 1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('--demo --json: an array of per-source summaries', async () => {

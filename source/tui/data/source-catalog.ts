@@ -26,7 +26,10 @@ export class SourceCatalog {
     private readonly store: OfficeStore,
     sites: readonly CatalogSite[],
     private readonly accept: (sourceId: string) => boolean = () => true,
+    /** Sites that only name the db's sources (the registry with --no-scrape); not listed by themselves. */
+    lookup: readonly CatalogSite[] = [],
   ) {
+    for (const site of lookup) this.#sites.set(site.id, site);
     for (const site of sites) {
       this.#sites.set(site.id, site);
       this.#infos.set(site.id, sourceInfoOf(site.id, site));

@@ -19,6 +19,8 @@ export interface StoreWatchDataOptions {
   sites: readonly CatalogSite[];
   /** Which of the db's other sources to list too (default: all). */
   acceptSource?: (sourceId: string) => boolean;
+  /** Sites that only name the db's sources (not listed unless the db has them). */
+  lookup?: readonly CatalogSite[];
   scheduler?: SchedulerView;
   /** The clock (the demo's fast one). */
   now?: () => Date;
@@ -36,7 +38,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const now = options.now ?? (() => new Date());
   const staleAfterMs = 2 * (options.intervalMs ?? 15 * 60_000);
   const historyMs = (options.historyDays ?? 14) * DAY;
-  const catalog = new SourceCatalog(store, options.sites, options.acceptSource);
+  const catalog = new SourceCatalog(store, options.sites, options.acceptSource, options.lookup);
   const listeners = new Set<DataListener>();
   const times = new Map<string, Promise<WallTime[]>>();
   const snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(96);

@@ -1,0 +1,38 @@
+import { render } from 'ink';
+import type { WatchData } from './data/app-data.js';
+import { App } from './app.js';
+
+export interface RunAppOptions {
+  data: WatchData;
+  colour: boolean;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+}
+
+/** Enter the alternate screen, leave it (and show the cursor) on exit: q, Ctrl-C, a signal, or a crash. */
+const ENTER = '\u001b[?1049h\u001b[H\u001b[2J';
+const LEAVE = '\u001b[?25h\u001b[?1049l';
+
+/** Render the app full-screen until the user quits; the terminal is restored whatever happens. */
+export async function runApp({ data, colour, stdout = process.stdout, stdin = process.stdin }: RunAppOptions): Promise<void> {
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(LEAVE);
+  };
+  stdout.write(ENTER);
+  process.once('exit', restore);
+  const instance = render(<App data={data} colour={colour} />, { stdout, stdin, exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  const quit = () => instance.unmount();
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, quit);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const signal of signals) process.off(signal, quit);
+    instance.cleanup();
+    restore();
+    process.off('exit', restore);
+  }
+}

@@ -1,0 +1,88 @@
+import { scraperFor } from '../../scrapers/index.js';
+import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
+import type { Demo } from '../../scrapers/simulator/demo.js';
+import type { Site } from '../../scrapers/types.js';
+import type { OfficeStore } from '../../store/types.js';
+import { createScheduler, type Scheduler } from '../scheduler/index.js';
+import { UserError } from '../user-error.js';
+import type { CatalogSite } from './data/source-catalog.js';
+import { createStoreWatchData } from './data/store-watch-data.js';
+
+export interface WatchSessionOptions {
+  db: string;
+  /** Sites to scrape (ignored with --demo, which brings its own). */
+  sites: Site[];
+  /** Sites that only name sources found in the db. */
+  lookup: CatalogSite[];
+  /** Keep these sites (include/exclude patterns), also for demo sites and db-only sources. */
+  accept: (site: Pick<CatalogSite, 'id' | 'city'>) => boolean;
+  demo: boolean;
+  scrape: boolean;
+  intervalMs: number;
+  weeks: number;
+  colour: boolean;
+}
+
+/** Open the store (and the demo world, and the scheduler), run the app until the user quits, close everything. */
+export async function runWatchSession(options: WatchSessionOptions): Promise<void> {
+  const store = await openDb(options.db);
+  let demo: Demo | undefined;
+  let scheduler: Scheduler | undefined;
+  try {
+    let sites = options.sites;
+    let now: (() => Date) | undefined;
+    if (options.demo) {
+      const { startDemo } = await import('../../scrapers/simulator/demo.js');
+      demo = await startDemo({ start: await demoStart(store), speed: 60 });
+      const clock = demo.clock;
+      now = () => clock.now();
+      sites = demo.sites.filter(options.accept);
+    }
+    if (options.scrape) {
+      scheduler = createScheduler({ sites, store, scraperFor, intervalMs: options.intervalMs, weeks: options.weeks, ...(now ? { now } : {}) });
+    }
+    const watch = createStoreWatchData({
+      store,
+      sites: options.scrape ? sites : [],
+      lookup: options.demo ? sites : options.lookup,
+      acceptSource: (id) => options.accept({ id, city: options.lookup.find((site) => site.id === id)?.city ?? id }),
+      intervalMs: options.intervalMs,
+      ...(scheduler ? { scheduler } : {}),
+      ...(now ? { now } : {}),
+      ...(options.demo ? { label: 'demo' } : {}),
+    });
+    watch.ready.catch(() => undefined);
+    await scheduler?.start();
+    const { runApp } = await import('./run-app.js');
+    try {
+      await runApp({ data: watch.data, colour: options.colour });
+    } finally {
+      watch.close();
+    }
+  } finally {
+    await scheduler?.stop();
+    await demo?.close();
+    await store.close();
+  }
+}
+
+async function openDb(path: string): Promise<OfficeStore> {
+  const { openStore, StoreError } = await import('../../store/index.js');
+  try {
+    return await openStore(path);
+  } catch (error) {
+    if (error instanceof StoreError) throw new UserError(error.message);
+    throw new UserError(`cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The demo's clock starts now, or after the newest snapshot in the demo db, so that time never runs backwards. */
+async function demoStart(store: OfficeStore): Promise<Date> {
+  const quarter = 15 * 60_000;
+  let start = Date.now();
+  for (const sourceId of await store.listSources()) {
+    const latest = await store.latestSnapshot(sourceId);
+    if (latest) start = Math.max(start, berlinWallTimeToDate(latest.takenAt).getTime() + quarter);
+  }
+  return new Date(Math.floor(start / quarter) * quarter);
+}
