@@ -8,7 +8,7 @@ import { timelineSeries } from './data/timeline-series.js';
 import { useAsync } from './hooks/use-async.js';
 import { useLiveVersions } from './hooks/use-live-versions.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
-import { keyAction } from './keys.js';
+import { keyAction, splitKeys } from './keys.js';
 import { initialApp, reduceApp, type AppContext, type AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
 import { ThemeContext } from './theme.js';
@@ -92,14 +92,18 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   contextRef.current = context;
 
   useInput((input, key) => {
-    const current = stateRef.current;
-    const action = keyAction(input, key, current.cities.filtering);
-    if (!action) return;
-    if (action.type === 'quit') return exit();
-    if (action.type === 'rescrape') return rescrape();
-    const next = reduceApp(current, action, contextRef.current);
-    stateRef.current = next;
-    setState(next);
+    for (const [char, press] of splitKeys(input, key)) {
+      const current = stateRef.current;
+      const action = keyAction(char, press, current.cities.filtering);
+      if (!action) continue;
+      if (action.type === 'quit') return exit();
+      if (action.type === 'rescrape') {
+        rescrape();
+        continue;
+      }
+      stateRef.current = reduceApp(current, action, contextRef.current);
+    }
+    if (stateRef.current !== state) setState(stateRef.current);
   });
 
   function rescrape(): void {

@@ -55,6 +55,28 @@ export const MARK_HELP: readonly (readonly [string, string])[] = [
   ['✓O ✗F ~S', 'scraper ok / failing / stale (·· not run yet)'],
 ];
 
+const PLAIN: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/**
+ * Several plain keys that arrived in one chunk (fast typing, a paste, a slow terminal) as one key press each;
+ * escape sequences and single keys pass through unchanged.
+ */
+export function splitKeys(input: string, key: Key): [string, Key][] {
+  const chars = [...input];
+  if (chars.length < 2 || input.includes('\u001b')) return [[input, key]];
+  return chars.map((char): [string, Key] => {
+    if (char === '\r' || char === '\n') return ['', { ...PLAIN, return: true }];
+    if (char === '\t') return ['', { ...PLAIN, tab: true }];
+    if (char === '\u007f' || char === '\b') return ['', { ...PLAIN, backspace: true }];
+    if (char === '\u0003') return ['c', { ...PLAIN, ctrl: true }];
+    return [char, { ...PLAIN, shift: /^[A-Z]$/.test(char) }];
+  });
+}
+
 /** Map a key press to an action. While `filtering`, printable keys are text for the filter. */
 export function keyAction(input: string, key: Key, filtering: boolean): KeyAction | undefined {
   if (key.ctrl && input === 'c') return { type: 'quit' };

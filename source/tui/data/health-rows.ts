@@ -18,8 +18,7 @@ export function healthFromScheduler(health: readonly SiteHealth[], info: (source
   return sortHealth(
     health.map((site) => {
       const { name, city } = info(site.sourceId);
-      const neverRan = !site.lastRun && !site.running;
-      const row: HealthRow = { sourceId: site.sourceId, name, city, state: neverRan ? 'idle' : site.state, running: site.running, runs24h: site.runs24h };
+      const row: HealthRow = { sourceId: site.sourceId, name, city, state: site.lastRun ? site.state : 'idle', running: site.running, runs24h: site.runs24h };
       if (site.lastRun) {
         row.lastRun = toBerlinWallTime(new Date(site.lastRun.startedAt));
         row.lastOk = site.lastRun.ok;

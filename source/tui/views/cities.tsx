@@ -47,7 +47,7 @@ export function Cities({ cities, selected, filter, filtering, focused, width, he
       {cities.slice(start, start + listHeight).map((city) => {
         const isSelected = city.name === selected;
         const state = STATE_MARK[city.state];
-        const free = city.free === undefined ? '…' : String(city.free);
+        const free = city.free === undefined ? '–' : String(city.free);
         return (
           <Text key={city.name} inverse={theme.colour && isSelected && focused} bold={theme.colour && isSelected}>
             {isSelected ? '▸ ' : '  '}
