@@ -20,7 +20,7 @@ export const METRIC_FILES: [string, number][] = [
  * a column per source/location, the values of its snapshots in that bucket summed, empty where none.
  * Read from what was inferred at write time.
  */
-export async function publishedMetrics(store: LevelStore, week: string): Promise<Map<string, string>> {
+export async function publishedMetrics(store: LevelStore, week: string): Promise<Map<string, Buffer>> {
   const range = isoWeekRange(week);
   if (!range) throw new StoreError('BAD_INPUT', `"${week}" is not an ISO week like 2021-28.`);
   const [from, to] = [formatWallTime(range[0]), formatWallTime(range[1] - 1)];
@@ -45,16 +45,61 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
   if (buckets.size === 0) throw new StoreError('BAD_INPUT', `the database holds no snapshots in week ${week}.`);
   const order = [...buckets.keys()].sort((a, b) => a - b);
   const header = `date,${[...columns.keys()].join(',')}\n`;
-  const files = new Map<string, string>();
+  // Per bucket, each column's sums in one dense array: 49 files × buckets × columns cells to write.
+  const dense = order.map((bucket) => {
+    const sums = new Array<Int32Array | undefined>(columns.size);
+    for (const [column, values] of buckets.get(bucket)!) sums[column] = values;
+    return { date: formatWallTime(bucket), sums };
+  });
+  const files = new Map<string, Buffer>();
   for (const [file, metric] of METRIC_FILES) {
-    const lines = [header];
-    for (const bucket of order) {
-      const cells = buckets.get(bucket)!;
-      const values = new Array<string>(columns.size).fill('');
-      for (const [column, sums] of cells) values[column] = String(sums[metric]);
-      lines.push(`${formatWallTime(bucket)},${values.join(',')}\n`);
+    const out = new CsvBytes();
+    out.text(header);
+    for (const { date, sums } of dense) {
+      out.text(date);
+      for (let column = 0; column < sums.length; column++) {
+        out.byte(COMMA);
+        const values = sums[column];
+        if (values !== undefined) out.number(values[metric]!);
+      }
+      out.byte(NEWLINE);
     }
-    files.set(`${file}.csv`, lines.join(''));
+    files.set(`${file}.csv`, out.finish());
   }
   return files;
+}
+
+const COMMA = 44;
+const NEWLINE = 10;
+
+/** Builds a CSV as bytes: millions of small cells without millions of strings. */
+class CsvBytes {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  byte(value: number): void {
+    if (this.length === this.buffer.length) this.grow(1);
+    this.buffer[this.length++] = value;
+  }
+
+  number(value: number): void {
+    if (value >= 0 && value < 10) this.byte(48 + value);
+    else this.text(String(value));
+  }
+
+  text(value: string): void {
+    const bytes = Buffer.byteLength(value);
+    if (this.length + bytes > this.buffer.length) this.grow(bytes);
+    this.length += this.buffer.write(value, this.length);
+  }
+
+  finish(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private grow(extra: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
 }
