@@ -1,7 +1,7 @@
 import meow, { type AnyFlags } from 'meow';
 import { commands } from './commands/index.js';
 import type { Command } from './commands/command.js';
-import { defaultDbPath } from './db-path.js';
+import { defaultDbPath, defaultDemoDbPath } from './db-path.js';
 import { UserError } from './user-error.js';
 
 const COMMON_FLAGS: AnyFlags = { db: { type: 'string' } };
@@ -19,7 +19,7 @@ function mainHelp(): string {
   Commands
 ${commands.map((c) => `    ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-  Every command takes --db PATH (default ${defaultDbPath()}).
+  Every command takes --db PATH (default ${defaultDbPath()}; with --demo ${defaultDemoDbPath()}).
   office-watch <command> --help shows a command's flags.
 `;
 }
@@ -42,7 +42,7 @@ export async function main(argv: string[], app: Command): Promise<number> {
   });
   try {
     rejectUnknownFlags(cli.unnormalizedFlags, flags);
-    const db = (cli.flags.db as string | undefined) ?? defaultDbPath();
+    const db = (cli.flags.db as string | undefined) ?? (cli.flags.demo === true ? defaultDemoDbPath() : defaultDbPath());
     return await command.run({ input: cli.input, flags: { ...cli.flags, db }, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
     if (error instanceof UserError) {

@@ -14,3 +14,8 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
         : join(home, '.local', 'share'));
   return join(base, 'office-watch', 'db');
 }
+
+/** Simulated offices never mix with real data: `--demo` without `--db` uses a folder of its own. */
+export function defaultDemoDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return `${defaultDbPath(env)}-demo`;
+}

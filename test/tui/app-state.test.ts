@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { initialApp, reduceApp, type AppContext } from '../../source/tui/state/app-state.js';
+import { reduceCities, selectedCity, initialCities } from '../../source/tui/state/cities-state.js';
+import { reduceSlots, initialSlots, type SlotsContext } from '../../source/tui/state/slots-state.js';
+
+const names = ['Bonn', 'Dresden', 'Düsseldorf', 'Frankfurt'];
+const slots: SlotsContext = { days: ['2021-08-10', '2021-08-11', '2021-08-13'], times: ['t1', 't2', 't3'], columns: 6, visibleColumns: 4, rows: 30, visibleRows: 10 };
+const context: AppContext = { ...slots, cityNames: names, scopes: 3, healthRows: 20, healthVisible: 8 };
+
+describe('cities reducer', () => {
+  test('moves within bounds', () => {
+    let state = reduceCities(initialCities, { type: 'move', delta: 1 }, names);
+    expect(selectedCity(state, names)).toBe('Dresden');
+    state = reduceCities(state, { type: 'move', delta: 10 }, names);
+    expect(state.selected).toBe('Frankfurt');
+    state = reduceCities(state, { type: 'move', delta: -10 }, names);
+    expect(state.selected).toBe('Bonn');
+  });
+
+  test('filter: typing narrows (accent-insensitive), Enter keeps, Esc clears', () => {
+    let state = reduceCities(initialCities, { type: 'filter-start' }, names);
+    state = reduceCities(state, { type: 'filter-input', text: 'd' }, names);
+    state = reduceCities(state, { type: 'filter-input', text: 'u' }, names);
+    expect(selectedCity(state, names)).toBe('Düsseldorf');
+    state = reduceCities(state, { type: 'filter-accept' }, names);
+    expect(state).toMatchObject({ filter: 'du', filtering: false, selected: 'Düsseldorf' });
+    state = reduceCities(state, { type: 'filter-backspace' }, names);
+    expect(state.filter).toBe('d');
+    state = reduceCities(state, { type: 'filter-clear' }, names);
+    expect(state).toMatchObject({ filter: '', filtering: false, selected: 'Düsseldorf' });
+  });
+});
+
+describe('slots reducer', () => {
+  test('days step through the days with slots and stop at the ends', () => {
+    let state = reduceSlots(initialSlots, { type: 'day', delta: 1 }, slots);
+    expect(state.day).toBe('2021-08-11');
+    state = reduceSlots(state, { type: 'day', delta: 5 }, slots);
+    expect(state.day).toBe('2021-08-13');
+  });
+
+  test('history: back from live, forward returns to live', () => {
+    let state = reduceSlots(initialSlots, { type: 'history', delta: -1 }, slots);
+    expect(state.cursor).toBe('t2');
+    state = reduceSlots(state, { type: 'history', delta: -5 }, slots);
+    expect(state.cursor).toBe('t1');
+    state = reduceSlots(state, { type: 'history', delta: 1 }, slots);
+    expect(state.cursor).toBe('t2');
+    state = reduceSlots(state, { type: 'history', delta: 1 }, slots);
+    expect(state.cursor).toBeUndefined();
+  });
+
+  test('columns and rows scroll within what does not fit', () => {
+    expect(reduceSlots(initialSlots, { type: 'columns', delta: 5 }, slots).column).toBe(2);
+    expect(reduceSlots(initialSlots, { type: 'rows', delta: 50 }, slots).row).toBe(20);
+    expect(reduceSlots(initialSlots, { type: 'rows', delta: -1 }, slots).row).toBe(0);
+  });
+});
+
+describe('app reducer', () => {
+  test('Tab cycles the data views, 1–3 pick one, ? toggles help and returns', () => {
+    let state = reduceApp(initialApp, { type: 'next-view', delta: 1 }, context);
+    expect(state.view).toBe('timeline');
+    state = reduceApp(state, { type: 'next-view', delta: 2 }, context);
+    expect(state.view).toBe('slots');
+    state = reduceApp(state, { type: 'view', view: 'health' }, context);
+    state = reduceApp(state, { type: 'help' }, context);
+    expect(state.view).toBe('help');
+    state = reduceApp(state, { type: 'back' }, context);
+    expect(state.view).toBe('health');
+  });
+
+  test('Enter focuses the view; then ↑↓ scroll it; Esc returns to the cities', () => {
+    let state = reduceApp(initialApp, { type: 'enter' }, context);
+    expect(state.focus).toBe('view');
+    state = reduceApp(state, { type: 'move', delta: 3 }, context);
+    expect(state.slots.row).toBe(3);
+    expect(state.cities.selected).toBeUndefined();
+    state = reduceApp(state, { type: 'back' }, context);
+    state = reduceApp(state, { type: 'move', delta: 1 }, context);
+    expect(state.cities.selected).toBe('Dresden');
+  });
+
+  test('another city resets history, scroll and scope; the day stays', () => {
+    let state = reduceApp(initialApp, { type: 'day', delta: 1 }, context);
+    state = reduceApp(state, { type: 'history', delta: -1 }, context);
+    state = reduceApp(state, { type: 'columns', delta: 1 }, context);
+    state = { ...state, scope: 2 };
+    state = reduceApp(state, { type: 'move', delta: 1 }, context);
+    expect(state.slots).toEqual({ day: '2021-08-11', column: 0, row: 0 });
+    expect(state.scope).toBe(0);
+  });
+
+  test('in the timeline ↑↓ pick the scope, in health they scroll; PgDn pages', () => {
+    let state = reduceApp({ ...initialApp, view: 'timeline', focus: 'view' }, { type: 'move', delta: 5 }, context);
+    expect(state.scope).toBe(2);
+    state = reduceApp({ ...initialApp, view: 'health', focus: 'view' }, { type: 'page', delta: 1 }, context);
+    expect(state.healthRow).toBe(8);
+  });
+});

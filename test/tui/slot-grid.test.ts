@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { stepCursor, atOrBefore } from '../../source/tui/data/cursor.js';
+import { buildSlotGrid, effectiveDay } from '../../source/tui/data/slot-grid.js';
+import { sumHourly, timelineSeries } from '../../source/tui/data/timeline-series.js';
+import { sampleData } from './fake-watch-data.js';
+
+describe('slot grid', () => {
+  const frame = sampleData().frames.get('Bonn')![1]!;
+
+  test('marks free, booked since the previous snapshot and freed ones, for one day', () => {
+    const grid = buildSlotGrid(frame);
+    expect(grid.days).toEqual(['2021-08-10', '2021-08-11']);
+    expect(grid.day).toBe('2021-08-10');
+    expect(grid.rows).toEqual([
+      { time: '07:45', cells: ['booked', 'none', 'none'] },
+      { time: '07:50', cells: ['none', 'free', 'none'] },
+      { time: '07:55', cells: ['freed', 'none', 'none'] },
+    ]);
+    expect(grid).toMatchObject({ booked: 1, freed: 1, free: 1 });
+  });
+
+  test('another day; a day without slots falls to the next one that has', () => {
+    expect(buildSlotGrid(frame, '2021-08-11').rows.map((r) => r.time)).toEqual(['09:00', '10:00']);
+    expect(effectiveDay(['2021-08-10', '2021-08-12'], '2021-08-11')).toBe('2021-08-12');
+    expect(effectiveDay(['2021-08-10'], '2021-09-01')).toBe('2021-08-10');
+    expect(effectiveDay([], undefined)).toBeUndefined();
+  });
+
+  test('without a previous snapshot there are no change marks', () => {
+    const grid = buildSlotGrid(sampleData().frames.get('Bonn')![0]!);
+    expect(grid.rows.flatMap((r) => r.cells).filter((c) => c === 'booked' || c === 'freed')).toEqual([]);
+  });
+});
+
+describe('history cursor', () => {
+  const times = ['a', 'b', 'c', 'd'];
+  test('binary search and steps', () => {
+    expect(atOrBefore(times, 'bb')).toBe(1);
+    expect(atOrBefore(times, '0')).toBe(-1);
+    expect(stepCursor(times, undefined, -1)).toBe('c');
+    expect(stepCursor(times, 'b', -9)).toBe('a');
+    expect(stepCursor(times, 'c', 1)).toBeUndefined();
+    expect(stepCursor([], undefined, -1)).toBeUndefined();
+  });
+});
+
+describe('timeline series', () => {
+  test('168 hours into buckets, counts in their bucket, totals', () => {
+    const counts = sumHourly([
+      [{ hour: '2021-08-10 10:00:00', appointments: 2, cancellations: 1 }],
+      [{ hour: '2021-08-10 10:00:00', appointments: 1, cancellations: 0 }, { hour: '2021-08-01 10:00:00', appointments: 9, cancellations: 9 }],
+    ]);
+    const series = timelineSeries(counts, '2021-08-10 12:10:00', 42);
+    expect(series.bucketHours).toBe(4);
+    expect(series.bookings).toHaveLength(42);
+    expect(series.starts[0]).toBe('2021-08-03 13:00:00');
+    expect(series.totalBookings).toBe(3);
+    expect(series.totalCancellations).toBe(1);
+    // the last bucket is 09:00–12:59 of the last day
+    expect(series.bookings[41]).toBe(3);
+    expect(series.bookings.slice(0, 41).every((n) => n === 0)).toBe(true);
+  });
+});

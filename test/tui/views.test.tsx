@@ -1,0 +1,120 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, test } from 'vitest';
+import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
+import { timelineSeries } from '../../source/tui/data/timeline-series.js';
+import { KEY_HELP } from '../../source/tui/keys.js';
+import { initialSlots } from '../../source/tui/state/slots-state.js';
+import { ThemeContext } from '../../source/tui/theme.js';
+import { Cities } from '../../source/tui/views/cities.js';
+import { Footer } from '../../source/tui/views/footer.js';
+import { Header } from '../../source/tui/views/header.js';
+import { Health } from '../../source/tui/views/health.js';
+import { Help } from '../../source/tui/views/help.js';
+import { Slots } from '../../source/tui/views/slots.js';
+import { Timeline } from '../../source/tui/views/timeline.js';
+import { sampleData } from './fake-watch-data.js';
+
+const plain = (node: React.ReactElement) => render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>);
+const ESC = /\u001b/;
+
+describe('Header and Footer', () => {
+  test('header: sources, offices, next round, failing', () => {
+    const frame = plain(<Header overview={sampleData().overviewValue} label="demo" width={80} />).lastFrame()!;
+    expect(frame).toContain('office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing');
+  });
+  test('footer: hints by focus and filter; a status replaces them', () => {
+    expect(plain(<Footer width={100} focus="cities" filtering={false} />).lastFrame()).toContain('↑↓ city');
+    expect(plain(<Footer width={100} focus="view" filtering={false} />).lastFrame()).toContain('Esc cities');
+    expect(plain(<Footer width={80} focus="cities" filtering />).lastFrame()).toContain('Enter accept');
+    expect(plain(<Footer width={80} focus="cities" filtering={false} status="rescraping Bonn…" />).lastFrame()).toContain('rescraping Bonn…');
+  });
+});
+
+describe('Cities', () => {
+  const cities = sampleData().overviewValue.cities;
+  test('every city with a state mark, a letter and its free slots; the selected one marked', () => {
+    const frame = plain(<Cities cities={cities} selected="Dresden" filter="" filtering={false} focused width={22} height={10} />).lastFrame()!;
+    const lines = frame.split('\n');
+    expect(lines[0]).toMatch(/^Cities\s+free$/);
+    expect(lines[1]).toMatch(/^ {2}Bonn\s+✓O\s+41$/);
+    expect(lines[2]).toMatch(/^▸ Dresden\s+~S\s+12$/);
+    expect(lines[3]).toMatch(/^ {2}Frankfurt\s+✗F\s+–$/);
+  });
+  test('the filter prompt, and no match', () => {
+    const frame = plain(<Cities cities={[]} filter="zz" filtering focused width={22} height={5} />).lastFrame()!;
+    expect(frame).toContain('/zz▏');
+    expect(frame).toContain('no city matches');
+  });
+  test('a long list scrolls to keep the selection in view', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ name: `City ${String(i).padStart(2, '0')}`, state: 'ok' as const, sources: [] }));
+    const frame = plain(<Cities cities={many} selected="City 30" filter="" filtering={false} focused width={22} height={8} />).lastFrame()!;
+    expect(frame).toContain('▸ City 30');
+    expect(frame).not.toContain('City 00');
+  });
+});
+
+describe('Slots', () => {
+  const data = sampleData();
+  const frame = data.frames.get('Bonn')![1]!;
+  const grid = buildSlotGrid(frame);
+
+  test('the Bonn-like table: times, department columns, X free, - booked, + freed; sanitized short headers', () => {
+    const out = plain(<Slots frame={frame} grid={grid} state={initialSlots} history={{ index: 2, total: 2 }} width={56} height={12} focused={false} />).lastFrame()!;
+    expect(out).not.toMatch(ESC);
+    expect(out).not.toContain('evil');
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Bonn · Tue 2021-08-10 (1/2) · snapshot 08-10 12:00 · live');
+    expect(lines[1]).toMatch(/Führerschein.*Kfz-Zulass.*Meldewesen/);
+    expect(lines[2]).toMatch(/^07:45\s+-\s*$/);
+    expect(lines[3]).toMatch(/^07:50\s+X\s*$/);
+    expect(lines[4]).toMatch(/^07:55\s+\+\s*$/);
+    expect(out).toContain('X 1 free · + 1 freed · - 1 booked');
+  });
+
+  test('history is named in the title; too many columns scroll sideways', () => {
+    const wide = { ...frame, columns: Array.from({ length: 8 }, (_, i) => ({ ...frame.columns[0]!, locationId: `l${i}`, name: `Amt ${i}` })) };
+    const out = plain(<Slots frame={wide} grid={buildSlotGrid(wide)} state={{ ...initialSlots, cursor: '2021-08-10 12:00:00', column: 2 }} history={{ index: 1, total: 5 }} width={56} height={12} focused />).lastFrame()!;
+    expect(out).toContain('history 1/5');
+    expect(out).toContain('cols 3-7/8 <>');
+    expect(out).toContain('Amt 2');
+    expect(out).not.toContain('Amt 1 ');
+  });
+
+  test('a city without snapshots says so', () => {
+    const out = plain(<Slots frame={{ city: 'Kassel', columns: [] }} grid={buildSlotGrid({ city: 'Kassel', columns: [] })} state={initialSlots} width={56} height={6} focused={false} />).lastFrame()!;
+    expect(out).toContain('no snapshot of Kassel yet');
+  });
+});
+
+describe('Timeline', () => {
+  test('a chart with axis labels, weekday marks and a legend, readable without colour', () => {
+    const series = timelineSeries(sampleData().counts, '2021-08-10 12:10:00', 50);
+    const out = plain(<Timeline city="Bonn" scope={{ label: 'Bonn' }} scopeIndex={0} scopes={4} series={series} end="2021-08-10 12:10:00" width={56} height={20} focused={false} />).lastFrame()!;
+    expect(out).not.toMatch(ESC);
+    expect(out).toContain('Bonn (1/4 ↑↓) · last 7 days to 08-10 12:10');
+    expect(out).toContain('▲ bookings 8');
+    expect(out).toContain('▼ cancellations 3');
+    expect(out).toMatch(/╵Mon/);
+    expect(out).toMatch(/^\s+5 ┤/m);
+    expect(out).toMatch(/^\s+0 ┼/m);
+  });
+  test('no counts yet', () => {
+    const out = plain(<Timeline city="Bonn" scopeIndex={0} scopes={1} series={timelineSeries([], '2021-08-10 12:00:00', 40)} width={56} height={10} focused={false} />).lastFrame()!;
+    expect(out).toContain('no bookings or cancellations');
+  });
+});
+
+describe('Health and Help', () => {
+  test('every scraper: state, last run, duration, next run, 24 h success, sanitized error', () => {
+    const out = plain(<Health rows={sampleData().healthRows} offset={0} highlight={new Set(['bonn'])} width={78} height={10} focused={false} />).lastFrame()!;
+    expect(out).not.toMatch(ESC);
+    expect(out).toContain('Scrapers · 2 · 1 ok · 1 failing · 0 stale');
+    expect(out).toMatch(/ ✗Ffrankfurt\s+12:00\s+1\.2 s\s+12:02\s+50%\s+http-status: HTTP 500 \[31mred\[0m|✗Ffrankfurt.*12:00.*1\.2 s.*12:02.*50%.*http-status: HTTP 500 red/);
+    expect(out).toMatch(/▸✓Obonn\s+12:00\s+850 ms\s+12:15\s+100%/);
+  });
+  test('help lists every key', () => {
+    const out = plain(<Help width={80} height={24} />).lastFrame()!;
+    for (const [keys] of KEY_HELP) expect(out).toContain(keys);
+    expect(out).toContain('booked since the previous snapshot');
+  });
+});
