@@ -63,7 +63,7 @@ describe('Slots', () => {
     expect(out).not.toMatch(ESC);
     expect(out).not.toContain('evil');
     const lines = out.split('\n');
-    expect(lines[0]).toBe('Bonn · Tue 2021-08-10 (1/2) · snapshot 08-10 12:00 · live');
+    expect(lines[0]).toBe('Bonn · Tue 08-10 (1/2) · snapshot 12:00 · live');
     expect(lines[1]).toMatch(/Führerschein.*Kfz-Zulass.*Meldewesen/);
     expect(lines[2]).toMatch(/^07:45\s+-\s*$/);
     expect(lines[3]).toMatch(/^07:50\s+X\s*$/);

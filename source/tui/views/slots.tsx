@@ -3,9 +3,9 @@ import { sanitize } from '../../sanitize.js';
 import type { CityFrame } from '../data/app-data.js';
 import type { CellMark, SlotGrid } from '../data/slot-grid.js';
 import { fit, shortName } from '../fit.js';
-import { dayLabel, shortStamp } from '../format-time.js';
+import { hhmm, shortStamp, weekday } from '../format-time.js';
 import type { SlotsState } from '../state/slots-state.js';
-import { paint, useTheme } from '../theme.js';
+import { useTheme } from '../theme.js';
 import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
 
 export interface SlotsProps {
@@ -28,21 +28,23 @@ export const CELL: Record<CellMark, { text: string; colour?: string }> = {
   none: { text: ' ' },
 };
 
-/** The title line: city, day, and which snapshot is shown (live or a step back in history). */
-export function slotsTitle(props: Pick<SlotsProps, 'frame' | 'grid' | 'state' | 'history'>): string {
+/** The title line: city, day, and which snapshot is shown (live or a step back in history); the city name gives way first. */
+export function slotsTitle(props: Pick<SlotsProps, 'frame' | 'grid' | 'state' | 'history'>, width = 80): string {
   const { frame, grid, state, history } = props;
-  const parts = [sanitize(frame?.city ?? '', 40)];
-  if (grid.day) parts.push(`${dayLabel(grid.day)} (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})`);
-  if (frame?.at) parts.push(`snapshot ${shortStamp(frame.at)}`);
+  const parts: string[] = [];
+  if (grid.day) parts.push(`${weekday(grid.day)} ${grid.day.slice(5)} (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})`);
+  if (frame?.at) parts.push(`snapshot ${frame.at.startsWith(grid.day ?? '-') ? hhmm(frame.at) : shortStamp(frame.at)}`);
   parts.push(state.cursor === undefined ? 'live' : history ? `history ${history.index}/${history.total}` : 'history');
-  return parts.join(' · ');
+  const rest = ` · ${parts.join(' · ')}`;
+  const city = sanitize(frame?.city ?? '', 40);
+  return [...city].length + rest.length <= width ? city + rest : `${fit(city, Math.max(4, width - rest.length)).trimEnd()}${rest}`;
 }
 
 /** The Bonn-like table of one city and day: rows are slot times, columns its departments. */
 export function Slots(props: SlotsProps) {
   const theme = useTheme();
   const { frame, grid, state, width, height } = props;
-  const title = <Text bold={theme.colour && props.focused}>{fit(slotsTitle(props), width)}</Text>;
+  const title = <Text bold={theme.colour && props.focused}>{fit(slotsTitle(props, width), width)}</Text>;
   const message = (text: string) => (
     <Box flexDirection="column" width={width} height={height}>
       {title}

@@ -4,6 +4,9 @@ import { wallToMs } from '../data/timeline-series.js';
 import { weekday } from '../format-time.js';
 
 export const LABEL_WIDTH = 5;
+/** asciichart puts the whole label in the first cell, then pads to `offset`: the plot starts LABEL_WIDTH + 2 columns in. */
+const OFFSET = 3;
+export const CHART_INDENT = LABEL_WIDTH + OFFSET - 1;
 
 /**
  * The chart lines: bookings above the zero line, cancellations mirrored below it, so the two read apart
@@ -20,7 +23,7 @@ export function chartLines(series: TimelineSeries, height: number, colour: boole
     min: bottom,
     max: Math.max(top, bottom + 1),
     height: rows,
-    offset: LABEL_WIDTH + 1,
+    offset: OFFSET,
     format: (value) => String(Math.round(Math.abs(value))).padStart(LABEL_WIDTH),
     ...(colour ? { colors: [asciichart.red, asciichart.green] } : {}),
   });
@@ -29,7 +32,7 @@ export function chartLines(series: TimelineSeries, height: number, colour: boole
 
 /** Weekday names under the buckets where a new day begins. */
 export function dayAxis(series: TimelineSeries): string {
-  const offset = LABEL_WIDTH + 1;
+  const offset = CHART_INDENT;
   const line = new Array<string>(offset + series.starts.length + 4).fill(' ');
   let lastDay = '';
   let free = 0;

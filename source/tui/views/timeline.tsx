@@ -5,7 +5,7 @@ import type { TimelineSeries } from '../data/timeline-series.js';
 import { fit } from '../fit.js';
 import { shortStamp } from '../format-time.js';
 import { paint, useTheme } from '../theme.js';
-import { chartLines, LABEL_WIDTH } from './timeline-chart.js';
+import { CHART_INDENT, chartLines } from './timeline-chart.js';
 
 export interface TimelineProps {
   city?: string;
@@ -23,7 +23,7 @@ export interface TimelineProps {
 }
 
 /** How many buckets the chart can draw in a pane this wide. */
-export const chartPoints = (width: number): number => Math.max(8, width - LABEL_WIDTH - 3);
+export const chartPoints = (width: number): number => Math.max(8, width - CHART_INDENT - 1);
 
 /** Bookings and cancellations per hour over the last 7 days, for a city or one of its departments (asciichart). */
 export function Timeline(props: TimelineProps) {
