@@ -8,7 +8,9 @@
  *   h SOURCE LOCATION HOUR   hourly aggregates of inferred bookings and cancellations
  *   w SOURCE WEEK            the week's slot columns so far (live inference)
  *   u SOURCE STARTED         scrape run records
- *   x NAME                   store metadata (format version)
+ *   v WATCH                  a watch (WATCH zero-padded decimal id; store/watches.ts)
+ *   a TAKEN SOURCE LOCATION SLOT  an alert: a watched slot that appeared (store/alerts.ts)
+ *   x NAME                   store metadata (format version, watch-sequence)
  */
 const SEP = '\u0000';
 const END = '\uffff';

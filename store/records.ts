@@ -94,6 +94,9 @@ export interface LocationRecord {
   lastRowWeek: string;
   /** Changed rows written since the last key frame. */
   sinceFrame: number;
+  /** The improved rules (improved-inference.ts): floored time of the previous row, slots counted as booked. */
+  improvedQuarter: WallSeconds | undefined;
+  improvedBooked: WallSeconds[];
 }
 
 export function encodeLocation(record: LocationRecord): Uint8Array {
@@ -105,6 +108,8 @@ export function encodeLocation(record: LocationRecord): Uint8Array {
   if (record.lastRow) writeSortedTimes(writer, record.lastRow);
   writer.string(record.lastRowWeek);
   writer.uint(record.sinceFrame);
+  writer.uint(record.improvedQuarter === undefined ? 0 : record.improvedQuarter / 60 + 1);
+  writeSortedTimes(writer, record.improvedBooked);
   return writer.finish();
 }
 
@@ -114,7 +119,12 @@ export function decodeLocation(bytes: Uint8Array): LocationRecord {
   const taken = new Set(readSortedTimes(reader));
   const quarter = reader.uint();
   const lastRow = reader.uint() === 1 ? readSortedTimes(reader) : undefined;
-  return { free, taken, lastQuarter: quarter === 0 ? undefined : (quarter - 1) * 60, lastRow, lastRowWeek: reader.string(), sinceFrame: reader.uint() };
+  const lastRowWeek = reader.string();
+  const sinceFrame = reader.uint();
+  // Records written before the improved rules end here: they start without improved state.
+  const improved = reader.done ? 0 : reader.uint();
+  const improvedBooked = reader.done ? [] : readSortedTimes(reader);
+  return { free, taken, lastQuarter: quarter === 0 ? undefined : (quarter - 1) * 60, lastRow, lastRowWeek, sinceFrame, improvedQuarter: improved === 0 ? undefined : (improved - 1) * 60, improvedBooked };
 }
 
 /** A source: its location dictionary (first appearance order), names and totals. */

@@ -2,6 +2,7 @@ import type { Level } from 'level';
 import type { RecordOutcome } from './types.js';
 import { key, lastPart, range } from './keys.js';
 import { emptyInferenceState, countFree, inferRow, type InferredEvent } from './location-inference.js';
+import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { SECONDS, floorDay, floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
@@ -97,7 +98,8 @@ export class SourceWriter {
       const rowMetrics = newRowMetrics();
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
       if (unchanged && sameWeek && stableColumns) state.lastQuarter = quarter;
-      else this.infer(state, row.slots, columns, quarter, rowMetrics, id);
+      else inferRow(state, row.slots, columns, quarter, rowMetrics);
+      this.inferImproved(state, row.slots, unchanged, time, quarter, id);
       countFree(row.slots, quarter, rowMetrics);
       if (!unchanged) {
         const frame = state.lastRow === undefined || state.sinceFrame >= FRAME_EVERY;
@@ -161,8 +163,16 @@ export class SourceWriter {
     }
   }
 
-  private infer(state: LocationRecord, slots: WallSeconds[], columns: (slot: WallSeconds) => boolean, quarter: WallSeconds, metrics: Int32Array, id: string): void {
-    inferRow(state, slots, columns, quarter, metrics, (event) => this.aggregate(id, quarter, event));
+  /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
+  private inferImproved(state: LocationRecord, slots: WallSeconds[], unchanged: boolean, time: WallSeconds, quarter: WallSeconds, id: string): void {
+    if (unchanged) {
+      state.improvedQuarter = quarter;
+      return;
+    }
+    const improved: ImprovedState = { previous: state.lastRow, lastQuarter: state.improvedQuarter, booked: state.improvedBooked };
+    for (const event of inferImproved(improved, slots, time)) this.aggregate(id, quarter, event);
+    state.improvedQuarter = improved.lastQuarter;
+    state.improvedBooked = improved.booked;
   }
 
   private aggregate(locationId: string, quarter: WallSeconds, event: InferredEvent): void {
@@ -182,4 +192,4 @@ export class SourceWriter {
   }
 }
 
-const emptyLocationRecord = (): LocationRecord => ({ ...emptyInferenceState(), lastRow: undefined, lastRowWeek: '', sinceFrame: 0 });
+const emptyLocationRecord = (): LocationRecord => ({ ...emptyInferenceState(), lastRow: undefined, lastRowWeek: '', sinceFrame: 0, improvedQuarter: undefined, improvedBooked: [] });

@@ -48,6 +48,7 @@ export async function readWeeklyFile(path: string, onChunk: (snapshots: FileSnap
     done = CsvSnapshots.drain();
     if (done.length > 0) await onChunk(done, bytesRead);
   } catch (error) {
+    CsvSnapshots.drain(); // what the bad file completed before the error must not leak into the next read
     throw describe(error, path);
   }
 }

@@ -29,12 +29,14 @@ export interface AppProps {
   /** At most one re-render for new data per this many ms. Default 250. */
   throttleMs?: number;
   initial?: AppState;
+  /** Called when the user quits, before the app unmounts. */
+  onQuit?: () => void;
 }
 
 export const MIN_SIZE = { columns: 50, rows: 12 };
 
 /** The terminal app: header, cities pane, the chosen view, footer; keys drive a pure reducer. */
-export function App({ data, size: fixedSize, colour = true, throttleMs = 250, initial = initialApp }: AppProps) {
+export function App({ data, size: fixedSize, colour = true, throttleMs = 250, initial = initialApp, onQuit }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const versions = useLiveVersions(data, throttleMs);
@@ -96,7 +98,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       const current = stateRef.current;
       const action = keyAction(char, press, current.cities.filtering);
       if (!action) continue;
-      if (action.type === 'quit') return exit();
+      if (action.type === 'quit') return onQuit?.(), exit();
       if (action.type === 'rescrape') {
         rescrape();
         continue;

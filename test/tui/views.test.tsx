@@ -24,7 +24,7 @@ describe('Header and Footer', () => {
   });
   test('footer: hints by focus and filter; a status replaces them', () => {
     expect(plain(<Footer width={100} focus="cities" filtering={false} />).lastFrame()).toContain('↑↓ city');
-    expect(plain(<Footer width={100} focus="view" filtering={false} />).lastFrame()).toContain('Esc cities');
+    expect(plain(<Footer width={100} focus="view" filtering={false} />).lastFrame()).toContain('Esc back');
     expect(plain(<Footer width={80} focus="cities" filtering />).lastFrame()).toContain('Enter accept');
     expect(plain(<Footer width={80} focus="cities" filtering={false} status="rescraping Bonn…" />).lastFrame()).toContain('rescraping Bonn…');
   });

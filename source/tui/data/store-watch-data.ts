@@ -166,11 +166,13 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const ready = (async () => {
     await catalog.loadSources();
     emit(undefined);
-    runs = await store.runs(undefined, new Date(now().getTime() - DAY).toISOString());
+    const since = new Date(now().getTime() - DAY).toISOString();
     const queue = catalog.sources().map((s) => s.sourceId);
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         await catalog.refreshLatest(id);
+        // Run records per source: a range scan of one day, not of every run ever recorded.
+        if (!scheduler?.health().some((h) => h.sourceId === id)) runs.push(...(await store.runs(id, since)));
         emit([id]);
       }
     };

@@ -13,8 +13,8 @@ export interface FooterProps {
 
 export function footerHints({ focus, filtering }: Pick<FooterProps, 'focus' | 'filtering'>): string {
   if (filtering) return 'type a city name · Enter accept · Esc clear · ↑↓ select';
-  const move = focus === 'cities' ? '↑↓ city  Enter open' : '↑↓ scroll  Esc cities';
-  return `${move}  ←→ day  [ ] history  <> cols  Tab view  / filter  r rescrape  ? help  q quit`;
+  if (focus === 'view') return '↑↓ scroll  Esc back  ←→ day  [ ] history  Tab view  r rescrape  ? help  q quit';
+  return '↑↓ city  ←→ day  [ ] history  Tab view  / filter  r rescrape  ? help  q quit';
 }
 
 /** The bottom line: the keys that matter now, or a status message. */

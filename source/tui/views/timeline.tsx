@@ -33,7 +33,7 @@ export function Timeline(props: TimelineProps) {
   const title = `${scopeLabel}${props.scopes > 1 ? ` (${props.scopeIndex + 1}/${props.scopes} ↑↓)` : ''} · last 7 days${props.end ? ` to ${shortStamp(props.end)}` : ''}`;
   const lines: string[] = [];
   if (props.error) lines.push(`could not read the counts: ${sanitize(props.error, 200)}`);
-  else if (!series) lines.push(props.loading ? 'loading…' : 'select a city');
+  else if (!series) lines.push(props.city ? 'loading…' : 'select a city');
   else if (series.totalBookings === 0 && series.totalCancellations === 0) lines.push('no bookings or cancellations inferred in these 7 days yet', '(they need two snapshots less than 16 minutes apart)');
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -48,7 +48,6 @@ export function Timeline(props: TimelineProps) {
               {line}
             </Text>
           ))}
-          <Box flexGrow={1} />
           <Text>
             <Text color={paint(theme, 'red')}>▲ bookings {series.totalBookings}</Text>
             {'  '}

@@ -1,0 +1,101 @@
+import { SECONDS, floorDay, type WallSeconds } from './wall-clock.js';
+import type { InferredEvent } from './location-inference.js';
+
+/**
+ * The improved rules (office-watch's own figures; the published ones stay in location-inference.ts).
+ * Measured against the simulator's ground truth by `office-watch simulate --score`. Per location, from the
+ * previous row to this one:
+ * - a gap in scraping (previous snapshot 16 minutes or more older, floored) counts nothing: the row only
+ *   updates the state;
+ * - a slot that vanished is a booking, unless it starts before now + the slot length (expired, or closed
+ *   for booking) or it vanished together with every other free slot of its day while that day had two or
+ *   more (a day taken off the site, not booked);
+ * - a slot that (re)appears is a cancellation only when it was counted as booked, and not yet over: days
+ *   re-appearing and new days at the end of the horizon are not cancellations.
+ */
+export interface ImprovedState {
+  /** Free slots of the previous row, ascending (undefined before the first row). */
+  previous: readonly WallSeconds[] | undefined;
+  /** Floored time of the previous row. */
+  lastQuarter: WallSeconds | undefined;
+  /** Slots counted as booked and not since seen free again, ascending. */
+  booked: WallSeconds[];
+}
+
+export const emptyImprovedState = (): ImprovedState => ({ previous: undefined, lastQuarter: undefined, booked: [] });
+
+/** Longest gap between two snapshots that is still counted across (same as the published rule 2). */
+export const MAX_GAP_SECONDS = 16 * 60;
+const DEFAULT_SLOT = 15 * 60;
+
+/**
+ * Apply one row (`freeNow` sorted ascending) seen at `now` (exact wall seconds) to the state and return the
+ * bookings and cancellations it shows, in slot order. Pure apart from updating `state`.
+ */
+export function inferImproved(state: ImprovedState, freeNow: readonly WallSeconds[], now: WallSeconds): InferredEvent[] {
+  const quarter = now - (((now % SECONDS.QUARTER) + SECONDS.QUARTER) % SECONDS.QUARTER);
+  const previous = state.previous;
+  const counting = previous !== undefined && state.lastQuarter !== undefined && quarter - state.lastQuarter < MAX_GAP_SECONDS;
+  state.previous = freeNow;
+  state.lastQuarter = quarter;
+  const events: InferredEvent[] = [];
+  const booked = new Set(state.booked.filter((slot) => slot > now));
+  if (previous === undefined) {
+    state.booked = [...booked];
+    return events;
+  }
+  const { removed, added } = diff(previous, freeNow);
+  if (counting && removed.length > 0) {
+    const cutoff = now + slotLength(previous);
+    const freeDaysNow = new Set(freeNow.map(floorDay));
+    const before = countByDay(previous);
+    const vanished = countByDay(removed);
+    for (const slot of removed) {
+      if (slot < cutoff) continue;
+      const day = floorDay(slot);
+      const wholeDay = !freeDaysNow.has(day) && (before.get(day) ?? 0) >= 2 && vanished.get(day) === before.get(day);
+      if (wholeDay) continue;
+      events.push({ kind: 'appointment', slot });
+      booked.add(slot);
+    }
+  }
+  for (const slot of added) {
+    if (!booked.delete(slot)) continue;
+    if (counting && slot > now) events.push({ kind: 'cancellation', slot });
+  }
+  state.booked = [...booked].sort((a, b) => a - b);
+  events.sort((a, b) => a.slot - b.slot);
+  return events;
+}
+
+/** The smallest step between two free slots of one day (5 min to 1 h), else 15 minutes. */
+export function slotLength(free: readonly WallSeconds[]): number {
+  let best = Infinity;
+  for (let i = 1; i < free.length; i++) {
+    const step = free[i]! - free[i - 1]!;
+    if (step > 0 && step < best && floorDay(free[i]!) === floorDay(free[i - 1]!)) best = step;
+  }
+  return Number.isFinite(best) ? Math.min(SECONDS.HOUR, Math.max(5 * 60, best)) : DEFAULT_SLOT;
+}
+
+function countByDay(slots: readonly WallSeconds[]): Map<WallSeconds, number> {
+  const counts = new Map<WallSeconds, number>();
+  for (const slot of slots) {
+    const day = floorDay(slot);
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function diff(before: readonly number[], after: readonly number[]): { removed: number[]; added: number[] } {
+  const removed: number[] = [];
+  const added: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (j >= after.length || (i < before.length && before[i]! < after[j]!)) removed.push(before[i++]!);
+    else if (i >= before.length || after[j]! < before[i]!) added.push(after[j++]!);
+    else (i++, j++);
+  }
+  return { removed, added };
+}

@@ -1,0 +1,67 @@
+import { key, lastPart, range } from './keys.js';
+import type { LevelStore } from './level-store.js';
+
+/** Weekdays as ISO numbers: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** What a user wants: where (city and/or office pattern) and when (before a date and/or within days). */
+export interface WatchSpec {
+  /** Pattern on the site's city (idMatcher rules: * and ?, else any part; case-insensitive). */
+  city?: string;
+  /** Pattern on "source/location" ids or location names. */
+  office?: string;
+  /** Only slots on a day before this one ('YYYY-MM-DD', exclusive). */
+  before?: string;
+  /** Only slots at most this many days after the snapshot's day. */
+  withinDays?: number;
+  /** Only slots on these weekdays. */
+  weekdays?: IsoWeekday[];
+  /** Only slots starting in [from, to) hours, e.g. { from: 8, to: 12 }. */
+  hours?: { from: number; to: number };
+}
+
+/** A stored watch. */
+export interface Watch extends WatchSpec {
+  /** Short decimal id ("1", "2", …), never reused. */
+  id: string;
+  /** ISO UTC instant of creation. */
+  createdAt: string;
+}
+
+const ID_WIDTH = 8;
+const SEQUENCE = key('x', 'watch-sequence');
+const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+const watchKey = (id: string): string => key('v', id.padStart(ID_WIDTH, '0'));
+
+/** Store a watch (validated by the caller) under the next id. */
+export async function addWatch(store: LevelStore, spec: WatchSpec, now = new Date()): Promise<Watch> {
+  return store.serialize('\u0000watches', async () => {
+    const last = await store.db.get(SEQUENCE);
+    const id = String((last ? Number(text(last)) : 0) + 1);
+    const watch: Watch = { id, ...spec, createdAt: now.toISOString() };
+    await store.db.batch([
+      { type: 'put', key: SEQUENCE, value: Buffer.from(id) },
+      { type: 'put', key: watchKey(id), value: Buffer.from(JSON.stringify(watch)) },
+    ]);
+    return watch;
+  });
+}
+
+/** Every watch, by id. */
+export async function listWatches(store: LevelStore): Promise<Watch[]> {
+  const watches: Watch[] = [];
+  for await (const value of store.db.values(range(['v']))) watches.push(JSON.parse(text(value)) as Watch);
+  return watches;
+}
+
+/** Remove a watch; false when there is none with that id. */
+export async function removeWatch(store: LevelStore, id: string): Promise<boolean> {
+  if (!/^\d{1,8}$/.test(id)) return false;
+  const k = watchKey(String(Number(id)));
+  if ((await store.db.get(k)) === undefined) return false;
+  await store.db.del(k);
+  return true;
+}
+
+/** The id part of a watch key (for tests of the layout). */
+export const watchIdOfKey = (k: string): string => String(Number(lastPart(k)));

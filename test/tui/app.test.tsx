@@ -1,0 +1,148 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { App } from '../../source/tui/app.js';
+import { sampleData, type FakeWatchData } from './fake-watch-data.js';
+
+const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
+const KEYS = { down: '\u001b[B', up: '\u001b[A', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t' };
+
+let instance: ReturnType<typeof render> | undefined;
+afterEach(() => instance?.unmount());
+
+async function start(data: FakeWatchData = sampleData(), more: { onQuit?: () => void } = {}) {
+  instance = render(<App data={data} size={{ columns: 80, rows: 24 }} colour={false} throttleMs={0} {...more} />);
+  const frame = () => instance!.lastFrame() ?? '';
+  /** Poll until the screen shows `expected` (renders are throttled and loads are async); returns the screen. */
+  const see = async (expected: string | RegExp, timeoutMs = 3000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    const ok = () => (typeof expected === 'string' ? frame().includes(expected) : expected.test(frame()));
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`screen never showed ${String(expected)}:\n${frame()}`);
+      await settle(10);
+    }
+    return frame();
+  };
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      instance!.stdin.write(key);
+      await settle(key === KEYS.escape ? 80 : 30);
+    }
+  };
+  await see(/snapshot \S+ · live/);
+  return { data, instance, press, see, frame };
+}
+
+describe('App', () => {
+  test('first frame at 80×24: header, cities with states, the selected city grid, footer; no colour codes, no site escapes', async () => {
+    const { see } = await start();
+    const screen = await see(/07:45\s+-/);
+    const lines = screen.split('\n');
+    expect(lines).toHaveLength(23);
+    expect(lines.every((line) => [...line].length <= 80)).toBe(true);
+    expect(lines[0]).toContain('3 sources · 5 offices · next scrape 12:15 · 1 failing');
+    expect(lines[2]).toMatch(/▸ Bonn\s+✓O\s+41│\s+Führerschein/);
+    expect(screen).toContain('Bonn · Tue 08-10 (1/2) · snapshot 12:00 · live');
+    expect(lines[22]).toContain('? help  q quit');
+    expect(screen).not.toMatch(/\u001b/);
+    expect(screen).not.toContain('evil');
+  });
+
+  test('j and ↑ move the selected city; → and h change the day', async () => {
+    const { press, see } = await start();
+    await press('j');
+    await see(/▸ Dresden/);
+    await press(KEYS.up);
+    await see(/▸ Bonn/);
+    await press(KEYS.right);
+    await see('Wed 08-11 (2/2)');
+    await press('h');
+    await see('Tue 08-10 (1/2)');
+  });
+
+  test('[ and ] step through the snapshots; the title says which', async () => {
+    const { press, see, data } = await start();
+    await press('[');
+    expect(await see('history 1/2')).toContain('snapshot 11:45');
+    expect(data.frameCalls.at(-1)).toEqual({ city: 'Bonn', at: '2021-08-10 11:45:00' });
+    await press(']');
+    await see('snapshot 12:00 · live');
+  });
+
+  test('/ filters by name: typing narrows, Enter accepts, Esc clears', async () => {
+    const { press, see } = await start();
+    await press('/', 'f', 'r');
+    const typed = await see('/fr▏');
+    expect(typed).toMatch(/▸ Frankfurt/);
+    expect(typed).not.toContain('Dresden');
+    await press(KEYS.enter);
+    expect(await see(/\/fr\s/)).not.toContain('▏');
+    await press('/', KEYS.escape);
+    expect(await see('Dresden')).toMatch(/▸ Frankfurt/);
+  });
+
+  test('Tab and 1–4 switch views; ? shows every key; Esc closes help', async () => {
+    const { press, see } = await start();
+    await press(KEYS.tab);
+    await see('last 7 days');
+    await press('3');
+    await see('Scrapers · 2');
+    await press('?');
+    await see('Keys  (Esc or ? closes this help)');
+    await press(KEYS.escape);
+    await see('Scrapers · 2');
+    await press('1');
+    await see('snapshot 12:00');
+  });
+
+  test('Enter focuses the view (↑↓ then scroll it), Esc returns to the cities', async () => {
+    const { press, see, frame } = await start();
+    await press(KEYS.enter);
+    await see('Esc back');
+    await press('j');
+    expect(frame()).toMatch(/▸ Bonn/);
+    await press(KEYS.escape, 'j');
+    await see(/▸ Dresden/);
+  });
+
+  test('the timeline view plots the city, ↑↓ in it pick a department', async () => {
+    const { press, see } = await start();
+    await press('2');
+    expect(await see('▲ bookings 8')).toMatch(/╵Mon/);
+    await press(KEYS.enter, KEYS.down);
+    await see('Führerscheinwesen (2/4 ↑↓)');
+  });
+
+  test('r rescrapes the selected city and reports', async () => {
+    const { press, see, data } = await start();
+    await press('r');
+    await see('Bonn rescraped: 1 ok, 0 failed');
+    expect(data.rescrapes).toEqual([['bonn']]);
+  });
+
+  test('new snapshots appear without a key press', async () => {
+    const { data, see } = await start();
+    const frames = data.frames.get('Bonn')!;
+    frames.push({ ...frames[1]!, at: '2021-08-10 12:15:00', columns: frames[1]!.columns.map((c) => ({ ...c, takenAt: '2021-08-10 12:15:00', slots: [] })) });
+    data.overviewValue = { ...data.overviewValue, failing: 2 };
+    data.emit(['bonn']);
+    await see('snapshot 12:15 · live');
+    await see('2 failing');
+  });
+
+  test('q quits', async () => {
+    let quit = false;
+    const { press } = await start(sampleData(), { onQuit: () => (quit = true) });
+    await press('q');
+    expect(quit).toBe(true);
+  });
+
+  test('follows the terminal size when none is fixed', async () => {
+    instance = render(<App data={sampleData()} colour={false} throttleMs={0} />);
+    const lines = () => (instance!.lastFrame() ?? '').split('\n');
+    await vi.waitFor(() => expect(lines().at(-1)).toContain('q quit'));
+    Object.defineProperty(instance.stdout, 'columns', { value: 60, configurable: true });
+    instance.stdout.emit('resize');
+    await vi.waitFor(() => expect(lines().at(-1)).not.toContain('q quit'));
+    expect(lines().every((line) => [...line].length <= 60)).toBe(true);
+  });
+});

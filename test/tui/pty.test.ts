@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PtySession } from './pty-session.js';
+
+// Runs the built binary (npm run build first) in a real pseudo-terminal, 80×24, against the demo world.
+const root = process.cwd();
+const bin = join(root, 'bin/office-watch.js');
+let dir: string;
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/source/tui/run-app.js'))) throw new Error('dist/ is missing: run npm run build before this test');
+  dir = mkdtempSync(join(tmpdir(), 'ow-pty-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const selectedCity = (screen: string) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(screen)?.[1];
+const dayIndex = (screen: string) => /\((\d+)\/\d+\) · snapshot/.exec(screen)?.[1];
+const ENV = { TERM: 'xterm-256color', FORCE_COLOR: undefined, NO_COLOR: undefined, OFFICE_WATCH_DEBUG: '1' } as unknown as NodeJS.ProcessEnv;
+
+describe('office-watch --demo in a terminal', () => {
+  test('the grid shows, keys move, help lists keys, a failing scraper and bookings appear, q restores the terminal', async () => {
+    const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db')], { cwd: root, env: ENV });
+    try {
+      const first = await session.waitFor((s) => /snapshot \S+ · live/.test(s) && /^\S.*│ \d\d:\d\d\s/m.test(s), 40_000, 'the first grid');
+      expect(session.bufferType).toBe('alternate');
+      expect(first.split('\n')[0]).toContain('office-watch · demo · 14 sources');
+      expect(first).toMatch(/Cities\s+free│/);
+
+      const city = selectedCity(first);
+      session.write('j');
+      await session.waitFor((s) => selectedCity(s) !== city, 5000, 'j to select the next city');
+
+      const day = dayIndex(session.screen());
+      session.write('\u001b[C');
+      await session.waitFor((s) => dayIndex(s) !== day && dayIndex(s) !== undefined, 5000, '→ to change the day');
+
+      session.write('?');
+      const help = await session.waitFor((s) => s.includes('Keys  (Esc or ? closes this help)'), 5000, 'help');
+      expect(help).toContain('rescrape the selected city now');
+      session.write('?');
+      await session.waitFor((s) => s.includes('Cities'), 5000, 'help to close');
+
+      session.write('3');
+      await session.waitFor((s) => /✗F\s*darmstadt/.test(s), 60_000, 'a failing scraper in the health view');
+      session.write('2');
+      await session.waitFor((s) => /▲ bookings [1-9]/.test(s) && /▼ cancellations \d/.test(s), 60_000, 'bookings in the timeline');
+
+      session.write('q');
+      const { exitCode } = await session.exited;
+      expect(exitCode).toBe(0);
+      await session.waitFor(() => true);
+      expect(session.bufferType).toBe('normal');
+      expect(session.raw.lastIndexOf('\u001b[?25h')).toBeGreaterThan(session.raw.lastIndexOf('\u001b[?25l'));
+    } finally {
+      session.kill();
+    }
+  }, 150_000);
+
+  test('NO_COLOR: no colour codes at all; follows a resize', async () => {
+    const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db-2')], { cwd: root, env: { ...ENV, NO_COLOR: '1' } });
+    try {
+      await session.waitFor((s) => /snapshot \S+ · live/.test(s), 40_000, 'the first grid');
+      expect(session.raw).not.toMatch(/\u001b\[[0-9;]*m/);
+      session.resize(100, 30);
+      await session.waitFor((s) => s.split('\n')[28]!.includes('q quit') && s.split('\n')[0]!.length > 80, 5000, 'the app to fill 100×30');
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+    } finally {
+      session.kill();
+    }
+  }, 90_000);
+});
+
+describe('office-watch without a terminal', () => {
+  test('one sentence pointing to the one-shot commands, exit code ≠ 0', () => {
+    const result = spawnSync(process.execPath, [bin, '--no-scrape', '--db', join(dir, 'no-tty')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual(['office-watch: the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).']);
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Snapshot } from '../../scrapers/types.js';
+import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
+import { openStore } from '../../store/index.js';
+import type { OfficeStore } from '../../store/types.js';
+
+let dir: string;
+let store: OfficeStore;
+
+const snap = (sourceId: string, takenAt: string, locations: [string, string, string[]][]): Snapshot => ({
+  sourceId,
+  takenAt,
+  locations: locations.map(([locationId, name, slots]) => ({ locationId, name, slots })),
+});
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ow-tui-data-'));
+  store = await openStore(join(dir, 'db'));
+  await store.recordSnapshot(snap('bonn', '2021-08-10 11:45:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:00:00', '2021-08-11 08:05:00']], ['b', 'Kfz', []]]));
+  await store.recordSnapshot(snap('bonn', '2021-08-10 12:00:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:05:00', '2021-08-11 08:10:00']], ['b', 'Kfz', ['2021-08-12 09:00:00']]]));
+  await store.recordSnapshot(snap('imported-x', '2021-08-10 12:00:00', [['z', 'Amt \u001b[31mZ', ['2021-08-11 10:00:00']]]));
+  await store.recordRun({ sourceId: 'bonn', startedAt: new Date(Date.now() - 60_000).toISOString(), durationMs: 900, ok: false, requests: 1, error: { kind: 'down', message: 'ECONNREFUSED' } });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sites = [
+  { id: 'bonn', name: 'Stadt Bonn', city: 'Bonn' },
+  { id: 'dresden', name: 'Dresden', city: 'Dresden', locations: [{ id: '1', name: 'Altstadt' }] },
+];
+
+describe('WatchData over the store', () => {
+  test('cities from the sites and the db (unknown sources under their id), free counts, states from the runs', async () => {
+    const { data, ready, close } = createStoreWatchData({ store, sites });
+    await ready;
+    const overview = data.overview();
+    expect(overview.cities.map((c) => c.name)).toEqual(['Bonn', 'Dresden', 'imported-x']);
+    expect(overview.cities[0]).toMatchObject({ free: 3, state: 'failing' });
+    expect(overview.cities[1]).toMatchObject({ state: 'idle' });
+    expect(overview.cities[1]!.free).toBeUndefined();
+    expect(overview).toMatchObject({ sources: 3, offices: 4, failing: 1, scraping: false });
+    expect(data.health()[0]).toMatchObject({ sourceId: 'bonn', state: 'failing', lastError: 'down: ECONNREFUSED', successRate: 0 });
+    close();
+  });
+
+  test('acceptSource leaves out db sources that --include/--exclude drop', async () => {
+    const { data, ready } = createStoreWatchData({ store, sites, acceptSource: (id) => id !== 'imported-x' });
+    await ready;
+    expect(data.overview().cities.map((c) => c.name)).toEqual(['Bonn', 'Dresden']);
+  });
+
+  test('a frame: the locations with names, the snapshot and the one before; a cursor goes back', async () => {
+    const { data, ready } = createStoreWatchData({ store, sites });
+    await ready;
+    const live = await data.frame('Bonn');
+    expect(live.at).toBe('2021-08-10 12:00:00');
+    expect(live.columns.map((c) => [c.locationId, c.name, c.slots.length, c.previous?.length])).toEqual([
+      ['a', 'Führerscheinwesen', 2, 2],
+      ['b', 'Kfz', 1, 0],
+    ]);
+    const back = await data.frame('Bonn', '2021-08-10 11:50:00');
+    expect(back.at).toBe('2021-08-10 11:45:00');
+    expect(back.columns[0]!.previous).toBeUndefined();
+    expect(await data.snapshotTimes('Bonn')).toEqual(['2021-08-10 11:45:00', '2021-08-10 12:00:00']);
+    const imported = await data.frame('imported-x');
+    expect(imported.columns[0]!.name).toBe('Amt Z');
+  });
+
+  test('timeline scopes and hourly counts over the last 7 days of the data', async () => {
+    const { data, ready } = createStoreWatchData({ store, sites });
+    await ready;
+    const scopes = await data.scopes('Bonn');
+    expect(scopes.map((s) => s.label)).toEqual(['Bonn', 'Führerscheinwesen', 'Kfz']);
+    const { end, counts } = await data.hourly('Bonn', scopes[0]!);
+    expect(end).toBe('2021-08-10 12:00:00');
+    expect(counts.every((c) => c.hour <= end)).toBe(true);
+  });
+
+  test('a new snapshot reaches the listeners and the overview', async () => {
+    const { data, ready, close } = createStoreWatchData({ store, sites });
+    await ready;
+    await data.frame('Bonn');
+    const changed: (readonly string[] | undefined)[] = [];
+    data.subscribe((ids) => changed.push(ids));
+    await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []], ['b', 'Kfz', []]]));
+    await expect.poll(() => changed).toContainEqual(['bonn']);
+    expect(data.overview().cities[0]!.free).toBe(0);
+    expect(await data.snapshotTimes('Bonn')).toHaveLength(3);
+    expect((await data.frame('Bonn')).at).toBe('2021-08-10 12:15:00');
+    close();
+  });
+});
