@@ -68,6 +68,7 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
       });
       if (found === 0) throw new StoreError('BAD_INPUT', `${file} holds no snapshots (a week with no data).`);
       for (const writer of writers.values()) await writer.flush();
+      for (const writer of writers.values()) await writer.settle();
       before += sizes[i]!;
     }
   } catch (error) {

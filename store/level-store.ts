@@ -57,6 +57,7 @@ export class LevelStore implements OfficeStore {
       }
       if (run) writer.put(key('u', sourceId, run.startedAt), Buffer.from(JSON.stringify(run)));
       await writer.flush();
+      await writer.settle();
       if (outcome.stored) this.notify(sourceId, snapshot.takenAt);
       return outcome;
     });

@@ -24,6 +24,8 @@ const sameSlots = (a: readonly number[], b: readonly number[]): boolean => a.len
 /** Turns one source's snapshots into store operations and applies them as atomic batches. */
 export class SourceWriter {
   private ops: Op[] = [];
+  private inflight: Promise<void> = Promise.resolve();
+  private failed: unknown;
   private readonly dirty = new Set<string>();
   private readonly aggregates = new Map<string, Int32Array>();
   /** While an import may still fail: the keys it added and the values it replaced, to undo it. */
@@ -59,11 +61,21 @@ export class SourceWriter {
   /** Undo every flush since beginUndoable (the writer must not be used afterwards). */
   async rollback(): Promise<void> {
     if (!this.undo) return;
+    await this.inflight.catch(() => undefined);
     const ops: ({ type: 'del'; key: string } | Op)[] = [...this.undo.added].map((k) => ({ type: 'del' as const, key: k }));
     for (const [k, value] of this.undo.replaced) ops.push(value === undefined ? { type: 'del', key: k } : { type: 'put', key: k, value });
     this.undo = undefined;
     this.ops = [];
-    await this.db.batch(ops);
+    // The batch lands while the caller goes on parsing; the next flush (or settle) waits for it.
+    this.inflight = this.db.batch(ops).catch((error: unknown) => {
+      this.failed = error;
+    });
+  }
+
+  /** Wait until everything flushed has landed. */
+  async settle(): Promise<void> {
+    await this.inflight;
+    if (this.failed !== undefined) throw this.failed;
   }
 
   /** The newest snapshot time stored for this source. */
@@ -134,6 +146,7 @@ export class SourceWriter {
   /** Write everything buffered as one atomic batch, with the states and totals it leads to. */
   async flush(): Promise<void> {
     if (this.ops.length === 0) return;
+    await this.settle();
     for (const id of this.dirty) this.put(key('s', this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
     const existing = keys.length > 0 ? await this.db.getMany(keys) : [];

@@ -7,7 +7,7 @@ export function webhookDelivery(url: string, options: { timeoutMs?: number } = {
   return async (alert) => {
     await got.post(url, {
       json: webhookBody(alert),
-      headers: { 'user-agent': 'office-watch (appointment alerts)', title: '', },
+      headers: { 'user-agent': 'office-watch (appointment alerts)' },
       retry: { limit: 0 },
       timeout: { request: options.timeoutMs ?? 15_000 },
       throwHttpErrors: true,

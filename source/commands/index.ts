@@ -1,4 +1,6 @@
 import type { Command } from './command.js';
+import { alertsCommand } from './alerts.js';
+import { watchCommand } from './watch.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { listCommand } from './list.js';
@@ -8,4 +10,4 @@ import { snapshotCommand } from './snapshot.js';
 import { statsCommand } from './stats.js';
 
 /** Every one-shot command, in the order the main help lists them. */
-export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, listCommand, snapshotCommand, simulateCommand];
+export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, listCommand, snapshotCommand, watchCommand, alertsCommand, simulateCommand];

@@ -1,6 +1,7 @@
 import { scraperFor } from '../../scrapers/index.js';
 import type { RegistrySite } from '../../scrapers/registry/registry.js';
 import type { Site } from '../../scrapers/types.js';
+import { alertLine, alertOnSnapshots, createAlertDispatcher, isWebhookUrl } from '../alerts/index.js';
 import { sanitize } from '../sanitize.js';
 import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
@@ -68,6 +69,8 @@ export const snapshotCommand: Command = {
     --sites FILE          your own sites file instead of the built-in registry
     --demo                scrape simulated offices on 127.0.0.1 instead (no network)
     --json                the summary as a JSON array
+    --exec CMD            run CMD for each new alert of your watches (the alert as JSON on stdin)
+    --webhook URL         POST each new alert as JSON (ntfy/Gotify style) to URL
     --db PATH             the database folder
 
   A failing source is a line of the summary, not an error: the exit code is 0 when the round ran.
@@ -81,12 +84,16 @@ export const snapshotCommand: Command = {
     sites: { type: 'string' },
     demo: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    exec: { type: 'string' },
+    webhook: { type: 'string' },
   },
   async run(context) {
     const { flags } = context;
     const weeks = positiveInteger(flags.weeks, 'weeks', 26);
     const parallel = positiveInteger(flags.parallel, 'parallel', 64);
     if (flags.demo && flags.sites !== undefined) throw new UserError('--demo scrapes simulated offices and takes no --sites file.', 2);
+    if (flags.webhook !== undefined && !isWebhookUrl(String(flags.webhook))) throw new UserError(`--webhook needs an http(s) URL; got "${sanitize(String(flags.webhook), 60)}".`, 2);
+    if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
     if (context.input.length > 0) throw new UserError(`snapshot takes no arguments ("${sanitize(context.input[0]!, 40)}"); use -i PATTERN to choose sources.`, 2);
     const choose = (all: RegistrySite[]): Site[] => {
       const { sites, unmatched } = selectSites(all, { include: patterns(flags.include), exclude: patterns(flags.exclude), system: systemFlag(flags.system, all) });
@@ -108,6 +115,9 @@ export const snapshotCommand: Command = {
 async function scrapeRound(context: CommandContext, sites: Site[], options: { weeks: number; parallel: number; now?: () => Date }): Promise<number> {
   return withStore(context.flags.db, {}, async (store) => {
     const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
+    const { flags, stdout } = context;
+    const dispatcher = createAlertDispatcher({ exec: flags.exec as string | undefined, webhook: flags.webhook as string | undefined, onAlert: (alert) => void (flags.json ? undefined : stdout.write(`${alertLine(alert)}\n`)) });
+    const alerts = alertOnSnapshots(scheduler, store, dispatcher);
     let interrupted = false;
     const interrupt = () => {
       interrupted = true;
@@ -115,8 +125,11 @@ async function scrapeRound(context: CommandContext, sites: Site[], options: { we
     };
     process.once('SIGINT', interrupt);
     try {
-      return await report(context, scheduler, sites.length, () => interrupted);
+      const code = await report(context, scheduler, sites.length, () => interrupted);
+      await alerts.idle();
+      return code;
     } finally {
+      alerts.stop();
       process.removeListener('SIGINT', interrupt);
       await scheduler.stop();
     }

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../store/index.js';
+import { scraperFor } from '../index.js';
+import type { Site, SystemName } from '../types.js';
+import { createSimClock } from './clock.js';
+import { eterminServer } from './etermin-server.js';
+import { startSystemServer, type RunningServer } from './http-host.js';
+import { netappointServer } from './netappoint-server.js';
+import { createSimulatedOffice, type SimulatedOffice } from './office.js';
+import type { LocationSpec, OfficeSpec, OpeningHours, PublisherSpec } from './office-spec.js';
+import { createRandom, deriveSeed } from './random.js';
+import { inferBoth, matchEvents, sumRates, type EventKind, type InferredAt, type LocationRows, type Rates, type Rules } from './score-match.js';
+import { tempusServer } from './tempus-server.js';
+import { tevisServer } from './tevis-server.js';
+import type { SimOffice, SystemServer } from './types.js';
+
+export const BEHAVIOURS = ['regular', 'erratic', 'slow-updates', 'gaps-in-scraping'] as const;
+export type Behaviour = (typeof BEHAVIOURS)[number];
+
+export interface ScoreOptions {
+  /** Simulated days (default 2). */
+  days?: number;
+  /** Seed of the offices and of the skipped rounds (default 1). */
+  seed?: number;
+  /** Minutes between scrape rounds (default 15). */
+  roundMinutes?: number;
+  /** Share of rounds skipped for gaps-in-scraping (default 0.15). */
+  skipShare?: number;
+  /** Simulated start (default Monday 2024-07-08 06:00 Berlin). */
+  start?: Date;
+  /** Called after each round with the fraction done. */
+  progress?: (fraction: number) => void;
+}
+
+export interface BehaviourScore {
+  behaviour: Behaviour;
+  offices: number;
+  locations: number;
+  snapshots: number;
+  /** kind → rules → rates. */
+  bookings: Record<Rules, Rates>;
+  cancellations: Record<Rules, Rates>;
+  /** The store's hourly aggregates (written at record time) hold exactly the improved rules' counts. */
+  storeAgrees: boolean;
+}
+
+export interface ScoreReport {
+  days: number;
+  seed: number;
+  roundMinutes: number;
+  rounds: number;
+  behaviours: BehaviourScore[];
+}
+
+const CITIZEN: OpeningHours = { mon: '07:30-12:30', tue: '07:30-12:30 14:00-18:00', wed: '07:30-12:30', thu: '07:30-12:30 14:00-18:00', fri: '07:30-12:00', sat: '09:00-12:00' };
+const ALL_DAY: OpeningHours = { mon: '08:00-16:00', tue: '08:00-18:00', wed: '08:00-14:00', thu: '08:00-18:00', fri: '08:00-13:00' };
+const location = (id: string, name: string, slotMinutes: number, hours: OpeningHours, more: Partial<LocationSpec> = {}): LocationSpec => ({
+  id, name, slotMinutes, hours, horizonDays: 28, cancellationRate: 0.25, ...more,
+});
+
+/** One office per behaviour, each on another booking system (so every scraper takes part). */
+const SCORE_OFFICES: { behaviour: Behaviour; system: SystemName; publisher: PublisherSpec; ids: [string, string] }[] = [
+  { behaviour: 'regular', system: 'etermin', publisher: { kind: 'regular' }, ids: ['9101', '9102'] },
+  { behaviour: 'erratic', system: 'tevis', publisher: { kind: 'erratic', burstDays: 4, hideEveryHours: 3 }, ids: ['911', '912'] },
+  { behaviour: 'slow-updates', system: 'tempus', publisher: { kind: 'slow-updates', refreshHours: 3 }, ids: ['91/1', '92/1'] },
+  { behaviour: 'gaps-in-scraping', system: 'netappoint', publisher: { kind: 'regular' }, ids: ['meldewesen', 'kfz-zulassung'] },
+];
+
+function specOf(entry: (typeof SCORE_OFFICES)[number]): OfficeSpec {
+  return {
+    sourceId: `score-${entry.behaviour}`,
+    system: entry.system,
+    name: `Score ${entry.behaviour}`,
+    city: 'Scoreburg',
+    publisher: entry.publisher,
+    locations: [location(entry.ids[0], 'Meldewesen', 10, CITIZEN), location(entry.ids[1], 'Kfz-Zulassung', 15, ALL_DAY, { demand: 1.1 })],
+  };
+}
+
+const SERVERS: Record<SystemName, (offices: SimOffice[]) => SystemServer> = {
+  tevis: (offices) => tevisServer(offices, { flow: () => 'classic' }),
+  netappoint: (offices) => netappointServer(offices, { variant: () => ({ frontEnd: 'netappoint' }) }),
+  etermin: (offices) => eterminServer(offices),
+  tempus: (offices) => tempusServer(offices),
+};
+
+/**
+ * Score the inference: simulated offices of each publisher behaviour are scraped every round through the real
+ * scrapers and HTTP servers, recorded in a real store (temp folder), read back, and the bookings and
+ * cancellations both rule sets infer are matched with the offices' ground truth. The clock is moved by hand.
+ */
+export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreReport> {
+  const days = options.days ?? 2;
+  const seed = options.seed ?? 1;
+  const roundMinutes = options.roundMinutes ?? 15;
+  const skipShare = options.skipShare ?? 0.15;
+  const clock = createSimClock({ start: options.start ?? new Date('2024-07-08T04:00:00Z'), speed: 0 });
+  const entries = SCORE_OFFICES.map((entry) => ({ entry, office: createSimulatedOffice(specOf(entry), clock, deriveSeed(seed, entry.behaviour)) }));
+  const skip = createRandom(deriveSeed(seed, 'skipped-rounds'));
+  const dir = mkdtempSync(join(tmpdir(), 'office-watch-score-'));
+  const running: RunningServer[] = [];
+  const store = await openStore(join(dir, 'db'));
+  const rounds = Math.round((days * 24 * 60) / roundMinutes);
+  try {
+    const sites = new Map<SimulatedOffice, Site>();
+    for (const { entry, office } of entries) {
+      const server = SERVERS[entry.system]([office]);
+      const host = await startSystemServer(server);
+      running.push(host);
+      const params = server.siteParams?.(office);
+      sites.set(office, { id: office.sourceId, system: office.system, name: office.name, city: office.city, url: server.siteUrl(host.origin, office), ...(params ? { params } : {}) });
+    }
+    for (let round = 0; round <= rounds; round++) {
+      if (round > 0) clock.advance(roundMinutes * 60_000);
+      const skipped = round > 1 && skip.next() < skipShare;
+      await Promise.all(
+        entries.map(async ({ entry, office }) => {
+          if (entry.behaviour === 'gaps-in-scraping' && skipped) return;
+          const site = sites.get(office)!;
+          const result = await scraperFor(site.system)!(site, { weeks: 5, now: clock.now() });
+          if (!result.ok) throw new Error(`scraping the simulated ${entry.behaviour} office failed: ${result.failure.message}`);
+          await store.recordSnapshot({ ...result.snapshot, sourceId: site.id });
+        }),
+      );
+      options.progress?.(round / rounds);
+    }
+    const behaviours: BehaviourScore[] = [];
+    for (const { entry, office } of entries) behaviours.push(await scoreOffice(store, entry.behaviour, office));
+    return { days, seed, roundMinutes, rounds, behaviours };
+  } finally {
+    await Promise.all(running.map((host) => host.close()));
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Store = Awaited<ReturnType<typeof openStore>>;
+
+async function scoreOffice(store: Store, behaviour: Behaviour, office: SimulatedOffice): Promise<BehaviourScore> {
+  const times = await store.snapshotTimes(office.sourceId);
+  const locations = await store.listLocations(office.sourceId);
+  const rows = new Map<string, LocationRows>(locations.map(({ locationId }) => [locationId, { locationId, rows: [] }]));
+  for (const takenAt of times) {
+    const snapshot = await store.snapshotAt(office.sourceId, takenAt);
+    for (const { locationId, slots } of snapshot?.locations ?? []) rows.get(locationId)?.rows.push({ takenAt, slots });
+  }
+  const inferred: Record<Rules, InferredAt[]> = { published: [], improved: [] };
+  for (const location of rows.values()) {
+    const both = inferBoth(location);
+    inferred.published.push(...both.published);
+    inferred.improved.push(...both.improved);
+  }
+  const truth = office.groundTruth();
+  const window = { first: times[0] ?? '', last: times[times.length - 1] ?? '' };
+  const score = (kind: EventKind, rules: Rules): Rates => sumRates([matchEvents(inferred[rules], truth, kind, window)]);
+  const hourly = await store.hourly(office.sourceId);
+  const stored = { bookings: hourly.reduce((a, h) => a + h.appointments, 0), cancellations: hourly.reduce((a, h) => a + h.cancellations, 0) };
+  const counted = (kind: EventKind) => inferred.improved.filter((e) => e.kind === kind).length;
+  return {
+    behaviour,
+    offices: 1,
+    locations: locations.length,
+    snapshots: times.length,
+    bookings: { published: score('booking', 'published'), improved: score('booking', 'improved') },
+    cancellations: { published: score('cancellation', 'published'), improved: score('cancellation', 'improved') },
+    storeAgrees: stored.bookings === counted('booking') && stored.cancellations === counted('cancellation'),
+  };
+}

@@ -1,0 +1,46 @@
+import { listAlerts } from '../../store/alerts.js';
+import { alertLine } from '../alerts/alert-text.js';
+import { wallBound } from '../date-range.js';
+import { sanitize } from '../sanitize.js';
+import { UserError } from '../user-error.js';
+import { withStore } from '../with-store.js';
+import type { Command } from './command.js';
+
+/** `office-watch alerts`: the alerts the watches raised. */
+export const alertsCommand: Command = {
+  name: 'alerts',
+  summary: 'the free slots your watches found',
+  help: `
+  Usage
+    $ office-watch alerts [--since DATE] [--json]
+
+  Each alert names the office, the slot, how it arose ("new day": its day had no free slot before;
+  "cancellation": freed on a day that was booked) and the booking page.
+
+  Flags
+    --since DATE   only alerts from snapshots at or after DATE (YYYY-MM-DD or "YYYY-MM-DD HH:MM", Berlin time)
+    --json         the alerts as a JSON array
+    --demo         the demo database
+    --db PATH      the database folder
+`,
+  flags: {
+    since: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+  },
+  async run({ input, flags, stdout }) {
+    if (input.length > 0) throw new UserError(`alerts takes no arguments ("${sanitize(input[0]!, 40)}").`, 2);
+    let since: string | undefined;
+    try {
+      since = wallBound(flags.since, 'from');
+    } catch {
+      throw new UserError(`--since "${sanitize(String(flags.since), 40)}" is not a date (YYYY-MM-DD or "YYYY-MM-DD HH:MM").`, 2);
+    }
+    return withStore(flags.db, { readOnly: true }, async (store) => {
+      const alerts = await listAlerts(store, since === undefined ? {} : { since });
+      if (flags.json) stdout.write(`${JSON.stringify(alerts, null, 2)}\n`);
+      else stdout.write(alerts.length === 0 ? 'no alerts yet.\n' : `${alerts.map((a) => `${a.takenAt.slice(0, 16)}  ${alertLine(a)}`).join('\n')}\n`);
+      return 0;
+    });
+  },
+};
