@@ -7,11 +7,12 @@ import type { InferredEvent } from './location-inference.js';
  * previous row to this one:
  * - a gap in scraping (previous snapshot 16 minutes or more older, floored) counts nothing: the row only
  *   updates the state;
- * - a slot that vanished is a booking, unless it starts before now + the slot length (expired, or closed
- *   for booking) or it vanished together with every other free slot of its day while that day had two or
+ * - a slot that vanished is a booking, unless it starts before now + the slot length, or today before every
+ *   slot still free (expired, or closed for booking: real sites close slots 30–60 minutes ahead), or it vanished together with every other free slot of its day while that day had two or
  *   more (a day taken off the site, not booked);
- * - a slot that (re)appears is a cancellation only when it was counted as booked, and not yet over: days
- *   re-appearing and new days at the end of the horizon are not cancellations.
+ * - a slot that (re)appears (and is not yet over) is a cancellation when it was counted as booked, or when its
+ *   day was on the site before (with free slots, or fully booked and now showing just this one): a whole day
+ *   re-appearing and new days past the previous end of the calendar are not cancellations.
  */
 export interface ImprovedState {
   /** Free slots of the previous row, ascending (undefined before the first row). */
@@ -25,7 +26,7 @@ export interface ImprovedState {
 export const emptyImprovedState = (): ImprovedState => ({ previous: undefined, lastQuarter: undefined, booked: [] });
 
 /** Longest gap between two snapshots that is still counted across (same as the published rule 2). */
-export const MAX_GAP_SECONDS = 16 * 60;
+export const MAX_GAP_SECONDS = 3 * 3600 + 60;
 const DEFAULT_SLOT = 15 * 60;
 
 /**
@@ -50,8 +51,11 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
     const freeDaysNow = new Set(freeNow.map(floorDay));
     const before = countByDay(previous);
     const vanished = countByDay(removed);
+    const firstNow = freeNow[0] ?? Infinity;
+    const today = floorDay(now);
     for (const slot of removed) {
-      if (slot < cutoff) continue;
+      // Expired or closed for booking: starts within a slot length, or today before every slot still free.
+      if (slot < cutoff || (slot < firstNow && floorDay(slot) === today)) continue;
       const day = floorDay(slot);
       const wholeDay = !freeDaysNow.has(day) && (before.get(day) ?? 0) >= 2 && vanished.get(day) === before.get(day);
       if (wholeDay) continue;
@@ -59,9 +63,17 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
       booked.add(slot);
     }
   }
+  const lastDay = previous.length > 0 ? floorDay(previous[previous.length - 1]!) : -Infinity;
+  const shownBefore = countByDay(previous);
+  const appeared = countByDay(added);
   for (const slot of added) {
-    if (!booked.delete(slot)) continue;
-    if (counting && slot > now) events.push({ kind: 'cancellation', slot });
+    const wasBooked = booked.delete(slot);
+    if (!counting || slot <= now) continue;
+    const day = floorDay(slot);
+    // A slot coming back on a day the site already showed (or alone on a fully booked one) was cancelled;
+    // a whole day coming back, or new days past the previous end of the calendar, were not.
+    const onShownDay = day <= lastDay && ((shownBefore.get(day) ?? 0) > 0 || appeared.get(day) === 1);
+    if (wasBooked || onShownDay) events.push({ kind: 'cancellation', slot });
   }
   state.booked = [...booked].sort((a, b) => a - b);
   events.sort((a, b) => a.slot - b.slot);

@@ -3,6 +3,7 @@ import { alertsCommand } from './alerts.js';
 import { watchCommand } from './watch.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { insightsCommand } from './insights.js';
 import { listCommand } from './list.js';
 import { metricsCommand } from './metrics.js';
 import { simulateCommand } from './simulate.js';
@@ -10,4 +11,4 @@ import { snapshotCommand } from './snapshot.js';
 import { statsCommand } from './stats.js';
 
 /** Every one-shot command, in the order the main help lists them. */
-export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, listCommand, snapshotCommand, watchCommand, alertsCommand, simulateCommand];
+export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, insightsCommand, listCommand, snapshotCommand, watchCommand, alertsCommand, simulateCommand];

@@ -11,6 +11,7 @@ export const simulateCommand: Command = {
   help: `
   Usage
     $ office-watch simulate [--port P] [--speed N] [--seed N] [--sites-out FILE]
+    $ office-watch simulate --score [--json] [--days N] [--seed N]
 
   Serves the demo's simulated offices, one server per booking system, and prints
   one line per office: system, id, site URL (and its parameters).
@@ -24,20 +25,34 @@ export const simulateCommand: Command = {
                       (scrapers count weeks from the real date: with --speed 1
                       the simulated offices stay in step with it)
 
+    --score           instead of serving: score the inference. Simulated offices of each
+                      publisher behaviour (regular, erratic, slow-updates, gaps in
+                      scraping) are scraped every 15 simulated minutes through the real
+                      scrapers into a temporary store, and the bookings and cancellations
+                      inferred by the published and the improved rules are compared with
+                      the offices' true ones: precision, recall, F1
+    --days N          simulated days to score (default 2, at most 14)
+    --json            the score as JSON
+
   Example
     $ office-watch simulate --port 8300 --sites-out demo-sites.json
+    $ office-watch simulate --score --days 2
 `,
   flags: {
     port: { type: 'number', default: 0 },
     speed: { type: 'number', default: 60 },
     seed: { type: 'number', default: 1 },
     sitesOut: { type: 'string' },
+    score: { type: 'boolean', default: false },
+    days: { type: 'number', default: 2 },
+    json: { type: 'boolean', default: false },
   },
   async run(context) {
     const { flags, input, stdout, stderr } = context;
     if (input.length > 0) throw new UserError('simulate takes no arguments; see office-watch simulate --help.', 2);
     const port = integerFlag(flags.port, 'port', 0, 65_532);
     const seed = integerFlag(flags.seed, 'seed', 0, 2 ** 32 - 1);
+    if (flags.score) return score(context, seed);
     const speed = flags.speed;
     if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > 100_000) throw new UserError('--speed must be a number above 0 (at most 100000).', 2);
     const sitesOut = flags.sitesOut;
@@ -56,6 +71,20 @@ export const simulateCommand: Command = {
     }
   },
 };
+
+async function score({ flags, stdout, stderr }: Parameters<Command['run']>[0], seed: number): Promise<number> {
+  const days = flags.days;
+  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 14) throw new UserError('--days must be a number above 0 (at most 14).', 2);
+  const { scoreInference } = await import('../../scrapers/simulator/score.js');
+  const { formatScore } = await import('../../scrapers/simulator/score-format.js');
+  const started = Date.now();
+  const tty = Boolean(stderr.isTTY);
+  const report = await scoreInference({ days, seed, progress: tty ? (f) => stderr.write(`\rscoring… ${Math.round(f * 100)}%`) : undefined });
+  if (tty) stderr.write('\r');
+  stderr.write(`office-watch simulate --score: ${report.rounds} rounds of ${report.roundMinutes} minutes (${days} days), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatScore(report));
+  return 0;
+}
 
 /** One aligned line per office: system, id, URL, parameters. */
 export function officeLines(demo: Pick<Demo, 'sites'>): string[] {

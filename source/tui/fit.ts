@@ -9,9 +9,14 @@ export function fit(text: string, width: number, align: 'left' | 'right' | 'cent
   return cut + ' '.repeat(gap);
 }
 
-/** A department name made short for a column header: "Führerscheinwesen" → "Führerschein." at 13. */
+/**
+ * A department name made short for a column header: the distinctive part of a path ("Bürgeramt / Service /
+ * Bürgeramt Höchst" → "Höchst"), before a colon ("Bürgeramt Mitte: Meldeangelegenheiten" → "Mitte"), without the
+ * usual office word, then cut with a full stop ("Führerscheinwesen" → "Führerschein." at 13).
+ */
 export function shortName(name: string, width: number): string {
-  const clean = name.replace(/^(?:Bürgeramt|Bürgerbüro|Bürgerservice|Einwohnermeldeamt)\s+(?=\S)/u, '').trim() || name;
+  const segment = name.split(' / ').at(-1)!.split(': ')[0]!.trim() || name;
+  const clean = segment.replace(/^(?:Bürgeramt|Bürgerbüro|Bürgerservice|Einwohnermeldeamt)\s+(?=\S)/u, '').trim() || segment;
   const chars = [...clean];
   if (chars.length <= width) return clean;
   return `${chars.slice(0, Math.max(1, width - 1)).join('').trimEnd()}.`;

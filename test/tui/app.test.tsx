@@ -28,7 +28,7 @@ async function start(data: FakeWatchData = sampleData(), more: { onQuit?: () => 
       await settle(key === KEYS.escape ? 80 : 30);
     }
   };
-  await see(/snapshot \S+ · live/);
+  await see(/snapshot .+ · live/);
   return { data, instance, press, see, frame };
 }
 
@@ -52,7 +52,7 @@ describe('App', () => {
     await press('j');
     await see(/▸ Dresden/);
     await press(KEYS.up);
-    await see(/▸ Bonn/);
+    await see(/▸ Bonn[^]*07:45/);
     await press(KEYS.right);
     await see('Wed 08-11 (2/2)');
     await press('h');

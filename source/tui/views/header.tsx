@@ -11,20 +11,25 @@ export interface HeaderProps {
   width: number;
 }
 
-/** The top line: how much is watched, when the next round starts, how many scrapers fail. */
-export function headerText({ overview, label }: Omit<HeaderProps, 'width'>): string {
-  const parts = ['office-watch'];
-  if (label) parts.push(sanitize(label, 20));
-  parts.push(`${overview.sources} sources`, `${overview.offices} offices`);
-  parts.push(overview.scraping ? `next scrape ${overview.nextRoundAt ? hhmm(overview.nextRoundAt) : '--:--'}` : 'not scraping');
-  if (overview.running > 0) parts.push(`scraping ${overview.running}`);
-  parts.push(overview.failing === 0 ? 'none failing' : `${overview.failing} failing`);
-  return ` ${parts.join(' · ')}`;
+/** The top line: how much is watched, when the next round starts, how many scrapers fail; less when narrow. */
+export function headerText({ overview, label }: Omit<HeaderProps, 'width'>, width = 200): string {
+  const essential = [`${overview.sources} sources`, `${overview.offices} offices`];
+  essential.push(overview.scraping ? `next scrape ${overview.nextRoundAt ? hhmm(overview.nextRoundAt) : '--:--'}` : 'not scraping');
+  const failing = overview.failing === 0 ? 'none failing' : `${overview.failing} failing`;
+  const running = overview.running > 0 ? [`scraping ${overview.running}`] : [];
+  const tag = label ? [sanitize(label, 20)] : [];
+  const candidates = [
+    ['office-watch', ...tag, ...essential, ...running, failing],
+    [...tag, ...essential, ...running, failing],
+    [...tag, ...essential, failing],
+  ];
+  const texts = candidates.map((parts) => ` ${parts.join(' · ')}`);
+  return texts.find((text) => [...text].length <= width) ?? texts[texts.length - 1]!;
 }
 
 export function Header(props: HeaderProps) {
   const theme = useTheme();
-  const text = fit(headerText(props), props.width);
+  const text = fit(headerText(props, props.width), props.width);
   if (!theme.colour) return <Text>{text}</Text>;
   const failing = props.overview.failing > 0;
   return (

@@ -45,8 +45,13 @@ export function healthLine(row: HealthRow, width: number, marked: boolean): stri
 
 export function Health({ rows, offset, highlight, width, height, focused }: HealthProps) {
   const theme = useTheme();
-  const visible = Math.max(1, height - 2);
+  const failing = rows.filter((row) => row.state === 'failing' && row.lastError);
+  // The error column is narrow: up to three failing scrapers' full errors go below the table.
+  const errorLines = Math.min(failing.length, 3, Math.max(0, Math.floor((height - 4) / 3)));
+  const errors = errorLines > 0 ? failing.slice(0, errorLines) : [];
+  const visible = Math.max(1, height - 2 - (errors.length > 0 ? errors.length + 1 : 0));
   const start = Math.min(offset, Math.max(0, rows.length - visible));
+  const shown = rows.slice(start, start + visible);
   const count = (state: HealthRow['state']) => rows.filter((row) => row.state === state).length;
   const title = `Scrapers · ${rows.length} · ${count('ok')} ok · ${count('failing')} failing · ${count('stale')} stale${rows.length > visible ? ` · ${start + 1}-${Math.min(rows.length, start + visible)} ↑↓` : ''}`;
   const header = COLUMNS.map(([name, w]) => fit(name, w)).join('') + 'LAST ERROR';
@@ -55,10 +60,14 @@ export function Health({ rows, offset, highlight, width, height, focused }: Heal
       <Text bold={theme.colour && focused}>{fit(title, width)}</Text>
       <Text bold={theme.colour}>{fit(header, width)}</Text>
       {rows.length === 0 && <Text>{fit('no scrapers', width)}</Text>}
-      {rows.slice(start, start + visible).map((row) => (
+      {shown.map((row) => (
         <Text key={row.sourceId} color={paint(theme, STATE_MARK[row.state].colour === 'gray' ? 'white' : STATE_MARK[row.state].colour)}>
           {healthLine(row, width, highlight.has(row.sourceId))}
         </Text>
+      ))}
+      {errors.length > 0 && <Text bold={theme.colour}>{fit('Last errors', width)}</Text>}
+      {errors.map((row) => (
+        <Text key={row.sourceId}>{fit(`${sanitize(row.sourceId, 30)}: ${sanitize(row.lastError ?? '', 300)}`, width)}</Text>
       ))}
     </Box>
   );

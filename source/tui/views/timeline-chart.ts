@@ -1,6 +1,5 @@
 import asciichart from 'asciichart';
 import type { TimelineSeries } from '../data/timeline-series.js';
-import { wallToMs } from '../data/timeline-series.js';
 import { weekday } from '../format-time.js';
 
 export const LABEL_WIDTH = 5;
@@ -27,28 +26,25 @@ export function chartLines(series: TimelineSeries, height: number, colour: boole
     format: (value) => String(Math.round(Math.abs(value))).padStart(LABEL_WIDTH),
     ...(colour ? { colors: [asciichart.red, asciichart.green] } : {}),
   });
-  return [...plot.split('\n'), dayAxis(series)];
+  // asciichart marks its own row 0 with ┼ (not the zero line when values go negative): only zero gets a cross.
+  const lines = plot.split('\n').map((line) => (line[CHART_INDENT - 1] === '┼' && line.slice(0, LABEL_WIDTH).trim() !== '0' ? `${line.slice(0, CHART_INDENT - 1)}┤${line.slice(CHART_INDENT)}` : line));
+  return [...lines, dayAxis(series)];
 }
 
-/** Weekday names under the buckets where a new day begins. */
+/** Weekday names under the buckets where a new day begins (a partial first day only when there is room). */
 export function dayAxis(series: TimelineSeries): string {
-  const offset = CHART_INDENT;
-  const line = new Array<string>(offset + series.starts.length + 4).fill(' ');
-  let lastDay = '';
-  let free = 0;
+  const starts: { at: number; label: string }[] = [];
   series.starts.forEach((start, i) => {
-    const day = start.slice(0, 10);
-    const hour = (wallToMs(start) / 3_600_000) % 24;
-    if (day === lastDay || (i === 0 && hour > 24 - series.bucketHours * 3)) {
-      lastDay = day;
-      return;
-    }
-    lastDay = day;
-    const at = offset + i;
-    if (at < free) return;
-    const label = `╵${weekday(start)}`;
+    if (i > 0 && start.slice(0, 10) === series.starts[i - 1]!.slice(0, 10)) return;
+    starts.push({ at: CHART_INDENT + i, label: `╵${weekday(start)}` });
+  });
+  if (starts.length > 1 && starts[1]!.at - starts[0]!.at <= starts[0]!.label.length) starts.shift();
+  const line = new Array<string>(CHART_INDENT + series.starts.length + 4).fill(' ');
+  let free = 0;
+  for (const { at, label } of starts) {
+    if (at < free) continue;
     [...label].forEach((char, j) => (line[at + j] = char));
     free = at + label.length + 1;
-  });
+  }
   return line.join('').trimEnd();
 }

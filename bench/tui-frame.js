@@ -1,0 +1,147 @@
+// The terminal app over a db holding a week of data: time to the first frame (and to the first grid), and
+// key press → updated frame, measured from outside, in a real pseudo-terminal (80×24), as a user sees it.
+//   npm run build && node bench/tui-frame.js
+// The week is the published 2021-28 (36 sources, 24k snapshots) imported once into a cached db
+// (BENCH_TUI_DB, default $TMPDIR/office-watch-bench-tui-week); without the shared data, a synthetic week.
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
+import { spawn } from 'node-pty';
+import { openStore } from '../dist/store/index.js';
+import { importWeeklyFiles } from '../dist/store/import-weeks.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin/office-watch.js');
+const db = process.env.BENCH_TUI_DB ?? join(tmpdir(), 'office-watch-bench-tui-week');
+const week = resolve(process.env.OFFICE_WATCH_DATA ?? join(root, '../shared/data'), 'raw/2021-28.tar.gz');
+const RUNS = 5;
+const PRESSES = 60;
+
+async function ensureWeek() {
+  if (existsSync(join(db, 'CURRENT'))) return 'cached';
+  rmSync(db, { recursive: true, force: true });
+  const store = await openStore(db);
+  try {
+    if (existsSync(week)) {
+      const summary = await importWeeklyFiles(store, [week]);
+      return `imported 2021-28: ${summary.sources} sources, ${summary.snapshots} snapshots`;
+    }
+    return await syntheticWeek(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** 12 sources × 4 locations, a snapshot every 15 minutes for 7 days, a few slots booked and freed each time. */
+async function syntheticWeek(store) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const wall = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+  const start = Date.parse('2021-07-12T00:00:00Z');
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let s = 0; s < 12; s++) {
+    const free = Array.from({ length: 4 }, () => new Set());
+    for (let i = 0; i < 672; i++) {
+      const now = start + i * 15 * 60_000;
+      for (const set of free) {
+        for (let k = 0; k < 6; k++) {
+          const day = now + Math.floor(random() * 28) * 86_400_000;
+          const slot = `${wall(day).slice(0, 10)} ${pad(8 + Math.floor(random() * 8))}:${pad(Math.floor(random() * 12) * 5)}:00`;
+          if (random() < 0.5) set.add(slot);
+          else set.delete([...set][Math.floor(random() * set.size)]);
+        }
+      }
+      await store.recordSnapshot({ sourceId: `synthetic-${s}`, takenAt: wall(now), locations: free.map((set, l) => ({ locationId: `l${l}`, name: `Amt ${l}`, slots: [...set].sort() })) });
+    }
+  }
+  return 'synthetic: 12 sources, 8064 snapshots';
+}
+
+/** The app in a pty; `until(test)` resolves when the parsed screen passes `test`, checked after every chunk. */
+function startApp() {
+  const term = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+  const proc = spawn(process.execPath, [bin, '--no-scrape', '--db', db], { name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env: process.env });
+  let waiter;
+  const screen = () => {
+    const buffer = term.buffer.active;
+    return Array.from({ length: 24 }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').join('\n');
+  };
+  const check = () => {
+    if (waiter && waiter.test(screen())) {
+      const { resolve } = waiter;
+      waiter = undefined;
+      resolve(performance.now());
+    }
+  };
+  proc.onData((data) => term.write(data, check));
+  const exited = new Promise((resolve) => proc.onExit(resolve));
+  const until = (test, timeoutMs = 30_000) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out; screen:\n${screen()}`)), timeoutMs);
+      waiter = { test, resolve: (at) => (clearTimeout(timer), resolve(at)) };
+      term.write('', check);
+    });
+  return { proc, until, screen, exited };
+}
+
+const GRID = (s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s);
+const selected = (s) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(s)?.[1];
+const title = (s) => s.split('\n')[1]?.split('│')[1]?.trim() ?? '';
+const dayOf = (s) => /\((\d+)\/(\d+)\) · snapshot/.exec(title(s));
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const ms = (v) => `${v.toFixed(0)} ms`;
+
+console.log(`tui-frame  (${await ensureWeek()}; db ${db})`);
+
+// 1. Time to first frame: from spawning node to the header on screen, and to the first city's grid.
+const firstFrame = [];
+const firstGrid = [];
+for (let run = 0; run < RUNS; run++) {
+  const t0 = performance.now();
+  const app = startApp();
+  firstFrame.push((await app.until((s) => s.includes(' sources · '))) - t0);
+  firstGrid.push((await app.until(GRID)) - t0);
+  app.proc.write('q');
+  await app.exited;
+}
+console.log(`  first frame   median ${ms(percentile(firstFrame, 50))}, max ${ms(Math.max(...firstFrame))} over ${RUNS} starts (node start included)`);
+console.log(`  first grid    median ${ms(percentile(firstGrid, 50))}, max ${ms(Math.max(...firstGrid))}`);
+
+// 2. Key press → the frame that shows its effect: another city (its grid loaded), another day, a step back
+// through the history (a snapshot read), and forward again.
+const app = startApp();
+await app.until(GRID);
+const latency = { city: [], day: [], history: [] };
+let down = true;
+for (let i = 0; i < PRESSES / 4; i++) {
+  const before = selected(app.screen());
+  const t0 = performance.now();
+  app.proc.write(down ? 'j' : 'k');
+  const after = await app.until((s) => selected(s) !== before && title(s).startsWith(selected(s).slice(0, 6)) && GRID(s));
+  latency.city.push(after - t0);
+  if (!/^ {2}\S/m.test(app.screen().split('\n').slice(down ? 3 : 2).join('\n'))) down = !down;
+  const day = dayOf(app.screen());
+  if (day && Number(day[2]) > 1) {
+    const key = Number(day[1]) < Number(day[2]) ? 'l' : 'h';
+    const t1 = performance.now();
+    app.proc.write(key);
+    latency.day.push((await app.until((s) => dayOf(s)?.[1] !== day[1])) - t1);
+  }
+  const t2 = performance.now();
+  app.proc.write('[');
+  latency.history.push((await app.until((s) => /· history \d+\/\d+/.test(title(s)) && /│ \d\d:\d\d\s/.test(s))) - t2);
+  const t3 = performance.now();
+  app.proc.write(']');
+  latency.history.push((await app.until((s) => title(s).endsWith('· live') && /│ \d\d:\d\d\s/.test(s))) - t3);
+  if (selected(app.screen()) === before) down = !down;
+}
+app.proc.write('q');
+await app.exited;
+const all = [...latency.city, ...latency.day, ...latency.history];
+for (const [name, values] of Object.entries(latency)) {
+  if (values.length > 0) console.log(`  key → frame   ${name.padEnd(8)} p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))} (${values.length} presses)`);
+}
+console.log(`  key → frame   all      p95 ${ms(percentile(all, 95))} (target < 100 ms)`);
+if (percentile(all, 95) >= 100) process.exitCode = 1;
