@@ -89,7 +89,7 @@ function startApp() {
 const GRID = (s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s);
 const selected = (s) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(s)?.[1];
 const title = (s) => s.split('\n')[1]?.split('│')[1]?.trim() ?? '';
-const dayOf = (s) => /\((\d+)\/(\d+)\) · snapshot/.exec(title(s));
+const dayOf = (s) => /\((\d+)\/(\d+)\) · (?:snapshot|history|live)/.exec(title(s));
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 const ms = (v) => `${v.toFixed(0)} ms`;
 
@@ -131,7 +131,7 @@ for (let i = 0; i < PRESSES / 4; i++) {
   }
   const t2 = performance.now();
   app.proc.write('[');
-  latency.history.push((await app.until((s) => /· history \d+\/\d+/.test(title(s)) && /│ \d\d:\d\d\s/.test(s))) - t2);
+  latency.history.push((await app.until((s) => /· history \d+\/\d+ /.test(title(s)) && /│ \d\d:\d\d\s/.test(s))) - t2);
   const t3 = performance.now();
   app.proc.write(']');
   latency.history.push((await app.until((s) => title(s).endsWith('· live') && /│ \d\d:\d\d\s/.test(s))) - t3);

@@ -6,6 +6,7 @@ import { sanitize } from '../sanitize.js';
 import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
+import type { LevelStore } from '../../store/index.js';
 import type { Command, CommandContext } from './command.js';
 import { loadSites, systemFlag } from './list.js';
 
@@ -74,6 +75,8 @@ export const snapshotCommand: Command = {
     --db PATH             the database folder
 
   A failing source is a line of the summary, not an error: the exit code is 0 when the round ran.
+  Politeness: a site scraped less than its minimum interval ago (15 min unless the site asks for
+  more) is skipped, with a line on stderr. office-watch never books and never submits a booking form.
 `,
   flags: {
     weeks: { type: 'number', shortFlag: 'w', default: 4 },
@@ -112,8 +115,26 @@ export const snapshotCommand: Command = {
   },
 };
 
-async function scrapeRound(context: CommandContext, sites: Site[], options: { weeks: number; parallel: number; now?: () => Date }): Promise<number> {
+/** Politeness: a real site is never scraped again within its minimum interval, whichever process scraped it last. */
+const DEFAULT_MIN_INTERVAL_MINUTES = 15;
+
+async function recentlyScraped(store: LevelStore, sites: Site[]): Promise<Map<string, number>> {
+  const recent = new Map<string, number>();
+  for (const site of sites) {
+    const minutes = Math.max(site.minIntervalMinutes ?? DEFAULT_MIN_INTERVAL_MINUTES, 1);
+    const since = new Date(Date.now() - minutes * 60_000).toISOString();
+    const last = (await store.runs(site.id, since)).at(-1);
+    if (last) recent.set(site.id, Math.ceil((Date.parse(last.startedAt) + minutes * 60_000 - Date.now()) / 60_000));
+  }
+  return recent;
+}
+
+async function scrapeRound(context: CommandContext, chosen: Site[], options: { weeks: number; parallel: number; now?: () => Date }): Promise<number> {
   return withStore(context.flags.db, {}, async (store) => {
+    const recent = options.now ? new Map<string, number>() : await recentlyScraped(store, chosen);
+    for (const [id, wait] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`);
+    const sites = chosen.filter((site) => !recent.has(site.id));
+    if (sites.length === 0) return 0;
     const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
     const { flags, stdout } = context;
     const dispatcher = createAlertDispatcher({ exec: flags.exec as string | undefined, webhook: flags.webhook as string | undefined, onAlert: (alert) => void (flags.json ? undefined : stdout.write(`${alertLine(alert)}\n`)) });

@@ -74,7 +74,7 @@ describe('Slots', () => {
   test('history is named in the title; too many columns scroll sideways', () => {
     const wide = { ...frame, columns: Array.from({ length: 8 }, (_, i) => ({ ...frame.columns[0]!, locationId: `l${i}`, name: `Amt ${i}` })) };
     const out = plain(<Slots frame={wide} grid={buildSlotGrid(wide)} state={{ ...initialSlots, cursor: '2021-08-10 12:00:00', column: 2 }} history={{ index: 1, total: 5 }} width={56} height={12} focused />).lastFrame()!;
-    expect(out).toContain('history 1/5');
+    expect(out).toContain('Bonn · Tue 08-10 (1/2) · history 1/5 12:00');
     expect(out).toContain('cols 3-7/8 <>');
     expect(out).toContain('Amt 2');
     expect(out).not.toContain('Amt 1 ');

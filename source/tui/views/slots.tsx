@@ -28,16 +28,21 @@ export const CELL: Record<CellMark, { text: string; colour?: string }> = {
   none: { text: ' ' },
 };
 
-/** The title line: city, day, and which snapshot is shown (live or a step back in history); the city name gives way first. */
+/**
+ * The title line: city, day, and which snapshot is shown: "Bonn · Tue 08-10 (1/25) · snapshot 12:00 · live", or
+ * "… · history 3/40 11:15" a step back. When narrow the day's index goes first, then the city name shrinks.
+ */
 export function slotsTitle(props: Pick<SlotsProps, 'frame' | 'grid' | 'state' | 'history'>, width = 80): string {
   const { frame, grid, state, history } = props;
-  const parts: string[] = [];
-  if (grid.day) parts.push(`${weekday(grid.day)} ${grid.day.slice(5)} (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})`);
-  if (frame?.at) parts.push(`snapshot ${frame.at.startsWith(grid.day ?? '-') ? hhmm(frame.at) : shortStamp(frame.at)}`);
-  parts.push(state.cursor === undefined ? 'live' : history ? `history ${history.index}/${history.total}` : 'history');
-  const rest = ` · ${parts.join(' · ')}`;
+  const stamp = frame?.at ? (frame.at.startsWith(grid.day ?? '-') ? hhmm(frame.at) : shortStamp(frame.at)) : undefined;
+  const when = state.cursor === undefined ? `${stamp ? `snapshot ${stamp} · ` : ''}live` : `history ${history ? `${history.index}/${history.total} ` : ''}${stamp ?? ''}`.trim();
+  const day = grid.day ? `${weekday(grid.day)} ${grid.day.slice(5)}` : undefined;
+  const index = grid.day ? ` (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})` : '';
   const city = sanitize(frame?.city ?? '', 40);
-  return [...city].length + rest.length <= width ? city + rest : `${fit(city, Math.max(4, width - rest.length)).trimEnd()}${rest}`;
+  const rests = [[day && day + index, when], [day, when]].map((parts) => ` · ${parts.filter(Boolean).join(' · ')}`);
+  for (const rest of rests) if ([...city].length + rest.length <= width) return city + rest;
+  const rest = rests[1]!;
+  return `${fit(city, Math.max(4, width - rest.length)).trimEnd()}${rest}`;
 }
 
 /** The Bonn-like table of one city and day: rows are slot times, columns its departments. */
