@@ -62,7 +62,7 @@ describe('App', () => {
   test('[ and ] step through the snapshots; the title says which', async () => {
     const { press, see, data } = await start();
     await press('[');
-    await see('Bonn · Tue 08-10 (1/2) · history 1/2 11:45');
+    await see('Bonn · Tue 08-10 (1/1) · history 1/2 11:45');
     expect(data.frameCalls.at(-1)).toEqual({ city: 'Bonn', at: '2021-08-10 11:45:00' });
     await press(']');
     await see('snapshot 12:00 · live');
