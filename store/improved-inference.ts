@@ -1,5 +1,6 @@
 import { SECONDS, floorDay, type WallSeconds } from './wall-clock.js';
 import type { InferredEvent } from './location-inference.js';
+import { diffSorted } from './records.js';
 
 /**
  * The improved rules (office-watch's own figures; the published ones stay in location-inference.ts).
@@ -40,12 +41,11 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
   state.previous = freeNow;
   state.lastQuarter = quarter;
   const events: InferredEvent[] = [];
+  if (previous === undefined) return events;
+  const { removed, added } = diffSorted(previous, freeNow);
+  // An unchanged row shows nothing (most rows): past booked slots are pruned at the next change.
+  if (removed.length === 0 && added.length === 0) return events;
   const booked = new Set(state.booked.filter((slot) => slot > now));
-  if (previous === undefined) {
-    state.booked = [...booked];
-    return events;
-  }
-  const { removed, added } = diff(previous, freeNow);
   if (counting && removed.length > 0) {
     const cutoff = now + slotLength(previous);
     const freeDaysNow = new Set(freeNow.map(floorDay));
@@ -62,6 +62,10 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
       events.push({ kind: 'appointment', slot });
       booked.add(slot);
     }
+  }
+  if (added.length === 0) {
+    state.booked = [...booked].sort((a, b) => a - b);
+    return events.sort((a, b) => a.slot - b.slot);
   }
   const lastDay = previous.length > 0 ? floorDay(previous[previous.length - 1]!) : -Infinity;
   const shownBefore = countByDay(previous);
@@ -97,17 +101,4 @@ function countByDay(slots: readonly WallSeconds[]): Map<WallSeconds, number> {
     counts.set(day, (counts.get(day) ?? 0) + 1);
   }
   return counts;
-}
-
-function diff(before: readonly number[], after: readonly number[]): { removed: number[]; added: number[] } {
-  const removed: number[] = [];
-  const added: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    if (j >= after.length || (i < before.length && before[i]! < after[j]!)) removed.push(before[i++]!);
-    else if (i >= before.length || after[j]! < before[i]!) added.push(after[j++]!);
-    else (i++, j++);
-  }
-  return { removed, added };
 }
