@@ -26,6 +26,10 @@ ${commands.map((c) => `    ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 /** Parse argv, run the chosen command, return the exit code. Bad input → one sentence on stderr. */
 export async function main(argv: string[], app: Command): Promise<number> {
+  // A reader that stops early (`| head`) is no error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
   const named = argv[0] && !argv[0].startsWith('-') ? commands.find((c) => c.name === argv[0]) : undefined;
   if (argv[0] && !argv[0].startsWith('-') && !named) {
     process.stderr.write(`office-watch: unknown command "${argv[0]}"; see office-watch --help.\n`);

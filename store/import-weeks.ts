@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LevelStore } from './level-store.js';
-import type { SourceWriter } from './source-writer.js';
+import { SourceWriter } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { readWeeklyFile } from './weekly-reader.js';
 
@@ -76,6 +76,7 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
     store.forgetWriters();
     throw error;
   }
+  store.forgetWriters();
   summary.sources = writers.size;
   return summary;
 }
@@ -83,7 +84,8 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
 async function writerFor(store: LevelStore, writers: Map<string, SourceWriter>, sourceId: string): Promise<SourceWriter> {
   let writer = writers.get(sourceId);
   if (!writer) {
-    writer = await store.writer(sourceId);
+    // A writer of its own, loaded now: what it must restore is the store as this import found it.
+    writer = await SourceWriter.load(store.db, sourceId);
     writer.beginUndoable();
     writers.set(sourceId, writer);
   }

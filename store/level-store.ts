@@ -1,6 +1,7 @@
 import { key, lastPart, range } from './keys.js';
 import { AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
 import { SourceWriter, type Db } from './source-writer.js';
+import { StoreError } from './store-error.js';
 import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SourceStats, StoredSnapshot, WallTime } from './types.js';
 import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
@@ -42,6 +43,7 @@ export class LevelStore implements OfficeStore {
 
   recordSnapshot(snapshot: Snapshot, run?: ScrapeRun): Promise<RecordOutcome> {
     const sourceId = cleanId(snapshot.sourceId);
+    if (!Number.isFinite(parseWallTime(snapshot.takenAt))) return Promise.reject(new StoreError('BAD_INPUT', `"${snapshot.takenAt}" is not a snapshot time like 2021-07-12 00:03:33.`));
     return this.serialize(sourceId, async () => {
       const writer = await this.writer(sourceId);
       const rows = snapshot.locations.map((l) => ({ locationId: cleanId(l.locationId), name: l.name, slots: toSeconds(l.slots) }));

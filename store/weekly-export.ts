@@ -8,7 +8,8 @@ export interface WeeklyCsv {
   sourceId: string;
   /** Byte length of the whole file (for tar headers). */
   size: number;
-  lines(): Iterable<string>;
+  /** The file's bytes in chunks. */
+  lines(): Iterable<Buffer>;
 }
 
 export interface ExportFilter {
@@ -58,26 +59,51 @@ async function sourceWeek(store: LevelStore, sourceId: string, week: string, fro
       rows.push([time, id, timeline[at]![1]]);
     }
   }
-  const columns = [...new Set(rows.flatMap(([, , slots]) => slots))].sort((a, b) => a - b);
+  // Unchanged rows share their slot array: the union is taken over the distinct arrays only.
+  const columnSet = new Set<WallSeconds>();
+  for (const slots of new Set(rows.map((row) => row[2]))) for (const slot of slots) columnSet.add(slot);
+  const columns = [...columnSet].sort((a, b) => a - b);
   const position = new Map(columns.map((c, i) => [c, i]));
-  const cells = new Map<WallSeconds[], string>();
-  const cellsOf = (slots: WallSeconds[]): string => {
-    let text = cells.get(slots);
-    if (text === undefined) cells.set(slots, (text = renderCells(slots, position, columns.length)));
-    return text;
+  // Each distinct slot array is rendered once, as bytes; lines are copied into 1 MiB chunks.
+  const cells = new Map<WallSeconds[], Buffer>();
+  const cellsOf = (slots: WallSeconds[]): Buffer => {
+    let bytes = cells.get(slots);
+    if (bytes === undefined) cells.set(slots, (bytes = Buffer.from(`${renderCells(slots, position, columns.length)}\r\n`, 'latin1')));
+    return bytes;
   };
-  const header = `date,source_id,location_id${columns.map((c) => `,${formatWallTime(c)}`).join('')}\r\n`;
+  const header = Buffer.from(`date,source_id,location_id${columns.map((c) => `,${formatWallTime(c)}`).join('')}\r\n`);
   const prefix = `,${csvField(sourceId)},`;
-  const line = ([time, id, slots]: [string, string, WallSeconds[]]) => `${time}${prefix}${csvField(id)}${cellsOf(slots)}\r\n`;
-  let size = Buffer.byteLength(header);
-  for (const row of rows) size += Buffer.byteLength(line(row));
+  const heads = new Map<string, Buffer>();
+  const headOf = (time: string, id: string): Buffer => Buffer.from(`${time}${prefix}${csvField(id)}`);
+  let size = header.length;
+  for (const [time, id, slots] of rows) {
+    let head = heads.get(id);
+    if (!head) heads.set(id, (head = headOf('', id)));
+    size += time.length + head.length + cellsOf(slots).length;
+  }
   return {
     week,
     sourceId,
     size,
     *lines() {
-      yield header;
-      for (const row of rows) yield line(row);
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let used = header.copy(chunk);
+      for (const [time, id, slots] of rows) {
+        const head = heads.get(id)!;
+        const body = cellsOf(slots);
+        if (used + time.length + head.length + body.length > chunk.length) {
+          yield Buffer.from(chunk.subarray(0, used));
+          used = 0;
+          if (time.length + head.length + body.length > chunk.length) {
+            yield Buffer.concat([Buffer.from(time, 'latin1'), head, body]);
+            continue;
+          }
+        }
+        used += chunk.write(time, used, 'latin1');
+        used += head.copy(chunk, used);
+        used += body.copy(chunk, used);
+      }
+      if (used > 0) yield Buffer.from(chunk.subarray(0, used));
     },
   };
 }

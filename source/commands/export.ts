@@ -76,14 +76,10 @@ async function writeBundles(out: string, csvs: AsyncIterable<WeeklyCsv>): Promis
     const mtime = Date.now() / 1000;
     for (const csv of entries.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1))) {
       count++;
-      await writeAll(gzip, [tarHeader(`${safeFileName(csv.sourceId)}.csv`, csv.size, mtime), ...lineBuffers(csv), tarPadding(csv.size)]);
+      await writeAll(gzip, [tarHeader(`${safeFileName(csv.sourceId)}.csv`, csv.size, mtime), ...csv.lines(), tarPadding(csv.size)]);
     }
     gzip.end(TAR_END);
     await finished(file);
   }
   return count;
-}
-
-function* lineBuffers(csv: WeeklyCsv): Iterable<Buffer> {
-  for (const line of csv.lines()) yield Buffer.from(line);
 }

@@ -1,6 +1,6 @@
-import { importWeeklyFiles } from '../../store/import-weeks.js';
+import { expandInputs, importWeeklyFiles } from '../../store/import-weeks.js';
 import { progressBar } from '../progress-bar.js';
-import { withStore } from '../with-store.js';
+import { asUserError, withStore } from '../with-store.js';
 import type { Command } from './command.js';
 
 export const importCommand: Command = {
@@ -18,6 +18,11 @@ export const importCommand: Command = {
   flags: {},
   async run({ input, flags, stdout, stderr }) {
     const started = Date.now();
+    try {
+      expandInputs(input);
+    } catch (error) {
+      throw asUserError(error);
+    }
     const summary = await withStore(flags.db, {}, async (store) => {
       const bar = progressBar(stderr, 'importing');
       try {

@@ -61,12 +61,17 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const rightWidth = Math.max(10, size.columns - leftWidth - 2);
 
   const view = state.view;
-  const times = useAsync(city && view === 'slots' ? () => data.snapshotTimes(city) : undefined, [data, city, cityKey, view === 'slots']);
+  // One load (one re-render) for the snapshot times and the frame; in history mode new snapshots leave it be.
   const live = state.slots.cursor === undefined;
-  const frameState = useAsync(city && view === 'slots' ? () => data.frame(city, state.slots.cursor) : undefined, [data, city, state.slots.cursor, live ? cityKey : '', view === 'slots']);
-  const frame = frameState.value?.city === city ? frameState.value : undefined;
+  const loadSlots = async (name: string) => {
+    const [times, frame] = await Promise.all([data.snapshotTimes(name), data.frame(name, state.slots.cursor)]);
+    return { times, frame };
+  };
+  const frameState = useAsync(city && view === 'slots' ? () => loadSlots(city) : undefined, [data, city, state.slots.cursor, live ? cityKey : '', view === 'slots']);
+  const frame = frameState.value?.frame.city === city ? frameState.value?.frame : undefined;
   const grid = useMemo(() => buildSlotGrid(frame ?? { city: '', columns: [] }, state.slots.day), [frame, state.slots.day]);
-  const timeList = times.value ?? [];
+  const timeList = (frame && frameState.value?.times) || [];
+  usePrefetch(data, view === 'slots' && frame !== undefined && !frameState.loading ? neighbours(visible, city) : []);
   const history = frame?.at && timeList.length > 0 ? { index: live ? timeList.length : atOrBefore(timeList, frame.at) + 1, total: timeList.length } : undefined;
 
   const scopes = useAsync(city && view === 'timeline' ? () => data.scopes(city) : undefined, [data, city, view === 'timeline']);
@@ -152,6 +157,23 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       </Box>
     </ThemeContext.Provider>
   );
+}
+
+/** The cities above and below the selected one: where j and k go next. */
+function neighbours(cities: readonly { name: string }[], city: string | undefined): string[] {
+  const index = cities.findIndex((c) => c.name === city);
+  return index < 0 ? [] : [cities[index + 1]?.name, cities[index - 1]?.name].filter((name): name is string => name !== undefined);
+}
+
+/** Once the shown city has loaded, read its neighbours' newest frames ahead, so that j/k show them at once. */
+function usePrefetch(data: WatchData, cities: string[]): void {
+  const key = cities.join('\u0000');
+  useEffect(() => {
+    if (!data.prefetch || cities.length === 0) return;
+    const timer = setTimeout(() => cities.forEach((city) => data.prefetch?.(city)), 30);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, key]);
 }
 
 /** A counter that changes every `ms` (clock-driven parts: next run, stale states). */

@@ -23,7 +23,7 @@ export async function runApp({ data, colour, stdout = process.stdout, stdin = pr
   };
   stdout.write(ENTER);
   process.once('exit', restore);
-  const instance = render(<App data={data} colour={colour} />, { stdout, stdin, exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
+  const instance = render(<App data={data} colour={colour} />, { stdout, stdin, exitOnCtrlC: true, patchConsole: true, maxFps: 120 });
   const quit = () => instance.unmount();
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.on(signal, quit);

@@ -112,6 +112,8 @@ export interface WatchData {
   /** Bookings and cancellations per hour over the 7 days up to `end` (default: the newest data). */
   hourly(city: string, scope: TimelineScope): Promise<{ end: WallTime; counts: HourlyCount[] }>;
   subscribe(listener: DataListener): () => void;
+  /** Read a city's newest frame ahead into the caches (the neighbours of the selected city), if supported. */
+  prefetch?(city: string): void;
   control?: ScrapeControl;
   /** A label for the header ("demo"). */
   label?: string;

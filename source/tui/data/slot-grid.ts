@@ -24,8 +24,12 @@ export interface SlotGrid {
 export function slotDays(frame: CityFrame): string[] {
   const days = new Set<string>();
   for (const column of frame.columns) {
-    for (const slot of column.slots) days.add(slot.slice(0, 10));
-    for (const slot of column.previous ?? []) if (!column.slots.includes(slot)) days.add(slot.slice(0, 10));
+    // Slots are sorted: a day is added once per run, not once per slot.
+    let last = '';
+    for (const slot of column.slots) if (!slot.startsWith(last) || !last) days.add((last = slot.slice(0, 10)));
+    if (!column.previous) continue;
+    const now = new Set(column.slots);
+    for (const slot of column.previous) if (!now.has(slot)) days.add(slot.slice(0, 10));
   }
   return [...days].sort();
 }

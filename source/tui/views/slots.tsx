@@ -76,22 +76,34 @@ export function Slots(props: SlotsProps) {
       {rows.map((row) => (
         <Text key={row.time}>
           {fit(row.time, TIME_WIDTH)}
-          {row.cells.slice(first, first + layout.visibleColumns).map((mark, i) => {
-            const { text, colour } = CELL[mark];
-            return colour && theme.colour ? (
+          {segments(row.cells.slice(first, first + layout.visibleColumns), cell, theme.colour).map(({ text, colour }, i) =>
+            colour ? (
               <Text key={i} color={colour} bold>
-                {cell(text)}
+                {text}
               </Text>
             ) : (
-              cell(text)
-            );
-          })}
+              text
+            ),
+          )}
         </Text>
       ))}
       <Box flexGrow={1} />
       <Text dimColor={theme.colour}>{fit(legend(grid, first, shown.length, frame.columns.length, rowStart, rows.length), width)}</Text>
     </Box>
   );
+}
+
+/** Cells merged into runs of one colour: a handful of text nodes per row instead of one per cell. */
+function segments(marks: readonly CellMark[], cell: (text: string) => string, colour: boolean): { text: string; colour?: string }[] {
+  const runs: { text: string; colour?: string }[] = [];
+  for (const mark of marks) {
+    const { text, colour: wanted } = CELL[mark];
+    const paint = colour ? wanted : undefined;
+    const last = runs[runs.length - 1];
+    if (last && last.colour === paint) last.text += cell(text);
+    else runs.push(paint ? { text: cell(text), colour: paint } : { text: cell(text) });
+  }
+  return runs;
 }
 
 function legend(grid: SlotGrid, first: number, shown: number, total: number, rowStart: number, rows: number): string {
