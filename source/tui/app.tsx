@@ -1,13 +1,14 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { sanitize } from '../sanitize.js';
 import type { WatchData } from './data/app-data.js';
-import { atOrBefore } from './data/cursor.js';
-import { buildSlotGrid } from './data/slot-grid.js';
-import { timelineSeries } from './data/timeline-series.js';
-import { useAsync } from './hooks/use-async.js';
+import { neighbours, usePrefetch } from './hooks/use-prefetch.js';
 import { useLiveVersions } from './hooks/use-live-versions.js';
+import { useSlotsData } from './hooks/use-slots-data.js';
+import { useStatus } from './hooks/use-status.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
+import { useTicker } from './hooks/use-ticker.js';
+import { useTimelineData } from './hooks/use-timeline-data.js';
 import { keyAction, splitKeys } from './keys.js';
 import { initialApp, reduceApp, type AppContext, type AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
@@ -61,24 +62,10 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const rightWidth = Math.max(10, size.columns - leftWidth - 2);
 
   const view = state.view;
-  // One load (one re-render) for the snapshot times and the frame; in history mode new snapshots leave it be.
-  const live = state.slots.cursor === undefined;
-  const loadSlots = async (name: string) => {
-    const [times, frame] = await Promise.all([data.snapshotTimes(name), data.frame(name, state.slots.cursor)]);
-    return { times, frame };
-  };
-  const frameState = useAsync(city && view === 'slots' ? () => loadSlots(city) : undefined, [data, city, state.slots.cursor, live ? cityKey : '', view === 'slots']);
-  const frame = frameState.value?.frame.city === city ? frameState.value?.frame : undefined;
-  const grid = useMemo(() => buildSlotGrid(frame ?? { city: '', columns: [] }, state.slots.day), [frame, state.slots.day]);
-  const timeList = (frame && frameState.value?.times) || [];
-  usePrefetch(data, view === 'slots' && frame !== undefined && !frameState.loading ? neighbours(visible, city) : []);
-  const history = frame?.at && timeList.length > 0 ? { index: live ? timeList.length : atOrBefore(timeList, frame.at) + 1, total: timeList.length } : undefined;
-
-  const scopes = useAsync(city && view === 'timeline' ? () => data.scopes(city) : undefined, [data, city, view === 'timeline']);
-  const scopeList = scopes.value && scopes.value[0]?.label === city ? scopes.value : undefined;
-  const scope = scopeList?.[Math.min(state.scope, scopeList.length - 1)];
-  const counts = useAsync(city && scope && view === 'timeline' ? () => data.hourly(city, scope) : undefined, [data, city, scope, cityKey, view === 'timeline']);
-  const series = useMemo(() => (counts.value ? timelineSeries(counts.value.counts, counts.value.end, chartPoints(rightWidth)) : undefined), [counts.value, rightWidth]);
+  const slots = useSlotsData(data, city, state.slots, view === 'slots', cityKey);
+  const { frame, grid } = slots;
+  usePrefetch(data, view === 'slots' && frame !== undefined && !slots.loading ? neighbours(visible, city) : []);
+  const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, chartPoints(rightWidth));
 
   const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
 
@@ -86,12 +73,12 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const context: AppContext = {
     cityNames,
     days: grid.days,
-    times: timeList,
+    times: slots.times,
     columns: frame?.columns.length ?? 0,
     visibleColumns: layout.visibleColumns,
     rows: grid.rows.length,
     visibleRows: layout.visibleRows,
-    scopes: scopeList?.length ?? 1,
+    scopes: Math.max(1, timeline.scopes.length),
     healthRows: healthRows.length,
     healthVisible: Math.max(1, bodyHeight - 2),
   };
@@ -132,11 +119,11 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const right = () => {
     switch (view) {
       case 'timeline':
-        return <Timeline scopeIndex={Math.min(state.scope, (scopeList?.length ?? 1) - 1)} scopes={scopeList?.length ?? 1} width={rightWidth} height={bodyHeight} focused={focused} loading={counts.loading || scopes.loading} city={city} scope={scope} series={series} end={counts.value?.end} error={counts.error ?? scopes.error} />;
+        return <Timeline scopeIndex={Math.min(state.scope, Math.max(0, timeline.scopes.length - 1))} scopes={Math.max(1, timeline.scopes.length)} width={rightWidth} height={bodyHeight} focused={focused} loading={timeline.loading} city={city} scope={timeline.scope} series={timeline.series} end={timeline.end} error={timeline.error} />;
       case 'health':
         return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
       default:
-        return <Slots grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={frameState.loading} frame={frame} history={history} error={frameState.error} />;
+        return <Slots grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={slots.loading} frame={frame} history={slots.history} error={slots.error} />;
     }
   };
   return (
@@ -157,46 +144,4 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       </Box>
     </ThemeContext.Provider>
   );
-}
-
-/** The cities above and below the selected one: where j and k go next. */
-function neighbours(cities: readonly { name: string }[], city: string | undefined): string[] {
-  const index = cities.findIndex((c) => c.name === city);
-  return index < 0 ? [] : [cities[index + 1]?.name, cities[index - 1]?.name].filter((name): name is string => name !== undefined);
-}
-
-/** Once the shown city has loaded, read its neighbours' newest frames ahead, so that j/k show them at once. */
-function usePrefetch(data: WatchData, cities: string[]): void {
-  const key = cities.join('\u0000');
-  useEffect(() => {
-    if (!data.prefetch || cities.length === 0) return;
-    const timer = setTimeout(() => cities.forEach((city) => data.prefetch?.(city)), 30);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, key]);
-}
-
-/** A counter that changes every `ms` (clock-driven parts: next run, stale states). */
-function useTicker(ms: number): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setTick((t) => t + 1), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return tick;
-}
-
-/** A passing status message: cleared after `ms` (0: stays until replaced). */
-function useStatus(): [string | undefined, (text: string, ms?: number) => void] {
-  const [status, setStatus] = useState<string>();
-  const timer = useRef<NodeJS.Timeout | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  return [
-    status,
-    (text, ms = 6000) => {
-      clearTimeout(timer.current);
-      setStatus(text);
-      if (ms > 0) timer.current = setTimeout(() => setStatus(undefined), ms);
-    },
-  ];
 }

@@ -25,6 +25,9 @@ export interface WatchSessionOptions {
 
 /** Open the store (and the demo world, and the scheduler), run the app until the user quits, close everything. */
 export async function runWatchSession(options: WatchSessionOptions): Promise<void> {
+  // Ink and React load while the store opens (a third of the time to the first frame).
+  const appModule = import('./run-app.js');
+  appModule.catch(() => undefined);
   const store = await openDb(options.db);
   let demo: Demo | undefined;
   let scheduler: Scheduler | undefined;
@@ -53,7 +56,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     });
     watch.ready.catch(() => undefined);
     await scheduler?.start();
-    const { runApp } = await import('./run-app.js');
+    const { runApp } = await appModule;
     try {
       await runApp({ data: watch.data, colour: options.colour });
     } finally {

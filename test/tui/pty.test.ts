@@ -59,15 +59,17 @@ describe('office-watch --demo in a terminal', () => {
     }
   }, 150_000);
 
-  test('NO_COLOR: no colour codes at all; follows a resize', async () => {
+  test('NO_COLOR: no colour codes at all; follows a resize; Ctrl-C quits with 0', async () => {
     const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db-2')], { cwd: root, env: { ...ENV, NO_COLOR: '1' } });
     try {
       await session.waitFor((s) => /snapshot .+ · live/.test(s), 40_000, 'the first grid');
       expect(session.raw).not.toMatch(/\u001b\[[0-9;]*m/);
       session.resize(100, 30);
       await session.waitFor((s) => s.split('\n')[28]!.includes('q quit') && /^Cities {10,}free│/m.test(s), 5000, 'the app to fill 100×30');
-      session.write('q');
+      session.write('\u0003');
       expect((await session.exited).exitCode).toBe(0);
+      await session.waitFor(() => true);
+      expect(session.bufferType).toBe('normal');
     } finally {
       session.kill();
     }

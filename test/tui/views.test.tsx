@@ -2,16 +2,18 @@ import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
 import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
 import { timelineSeries } from '../../source/tui/data/timeline-series.js';
+import { fit, shortName } from '../../source/tui/fit.js';
 import { KEY_HELP } from '../../source/tui/keys.js';
 import { initialSlots } from '../../source/tui/state/slots-state.js';
 import { ThemeContext } from '../../source/tui/theme.js';
 import { Cities } from '../../source/tui/views/cities.js';
 import { Footer } from '../../source/tui/views/footer.js';
-import { Header } from '../../source/tui/views/header.js';
+import { Header, headerText } from '../../source/tui/views/header.js';
 import { Health } from '../../source/tui/views/health.js';
 import { Help } from '../../source/tui/views/help.js';
 import { Slots } from '../../source/tui/views/slots.js';
 import { Timeline } from '../../source/tui/views/timeline.js';
+import { CHART_INDENT, chartLines, LABEL_WIDTH } from '../../source/tui/views/timeline-chart.js';
 import { sampleData } from './fake-watch-data.js';
 
 const plain = (node: React.ReactElement) => render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>);
@@ -116,5 +118,31 @@ describe('Health and Help', () => {
     const out = plain(<Help width={80} height={24} />).lastFrame()!;
     for (const [keys] of KEY_HELP) expect(out).toContain(keys);
     expect(out).toContain('booked since the previous snapshot');
+  });
+});
+
+describe('text fitting', () => {
+  test('short department headers take the distinctive part', () => {
+    expect(shortName('Bürgeramt / Aufenthaltstitel verlängern 1 / Bürgeramt Höchst', 12)).toBe('Höchst');
+    expect(shortName('Bürgeramt Mitte: Meldeangelegenheiten', 12)).toBe('Mitte');
+    expect(shortName('Führerscheinwesen', 13)).toBe('Führerschein.');
+    expect(fit('Ärztekammer', 6)).toBe('Ärzte…');
+    expect(fit('ab', 4, 'right')).toBe('  ab');
+  });
+  test('the header drops the running count, then the name, when narrow', () => {
+    const overview = { ...sampleData().overviewValue, running: 3 };
+    expect(headerText({ overview, label: 'demo' }, 200)).toBe(' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · scraping 3 · 1 failing');
+    expect(headerText({ overview, label: 'demo' }, 80)).toBe(' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing');
+    expect(headerText({ overview, label: 'demo' }, 60)).toBe(' demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing');
+  });
+  test('the chart crosses its axis only at zero', () => {
+    const series = timelineSeries([{ hour: '2021-08-10 10:00:00', appointments: 4, cancellations: 3 }], '2021-08-10 12:00:00', 40);
+    const crosses = chartLines(series, 12, false).filter((line) => line[CHART_INDENT - 1] === '┼');
+    expect(crosses.map((line) => line.slice(0, LABEL_WIDTH).trim())).toEqual(['0']);
+  });
+  test('health lists the failing scrapers\' full errors below the table', () => {
+    const out = plain(<Health rows={sampleData().healthRows} offset={0} highlight={new Set()} width={56} height={12} focused={false} />).lastFrame()!;
+    expect(out).toContain('Last errors');
+    expect(out).toContain('frankfurt: http-status: HTTP 500 red');
   });
 });

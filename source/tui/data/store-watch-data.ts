@@ -1,12 +1,11 @@
 import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
 import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
-import type { HourlyCount, OfficeStore, StoredSnapshot } from '../../../store/types.js';
+import type { HourlyCount, OfficeStore } from '../../../store/types.js';
 import type { Scheduler } from '../../scheduler/index.js';
-import type { CityFrame, DataListener, FrameColumn, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
+import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
 import { groupCities } from './city-index.js';
-import { atOrBefore } from './cursor.js';
 import { healthFromRuns, healthFromScheduler } from './health-rows.js';
-import { LruCache } from './lru-cache.js';
+import { FrameReader } from './frame-reader.js';
 import { SourceCatalog, type CatalogSite } from './source-catalog.js';
 import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
 
@@ -40,32 +39,9 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const historyMs = (options.historyDays ?? 14) * DAY;
   const catalog = new SourceCatalog(store, options.sites, options.acceptSource, options.lookup);
   const listeners = new Set<DataListener>();
-  const times = new Map<string, Promise<WallTime[]>>();
-  const snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(96);
+  const reader = new FrameReader(store, catalog, historyMs);
   let runs: ScrapeRun[] = [];
   const emit = (changed: readonly string[] | undefined) => listeners.forEach((listener) => listener(changed));
-
-  const snapshotAt = (sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined> => {
-    const key = `${sourceId}\u0000${takenAt}`;
-    let found = snapshots.get(key);
-    if (!found) {
-      snapshots.set(key, (found = store.snapshotAt(sourceId, takenAt)));
-      found.catch(() => snapshots.delete(key));
-    }
-    return found;
-  };
-  const sourceTimes = (sourceId: string): Promise<WallTime[]> => {
-    let found = times.get(sourceId);
-    if (!found) {
-      found = (async () => {
-        const latest = catalog.latest(sourceId)?.takenAt ?? (await catalog.refreshLatest(sourceId))?.takenAt;
-        return latest ? store.snapshotTimes(sourceId, msToWall(wallToMs(latest) - historyMs)) : [];
-      })();
-      times.set(sourceId, found);
-      found.catch(() => times.delete(sourceId));
-    }
-    return found;
-  };
 
   const health = (): HealthRow[] => {
     const info = (id: string) => catalog.info(id);
@@ -101,40 +77,6 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     return result;
   };
 
-  async function frame(city: string, at?: WallTime): Promise<CityFrame> {
-    const parts = await Promise.all(catalog.inCity(city).map((source) => sourceColumns(source.sourceId, at)));
-    const columns = parts.flat();
-    const shown = columns.map((c) => c.takenAt).filter((t): t is WallTime => t !== undefined);
-    const result: CityFrame = { city, columns };
-    if (shown.length > 0) result.at = shown.reduce((a, b) => (a > b ? a : b));
-    return result;
-  }
-
-  async function sourceColumns(sourceId: string, at: WallTime | undefined): Promise<FrameColumn[]> {
-    const list = await sourceTimes(sourceId);
-    const index = at === undefined ? list.length - 1 : atOrBefore(list, at);
-    const names = await catalog.locationNames(sourceId);
-    const takenAt = list[index];
-    const previousAt = index > 0 ? list[index - 1] : undefined;
-    const [current, previous] = await Promise.all([takenAt ? snapshotAt(sourceId, takenAt) : undefined, previousAt ? snapshotAt(sourceId, previousAt) : undefined]);
-    // The snapshot one more step back, read ahead: `[` then needs no read at all.
-    if (index > 1) snapshotAt(sourceId, list[index - 2]!).catch(() => undefined);
-    const ids = [...(current?.locations.map((l) => l.locationId) ?? [])];
-    for (const id of names.keys()) if (!ids.includes(id)) ids.push(id);
-    return ids.map((locationId) => {
-      const column: FrameColumn = { sourceId, locationId, name: names.get(locationId) ?? locationId, slots: [] };
-      if (current && takenAt) {
-        column.takenAt = takenAt;
-        column.slots = current.locations.find((l) => l.locationId === locationId)?.slots ?? [];
-      }
-      if (previous && previousAt) {
-        column.previousAt = previousAt;
-        column.previous = previous.locations.find((l) => l.locationId === locationId)?.slots ?? [];
-      }
-      return column;
-    });
-  }
-
   async function scopes(city: string): Promise<TimelineScope[]> {
     const result: TimelineScope[] = [{ label: city }];
     for (const source of catalog.inCity(city)) {
@@ -156,11 +98,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     if (!catalog.has(sourceId)) return;
     void (async () => {
       await catalog.refreshLatest(sourceId);
-      const cached = times.get(sourceId);
-      if (cached) {
-        const list = await cached;
-        if (list.length === 0 || list[list.length - 1]! < takenAt) list.push(takenAt);
-      }
+      await reader.append(sourceId, takenAt);
       if (catalog.latest(sourceId)?.locations !== (await catalog.locationNames(sourceId)).size) await catalog.locationNames(sourceId, true);
       emit([sourceId]);
     })().catch(() => undefined);
@@ -184,8 +122,16 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     await Promise.all([worker(), worker(), worker(), worker()]);
   })();
 
-  const data: WatchData = { overview, health, snapshotTimes: async (city) => mergeTimes(await Promise.all(catalog.inCity(city).map((s) => sourceTimes(s.sourceId)))), frame, scopes, hourly, subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)) };
-  data.prefetch = (city) => void frame(city).catch(() => undefined);
+  const data: WatchData = {
+    overview,
+    health,
+    snapshotTimes: (city) => reader.cityTimes(city),
+    frame: (city, at) => reader.frame(city, at),
+    scopes,
+    hourly,
+    subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    prefetch: (city) => void reader.frame(city).catch(() => undefined),
+  };
   if (options.label) data.label = options.label;
   if (scheduler) {
     data.control = {
@@ -197,8 +143,4 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     };
   }
   return { data, ready, close: () => (offSnapshot(), offRun?.(), offRound?.(), listeners.clear()) };
-}
-
-function mergeTimes(lists: readonly WallTime[][]): WallTime[] {
-  return [...new Set(lists.flat())].sort();
 }

@@ -11,7 +11,7 @@ export interface HeaderProps {
   width: number;
 }
 
-/** The top line: how much is watched, when the next round starts, how many scrapers fail; less when narrow. */
+/** The top line: how much is watched, when the next round starts, how many scrapers fail; when narrow, without the running count, then without the name. */
 export function headerText({ overview, label }: Omit<HeaderProps, 'width'>, width = 200): string {
   const essential = [`${overview.sources} sources`, `${overview.offices} offices`];
   essential.push(overview.scraping ? `next scrape ${overview.nextRoundAt ? hhmm(overview.nextRoundAt) : '--:--'}` : 'not scraping');
@@ -20,7 +20,7 @@ export function headerText({ overview, label }: Omit<HeaderProps, 'width'>, widt
   const tag = label ? [sanitize(label, 20)] : [];
   const candidates = [
     ['office-watch', ...tag, ...essential, ...running, failing],
-    [...tag, ...essential, ...running, failing],
+    ['office-watch', ...tag, ...essential, failing],
     [...tag, ...essential, failing],
   ];
   const texts = candidates.map((parts) => ` ${parts.join(' · ')}`);
