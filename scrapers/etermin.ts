@@ -10,6 +10,8 @@ export interface EterminScraperConfig {
   timeoutMs?: number;
   /** Retries on connection errors (default 2). */
   retries?: number;
+  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
+  maxBytes?: number;
 }
 
 /** An etermin scraper with its own HTTP limits (tests use short timeouts). */

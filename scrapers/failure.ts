@@ -22,10 +22,19 @@ export class ScrapeError extends Error {
 const CAPTCHA = /captcha|are you a robot|bist du ein mensch|sind sie ein mensch|cf-challenge|just a moment\.\.\./i;
 const MAINTENANCE = /wartungsarbeiten|wartungsmodus|im moment nicht erreichbar|under maintenance|maintenance mode/i;
 
-/** A bot wall or maintenance notice served instead of the expected page, if any. */
+/** Error pages by their title or heading (never by body text: booking pages talk of "Fehler" in their forms). */
+const ERROR_TITLE =
+  /^\s*[45]\d\d\b|service (?:temporarily )?unavailable|bad gateway|gateway time-?out|internal server error|server ?error|serverfehler|systemfehler|(?:dienst|service|seite|server) (?:ist )?(?:vorübergehend |derzeit |zurzeit |momentan )?nicht (?:verfügbar|erreichbar)|ein (?:unerwarteter |technischer |interner )?fehler ist aufgetreten|es ist ein (?:unerwarteter |technischer |interner )?fehler aufgetreten/i;
+const HEADINGS = /<(title|h1)\b[^>]*>([\s\S]{0,300}?)<\/\1>/gi;
+
+/** A bot wall, maintenance notice or error page served (with status 200) instead of the expected page, if any. */
 export function detectWall(page: string): ScrapeFailure | undefined {
   if (CAPTCHA.test(page)) return { kind: 'captcha', message: 'the site answered with a captcha or bot wall' };
   if (MAINTENANCE.test(page)) return { kind: 'maintenance', message: 'the site shows a maintenance notice' };
+  for (const [, , heading] of page.slice(0, 20_000).matchAll(HEADINGS)) {
+    const text = (heading ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim();
+    if (ERROR_TITLE.test(text)) return { kind: 'error-page', message: `the site answered with an error page ("${text.slice(0, 80)}")` };
+  }
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import got, { type Got, RequestError, HTTPError, MaxRedirectsError, TimeoutError
 import { CookieJar } from 'tough-cookie';
 import { ScrapeError, assertNoWall } from './failure.js';
 import type { Site } from './types.js';
+import { decodeWindows1252, isWindows1252 } from './windows-1252.js';
 
 export const USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) office-watch/0.1 (+appointment calendar watcher)';
@@ -98,14 +99,22 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
   };
 }
 
-/** Decode by the declared charset (header, then meta tag); real sites still serve Latin-1. */
+/**
+ * Decode by the declared charset (header, then meta tag); real sites still serve Latin-1 and windows-1252.
+ * Undeclared (or unknown) and not valid UTF-8: windows-1252, the charset such pages are nearly always in.
+ */
 export function decodeBody(body: Buffer, contentType: string): string {
   const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
-  const charset = (declared ?? 'utf-8').toLowerCase();
+  const charset = declared?.toLowerCase();
   try {
-    return new TextDecoder(charset === 'iso-8859-1' || charset === 'latin1' ? 'windows-1252' : charset).decode(body);
+    if (charset !== undefined) return isWindows1252(charset) ? decodeWindows1252(body) : new TextDecoder(charset).decode(body);
   } catch {
-    return new TextDecoder('utf-8').decode(body);
+    // an unknown charset label: guess as if none were declared
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return decodeWindows1252(body);
   }
 }
 

@@ -10,6 +10,8 @@ export interface TempusScraperConfig {
   timeoutMs?: number;
   /** Retries on connection errors (default 2). */
   retries?: number;
+  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
+  maxBytes?: number;
 }
 
 /** A tempus scraper with its own HTTP limits (tests use short timeouts). */

@@ -11,6 +11,8 @@ export interface TevisScraperConfig {
   timeoutMs?: number;
   /** Retries on connection errors (default 2). */
   retries?: number;
+  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
+  maxBytes?: number;
 }
 
 /** A tevis scraper with its own HTTP limits (tests use short timeouts). */
@@ -84,6 +86,8 @@ async function classic(context: Context, department: string, services: TevisServ
         const body = await session.get(url, { raw: true });
         const free = parseCaldiv(body);
         if (free === undefined) assertNoWall(body);
+        // "Not JSON" means no data for the week only as the fragment caldiv answers with; a whole page is something else.
+        if (free === undefined && /<(?:html|body)\b/i.test(body)) throw new ScrapeError('markup', `tevis: caldiv answered with an HTML page, not JSON (${url})`);
         for (const slot of free ?? []) if (inHorizon(context, slot)) slots.add(slot);
       }
       found.set(calendar, { locationId: calendar, name: `${department} / ${service.title}`, slots: [...slots].sort() });

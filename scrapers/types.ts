@@ -44,6 +44,7 @@ export type FailureKind =
   | 'http-status' // 4xx/5xx
   | 'captcha' // captcha or bot wall
   | 'maintenance' // maintenance notice
+  | 'error-page' // an error page ("Service Unavailable", "Serverfehler") served with status 200
   | 'markup' // page not understood
   | 'unsupported' // a variant we recognise but cannot read
   | 'too-large' // body over the size cap

@@ -1,7 +1,29 @@
 import type { SystemName, WallTime } from '../types.js';
 
-/** Faults a simulated office can be told to show. */
-export const FAULTS = ['timeout', 'http-500', 'slow-drip', 'captcha', 'maintenance', 'latin1', 'malformed'] as const;
+/**
+ * Faults a simulated office can be told to show. The hostile ones (hostile-faults.ts, stream-faults.ts): a body that
+ * never ends or is 50 MB, a redirect loop, windows-1252 pages (charset in the header, in a meta tag, or nowhere), an
+ * error page with status 200, JSON for HTML and HTML for JSON, and names full of terminal escapes and bidi controls.
+ */
+export const FAULTS = [
+  'timeout',
+  'http-500',
+  'slow-drip',
+  'captcha',
+  'maintenance',
+  'latin1',
+  'malformed',
+  'endless-body',
+  'huge-body',
+  'redirect-loop',
+  'cp1252',
+  'cp1252-meta',
+  'cp1252-bare',
+  'error-200',
+  'json-for-html',
+  'html-for-json',
+  'hostile-names',
+] as const;
 export type FaultKind = (typeof FAULTS)[number];
 
 export interface SimLocation {

@@ -120,7 +120,7 @@ describe('scrapeNetappoint against the simulated server', () => {
 
 describe('scrapeNetappoint faults', () => {
   const quick = createNetappointScraper({ timeoutMs: 300, retries: 0 });
-  const expected: Record<FaultKind, string | undefined> = {
+  const expected: Partial<Record<FaultKind, string | undefined>> = {
     timeout: 'timeout',
     'slow-drip': 'timeout',
     'http-500': 'http-status',

@@ -139,7 +139,7 @@ describe('scrapeTevis against the simulated server', () => {
 
 describe('scrapeTevis faults', () => {
   const quick = createTevisScraper({ timeoutMs: 300, retries: 0 });
-  const expected: Record<FaultKind, string | undefined> = {
+  const expected: Partial<Record<FaultKind, string | undefined>> = {
     timeout: 'timeout',
     'slow-drip': 'timeout',
     'http-500': 'http-status',

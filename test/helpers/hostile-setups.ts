@@ -1,0 +1,92 @@
+import { slugify } from '../../scrapers/netappoint-parse.js';
+import { createEterminScraper } from '../../scrapers/etermin.js';
+import { createNetappointScraper } from '../../scrapers/netappoint.js';
+import { createTempusScraper } from '../../scrapers/tempus.js';
+import { createTevisScraper } from '../../scrapers/tevis.js';
+import { eterminServer } from '../../scrapers/simulator/etermin-server.js';
+import { startSystemServer, type RunningServer } from '../../scrapers/simulator/http-host.js';
+import { netappointServer } from '../../scrapers/simulator/netappoint-server.js';
+import { tempusServer } from '../../scrapers/simulator/tempus-server.js';
+import { tevisServer } from '../../scrapers/simulator/tevis-server.js';
+import type { SimOffice, SystemServer } from '../../scrapers/simulator/types.js';
+import type { Scraper, Site, SystemName } from '../../scrapers/types.js';
+import { fixedOffice } from './fixed-office.js';
+
+/** A name with the windows-1252 characters Latin-1 lacks. */
+export const CP1252_NAME = 'Bürgerbüro „Mitte“ – Gebühr 10 €';
+const OTHER_NAME = 'Straßenverkehrsamt';
+export const HOSTILE_NOW = new Date('2024-03-28T09:30:00Z');
+
+/** One system (tevis in each of its flows) serving one office on 127.0.0.1. */
+export interface HostileSetup {
+  label: string;
+  system: SystemName;
+  office: SimOffice;
+  server: SystemServer;
+  running: RunningServer;
+  site: Site;
+  scraper: Scraper;
+}
+
+export interface ScraperLimits {
+  timeoutMs: number;
+  retries: number;
+  maxBytes: number;
+}
+
+const SLOTS = ['2024-03-28 14:00:00', '2024-04-02 08:30:00'];
+const idsOf: Record<SystemName, [string, string]> = {
+  tevis: ['11', '12'],
+  netappoint: [slugify(CP1252_NAME), slugify(OTHER_NAME)],
+  etermin: ['7001', '8001'],
+  tempus: ['301/4619', '301/4620'],
+};
+
+function officeFor(system: SystemName, sourceId: string): SimOffice {
+  const [first, second] = idsOf[system];
+  return fixedOffice({
+    sourceId,
+    system,
+    now: HOSTILE_NOW,
+    locations: [
+      { id: first, name: CP1252_NAME, slots: SLOTS },
+      { id: second, name: OTHER_NAME, slots: ['2024-04-03 11:45:00'] },
+    ],
+  });
+}
+
+function serverFor(label: string, system: SystemName, office: SimOffice): SystemServer {
+  if (system === 'tevis') return tevisServer([office], { flow: () => (label.endsWith('wizard') ? 'wizard' : 'classic'), variant: () => ({ calendarAttribute: 'some' }) });
+  if (system === 'netappoint') return netappointServer([office], { variant: () => ({ detour: true }) });
+  if (system === 'etermin') return eterminServer([office], { variant: () => ({ groups: 1, fullSlots: true, sharedCalendar: false }) });
+  return tempusServer([office], { variant: () => ({ locations: 'direct', notice: true }) });
+}
+
+function scraperFor(system: SystemName, limits: ScraperLimits): Scraper {
+  if (system === 'tevis') return createTevisScraper(limits);
+  if (system === 'netappoint') return createNetappointScraper(limits);
+  if (system === 'etermin') return createEterminScraper(limits);
+  return createTempusScraper(limits);
+}
+
+const LABELS: [string, SystemName][] = [
+  ['tevis-classic', 'tevis'],
+  ['tevis-wizard', 'tevis'],
+  ['netappoint', 'netappoint'],
+  ['etermin', 'etermin'],
+  ['tempus', 'tempus'],
+];
+export const SETUP_LABELS = LABELS.map(([label]) => label);
+
+/** Every setup, each with its own server, started. */
+export async function startHostileSetups(limits: ScraperLimits): Promise<HostileSetup[]> {
+  return Promise.all(
+    LABELS.map(async ([label, system]) => {
+      const office = officeFor(system, `hostile-${label}`);
+      const server = serverFor(label, system, office);
+      const running = await startSystemServer(server);
+      const site: Site = { id: office.sourceId, system, name: office.name, city: office.city, url: server.siteUrl(running.origin, office), ...(server.siteParams ? { params: server.siteParams(office) } : {}) };
+      return { label, system, office, server, running, site, scraper: scraperFor(system, limits) };
+    }),
+  );
+}
