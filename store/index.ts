@@ -1,11 +1,14 @@
 import { LevelStore } from './level-store.js';
-import { openLevel } from './open-level.js';
+import { openDb } from './db-handle.js';
 
 export { LevelStore } from './level-store.js';
 export { StoreError } from './store-error.js';
 export type * from './types.js';
 
-/** Open the store at `path` (created unless readOnly). Errors are StoreErrors with one-sentence messages. */
+/**
+ * Open the store at `path` (created unless readOnly). A read-only store reads through the process that
+ * has the folder open, if one has. Errors are StoreErrors with one-sentence messages.
+ */
 export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<LevelStore> {
-  return new LevelStore(await openLevel(path, !options.readOnly));
+  return new LevelStore(await openDb(path, options));
 }

@@ -19,7 +19,7 @@ export async function openLevel(path: string, create: boolean): Promise<Db> {
     await db.open({ createIfMissing: create });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code === 'LEVEL_LOCKED') throw new StoreError('BUSY', `the database ${path} is busy: another office-watch process (the live app or an import) has it open; try again when it ends.`);
+    if (cause?.code === 'LEVEL_LOCKED') throw busy(path);
     throw new StoreError('NOT_A_DATABASE', `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`);
   }
   const format = await db.get(key('x', 'format'));
@@ -29,6 +29,9 @@ export async function openLevel(path: string, create: boolean): Promise<Db> {
   } else if (Buffer.from(format).toString() !== FORMAT) return rejectForeign(db, path);
   return db;
 }
+
+export const busy = (path: string): StoreError =>
+  new StoreError('BUSY', `the database ${path} is busy: another office-watch process (the live app or an import) has it open; try again when it ends.`);
 
 async function hasAnyKey(db: Db): Promise<boolean> {
   for await (const _ of db.keys({ limit: 1 })) return true;

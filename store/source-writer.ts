@@ -1,4 +1,4 @@
-import type { Level } from 'level';
+import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
 import { key, lastPart, range } from './keys.js';
 import { emptyInferenceState, countFree, inferRow, type InferredEvent } from './location-inference.js';
@@ -7,7 +7,7 @@ import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSort
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { SECONDS, floorDay, floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 
-export type Db = Level<string, Uint8Array>;
+export type { Db } from './db.js';
 type Op = { type: 'put'; key: string; value: Uint8Array };
 
 export interface IncomingRow {

@@ -28,8 +28,8 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch insights on we
   }, 120_000);
 
   it('covers every city of the week, and its published totals equal stats', async () => {
-    const insights = await run(['insights', '--json']);
-    const stats = await run(['stats', '--json']);
+    // Both read-only: whichever opens second reads through the first (store/db-host.ts).
+    const [insights, stats] = await Promise.all([run(['insights', '--json']), run(['stats', '--json'])]);
     expect(insights.code, insights.stderr).toBe(0);
     const report = JSON.parse(insights.stdout) as Insights;
     const sources = JSON.parse(stats.stdout) as { sourceId: string; appointments: number; cancellations: number }[];

@@ -1,0 +1,83 @@
+import { rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { Db, RangeOptions } from './db.js';
+import { PAGE, readLines, sendLine, socketPath, toBase64, type Request, type Response } from './db-socket.js';
+
+/**
+ * Closing lets connected readers finish: it cuts one off once it has asked nothing for IDLE_MS
+ * (done, or stalled on a slow pipe), and every one after GRACE_MS.
+ */
+const IDLE_MS = 2000;
+const GRACE_MS = 60_000;
+
+export interface DbHost {
+  close(): Promise<void>;
+}
+
+/**
+ * Serve reads of `db` (open in this process, at folder `path`) to other office-watch processes on a
+ * local socket. Best effort: when the socket cannot be made, readers are told the database is busy.
+ */
+export async function hostDb(db: Db, path: string): Promise<DbHost> {
+  const sockets = new Map<Socket, number>(); // → when it last asked or was answered
+  const server = createServer((socket) => {
+    sockets.set(socket, Date.now());
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    readLines(socket, (message) => {
+      sockets.set(socket, Date.now());
+      void answer(db, message as Request).then((response) => {
+        if (sockets.has(socket)) sockets.set(socket, Date.now());
+        if (socket.writable) sendLine(socket, response);
+      });
+    });
+  });
+  if (!(await listen(server, path))) return { close: async () => undefined };
+  server.unref();
+  return { close: () => stop(server, sockets) };
+}
+
+async function listen(server: Server, path: string): Promise<boolean> {
+  try {
+    const where = socketPath(path);
+    // We hold the folder's lock, so a socket file left there is from a process that ended.
+    if (process.platform !== 'win32') rmSync(where, { force: true });
+    return await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(where, () => resolve(true));
+    });
+  } catch {
+    return false;
+  }
+}
+
+async function answer(db: Db, request: Request): Promise<Response> {
+  try {
+    if (request.op === 'get') return { id: request.id, value: toBase64(await db.get(request.key)) };
+    if (request.op === 'getMany') return { id: request.id, values: (await db.getMany(request.keys)).map(toBase64) };
+    if (request.op === 'range') return { id: request.id, entries: await page(db, request.range, request.values) };
+    return { id: (request as { id: number }).id, error: 'unknown request' };
+  } catch (error) {
+    return { id: request.id, error: (error as Error).message, code: (error as { code?: string }).code };
+  }
+}
+
+/** One page of a range: at most PAGE entries; the reader asks again after the last key. */
+async function page(db: Db, range: RangeOptions, values: boolean): Promise<[string, string | null][]> {
+  const options = { ...range, limit: Math.min(PAGE, range.limit !== undefined && range.limit >= 0 ? range.limit : PAGE) };
+  const entries: [string, string | null][] = [];
+  if (!values) for await (const k of db.keys(options)) entries.push([k, null]);
+  else for await (const [k, v] of db.iterator(options)) entries.push([k, toBase64(v)]);
+  return entries;
+}
+
+/** Stop listening, let connected readers finish while they keep reading, then cut them off. */
+async function stop(server: Server, sockets: Map<Socket, number>): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const deadline = Date.now() + GRACE_MS;
+  while (sockets.size > 0) {
+    for (const [socket, last] of sockets) if (Date.now() > Math.min(deadline, last + IDLE_MS)) socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await closed;
+}

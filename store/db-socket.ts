@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Socket } from 'node:net';
+import type { RangeOptions } from './db.js';
+
+/**
+ * The wire between the process that has a database open and its readers: one JSON object per line.
+ * Values travel as base64; keys as JSON strings (they hold NUL and U+FFFF, which JSON escapes).
+ */
+export type Request =
+  | { id: number; op: 'get'; key: string }
+  | { id: number; op: 'getMany'; keys: string[] }
+  | { id: number; op: 'range'; range: RangeOptions; values: boolean };
+
+/** `entries` of a range are [key, value], the value null when it was not asked for. */
+export type Response = { id: number; value?: string | null; values?: (string | null)[]; entries?: [string, string | null][]; error?: string; code?: string };
+
+/** Entries per range request: a reader streams a large range without holding it whole. */
+export const PAGE = 1000;
+
+/**
+ * Where the owner of the database folder `path` listens: short (socket paths are limited to ~107
+ * bytes), named by the folder's real path and the user, so each user's processes meet theirs.
+ */
+export function socketPath(path: string): string {
+  const hash = createHash('sha256').update(`${process.getuid?.() ?? ''}:${realpathSync(path)}`).digest('hex').slice(0, 16);
+  return process.platform === 'win32' ? `\\\\.\\pipe\\office-watch-${hash}` : join(tmpdir(), `office-watch-${hash}.sock`);
+}
+
+/** Call `onMessage` with each JSON line that arrives on `socket`; a line that is not JSON ends the connection. */
+export function readLines(socket: Socket, onMessage: (message: unknown) => void): void {
+  let pending: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => {
+    let start = 0;
+    for (let end = chunk.indexOf(10); end >= 0; end = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, end));
+      const line = Buffer.concat(pending).toString('utf8');
+      pending = [];
+      start = end + 1;
+      let message: unknown;
+      try {
+        message = JSON.parse(line);
+      } catch {
+        socket.destroy();
+        return;
+      }
+      onMessage(message);
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  });
+}
+
+export const sendLine = (socket: Socket, message: Request | Response): boolean => socket.write(`${JSON.stringify(message)}\n`);
+
+export const toBase64 = (value: Uint8Array | undefined): string | null => (value === undefined ? null : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'));
+
+export const fromBase64 = (value: string | null | undefined): Uint8Array | undefined => (value == null ? undefined : Buffer.from(value, 'base64'));
