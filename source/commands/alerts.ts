@@ -2,6 +2,7 @@ import { listAlerts } from '../../store/alerts.js';
 import { alertLine } from '../alerts/alert-text.js';
 import { wallBound } from '../date-range.js';
 import { sanitize } from '../sanitize.js';
+import { terminalJson } from '../terminal-json.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
@@ -38,7 +39,9 @@ export const alertsCommand: Command = {
     }
     return withStore(flags.db, { readOnly: true }, async (store) => {
       const alerts = await listAlerts(store, since === undefined ? {} : { since });
-      if (flags.json) stdout.write(`${JSON.stringify(alerts, null, 2)}\n`);
+      // Names come from the sites: capped and cleaned like every line the terminal shows.
+      const clean = (a: (typeof alerts)[number]) => ({ ...a, office: sanitize(a.office, 200), siteName: sanitize(a.siteName, 200), city: sanitize(a.city, 100) });
+      if (flags.json) stdout.write(`${terminalJson(alerts.map(clean))}\n`);
       else stdout.write(alerts.length === 0 ? 'no alerts yet.\n' : `${alerts.map((a) => `${a.takenAt.slice(0, 16)}  ${alertLine(a)}`).join('\n')}\n`);
       return 0;
     });

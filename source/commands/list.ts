@@ -1,6 +1,7 @@
 import { SYSTEMS } from '../../scrapers/types.js';
 import { isSupported, loadRegistry, loadSitesFile, type RegistrySite } from '../../scrapers/registry/registry.js';
 import { sanitize } from '../sanitize.js';
+import { terminalJson } from '../terminal-json.js';
 import { selectSites } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { Command } from './command.js';
@@ -82,7 +83,7 @@ export const listCommand: Command = {
     const { sites, unmatched } = selectSites(all, { include: input, system });
     if (unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them all.`);
     if (flags.json) {
-      stdout.write(`${JSON.stringify(sites, null, 2)}\n`);
+      stdout.write(`${terminalJson(sites)}\n`);
       return 0;
     }
     stdout.write(formatTable(sites, stdout.isTTY ? stdout.columns : undefined));

@@ -3,6 +3,7 @@ import type { RegistrySite } from '../../scrapers/registry/registry.js';
 import type { Site } from '../../scrapers/types.js';
 import { alertLine, alertOnSnapshots, createAlertDispatcher, isWebhookUrl } from '../alerts/index.js';
 import { sanitize } from '../sanitize.js';
+import { terminalJson } from '../terminal-json.js';
 import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
@@ -169,7 +170,7 @@ async function report({ flags, stdout, stderr }: CommandContext, scheduler: Sche
   const summaries = round.outcomes.map(summarize);
   if (flags.json) {
     if (stderr.isTTY) stderr.write('\r\u001b[K');
-    stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+    stdout.write(`${terminalJson(summaries)}\n`);
   } else {
     const ok = summaries.filter((s) => s.ok);
     const free = ok.reduce((sum, s) => sum + (s.freeSlots ?? 0), 0);

@@ -1,3 +1,4 @@
+import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
 import { slugify } from '../../scrapers/netappoint-parse.js';
 import { createEterminScraper } from '../../scrapers/etermin.js';
 import { createNetappointScraper } from '../../scrapers/netappoint.js';
@@ -34,7 +35,6 @@ export interface ScraperLimits {
   maxBytes: number;
 }
 
-const SLOTS = ['2024-03-28 14:00:00', '2024-04-02 08:30:00'];
 const idsOf: Record<SystemName, [string, string]> = {
   tevis: ['11', '12'],
   netappoint: [slugify(CP1252_NAME), slugify(OTHER_NAME)],
@@ -42,15 +42,17 @@ const idsOf: Record<SystemName, [string, string]> = {
   tempus: ['301/4619', '301/4620'],
 };
 
-function officeFor(system: SystemName, sourceId: string): SimOffice {
+/** Two locations, three free slots in the two weeks after `now`. */
+function officeFor(system: SystemName, sourceId: string, now: Date): SimOffice {
   const [first, second] = idsOf[system];
+  const day = (n: number) => addDays(toBerlinWallTime(now).slice(0, 10), n);
   return fixedOffice({
     sourceId,
     system,
-    now: HOSTILE_NOW,
+    now,
     locations: [
-      { id: first, name: CP1252_NAME, slots: SLOTS },
-      { id: second, name: OTHER_NAME, slots: ['2024-04-03 11:45:00'] },
+      { id: first, name: CP1252_NAME, slots: [`${day(1)} 14:00:00`, `${day(5)} 08:30:00`] },
+      { id: second, name: OTHER_NAME, slots: [`${day(6)} 11:45:00`] },
     ],
   });
 }
@@ -78,11 +80,11 @@ const LABELS: [string, SystemName][] = [
 ];
 export const SETUP_LABELS = LABELS.map(([label]) => label);
 
-/** Every setup, each with its own server, started. */
-export async function startHostileSetups(limits: ScraperLimits): Promise<HostileSetup[]> {
+/** Every setup, each with its own server, started; its office's clock stands at `now`. */
+export async function startHostileSetups(limits: ScraperLimits, now = HOSTILE_NOW): Promise<HostileSetup[]> {
   return Promise.all(
     LABELS.map(async ([label, system]) => {
-      const office = officeFor(system, `hostile-${label}`);
+      const office = officeFor(system, `hostile-${label}`, now);
       const server = serverFor(label, system, office);
       const running = await startSystemServer(server);
       const site: Site = { id: office.sourceId, system, name: office.name, city: office.city, url: server.siteUrl(running.origin, office), ...(server.siteParams ? { params: server.siteParams(office) } : {}) };

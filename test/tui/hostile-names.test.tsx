@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Snapshot } from '../../scrapers/types.js';
+import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
+import { App } from '../../source/tui/app.js';
+import { openStore, type LevelStore } from '../../store/index.js';
+import { startHostileSetups, type HostileSetup } from '../helpers/hostile-setups.js';
+
+const KEYS = { down: '\u001b[B', enter: '\r', escape: '\u001b' };
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** ESC and the other C0 controls but newline, DEL, C1, bidi and invisible format characters. */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+const LONG = 'Sehr langer Name '.repeat(30);
+
+const expectSafe = (frame: string): void => {
+  const unsafe = UNSAFE.exec(frame);
+  expect(unsafe ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ${JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))}` : 'safe').toBe('safe');
+  expect(frame.includes(LONG)).toBe(false);
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'ow-tui-hostile-'));
+let store: LevelStore;
+let setups: HostileSetup[] = [];
+const snapshots: Snapshot[] = [];
+const HOSTILE_SITE = '\u001b]8;;https://evil.example/\u0007Stadt\u009b2J\u202eBöse';
+
+beforeAll(async () => {
+  store = await openStore(join(dir, 'db'));
+  setups = await startHostileSetups({ timeoutMs: 2000, retries: 0, maxBytes: 1024 * 1024 }, new Date());
+  // Real scrapes of hostile sites into a real store: names as the sites sent them, and an error page's failure.
+  for (const setup of setups) {
+    setup.office.fault = setup.label === 'tevis-classic' ? 'error-200' : 'hostile-names';
+    const startedAt = new Date().toISOString();
+    const result = await setup.scraper(setup.site, { weeks: 2, now: new Date() });
+    if (result.ok) {
+      snapshots.push(result.snapshot);
+      await store.recordSnapshot(result.snapshot);
+      await store.recordRun({ sourceId: setup.site.id, startedAt, durationMs: 100, ok: true, requests: result.requests });
+    } else {
+      await store.recordRun({ sourceId: setup.site.id, startedAt, durationMs: 100, ok: false, requests: result.requests, error: result.failure });
+    }
+  }
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(setups.map((s) => s.running.close()));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the TUI with names from hostile sites', () => {
+  test('the scrapes kept the hostile names (the test has teeth)', () => {
+    expect(snapshots).toHaveLength(setups.length - 1);
+    expect(snapshots.flatMap((s) => s.locations).some((l) => /\u001b/.test(l.name) && l.name.length > 10_000)).toBe(true);
+  });
+
+  test('every view: no escape, control or bidi character, long names capped; the health view shows error-page', async () => {
+    const sites = setups.map((s) => ({ id: s.site.id, name: `${HOSTILE_SITE} ${s.label}`, city: `${HOSTILE_SITE}${'x'.repeat(2000)}` }));
+    const { data, ready, close } = createStoreWatchData({ store, sites });
+    await ready;
+    const app = startApp(data);
+    try {
+      expectSafe(await app.see('„Mitte“'));
+      await app.press(KEYS.enter);
+      expectSafe(app.frame());
+      // The timeline, its scope moved from the city to an office (the label is the office's name).
+      await app.press('2');
+      expectSafe(await app.see(/^(?![\s\S]*loading…)/));
+      await app.press(KEYS.down, KEYS.down);
+      expectSafe(await app.see(/\(3\/\d+ ↑↓\)/));
+      for (const key of ['5', '6', '4']) {
+        await app.press(key);
+        expectSafe(app.frame());
+      }
+      await app.press(KEYS.escape, '3');
+      const health = await app.see('error-page');
+      expectSafe(health);
+    } finally {
+      app.instance.unmount();
+      close();
+    }
+  });
+});
+
+/** The app at 120×30 without colours; `see` polls the screen (renders and loads are async), `press` types keys. */
+function startApp(data: Parameters<typeof App>[0]['data']) {
+  const instance = render(<App data={data} size={{ columns: 120, rows: 30 }} colour={false} throttleMs={0} />);
+  const frame = () => instance.lastFrame() ?? '';
+  const see = async (expected: string | RegExp): Promise<string> => {
+    const deadline = Date.now() + 3000;
+    const ok = () => (typeof expected === 'string' ? frame().includes(expected) : expected.test(frame()));
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`screen never showed ${String(expected)}:\n${frame()}`);
+      await settle(10);
+    }
+    return frame();
+  };
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      instance.stdin.write(key);
+      await settle(key === KEYS.escape ? 80 : 30);
+    }
+  };
+  return { instance, frame, see, press };
+}
