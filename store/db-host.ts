@@ -32,22 +32,32 @@ export async function hostDb(db: Db, path: string): Promise<DbHost> {
       });
     });
   });
-  if (!(await listen(server, path))) return { close: async () => undefined };
+  const where = await listen(server, path);
+  if (where === undefined) return { close: async () => undefined };
   server.unref();
-  return { close: () => stop(server, sockets) };
+  // A process that exits without closing the store leaves no socket file behind.
+  const unlink = (): void => void (process.platform !== 'win32' && rmSync(where, { force: true }));
+  process.once('exit', unlink);
+  return {
+    close: async () => {
+      process.off('exit', unlink);
+      await stop(server, sockets);
+    },
+  };
 }
 
-async function listen(server: Server, path: string): Promise<boolean> {
+/** Listen on the folder's socket; its path, or undefined when that failed. */
+async function listen(server: Server, path: string): Promise<string | undefined> {
   try {
     const where = socketPath(path);
     // We hold the folder's lock, so a socket file left there is from a process that ended.
     if (process.platform !== 'win32') rmSync(where, { force: true });
-    return await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(where, () => resolve(true));
+    return await new Promise<string | undefined>((resolve) => {
+      server.once('error', () => resolve(undefined));
+      server.listen(where, () => resolve(where));
     });
   } catch {
-    return false;
+    return undefined;
   }
 }
 

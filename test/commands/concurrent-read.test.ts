@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socketPath } from '../../store/db-socket.js';
 import { openStore } from '../../store/index.js';
 import { hasSharedData, repoRoot, sharedData } from '../helpers/shared-data.js';
+import { PtySession } from '../tui/pty-session.js';
 
 // Real processes of the built binary (`npm run build` first) beside a process that owns the database.
 const BIN = join(repoRoot, 'bin/office-watch.js');
@@ -73,6 +74,21 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
     }
   }, 60_000);
 
+  it('the live app owns it: export and stats read through it, import is busy', async () => {
+    const app = new PtySession([BIN, '--no-scrape', '--db', db], { cwd: dir, env: { NO_COLOR: '1' }, cols: 100, rows: 30 });
+    try {
+      await app.waitFor((screen) => screen.includes('q quit'), 30_000, 'the app');
+      const [exported, stats, imported] = await Promise.all([cli('export', '--csv'), cli('stats', '--json'), cli('import', sharedData('raw/2026-29.tar.gz')!)]);
+      expect(exported).toEqual(alone.export);
+      expect(stats).toEqual(alone.stats);
+      expectOneSentence(imported, 'busy');
+      app.write('q');
+      expect((await app.exited).exitCode).toBe(0);
+    } finally {
+      app.kill();
+    }
+  }, 60_000);
+
   // Linux shows a socket's connections in /proc/net/unix under the listening path: a reader is connected when there are two.
   it.runIf(existsSync('/proc/net/unix'))('a reader whose owner dies mid-read says so in one sentence; the next owner serves again', async () => {
     const held = await owner();
@@ -92,6 +108,16 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
       await ended(next);
     }
     expect(existsSync(where)).toBe(false);
+  }, 60_000);
+
+  it('an owner that exits without closing the store leaves no socket file', async () => {
+    const script = `import { existsSync } from 'node:fs';
+      import { openStore } from ${JSON.stringify(join(repoRoot, 'dist/store/index.js'))};
+      await openStore(${JSON.stringify(db)});
+      process.exit(existsSync(${JSON.stringify(socketPath(db))}) ? 0 : 3);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0); // it was there while open
+    expect(existsSync(socketPath(db))).toBe(false);
   }, 60_000);
 
   it('a lock held by a process that serves nothing still reads as busy', async () => {
