@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeBody, replaceBody } from './hostile-faults.js';
-import { HUGE_BODY_BYTES, redirectLoop, streamFiller } from './stream-faults.js';
+import { HUGE_BODY_BYTES, gzipBomb, redirectLoop, streamFiller } from './stream-faults.js';
 import type { FaultKind, SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 
 export interface RunningServer {
@@ -26,6 +26,7 @@ export async function startSystemServer(system: SystemServer, port = 0): Promise
       const fault = office.fault;
       if (fault === 'timeout') return void held.add(res);
       if (fault === 'endless-body' || fault === 'huge-body') return streamFiller(res, fault === 'huge-body' ? HUGE_BODY_BYTES : Infinity, held, (n) => void (streamed += n));
+      if (fault === 'gzip-bomb') return gzipBomb(res);
       if (fault === 'redirect-loop') return redirectLoop(res, req.url ?? '/');
       const response = fault ? injectFault(fault, office, () => system.handle(office, request)) : system.handle(office, request);
       if (fault === 'slow-drip') return drip(res, response, held);

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 /** 50 MB: the huge-body fault's length, ten times the scrapers' default size cap. */
 export const HUGE_BODY_BYTES = 50 * 1024 * 1024;
@@ -24,6 +25,15 @@ export function streamFiller(res: http.ServerResponse, total: number, held: Set<
   };
   res.on('close', () => held.delete(res));
   pump();
+}
+
+let bomb: Buffer | undefined;
+
+/** 50 MB of zeros gzipped into about 50 KB (fifty 1 MB members, which gunzip reads as one stream): small on the wire, huge unpacked. */
+export function gzipBomb(res: http.ServerResponse): void {
+  bomb ??= Buffer.concat(Array.from({ length: HUGE_BODY_BYTES / (1024 * 1024) }, () => gzipSync(Buffer.alloc(1024 * 1024), { level: 9 })));
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+  res.end(bomb);
 }
 
 /** A redirect back to the very URL asked for: followed forever by a client that does not count. */

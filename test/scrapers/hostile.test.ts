@@ -16,6 +16,7 @@ function expectedOf(fault: FaultKind, label: string): Expected {
   switch (fault) {
     case 'endless-body':
     case 'huge-body':
+    case 'gzip-bomb':
       return 'too-large';
     case 'redirect-loop':
       return 'redirect-loop';
@@ -30,7 +31,7 @@ function expectedOf(fault: FaultKind, label: string): Expected {
   }
 }
 
-const HOSTILE_FAULTS: FaultKind[] = ['endless-body', 'huge-body', 'redirect-loop', 'latin1', 'cp1252', 'cp1252-meta', 'cp1252-bare', 'error-200', 'json-for-html', 'html-for-json', 'hostile-names'];
+const HOSTILE_FAULTS: FaultKind[] = ['endless-body', 'huge-body', 'gzip-bomb', 'redirect-loop', 'latin1', 'cp1252', 'cp1252-meta', 'cp1252-bare', 'error-200', 'json-for-html', 'html-for-json', 'hostile-names'];
 
 const setups = new Map<string, HostileSetup>();
 const baselines = new Map<string, Snapshot>();
