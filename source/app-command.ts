@@ -1,3 +1,4 @@
+import { isWebhookUrl } from './alerts/webhook-delivery.js';
 import type { Command } from './commands/command.js';
 import { loadSites } from './commands/list.js';
 import { defaultDbPath } from './db-path.js';
@@ -29,6 +30,14 @@ export const appCommand: Command = {
     -i, --include PATTERN only sources whose id or city matches (repeatable; * and ? wildcards)
     -e, --exclude PATTERN leave these out (repeatable)
     --sites FILE          your own sites file instead of the built-in registry
+    --exec CMD            run CMD for each new alert of your watches (the alert as JSON on stdin)
+    --webhook URL         POST each new alert as JSON (ntfy/Gotify style) to URL
+    --quiet               no terminal bell on alerts (the banner, the alerts view and the
+                          desktop notification stay)
+
+  Alerts: w in the app watches the selected city (office-watch watch add does more); a new slot
+  your watches want shows as a banner, in the alerts view (6), rings the bell and, where the
+  desktop has notifications, sends one.
 
   In the app, ? lists every key.
 `,
@@ -40,6 +49,9 @@ export const appCommand: Command = {
     include: { type: 'string', shortFlag: 'i', isMultiple: true },
     exclude: { type: 'string', shortFlag: 'e', isMultiple: true },
     sites: { type: 'string' },
+    exec: { type: 'string' },
+    webhook: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
   },
   async run({ input, flags, stdout }) {
     if (input.length > 0) throw new UserError(`the app takes no arguments ("${sanitize(input[0]!, 40)}"); office-watch --help lists the commands.`, 2);
@@ -47,6 +59,8 @@ export const appCommand: Command = {
     const weeks = numberFlag(flags.weeks, 'weeks', 1, 26, true);
     const demo = flags.demo === true;
     if (demo && flags.sites !== undefined) throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
+    if (flags.webhook !== undefined && !isWebhookUrl(String(flags.webhook))) throw new UserError(`--webhook needs an http(s) URL; got "${sanitize(String(flags.webhook), 60)}".`, 2);
+    if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
     const include = patterns(flags.include);
     const selection = { include, exclude: patterns(flags.exclude) };
     const registry = demo ? [] : loadSites(flags.sites);
@@ -71,6 +85,9 @@ export const appCommand: Command = {
       intervalMs: interval * 60_000,
       weeks,
       colour,
+      quiet: flags.quiet === true,
+      exec: flags.exec === undefined ? undefined : String(flags.exec),
+      webhook: flags.webhook === undefined ? undefined : String(flags.webhook),
     });
     return 0;
   },

@@ -1,7 +1,9 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { sanitize } from '../sanitize.js';
 import type { WatchData } from './data/app-data.js';
+import { appCommands } from './app-commands.js';
+import { useAlerts } from './hooks/use-alerts.js';
+import { useInsightsData } from './hooks/use-insights-data.js';
 import { neighbours, usePrefetch } from './hooks/use-prefetch.js';
 import { useLiveVersions } from './hooks/use-live-versions.js';
 import { useSlotsData } from './hooks/use-slots-data.js';
@@ -13,11 +15,14 @@ import { keyAction, splitKeys } from './keys.js';
 import { initialApp, reduceApp, type AppContext, type AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
 import { ThemeContext } from './theme.js';
+import { AlertBanner } from './views/alert-banner.js';
+import { Alerts, alertsVisible } from './views/alerts.js';
 import { Cities } from './views/cities.js';
 import { Footer } from './views/footer.js';
 import { Header } from './views/header.js';
 import { Health } from './views/health.js';
 import { Help } from './views/help.js';
+import { InsightsView } from './views/insights.js';
 import { Slots } from './views/slots.js';
 import { slotsLayout } from './views/slots-layout.js';
 import { chartPoints, Timeline } from './views/timeline.js';
@@ -32,12 +37,14 @@ export interface AppProps {
   initial?: AppState;
   /** Called when the user quits, before the app unmounts. */
   onQuit?: () => void;
+  /** How long the alert banner stays after the last new alert. Default 20 s. */
+  bannerMs?: number;
 }
 
 export const MIN_SIZE = { columns: 50, rows: 12 };
 
 /** The terminal app: header, cities pane, the chosen view, footer; keys drive a pure reducer. */
-export function App({ data, size: fixedSize, colour = true, throttleMs = 250, initial = initialApp, onQuit }: AppProps) {
+export function App({ data, size: fixedSize, colour = true, throttleMs = 250, initial = initialApp, onQuit, bannerMs = 20_000 }: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const versions = useLiveVersions(data, throttleMs);
@@ -45,6 +52,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const [state, setState] = useState(initial);
   const stateRef = useRef(state);
   const [status, setStatus] = useStatus();
+  const commands = appCommands(data, setStatus);
 
   const overview = useMemo(() => data.overview(), [data, versions.overview, tick]);
   const cityNames = useMemo(() => overview.cities.map((city) => city.name), [overview]);
@@ -56,8 +64,9 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const cityInfo = overview.cities.find((c) => c.name === city);
   const cityKey = cityInfo?.sources.map((s) => `${s.sourceId}:${versions.sources.get(s.sourceId) ?? 0}`).join(',') ?? '';
 
+  const alerts = useAlerts(data.alerts, bannerMs);
   const height = Math.max(1, size.rows - 1);
-  const bodyHeight = Math.max(1, height - 2);
+  const bodyHeight = Math.max(1, height - 2 - (alerts.banner ? 1 : 0));
   const leftWidth = Math.max(18, Math.min(30, Math.floor(size.columns * 0.28)));
   const rightWidth = Math.max(10, size.columns - leftWidth - 2);
 
@@ -68,6 +77,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, chartPoints(rightWidth));
 
   const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
+
+  const insights = useInsightsData(data, view === 'insights', versions.overview);
 
   const layout = slotsLayout(rightWidth, bodyHeight, frame?.columns.length ?? 0);
   const context: AppContext = {
@@ -81,6 +92,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
     scopes: Math.max(1, timeline.scopes.length),
     healthRows: healthRows.length,
     healthVisible: Math.max(1, bodyHeight - 2),
+    alertRows: alerts.list.length,
+    alertVisible: alertsVisible(bodyHeight, alerts.problems.length),
   };
   const contextRef = useRef(context);
   contextRef.current = context;
@@ -88,28 +101,22 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   useInput((input, key) => {
     for (const [char, press] of splitKeys(input, key)) {
       const current = stateRef.current;
-      const action = keyAction(char, press, current.cities.filtering);
+      const action = keyAction(char, press, current.cities.filtering, current.prompt !== undefined);
       if (!action) continue;
       if (action.type === 'quit') return onQuit?.(), exit();
       if (action.type === 'rescrape') {
-        rescrape();
+        if (cityInfo) commands.rescrape(cityInfo);
         continue;
       }
+      if (action.type === 'watch' && !data.alerts) {
+        setStatus('watches need the database; office-watch watch add adds one');
+        continue;
+      }
+      if (action.type === 'prompt-accept' && current.prompt) commands.addWatch(current.prompt);
       stateRef.current = reduceApp(current, action, contextRef.current);
     }
     if (stateRef.current !== state) setState(stateRef.current);
   });
-
-  function rescrape(): void {
-    if (!cityInfo) return;
-    if (!data.control) return setStatus('scraping is off (--no-scrape): nothing to rescrape');
-    const name = sanitize(cityInfo.name, 40);
-    setStatus(`rescraping ${name} (${cityInfo.sources.length} ${cityInfo.sources.length === 1 ? 'source' : 'sources'})…`, 0);
-    data.control.rescrape(cityInfo.sources.map((s) => s.sourceId)).then(
-      (r) => setStatus(`${name} rescraped: ${r.ok} ok, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`),
-      (error: unknown) => setStatus(`rescrape of ${name} failed: ${sanitize(String(error instanceof Error ? error.message : error), 100)}`),
-    );
-  }
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
     return <Text>{`terminal too small (${size.columns}×${size.rows}); office-watch needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}`}</Text>;
@@ -120,6 +127,10 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
     switch (view) {
       case 'timeline':
         return <Timeline scopeIndex={Math.min(state.scope, Math.max(0, timeline.scopes.length - 1))} scopes={Math.max(1, timeline.scopes.length)} width={rightWidth} height={bodyHeight} focused={focused} loading={timeline.loading} city={city} scope={timeline.scope} series={timeline.series} end={timeline.end} error={timeline.error} />;
+      case 'insights':
+        return <InsightsView insights={insights.insights} city={city} loading={insights.loading} error={data.insights ? insights.error : 'not available here'} width={rightWidth} height={bodyHeight} focused={focused} />;
+      case 'alerts':
+        return <Alerts alerts={alerts.list} problems={alerts.problems} offset={state.alertRow} available={data.alerts !== undefined} width={rightWidth} height={bodyHeight} focused={focused} />;
       case 'health':
         return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
       default:
@@ -130,6 +141,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
     <ThemeContext.Provider value={{ colour }}>
       <Box flexDirection="column" width={size.columns} height={height}>
         <Header overview={overview} width={size.columns} label={data.label} />
+        {alerts.banner && <AlertBanner alert={alerts.banner.alert} more={alerts.banner.more} width={size.columns} />}
         {view === 'help' ? (
           <Help width={size.columns} height={bodyHeight} />
         ) : (
@@ -140,7 +152,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
             <Box paddingLeft={1}>{right()}</Box>
           </Box>
         )}
-        <Footer width={size.columns} focus={state.focus} filtering={state.cities.filtering} status={status} />
+        <Footer width={size.columns} focus={state.focus} filtering={state.cities.filtering} status={status} prompt={state.prompt} />
       </Box>
     </ThemeContext.Provider>
   );

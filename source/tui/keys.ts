@@ -1,9 +1,9 @@
 import type { Key } from 'ink';
 
-/** The views: Tab cycles the data views; key 5 is kept for the insights view. */
-export type ViewName = 'slots' | 'timeline' | 'health' | 'help';
-export const VIEW_CYCLE: readonly ViewName[] = ['slots', 'timeline', 'health'];
-export const VIEW_KEYS: Record<string, ViewName> = { '1': 'slots', '2': 'timeline', '3': 'health', '4': 'help' };
+/** The views: Tab cycles the data views, digits choose one. */
+export type ViewName = 'slots' | 'timeline' | 'health' | 'help' | 'insights' | 'alerts';
+export const VIEW_CYCLE: readonly ViewName[] = ['slots', 'timeline', 'health', 'insights', 'alerts'];
+export const VIEW_KEYS: Record<string, ViewName> = { '1': 'slots', '2': 'timeline', '3': 'health', '4': 'help', '5': 'insights', '6': 'alerts' };
 
 /** What a key press means, before any state is consulted. */
 export type KeyAction =
@@ -26,7 +26,12 @@ export type KeyAction =
   | { type: 'filter-input'; text: string }
   | { type: 'filter-backspace' }
   | { type: 'filter-accept' }
-  | { type: 'filter-clear' };
+  | { type: 'filter-clear' }
+  | { type: 'watch' }
+  | { type: 'prompt-input'; text: string }
+  | { type: 'prompt-backspace' }
+  | { type: 'prompt-accept' }
+  | { type: 'prompt-cancel' };
 
 /** Every key, as the help view lists it. */
 export const KEY_HELP: readonly (readonly [string, string])[] = [
@@ -38,12 +43,12 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['/', 'filter cities by name: type, Enter accepts, Esc clears'],
   ['← → h l', 'previous / next day with slots'],
   ['< > ⇧← ⇧→', 'scroll the columns (departments) sideways'],
-  ['[ ]', 'step back / forward through the snapshots (history)'],
-  ['End  n', 'back to the newest snapshot (live)'],
+  ['[ ]  End n', 'step back / forward through the snapshots; End, n: the newest (live)'],
   ['Tab ⇧Tab', 'next / previous view'],
-  ['1 2 3', 'slots, timeline, health view'],
+  ['1 2 3 5 6', 'slots, timeline, health, insights (city; cities ranked), alerts view'],
   ['4  ?', 'this help (Esc or ? closes it)'],
   ['r', 'rescrape the selected city now'],
+  ['w', 'watch the selected city: within DAYS [HH-HH] [mon,tue]'],
   ['q  Ctrl-C', 'quit'],
 ];
 
@@ -77,16 +82,24 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
   });
 }
 
-/** Map a key press to an action. While `filtering`, printable keys are text for the filter. */
-export function keyAction(input: string, key: Key, filtering: boolean): KeyAction | undefined {
+const printable = (input: string, key: Key) => input !== '' && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
+
+/** Map a key press to an action. While `filtering` (or `prompting`), printable keys are text for the filter (prompt). */
+export function keyAction(input: string, key: Key, filtering: boolean, prompting = false): KeyAction | undefined {
   if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (prompting) {
+    if (key.return) return { type: 'prompt-accept' };
+    if (key.escape) return { type: 'prompt-cancel' };
+    if (key.backspace || key.delete) return { type: 'prompt-backspace' };
+    return printable(input, key) ? { type: 'prompt-input', text: input } : undefined;
+  }
   if (filtering) {
     if (key.return) return { type: 'filter-accept' };
     if (key.escape) return { type: 'filter-clear' };
     if (key.backspace || key.delete) return { type: 'filter-backspace' };
     if (key.upArrow) return { type: 'move', delta: -1 };
     if (key.downArrow) return { type: 'move', delta: 1 };
-    if (input && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input)) return { type: 'filter-input', text: input };
+    if (printable(input, key)) return { type: 'filter-input', text: input };
     return undefined;
   }
   if (key.upArrow) return { type: 'move', delta: -1 };
@@ -136,6 +149,8 @@ export function keyAction(input: string, key: Key, filtering: boolean): KeyActio
       return { type: 'filter-start' };
     case 'r':
       return { type: 'rescrape' };
+    case 'w':
+      return { type: 'watch' };
     default:
       return undefined;
   }

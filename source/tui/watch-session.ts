@@ -2,10 +2,11 @@ import { scraperFor } from '../../scrapers/index.js';
 import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
 import type { Demo } from '../../scrapers/simulator/demo.js';
 import type { Site } from '../../scrapers/types.js';
-import type { OfficeStore } from '../../store/types.js';
+import type { LevelStore } from '../../store/index.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
+import { alertEffects } from './alert-effects.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -21,6 +22,11 @@ export interface WatchSessionOptions {
   intervalMs: number;
   weeks: number;
   colour: boolean;
+  /** No terminal bell on alerts. */
+  quiet: boolean;
+  /** Deliver alerts like `snapshot --exec/--webhook`. */
+  exec?: string | undefined;
+  webhook?: string | undefined;
 }
 
 /** Open the store (and the demo world, and the scheduler), run the app until the user quits, close everything. */
@@ -53,12 +59,15 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       ...(scheduler ? { scheduler } : {}),
       ...(now ? { now } : {}),
       ...(options.demo ? { label: 'demo' } : {}),
+      alerts: { exec: options.exec, webhook: options.webhook, onAlert: alertEffects({ quiet: options.quiet }) },
     });
     watch.ready.catch(() => undefined);
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
       await runApp({ data: watch.data, colour: options.colour });
+      // Deliveries still in flight get a few seconds to finish (their failures are kept, not printed).
+      await Promise.race([watch.alerts?.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
       watch.close();
     }
@@ -69,7 +78,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
   }
 }
 
-async function openDb(path: string): Promise<OfficeStore> {
+async function openDb(path: string): Promise<LevelStore> {
   const { openStore, StoreError } = await import('../../store/index.js');
   try {
     return await openStore(path);
@@ -80,7 +89,7 @@ async function openDb(path: string): Promise<OfficeStore> {
 }
 
 /** The demo's clock starts now, or after the newest snapshot in the demo db, so that time never runs backwards. */
-async function demoStart(store: OfficeStore): Promise<Date> {
+async function demoStart(store: LevelStore): Promise<Date> {
   const quarter = 15 * 60_000;
   let start = Date.now();
   for (const sourceId of await store.listSources()) {

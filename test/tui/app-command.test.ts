@@ -21,6 +21,15 @@ describe('office-watch (the app command)', () => {
     expect(stderr).toContain('--demo watches simulated offices and takes no --sites file.');
   });
 
+  test('alert flags: --webhook needs an http(s) URL, --exec a command; --help documents them and --quiet', async () => {
+    expect(await run(['--demo', '--webhook', 'ftp://x'])).toBe(2);
+    expect(stderr).toBe('office-watch: --webhook needs an http(s) URL; got "ftp://x".\n');
+    expect(await run(['--demo', '--exec', ' '])).toBe(2);
+    expect(stderr).toBe('office-watch: --exec needs a command.\n');
+    expect(appCommand.help).toMatch(/--exec CMD[^]*--webhook URL[^]*--quiet\s+no terminal bell on alerts/);
+    expect(Object.keys(appCommand.flags ?? {})).toEqual(expect.arrayContaining(['exec', 'webhook', 'quiet']));
+  });
+
   test('an include pattern that matches no source is named', async () => {
     expect(await run(['-i', 'nowhere'])).toBe(1);
     expect(stderr).toBe('office-watch: no source matches "nowhere"; office-watch list shows them.\n');

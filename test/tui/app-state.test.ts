@@ -5,7 +5,7 @@ import { reduceSlots, initialSlots, type SlotsContext } from '../../source/tui/s
 
 const names = ['Bonn', 'Dresden', 'Düsseldorf', 'Frankfurt'];
 const slots: SlotsContext = { days: ['2021-08-10', '2021-08-11', '2021-08-13'], times: ['t1', 't2', 't3'], columns: 6, visibleColumns: 4, rows: 30, visibleRows: 10 };
-const context: AppContext = { ...slots, cityNames: names, scopes: 3, healthRows: 20, healthVisible: 8 };
+const context: AppContext = { ...slots, cityNames: names, scopes: 3, healthRows: 20, healthVisible: 8, alertRows: 12, alertVisible: 5 };
 
 describe('cities reducer', () => {
   test('moves within bounds', () => {
@@ -58,11 +58,17 @@ describe('slots reducer', () => {
 });
 
 describe('app reducer', () => {
-  test('Tab cycles the data views, 1–3 pick one, ? toggles help and returns', () => {
+  test('Tab cycles the data views (insights and alerts too), 1–3 pick one, ? toggles help and returns', () => {
     let state = reduceApp(initialApp, { type: 'next-view', delta: 1 }, context);
     expect(state.view).toBe('timeline');
     state = reduceApp(state, { type: 'next-view', delta: 2 }, context);
+    expect(state.view).toBe('insights');
+    state = reduceApp(state, { type: 'next-view', delta: 1 }, context);
+    expect(state.view).toBe('alerts');
+    state = reduceApp(state, { type: 'next-view', delta: 1 }, context);
     expect(state.view).toBe('slots');
+    state = reduceApp(state, { type: 'next-view', delta: -1 }, context);
+    expect(state.view).toBe('alerts');
     state = reduceApp(state, { type: 'view', view: 'health' }, context);
     state = reduceApp(state, { type: 'help' }, context);
     expect(state.view).toBe('help');
@@ -96,5 +102,24 @@ describe('app reducer', () => {
     expect(state.scope).toBe(2);
     state = reduceApp({ ...initialApp, view: 'health', focus: 'view' }, { type: 'page', delta: 1 }, context);
     expect(state.healthRow).toBe(8);
+  });
+
+  test('in the alerts view ↑↓ and PgDn scroll within the alerts; Enter on insights or alerts opens the slots', () => {
+    let state = reduceApp({ ...initialApp, view: 'alerts', focus: 'view' }, { type: 'page', delta: 1 }, context);
+    expect(state.alertRow).toBe(5);
+    state = reduceApp(state, { type: 'move', delta: 10 }, context);
+    expect(state.alertRow).toBe(7);
+    expect(reduceApp({ ...initialApp, view: 'insights' }, { type: 'enter' }, context)).toMatchObject({ view: 'slots', focus: 'view' });
+  });
+
+  test('w opens the watch prompt for the selected city; typing, backspace; Enter and Esc close it', () => {
+    let state = reduceApp({ ...initialApp, cities: { ...initialCities, selected: 'Dresden' } }, { type: 'watch' }, context);
+    expect(state.prompt).toEqual({ city: 'Dresden', text: '' });
+    for (const text of ['7', ' ', '0', '8']) state = reduceApp(state, { type: 'prompt-input', text }, context);
+    state = reduceApp(state, { type: 'prompt-backspace' }, context);
+    expect(state.prompt).toEqual({ city: 'Dresden', text: '7 0' });
+    expect(reduceApp(state, { type: 'prompt-accept' }, context).prompt).toBeUndefined();
+    expect(reduceApp(state, { type: 'prompt-cancel' }, context)).not.toHaveProperty('prompt');
+    expect(reduceApp(initialApp, { type: 'watch' }, { ...context, cityNames: [] }).prompt).toBeUndefined();
   });
 });

@@ -1,5 +1,8 @@
-import type { CityFrame, DataListener, HealthRow, Overview, TimelineScope, WatchData } from '../../source/tui/data/app-data.js';
+import type { AlertsData, CityFrame, DataListener, HealthRow, Overview, TimelineScope, WatchData } from '../../source/tui/data/app-data.js';
+import type { Alert } from '../../store/alerts.js';
+import type { CityInsights, Insights } from '../../store/insights.js';
 import type { HourlyCount } from '../../store/types.js';
+import type { Watch, WatchSpec } from '../../store/watches.js';
 
 /** A small in-memory WatchData for view and key tests: two snapshots per city, a few hourly counts. */
 export class FakeWatchData implements WatchData {
@@ -9,6 +12,9 @@ export class FakeWatchData implements WatchData {
   rescrapes: string[][] = [];
   frameCalls: { city: string; at?: string }[] = [];
   label = 'test';
+  insightsValue: Insights | undefined;
+  insightsCalls = 0;
+  alerts?: FakeAlerts;
   control = { rescrape: async (ids: string[]) => (this.rescrapes.push(ids), { ok: ids.length, failed: 0, skipped: 0 }) };
 
   constructor(
@@ -37,6 +43,10 @@ export class FakeWatchData implements WatchData {
   }
   async hourly(): Promise<{ end: string; counts: HourlyCount[] }> {
     return { end: '2021-08-10 12:10:00', counts: this.counts };
+  }
+  async insights(): Promise<Insights | undefined> {
+    this.insightsCalls++;
+    return this.insightsValue;
   }
   subscribe(listener: DataListener): () => void {
     this.listeners.add(listener);
@@ -97,4 +107,61 @@ export function sampleData(): FakeWatchData {
     { hour: '2021-08-10 10:00:00', appointments: 3, cancellations: 2 },
   ];
   return data;
+}
+
+/** Alerts and watches in memory: `raise` plays a round that raised alerts. */
+export class FakeAlerts implements AlertsData {
+  alerts: Alert[] = [];
+  problemLines: string[] = [];
+  watches: Watch[] = [];
+  listeners = new Set<(alert: Alert | undefined) => void>();
+  list(): readonly Alert[] {
+    return this.alerts;
+  }
+  problems(): readonly string[] {
+    return this.problemLines;
+  }
+  async addWatch(spec: WatchSpec): Promise<Watch> {
+    const watch = { id: String(this.watches.length + 1), ...spec, createdAt: '2021-08-10T10:00:00.000Z' };
+    this.watches.push(watch);
+    return watch;
+  }
+  subscribe(listener: (alert: Alert | undefined) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+  raise(...alerts: Alert[]): void {
+    for (const alert of alerts) {
+      this.alerts.push(alert);
+      this.listeners.forEach((listener) => listener(alert));
+    }
+  }
+  problem(line: string): void {
+    this.problemLines.push(line);
+    this.listeners.forEach((listener) => listener(undefined));
+  }
+}
+
+/** An alert at Bonn's Meldewesen (a name with an escape sequence, as a hostile site might send). */
+export function sampleAlert(slot = '2021-08-11 08:30:00', kind: Alert['kind'] = 'cancellation'): Alert {
+  return { id: `2021-08-10 12:00:00|bonn|loc2|${slot}`, sourceId: 'bonn', locationId: 'loc2', office: 'Meldewesen \u001b]0;evil\u0007', siteName: 'Stadt Bonn', city: 'Bonn', slot, kind, url: 'https://example.test/bonn', takenAt: '2021-08-10 12:00:00', previousAt: '2021-08-10 11:45:00', watchIds: ['1'] };
+}
+
+const hist = (length: number, at: Record<number, number>) => Array.from({ length }, (_, i) => at[i] ?? 0);
+
+function cityFigures(city: string, rank: number, bookingsPerDay: number): CityInsights {
+  const leadDays = hist(42, { 0: 2, 1: 5, 3: 9, 6: 4, 13: 2, 41: 1 });
+  const slotHours = hist(24, { 8: 10, 9: 6, 10: 3 });
+  const bookingHours = hist(24, { 7: 8, 12: 5, 19: 2 });
+  const figures = { days: 10, snapshots: 900, bookings: bookingsPerDay * 10, cancellations: 23, bookingsPerDay, cancellationsPerDay: 2.3, cancellationRate: 0.099, leadMedianDays: 3, leadDays, slotHours, bookingHours, popularSlotHours: [8, 9, 10], popularBookingHours: [7, 12, 19], freeSlotsPerDay: 40.5, published: { bookings: 250, cancellations: 30 } };
+  return { city, rank, ...figures, offices: [{ sourceId: city.toLowerCase(), city, ...figures }] };
+}
+
+/** Insights of Bonn (#2), Dresden (#1) and a city whose name carries an escape sequence. */
+export function sampleInsights(): Insights {
+  return {
+    first: '2021-08-01 00:00:00',
+    last: '2021-08-10 12:00:00',
+    cities: [cityFigures('Dresden', 1, 31.4), cityFigures('Bonn', 2, 23.3), cityFigures('Evil \u001b[2J City', 3, 4.2)],
+  };
 }

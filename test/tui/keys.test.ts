@@ -25,7 +25,10 @@ describe('keyAction', () => {
     expect(keyAction('2', none, false)).toEqual({ type: 'view', view: 'timeline' });
     expect(keyAction('3', none, false)).toEqual({ type: 'view', view: 'health' });
     expect(keyAction('4', none, false)).toEqual({ type: 'help' });
-    expect(keyAction('5', none, false)).toBeUndefined();
+    expect(keyAction('5', none, false)).toEqual({ type: 'view', view: 'insights' });
+    expect(keyAction('6', none, false)).toEqual({ type: 'view', view: 'alerts' });
+    expect(keyAction('7', none, false)).toBeUndefined();
+    expect(keyAction('w', none, false)).toEqual({ type: 'watch' });
     expect(keyAction('', key({ tab: true }), false)).toEqual({ type: 'next-view', delta: 1 });
     expect(keyAction('', key({ tab: true, shift: true }), false)).toEqual({ type: 'next-view', delta: -1 });
     expect(keyAction('?', none, false)).toEqual({ type: 'help' });
@@ -41,6 +44,16 @@ describe('keyAction', () => {
     expect(keyAction('', key({ escape: true }), true)).toEqual({ type: 'filter-clear' });
     expect(keyAction('', key({ backspace: true }), true)).toEqual({ type: 'filter-backspace' });
     expect(keyAction('\u0007', none, true)).toBeUndefined();
+  });
+
+  test('while the watch prompt is open, every printable key is text (q and digits too); Ctrl-C still quits', () => {
+    expect(keyAction('q', none, false, true)).toEqual({ type: 'prompt-input', text: 'q' });
+    expect(keyAction('5', none, true, true)).toEqual({ type: 'prompt-input', text: '5' });
+    expect(keyAction('', key({ return: true }), false, true)).toEqual({ type: 'prompt-accept' });
+    expect(keyAction('', key({ escape: true }), false, true)).toEqual({ type: 'prompt-cancel' });
+    expect(keyAction('', key({ backspace: true }), false, true)).toEqual({ type: 'prompt-backspace' });
+    expect(keyAction('', key({ upArrow: true }), false, true)).toBeUndefined();
+    expect(keyAction('c', key({ ctrl: true }), false, true)).toEqual({ type: 'quit' });
   });
 });
 

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Snapshot } from '../../scrapers/types.js';
 import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
 import { openStore } from '../../store/index.js';
-import type { OfficeStore } from '../../store/types.js';
+import type { LevelStore } from '../../store/index.js';
 
 let dir: string;
-let store: OfficeStore;
+let store: LevelStore;
 
 const snap = (sourceId: string, takenAt: string, locations: [string, string, string[]][]): Snapshot => ({
   sourceId,

@@ -1,4 +1,7 @@
+import type { Alert } from '../../../store/alerts.js';
+import type { Insights } from '../../../store/insights.js';
 import type { HourlyCount } from '../../../store/types.js';
+import type { Watch, WatchSpec } from '../../../store/watches.js';
 import type { WallTime } from '../../../scrapers/types.js';
 
 /** A scraper's state as the views show it; `idle` = not scraped in this session and no run on record. */
@@ -96,6 +99,18 @@ export interface ScrapeControl {
   rescrape(sourceIds: string[]): Promise<RescrapeResult>;
 }
 
+/** The watches and the alerts they raise (absent when the app cannot reach the store's watches). */
+export interface AlertsData {
+  /** Alerts of the last day and of this session, oldest first. */
+  list(): readonly Alert[];
+  /** Delivery and notification failures of this session (exec, webhook, desktop), oldest first. */
+  problems(): readonly string[];
+  /** Store a watch, as `office-watch watch add` does. */
+  addWatch(spec: WatchSpec): Promise<Watch>;
+  /** Called for each new alert (fresh: raised in this session) and each new problem (alert undefined). */
+  subscribe(listener: (alert: Alert | undefined) => void): () => void;
+}
+
 /** Which sources changed since the last event; `undefined` = the overview only (health, next round). */
 export type DataListener = (changedSources: readonly string[] | undefined) => void;
 
@@ -115,6 +130,9 @@ export interface WatchData {
   /** Read a city's newest frame ahead into the caches (the neighbours of the selected city), if supported. */
   prefetch?(city: string): void;
   control?: ScrapeControl;
+  /** The insights of every city (improved rules), as `office-watch insights` computes them; cached between snapshots. */
+  insights?(): Promise<Insights | undefined>;
+  alerts?: AlertsData;
   /** A label for the header ("demo"). */
   label?: string;
 }

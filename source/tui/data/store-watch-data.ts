@@ -1,11 +1,15 @@
 import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
 import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
-import type { HourlyCount, OfficeStore } from '../../../store/types.js';
+import { cityInsights } from '../../../store/insights.js';
+import type { LevelStore } from '../../../store/index.js';
+import type { HourlyCount } from '../../../store/types.js';
 import type { Scheduler } from '../../scheduler/index.js';
+import { createAlertFeed, type AlertFeed, type AlertFeedOptions } from './alert-feed.js';
 import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
 import { groupCities } from './city-index.js';
 import { healthFromRuns, healthFromScheduler } from './health-rows.js';
 import { FrameReader } from './frame-reader.js';
+import { InsightsCache } from './insights-cache.js';
 import { SourceCatalog, type CatalogSite } from './source-catalog.js';
 import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
 
@@ -13,7 +17,7 @@ import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
 export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'>;
 
 export interface StoreWatchDataOptions {
-  store: OfficeStore;
+  store: LevelStore;
   /** The sites to list (the scheduled ones, or the registry's for names). */
   sites: readonly CatalogSite[];
   /** Which of the db's other sources to list too (default: all). */
@@ -27,12 +31,14 @@ export interface StoreWatchDataOptions {
   /** Days of snapshot times the history keys step through. Default 14. */
   historyDays?: number;
   label?: string;
+  /** Keep the alerts (the store's recent ones; with a scheduler, those its rounds raise, delivered so). */
+  alerts?: Omit<AlertFeedOptions, 'store' | 'scheduler' | 'now'>;
 }
 
 const DAY = 86_400_000;
 
 /** WatchData over an OfficeStore: reads only what a view shows (one city's snapshots at a time), caches the rest. */
-export function createStoreWatchData(options: StoreWatchDataOptions): { data: WatchData; ready: Promise<void>; close(): void } {
+export function createStoreWatchData(options: StoreWatchDataOptions): { data: WatchData; ready: Promise<void>; close(): void; alerts?: AlertFeed } {
   const { store, scheduler } = options;
   const now = options.now ?? (() => new Date());
   const staleAfterMs = 2 * (options.intervalMs ?? 15 * 60_000);
@@ -94,8 +100,13 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     return { end, counts: sumHourly(lists) };
   }
 
+  // The same figures as `office-watch insights` (store aggregates, no rescans), cities named as the app names them.
+  const insights = new InsightsCache(() => cityInsights(store, { sources: (id) => catalog.has(id), cityOf: (id) => catalog.info(id).city }));
+  const alerts = options.alerts ? createAlertFeed({ ...options.alerts, store, scheduler, now }) : undefined;
+
   const offSnapshot = store.onSnapshot((sourceId, takenAt) => {
     if (!catalog.has(sourceId)) return;
+    insights.invalidate();
     void (async () => {
       await catalog.refreshLatest(sourceId);
       await reader.append(sourceId, takenAt);
@@ -131,7 +142,10 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     hourly,
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     prefetch: (city) => void reader.frame(city).catch(() => undefined),
+    // After the catalog has loaded: the cache keeps what it computes.
+    insights: () => ready.then(() => insights.get()),
   };
+  if (alerts) data.alerts = alerts;
   if (options.label) data.label = options.label;
   if (scheduler) {
     data.control = {
@@ -142,5 +156,6 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
       },
     };
   }
-  return { data, ready, close: () => (offSnapshot(), offRun?.(), offRound?.(), listeners.clear()) };
+  const close = () => (offSnapshot(), offRun?.(), offRound?.(), alerts?.stop(), listeners.clear());
+  return { data, ready, close, ...(alerts ? { alerts } : {}) };
 }

@@ -16,6 +16,10 @@ export interface AppState {
   scope: number;
   /** First row shown in the health view. */
   healthRow: number;
+  /** First row shown in the alerts view. */
+  alertRow: number;
+  /** The open "watch this city" prompt: the city and the text typed so far. */
+  prompt?: { city: string; text: string };
 }
 
 /** What the reducer needs to know of the data on screen. */
@@ -24,9 +28,11 @@ export interface AppContext extends SlotsContext {
   scopes: number;
   healthRows: number;
   healthVisible: number;
+  alertRows: number;
+  alertVisible: number;
 }
 
-export const initialApp: AppState = { view: 'slots', lastView: 'slots', focus: 'cities', cities: initialCities, slots: initialSlots, scope: 0, healthRow: 0 };
+export const initialApp: AppState = { view: 'slots', lastView: 'slots', focus: 'cities', cities: initialCities, slots: initialSlots, scope: 0, healthRow: 0, alertRow: 0 };
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(Math.max(0, max), value));
 
@@ -36,6 +42,19 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'quit':
     case 'rescrape':
       return state;
+    case 'watch': {
+      const city = selectedCity(state.cities, context.cityNames);
+      return city === undefined ? state : { ...state, prompt: { city, text: '' } };
+    }
+    case 'prompt-input':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, text: (state.prompt.text + action.text).slice(0, 40) } } : state;
+    case 'prompt-backspace':
+      return state.prompt ? { ...state, prompt: { ...state.prompt, text: [...state.prompt.text].slice(0, -1).join('') } } : state;
+    case 'prompt-accept':
+    case 'prompt-cancel': {
+      const { prompt: _closed, ...rest } = state;
+      return rest;
+    }
     case 'help':
       return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help' };
     case 'view':
@@ -60,7 +79,7 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'latest':
       return { ...state, slots: reduceSlots(state.slots, action, context) };
     case 'enter':
-      return { ...state, focus: 'view', ...(state.view === 'help' || state.view === 'health' ? { view: 'slots' as const, lastView: 'slots' as const } : {}) };
+      return { ...state, focus: 'view', ...(state.view === 'slots' || state.view === 'timeline' ? {} : { view: 'slots' as const, lastView: 'slots' as const }) };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.lastView };
       if (state.focus === 'view') return { ...state, focus: 'cities' };
@@ -76,6 +95,7 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
 }
 
 function pageOf(state: AppState, context: AppContext): number {
+  if (state.view === 'alerts') return context.alertVisible;
   return state.view === 'health' ? context.healthVisible : context.visibleRows;
 }
 
@@ -97,6 +117,9 @@ function scrollView(state: AppState, delta: number, context: AppContext): AppSta
       return { ...state, scope: clamp(state.scope + delta, context.scopes - 1) };
     case 'health':
       return { ...state, healthRow: clamp(state.healthRow + delta, context.healthRows - context.healthVisible) };
+    case 'alerts':
+      return { ...state, alertRow: clamp(state.alertRow + delta, context.alertRows - context.alertVisible) };
+    case 'insights':
     case 'help':
       return state;
   }

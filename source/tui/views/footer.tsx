@@ -1,25 +1,41 @@
 import { Text } from 'ink';
+import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
-import type { Focus } from '../state/app-state.js';
+import type { AppState, Focus } from '../state/app-state.js';
 import { paint, useTheme } from '../theme.js';
+import { DEFAULT_WITHIN_DAYS } from '../watch-prompt.js';
 
 export interface FooterProps {
   width: number;
   focus: Focus;
   filtering: boolean;
   /** A passing message (rescrape result, errors); shown instead of the hints. */
-  status?: string;
+  status?: string | undefined;
+  /** The open watch prompt; shown instead of everything else. */
+  prompt?: AppState['prompt'];
 }
 
-export function footerHints({ focus, filtering }: Pick<FooterProps, 'focus' | 'filtering'>): string {
+/** Hints and their rank: the highest ranks go first when the line is too narrow. */
+const CITIES: [string, number][] = [['↑↓ city', 0], ['←→ day', 2], ['[ ] history', 4], ['Tab view', 3], ['/ filter', 2], ['r rescrape', 5], ['5 insights', 1], ['6 alerts', 4], ['w watch', 1], ['? help', 0], ['q quit', 0]];
+const VIEW: [string, number][] = [['↑↓ scroll', 0], ['Esc back', 1], ['←→ day', 2], ['[ ] history', 4], ['Tab view', 3], ['r rescrape', 5], ['5 insights', 1], ['6 alerts', 4], ['w watch', 1], ['? help', 0], ['q quit', 0]];
+
+/** The keys that matter now, as many as fit `width` (the least needed left out first). */
+export function footerHints({ focus, filtering }: Pick<FooterProps, 'focus' | 'filtering'>, width = 200): string {
   if (filtering) return 'type a city name · Enter accept · Esc clear · ↑↓ select';
-  if (focus === 'view') return '↑↓ scroll  Esc back  ←→ day  [ ] history  Tab view  r rescrape  ? help  q quit';
-  return '↑↓ city  ←→ day  [ ] history  Tab view  / filter  r rescrape  ? help  q quit';
+  let hints = focus === 'view' ? VIEW : CITIES;
+  const text = () => hints.map(([hint]) => hint).join('  ');
+  for (let rank = 5; rank > 0 && [...text()].length > width - 1; rank--) hints = hints.filter(([, r]) => r < rank);
+  return text();
 }
 
-/** The bottom line: the keys that matter now, or a status message. */
+export function promptText(prompt: NonNullable<AppState['prompt']>): string {
+  return ` Watch ${sanitize(prompt.city, 30)} within days [${DEFAULT_WITHIN_DAYS}]: ${prompt.text}▏  e.g. 7 08-12 mon,fri · Enter add · Esc cancel`;
+}
+
+/** The bottom line: the watch prompt, or a status message, or the keys that matter now. */
 export function Footer(props: FooterProps) {
   const theme = useTheme();
+  if (props.prompt) return <Text color={paint(theme, 'cyan')}>{fit(promptText(props.prompt), props.width)}</Text>;
   if (props.status) return <Text color={paint(theme, 'yellow')}>{fit(` ${props.status}`, props.width)}</Text>;
-  return <Text dimColor={theme.colour}>{fit(` ${footerHints(props)}`, props.width)}</Text>;
+  return <Text dimColor={theme.colour}>{fit(` ${footerHints(props, props.width)}`, props.width)}</Text>;
 }

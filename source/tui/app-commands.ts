@@ -1,0 +1,31 @@
+import { sanitize } from '../sanitize.js';
+import { UserError } from '../user-error.js';
+import type { CitySummary, WatchData } from './data/app-data.js';
+import { parseWatchPrompt, watchAdded } from './watch-prompt.js';
+
+/** Keys with effects beyond the UI state: they act on the data side and report in the status line. */
+export function appCommands(data: WatchData, setStatus: (text: string, ms?: number) => void) {
+  return {
+    rescrape(city: CitySummary): void {
+      if (!data.control) return setStatus('scraping is off (--no-scrape): nothing to rescrape');
+      const name = sanitize(city.name, 40);
+      setStatus(`rescraping ${name} (${city.sources.length} ${city.sources.length === 1 ? 'source' : 'sources'})…`, 0);
+      data.control.rescrape(city.sources.map((s) => s.sourceId)).then(
+        (r) => setStatus(`${name} rescraped: ${r.ok} ok, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`),
+        (error: unknown) => setStatus(`rescrape of ${name} failed: ${sanitize(String(error instanceof Error ? error.message : error), 100)}`),
+      );
+    },
+
+    /** The `w` prompt accepted: checked as `watch add` checks it, stored in the db, confirmed in the status line. */
+    addWatch({ city, text }: { city: string; text: string }): void {
+      const fail = (error: unknown) => setStatus(`no watch added: ${sanitize(error instanceof Error ? error.message : String(error), 160)}`, 10_000);
+      if (!data.alerts) return fail(new Error('watches need the database'));
+      try {
+        data.alerts.addWatch(parseWatchPrompt(city, text)).then((watch) => setStatus(watchAdded(watch), 10_000), fail);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        fail(error);
+      }
+    },
+  };
+}

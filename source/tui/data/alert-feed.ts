@@ -1,0 +1,90 @@
+import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { listAlerts, type Alert } from '../../../store/alerts.js';
+import type { LevelStore } from '../../../store/index.js';
+import { addWatch } from '../../../store/watches.js';
+import { alertOnSnapshots, createAlertDispatcher, type AlertWatch, type RetryPolicy } from '../../alerts/index.js';
+import type { Scheduler } from '../../scheduler/index.js';
+import type { AlertsData } from './app-data.js';
+
+export interface AlertFeedOptions {
+  store: LevelStore;
+  /** The app's scheduler: its snapshots raise alerts (absent with --no-scrape: the list only). */
+  scheduler?: Pick<Scheduler, 'onRun'> | undefined;
+  /** --exec CMD and --webhook URL, delivered as `snapshot` delivers them. */
+  exec?: string | undefined;
+  webhook?: string | undefined;
+  /** How failed deliveries are retried (default: the dispatcher's). */
+  retry?: RetryPolicy | undefined;
+  /** Effects per fresh alert (bell, desktop notification); exceptions become problems, never crashes. */
+  onAlert?: ((alert: Alert, log: (line: string) => void) => void) | undefined;
+  /** The clock (the demo's fast one), for "the last day". */
+  now?: () => Date;
+  /** Alerts and problems kept in memory. Default 200 and 20. */
+  keep?: number;
+}
+
+export interface AlertFeed extends AlertsData {
+  /** Reads the last day's alerts from the store. */
+  ready: Promise<void>;
+  /** Resolves when detections and deliveries started so far have finished. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+const DAY = 86_400_000;
+
+/** The app's alerts: the store's recent ones, then those its rounds raise (store/alerts.ts via the CLI's dispatcher). */
+export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
+  const keep = options.keep ?? 200;
+  const alerts: Alert[] = [];
+  const problems: string[] = [];
+  const listeners = new Set<(alert: Alert | undefined) => void>();
+  const emit = (alert: Alert | undefined) => listeners.forEach((listener) => listener(alert));
+  const seen = new Set<string>();
+  const add = (alert: Alert) => {
+    if (seen.has(alert.id)) return false;
+    seen.add(alert.id);
+    alerts.push(alert);
+    if (alerts.length > keep) seen.delete(alerts.shift()!.id);
+    return true;
+  };
+  const log = (line: string) => {
+    problems.push(line.replace(/^office-watch: /, ''));
+    if (problems.length > 20) problems.shift();
+    emit(undefined);
+  };
+  const dispatcher = createAlertDispatcher({
+    exec: options.exec,
+    webhook: options.webhook,
+    retry: options.retry,
+    log,
+    onAlert: (alert) => {
+      if (!add(alert)) return;
+      emit(alert);
+      options.onAlert?.(alert, log);
+    },
+  });
+  const watch: AlertWatch | undefined = options.scheduler ? alertOnSnapshots(options.scheduler, options.store, dispatcher, log) : undefined;
+  const now = options.now ?? (() => new Date());
+  const ready = listAlerts(options.store, { since: toBerlinWallTime(new Date(now().getTime() - DAY)) }).then(
+    (stored) => {
+      const fresh = alerts.splice(0);
+      seen.clear();
+      for (const alert of [...stored, ...fresh]) add(alert);
+      emit(undefined);
+    },
+    (error: unknown) => log(`could not read the alerts: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return {
+    list: () => alerts,
+    problems: () => problems,
+    addWatch: (spec) => addWatch(options.store, spec),
+    subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    ready,
+    idle: async () => {
+      await ready;
+      await (watch ? watch.idle() : dispatcher.idle());
+    },
+    stop: () => (watch?.stop(), listeners.clear()),
+  };
+}

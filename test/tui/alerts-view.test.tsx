@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { KEYS, startApp } from './app-harness.js';
+import { FakeAlerts, sampleAlert, sampleData } from './fake-watch-data.js';
+
+let app: ReturnType<typeof startApp> | undefined;
+afterEach(() => app?.instance.unmount());
+
+async function withAlerts(bannerMs = 20_000) {
+  const data = sampleData();
+  const alerts = new FakeAlerts();
+  data.alerts = alerts;
+  app = startApp(data, { columns: 80, rows: 24 }, { bannerMs });
+  await app.see(/snapshot .+ · live/);
+  return { data, alerts, ...app };
+}
+
+describe('alerts in the app', () => {
+  test('a raised alert shows a banner (office, slot, how) under the header, sanitized, and the screen still fits', async () => {
+    const { alerts, see } = await withAlerts();
+    alerts.raise(sampleAlert());
+    const screen = await see('ALERT Meldewesen');
+    const lines = screen.split('\n');
+    expect(lines[1]).toContain('ALERT Meldewesen (Bonn) · Wed 2021-08-11 08:30 · cancellation · 6 lists them');
+    expect(lines).toHaveLength(23);
+    expect(screen).not.toMatch(/\u001b/);
+    expect(screen).not.toContain('evil');
+    alerts.raise(sampleAlert('2021-08-12 09:00:00', 'new day'));
+    expect(await see('(+1 more)')).toContain('Thu 2021-08-12 09:00 · new day');
+  });
+
+  test('the banner goes after its time; the alerts view (6) keeps every alert, newest first, and the problems', async () => {
+    const { alerts, see, press, frame } = await withAlerts(150);
+    alerts.raise(sampleAlert(), sampleAlert('2021-08-12 09:00:00', 'new day'));
+    await see('ALERT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(frame()).not.toContain('ALERT');
+    alerts.problem('office-watch: alert bonn/loc2 2021-08-11 08:30:00 NOT delivered by webhook: HTTP 500');
+    await press('6');
+    const screen = await see('Problems');
+    expect(screen).toContain('Alerts · 2 of the last day, newest first');
+    const rows = screen.split('\n').filter((line) => line.includes('seen 08-10 12:00'));
+    expect(rows[0]).toContain('Thu 2021-08-12 09:00 · new day · seen 08-10 12:00');
+    expect(rows[1]).toContain('Wed 2021-08-11 08:30 · cancellation · seen 08-10 12:00');
+    expect(screen).toContain('  Bonn · Meldewesen · Stadt Bonn');
+    expect(screen.replace(/\s*\n\s*│ /g, '')).toContain('NOT delivered by webhook: HTTP 500');
+    expect(screen).not.toContain('evil');
+  });
+
+  test('without alerts the view says how to add a watch; help lists 5, 6 and w', async () => {
+    const { see, press } = await withAlerts();
+    await press('6');
+    await see('no alerts yet: w on a city adds a watch');
+    await press('?');
+    const help = await see('Keys  (Esc or ? closes this help)');
+    expect(help).toContain('slots, timeline, health, insights (city; cities ranked), alerts view');
+    expect(help).toMatch(/^w\s+watch the selected city/m);
+    expect(help.split('\n')).toHaveLength(23);
+    expect(help).toContain('✓O ✗F ~S');
+  });
+});
+
+describe('w: watch the selected city', () => {
+  test('Enter accepts 14 days; the status line confirms; the watch is stored', async () => {
+    const { alerts, see, press } = await withAlerts();
+    await press('j', 'w');
+    await see('Watch Dresden within days [14]: ▏');
+    await press(KEYS.enter);
+    await see('added watch 1  city Dresden · within 14 days');
+    expect(alerts.watches).toMatchObject([{ city: 'Dresden', withinDays: 14 }]);
+  });
+
+  test('typed days, hours and weekdays; q and digits are text while the prompt is open; Backspace edits', async () => {
+    const { alerts, see, press } = await withAlerts();
+    await press('w', ...'7 08-12 mon,frix', KEYS.backspace, KEYS.backspace);
+    await see('within days [14]: 7 08-12 mon,fr▏');
+    await press('i', KEYS.enter);
+    await see(/added watch 1 {2}city Bonn · within 7 days, mon,fri, 08-12 h/);
+    expect(alerts.watches[0]).toMatchObject({ city: 'Bonn', withinDays: 7, hours: { from: 8, to: 12 }, weekdays: [1, 5] });
+  });
+
+  test('Esc cancels: nothing stored; bad input: one sentence, nothing stored', async () => {
+    const { alerts, see, press, frame } = await withAlerts();
+    await press('w', '3', KEYS.escape);
+    await see('5 insights  w watch');
+    expect(frame()).not.toContain('Watch Bonn');
+    await press('w', ...'25-3', KEYS.enter);
+    await see('no watch added: --hours "25-3" is not a range of hours');
+    await press('w', ...'soon', KEYS.enter);
+    await see('no watch added: --weekdays: "soon" is not a weekday');
+    expect(alerts.watches).toEqual([]);
+  });
+
+  test('without a store behind the app, w says so and opens no prompt', async () => {
+    app = startApp(sampleData());
+    await app.see(/snapshot .+ · live/);
+    await app.press('w');
+    await app.see('watches need the database');
+  });
+});
