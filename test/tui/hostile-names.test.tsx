@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Snapshot } from '../../scrapers/types.js';
 import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
 import { App } from '../../source/tui/app.js';
+import { sanitize } from '../../source/sanitize.js';
+import { ThemeContext } from '../../source/tui/theme.js';
+import { AlertBanner } from '../../source/tui/views/alert-banner.js';
+import { Alerts } from '../../source/tui/views/alerts.js';
+import type { Alert } from '../../store/alerts.js';
 import { openStore, type LevelStore } from '../../store/index.js';
 import { startHostileSetups, type HostileSetup } from '../helpers/hostile-setups.js';
 
@@ -82,6 +87,19 @@ describe('the TUI with names from hostile sites', () => {
       app.instance.unmount();
       close();
     }
+  });
+  test('the alerts view and banner with an alert at a hostile office', () => {
+    const location = snapshots.flatMap((s) => s.locations.map((l) => ({ sourceId: s.sourceId, ...l }))).find((l) => l.name.length > 10_000);
+    if (!location) throw new Error('no hostile name was scraped');
+    const alert: Alert = { id: 'a1', sourceId: location.sourceId, locationId: location.locationId, office: location.name, siteName: HOSTILE_SITE, city: HOSTILE_SITE, slot: location.slots[0] ?? '2030-01-01 08:00:00', kind: 'new day', url: `https://example.test/${HOSTILE_SITE}`, takenAt: '2030-01-01 07:00:00', watchIds: ['1'] };
+    const plain = (node: React.ReactElement) => render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>).lastFrame() ?? '';
+    const view = plain(<Alerts alerts={[alert]} problems={[`webhook failed: ${location.name}`]} offset={0} available width={120} height={20} focused />);
+    const shown = sanitize(location.name).slice(0, 12);
+    expect(view).toContain(shown);
+    expectSafe(view);
+    const banner = plain(<AlertBanner alert={alert} more={0} width={120} />);
+    expect(banner).toContain(shown);
+    expectSafe(banner);
   });
 });
 
