@@ -1,6 +1,7 @@
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import type { CitySummary, WatchData } from './data/app-data.js';
+import { gotoTime } from './data/cursor.js';
 import { parseWatchPrompt, watchAdded } from './watch-prompt.js';
 
 /** Keys with effects beyond the UI state: they act on the data side and report in the status line. */
@@ -14,6 +15,12 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
         (r) => setStatus(`${name} rescraped: ${r.ok} ok, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`),
         (error: unknown) => setStatus(`rescrape of ${name} failed: ${sanitize(String(error instanceof Error ? error.message : error), 100)}`),
       );
+    },
+
+    /** A prompt accepted: `w` adds the watch; `t` moves the history cursor in the state, and only a bad time is said here. */
+    accept(prompt: { kind: 'watch' | 'goto'; city: string; text: string }): void {
+      if (prompt.kind === 'watch') return this.addWatch(prompt);
+      if (gotoTime(prompt.text) === undefined) setStatus(`"${sanitize(prompt.text, 30)}" is no time: type YYYY-MM-DD or YYYY-MM-DD HH:MM`);
     },
 
     /** The `w` prompt accepted: checked as `watch add` checks it, stored in the db, confirmed in the status line. */

@@ -112,7 +112,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
         setStatus('watches need the database; office-watch watch add adds one');
         continue;
       }
-      if (action.type === 'prompt-accept' && current.prompt) commands.addWatch(current.prompt);
+      if (action.type === 'prompt-accept' && current.prompt) commands.accept(current.prompt);
       stateRef.current = reduceApp(current, action, contextRef.current);
     }
     if (stateRef.current !== state) setState(stateRef.current);

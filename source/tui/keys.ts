@@ -28,6 +28,8 @@ export type KeyAction =
   | { type: 'filter-accept' }
   | { type: 'filter-clear' }
   | { type: 'watch' }
+  | { type: 'goto' }
+  | { type: 'history-day'; delta: number }
   | { type: 'prompt-input'; text: string }
   | { type: 'prompt-backspace' }
   | { type: 'prompt-accept' }
@@ -43,7 +45,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['/', 'filter cities by name: type, Enter accepts, Esc clears'],
   ['← → h l', 'previous / next day with slots'],
   ['< > ⇧← ⇧→', 'scroll the columns (departments) sideways'],
-  ['[ ]  End n', 'step back / forward through the snapshots; End, n: the newest (live)'],
+  ['[ ] { }  t', 'back / forward a snapshot, a day; t: go to a time; End, n: the newest'],
   ['Tab ⇧Tab', 'next / previous view'],
   ['1 2 3 5 6', 'slots, timeline, health, insights (city; cities ranked), alerts view'],
   ['4  ?', 'this help (Esc or ? closes it)'],
@@ -143,6 +145,12 @@ export function keyAction(input: string, key: Key, filtering: boolean, prompting
       return { type: 'history', delta: -1 };
     case ']':
       return { type: 'history', delta: 1 };
+    case '{':
+      return { type: 'history-day', delta: -1 };
+    case '}':
+      return { type: 'history-day', delta: 1 };
+    case 't':
+      return { type: 'goto' };
     case 'n':
       return { type: 'latest' };
     case '/':

@@ -32,6 +32,32 @@ describe('cities reducer', () => {
 });
 
 describe('slots reducer', () => {
+  const week = ['2021-07-11 23:49:00', '2021-07-12 00:03:33', '2021-07-12 08:05:00', '2021-07-12 23:50:00', '2021-07-13 08:05:00', '2021-07-16 09:00:00', '2021-07-18 23:48:00'];
+  const history: SlotsContext = { ...slots, times: week };
+
+  test('go to a time: the snapshot in force then, or the first of its day; the day shown follows', () => {
+    const at = (text: string) => reduceSlots(initialSlots, { type: 'goto', at: text }, history);
+    expect(at('2021-07-12 08:30:00')).toMatchObject({ cursor: '2021-07-12 08:05:00', day: '2021-07-12' });
+    expect(at('2021-07-12 00:00:00').cursor).toBe('2021-07-12 00:03:33');
+    expect(at('2021-07-01 00:00:00').cursor).toBe('2021-07-11 23:49:00');
+    expect(at('2021-07-30 00:00:00').cursor).toBeUndefined();
+  });
+
+  test('history by day: the same time a day back, across gaps forward, and back to live', () => {
+    let state = reduceSlots(initialSlots, { type: 'history-day', delta: -1 }, history);
+    expect(state.cursor).toBe('2021-07-16 09:00:00');
+    state = reduceSlots(state, { type: 'history-day', delta: -3 }, history);
+    expect(state.cursor).toBe('2021-07-13 08:05:00');
+    state = reduceSlots(state, { type: 'history-day', delta: -1 }, history);
+    expect(state.cursor).toBe('2021-07-12 08:05:00');
+    state = reduceSlots(state, { type: 'history-day', delta: 1 }, history);
+    expect(state.cursor).toBe('2021-07-13 08:05:00');
+    state = reduceSlots(state, { type: 'history-day', delta: 1 }, history);
+    expect(state.cursor).toBe('2021-07-16 09:00:00');
+    state = reduceSlots(state, { type: 'history-day', delta: 1 }, history);
+    expect(state.cursor).toBeUndefined();
+  });
+
   test('days step through the days with slots and stop at the ends', () => {
     let state = reduceSlots(initialSlots, { type: 'day', delta: 1 }, slots);
     expect(state.day).toBe('2021-08-11');
@@ -114,12 +140,24 @@ describe('app reducer', () => {
 
   test('w opens the watch prompt for the selected city; typing, backspace; Enter and Esc close it', () => {
     let state = reduceApp({ ...initialApp, cities: { ...initialCities, selected: 'Dresden' } }, { type: 'watch' }, context);
-    expect(state.prompt).toEqual({ city: 'Dresden', text: '' });
+    expect(state.prompt).toEqual({ kind: 'watch', city: 'Dresden', text: '' });
     for (const text of ['7', ' ', '0', '8']) state = reduceApp(state, { type: 'prompt-input', text }, context);
     state = reduceApp(state, { type: 'prompt-backspace' }, context);
-    expect(state.prompt).toEqual({ city: 'Dresden', text: '7 0' });
+    expect(state.prompt).toEqual({ kind: 'watch', city: 'Dresden', text: '7 0' });
     expect(reduceApp(state, { type: 'prompt-accept' }, context).prompt).toBeUndefined();
     expect(reduceApp(state, { type: 'prompt-cancel' }, context)).not.toHaveProperty('prompt');
     expect(reduceApp(initialApp, { type: 'watch' }, { ...context, cityNames: [] }).prompt).toBeUndefined();
+  });
+
+  test('t opens the go-to prompt; Enter on a time moves the history to it in the slots view, on other text changes nothing', () => {
+    const times = { ...context, times: ['2021-07-11 23:49:00', '2021-07-12 00:03:33', '2021-07-12 08:05:00', '2021-07-18 23:48:00'] };
+    let state = reduceApp({ ...initialApp, view: 'timeline', lastView: 'timeline' }, { type: 'goto' }, times);
+    expect(state.prompt).toEqual({ kind: 'goto', city: 'Bonn', text: '' });
+    for (const text of [...'2021-07-12 08:10']) state = reduceApp(state, { type: 'prompt-input', text }, times);
+    const moved = reduceApp(state, { type: 'prompt-accept' }, times);
+    expect(moved).toMatchObject({ view: 'slots', slots: { cursor: '2021-07-12 08:05:00', day: '2021-07-12' } });
+    expect(moved.prompt).toBeUndefined();
+    const typo = reduceApp({ ...state, prompt: { kind: 'goto', city: 'Bonn', text: 'monday' } }, { type: 'prompt-accept' }, times);
+    expect(typo).toMatchObject({ view: 'timeline', slots: initialApp.slots });
   });
 });

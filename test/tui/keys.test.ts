@@ -19,6 +19,9 @@ describe('keyAction', () => {
     expect(keyAction('<', none, false)).toEqual({ type: 'columns', delta: -1 });
     expect(keyAction('[', none, false)).toEqual({ type: 'history', delta: -1 });
     expect(keyAction(']', none, false)).toEqual({ type: 'history', delta: 1 });
+    expect(keyAction('{', none, false)).toEqual({ type: 'history-day', delta: -1 });
+    expect(keyAction('}', none, false)).toEqual({ type: 'history-day', delta: 1 });
+    expect(keyAction('t', none, false)).toEqual({ type: 'goto' });
   });
 
   test('views, help, quit, rescrape', () => {

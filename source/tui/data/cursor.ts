@@ -1,4 +1,5 @@
 import type { WallTime } from '../../../scrapers/types.js';
+import { wallBound } from '../../date-range.js';
 
 /** The last time at or before `at` (binary search over ascending times). */
 export function atOrBefore(times: readonly WallTime[], at: WallTime): number {
@@ -26,4 +27,29 @@ export function stepCursor(times: readonly WallTime[], cursor: WallTime | undefi
   const next = index + delta;
   if (next >= last) return undefined;
   return times[Math.max(0, next)];
+}
+
+/** The snapshot in force at `at`, or the first of `at`'s day when none of that day is: undefined means the newest. */
+export function cursorAt(times: readonly WallTime[], at: WallTime): WallTime | undefined {
+  if (times.length === 0) return undefined;
+  let index = atOrBefore(times, at);
+  const next = times[index + 1];
+  if ((index < 0 || times[index]!.slice(0, 10) !== at.slice(0, 10)) && next?.slice(0, 10) === at.slice(0, 10)) index++;
+  index = Math.max(0, index);
+  return index >= times.length - 1 ? undefined : times[index];
+}
+
+/** The same wall time `days` days away from `wall` ('YYYY-MM-DD HH:MM:SS'). */
+export function shiftDays(wall: WallTime, days: number): WallTime {
+  const shifted = new Date(Date.parse(`${wall.slice(0, 10)}T${wall.slice(11)}Z`) + days * 86_400_000);
+  return shifted.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** What the `t` prompt accepts: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as a wall time, else undefined. */
+export function gotoTime(text: string): WallTime | undefined {
+  try {
+    return wallBound(text.trim(), 'from');
+  } catch {
+    return undefined;
+  }
 }

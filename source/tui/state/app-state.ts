@@ -1,5 +1,6 @@
 import { VIEW_CYCLE, type KeyAction, type ViewName } from '../keys.js';
 import { initialCities, reduceCities, selectedCity, type CitiesState } from './cities-state.js';
+import { gotoTime } from '../data/cursor.js';
 import { initialSlots, reduceSlots, type SlotsContext, type SlotsState } from './slots-state.js';
 
 export type Focus = 'cities' | 'view';
@@ -18,8 +19,8 @@ export interface AppState {
   healthRow: number;
   /** First row shown in the alerts view. */
   alertRow: number;
-  /** The open "watch this city" prompt: the city and the text typed so far. */
-  prompt?: { city: string; text: string };
+  /** The open prompt ("watch this city", "go to a time"): the city and the text typed so far. */
+  prompt?: { kind: 'watch' | 'goto'; city: string; text: string };
 }
 
 /** What the reducer needs to know of the data on screen. */
@@ -42,9 +43,10 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'quit':
     case 'rescrape':
       return state;
-    case 'watch': {
+    case 'watch':
+    case 'goto': {
       const city = selectedCity(state.cities, context.cityNames);
-      return city === undefined ? state : { ...state, prompt: { city, text: '' } };
+      return city === undefined ? state : { ...state, prompt: { kind: action.type, city, text: '' } };
     }
     case 'prompt-input':
       return state.prompt ? { ...state, prompt: { ...state.prompt, text: (state.prompt.text + action.text).slice(0, 40) } } : state;
@@ -52,8 +54,9 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
       return state.prompt ? { ...state, prompt: { ...state.prompt, text: [...state.prompt.text].slice(0, -1).join('') } } : state;
     case 'prompt-accept':
     case 'prompt-cancel': {
-      const { prompt: _closed, ...rest } = state;
-      return rest;
+      const { prompt, ...rest } = state;
+      const at = action.type === 'prompt-accept' && prompt?.kind === 'goto' ? gotoTime(prompt.text) : undefined;
+      return at === undefined ? rest : { ...rest, view: 'slots', lastView: 'slots', slots: reduceSlots(rest.slots, { type: 'goto', at }, context) };
     }
     case 'help':
       return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help' };
@@ -76,6 +79,7 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'day':
     case 'columns':
     case 'history':
+    case 'history-day':
     case 'latest':
       return { ...state, slots: reduceSlots(state.slots, action, context) };
     case 'enter':

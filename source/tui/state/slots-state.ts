@@ -1,5 +1,5 @@
 import type { WallTime } from '../../../scrapers/types.js';
-import { stepCursor } from '../data/cursor.js';
+import { cursorAt, shiftDays, stepCursor } from '../data/cursor.js';
 import { effectiveDay } from '../data/slot-grid.js';
 
 /** The slots view: the day shown, the history cursor (undefined: the newest snapshot, live) and scroll offsets. */
@@ -13,6 +13,8 @@ export interface SlotsState {
 export type SlotsAction =
   | { type: 'day'; delta: number }
   | { type: 'history'; delta: number }
+  | { type: 'history-day'; delta: number }
+  | { type: 'goto'; at: WallTime }
   | { type: 'latest' }
   | { type: 'columns'; delta: number }
   | { type: 'rows'; delta: number }
@@ -44,6 +46,15 @@ export function reduceSlots(state: SlotsState, action: SlotsAction, context: Slo
     }
     case 'history':
       return withCursor(state, stepCursor(context.times, state.cursor, action.delta));
+    case 'history-day': {
+      const from = state.cursor ?? context.times[context.times.length - 1];
+      if (from === undefined) return state;
+      const cursor = cursorAt(context.times, shiftDays(from, action.delta));
+      // Forward across a gap of days in the history: at least one snapshot on.
+      return withCursor(state, cursor === state.cursor && action.delta > 0 ? stepCursor(context.times, cursor, 1) : cursor);
+    }
+    case 'goto':
+      return { ...withCursor(state, cursorAt(context.times, action.at)), day: action.at.slice(0, 10), row: 0 };
     case 'latest':
       return withCursor(state, undefined);
     case 'columns':

@@ -11,7 +11,7 @@ export interface FooterProps {
   filtering: boolean;
   /** A passing message (rescrape result, errors); shown instead of the hints. */
   status?: string | undefined;
-  /** The open watch prompt; shown instead of everything else. */
+  /** The open prompt (watch, go to); shown instead of everything else. */
   prompt?: AppState['prompt'];
 }
 
@@ -29,6 +29,7 @@ export function footerHints({ focus, filtering }: Pick<FooterProps, 'focus' | 'f
 }
 
 export function promptText(prompt: NonNullable<AppState['prompt']>): string {
+  if (prompt.kind === 'goto') return ` Go to (YYYY-MM-DD [HH:MM]): ${prompt.text}▏  Enter go · Esc cancel`;
   return ` Watch ${sanitize(prompt.city, 30)} within days [${DEFAULT_WITHIN_DAYS}]: ${prompt.text}▏  e.g. 7 08-12 mon,fri · Enter add · Esc cancel`;
 }
 
