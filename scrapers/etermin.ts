@@ -2,31 +2,12 @@ import { addDays, toBerlinWallTime } from './berlin-time.js';
 import { eterminEndpoint, monthStarts, parseAvailableDays, parseCalendars, parseSlots, pickServices, toLocations } from './etermin-parse.js';
 import type { EterminCalendar, EterminService } from './etermin-parse.js';
 import { ScrapeError } from './failure.js';
-import { createSession, type HttpSession } from './http.js';
+import type { HttpSession } from './http.js';
+import { sessionScraper, type ScraperConfig } from './session-scraper.js';
 import type { ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';
 
-export interface EterminScraperConfig {
-  /** Per-request time limit (default 10 s). */
-  timeoutMs?: number;
-  /** Retries on connection errors (default 2). */
-  retries?: number;
-  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
-  maxBytes?: number;
-}
-
 /** An etermin scraper with its own HTTP limits (tests use short timeouts). */
-export function createEterminScraper(config: EterminScraperConfig = {}): Scraper {
-  return async (site, options) => {
-    const session = createSession(site, { ...config, ...(options.signal ? { signal: options.signal } : {}) });
-    try {
-      const snapshot = await scrape(session, site, options);
-      return { ok: true, snapshot, requests: session.requests };
-    } catch (error) {
-      if (error instanceof ScrapeError) return { ok: false, failure: error.toFailure(), requests: session.requests };
-      throw error;
-    }
-  };
-}
+export const createEterminScraper = (config: ScraperConfig = {}): Scraper => sessionScraper(scrape, config);
 
 /** Scrape one www.etermin.net site (JSON API, see protocols.md "etermin"). */
 export const scrapeEtermin: Scraper = createEterminScraper();

@@ -1,31 +1,12 @@
 import { addDays, toBerlinWallTime } from './berlin-time.js';
 import { ScrapeError } from './failure.js';
-import { createSession, type HttpSession } from './http.js';
+import type { HttpSession } from './http.js';
+import { sessionScraper, type ScraperConfig } from './session-scraper.js';
 import { assertCompletePage, dayUrl, parseDayAnswer, parseIndex, parseTimes, slugify, type NetappointDay, type NetappointLocation } from './netappoint-parse.js';
 import type { LocationSlots, ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';
 
-export interface NetappointScraperConfig {
-  /** Per-request time limit (default 10 s). */
-  timeoutMs?: number;
-  /** Retries on connection errors (default 2). */
-  retries?: number;
-  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
-  maxBytes?: number;
-}
-
 /** A netappoint scraper with its own HTTP limits (tests use short timeouts). */
-export function createNetappointScraper(config: NetappointScraperConfig = {}): Scraper {
-  return async (site, options) => {
-    const session = createSession(site, { ...config, ...(options.signal ? { signal: options.signal } : {}) });
-    try {
-      const snapshot = await scrape(session, site, options);
-      return { ok: true, snapshot, requests: session.requests };
-    } catch (error) {
-      if (error instanceof ScrapeError) return { ok: false, failure: error.toFailure(), requests: session.requests };
-      throw error;
-    }
-  };
-}
+export const createNetappointScraper = (config: ScraperConfig = {}): Scraper => sessionScraper(scrape, config);
 
 /** Scrape one netappoint (Kahlert) site: `site.url` is the base, `site.params.company` (and `extra`) the query (protocols.md "netappoint"). */
 export const scrapeNetappoint: Scraper = createNetappointScraper();

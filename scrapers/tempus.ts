@@ -1,32 +1,13 @@
 import { addDays, toBerlinWallTime } from './berlin-time.js';
 import { ScrapeError } from './failure.js';
-import { createSession, type HttpSession } from './http.js';
+import type { HttpSession } from './http.js';
+import { sessionScraper, type ScraperConfig } from './session-scraper.js';
 import { categoryForm, parseMenu } from './tempus-menu.js';
 import { assertComplete, locationId, parseDayTimes, planDays, readCalendar, readPage, refOf, type TempusCalendar, type TempusPage, type TempusRef } from './tempus-parse.js';
 import type { LocationSlots, ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';
 
-export interface TempusScraperConfig {
-  /** Per-request time limit (default 10 s). */
-  timeoutMs?: number;
-  /** Retries on connection errors (default 2). */
-  retries?: number;
-  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
-  maxBytes?: number;
-}
-
 /** A tempus scraper with its own HTTP limits (tests use short timeouts). */
-export function createTempusScraper(config: TempusScraperConfig = {}): Scraper {
-  return async (site, options) => {
-    const session = createSession(site, { ...config, ...(options.signal ? { signal: options.signal } : {}) });
-    try {
-      const snapshot = await scrape(session, site, options);
-      return { ok: true, snapshot, requests: session.requests };
-    } catch (error) {
-      if (error instanceof ScrapeError) return { ok: false, failure: error.toFailure(), requests: session.requests };
-      throw error;
-    }
-  };
-}
+export const createTempusScraper = (config: ScraperConfig = {}): Scraper => sessionScraper(scrape, config);
 
 /** Scrape one tempus site (tempus-termine.com and hosts running it, see protocols.md "tempus"). */
 export const scrapeTempus: Scraper = createTempusScraper();

@@ -1,33 +1,14 @@
 import { addDays, toBerlinWallTime } from './berlin-time.js';
 import { ScrapeError, assertNoWall } from './failure.js';
-import { createSession, type HttpSession } from './http.js';
+import type { HttpSession } from './http.js';
+import { sessionScraper, type ScraperConfig } from './session-scraper.js';
 import { parseCaldiv, parseCalendarPage, tevisHorizon } from './tevis-calendar-parse.js';
 import { assertCompletePage, parseDepartments, parseServicePage, type TevisService } from './tevis-parse.js';
 import { germanDate, isSuggestPage, parseLocationPage, parseSuggestPage, type TevisSuggest } from './tevis-wizard-parse.js';
 import type { LocationSlots, ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';
 
-export interface TevisScraperConfig {
-  /** Per-request time limit (default 10 s). */
-  timeoutMs?: number;
-  /** Retries on connection errors (default 2). */
-  retries?: number;
-  /** Body size cap; a larger answer ends the scrape as 'too-large' (default 5 MB). */
-  maxBytes?: number;
-}
-
 /** A tevis scraper with its own HTTP limits (tests use short timeouts). */
-export function createTevisScraper(config: TevisScraperConfig = {}): Scraper {
-  return async (site, options) => {
-    const session = createSession(site, { ...config, ...(options.signal ? { signal: options.signal } : {}) });
-    try {
-      const snapshot = await scrape(session, site, options);
-      return { ok: true, snapshot, requests: session.requests };
-    } catch (error) {
-      if (error instanceof ScrapeError) return { ok: false, failure: error.toFailure(), requests: session.requests };
-      throw error;
-    }
-  };
-}
+export const createTevisScraper = (config: ScraperConfig = {}): Scraper => sessionScraper(scrape, config);
 
 /** Scrape one tevis (Kommunix) site, older calendar flow or today's wizard, whichever its pages show (protocols.md "tevis"). */
 export const scrapeTevis: Scraper = createTevisScraper();

@@ -45,7 +45,7 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch --no-scrape ov
       const header = lines.find((line) => line.includes('Meldewesen'))!;
       const starts = COLUMNS.map(([, , name]) => header.indexOf(name.slice(0, 10)));
       expect(starts.every((start, i) => start > 0 && (i === 0 || start > starts[i - 1]!)), header).toBe(true);
-      const columnAt = (x: number) => starts.findLastIndex((start) => start <= x + 8);
+      const columnAt = (x: number) => starts.filter((start) => start <= x + 8).length - 1;
 
       const shown = COLUMNS.map(() => new Set<string>());
       const rows = lines.filter((line) => /^ \d\d:\d\d/.test(line));
