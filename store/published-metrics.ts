@@ -3,6 +3,7 @@ import type { LevelStore } from './level-store.js';
 import { METRIC } from './row-metrics.js';
 import { StoreError } from './store-error.js';
 import { floorQuarter, formatWallTime, isoWeekRange, parseWallTime } from './wall-clock.js';
+import { csvField } from './weekly-csv.js';
 
 /** The published metrics files of a week, each as the metric index it reads (rule 8: cancellations horizons copy appointments'). */
 export const METRIC_FILES: [string, number][] = [
@@ -44,7 +45,7 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
   }
   if (buckets.size === 0) throw new StoreError('BAD_INPUT', `the database holds no snapshots in week ${week}.`);
   const order = [...buckets.keys()].sort((a, b) => a - b);
-  const header = `date,${[...columns.keys()].join(',')}\n`;
+  const header = `date,${[...columns.keys()].map(csvField).join(',')}\n`;
   // Per bucket, each column's sums in one dense array: 49 files × buckets × columns cells to write.
   const dense = order.map((bucket) => {
     const sums = new Array<Int32Array | undefined>(columns.size);

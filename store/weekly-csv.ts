@@ -1,3 +1,4 @@
+import { neutraliseCell, restoreCell } from './formula-cell.js';
 import { parseWallTime, type WallSeconds } from './wall-clock.js';
 
 /** One row of a published weekly CSV: a location's free slot columns at one snapshot. */
@@ -34,8 +35,8 @@ export function parseRow(line: Buffer, columnCount: number): CsvRow {
   if (c2 < 0) throw new CsvFormatError('the row has fewer than three fields');
   const row: CsvRow = {
     date: line.toString('latin1', 0, c1),
-    sourceId: line.toString('utf8', c1 + 1, c2),
-    locationId: line.toString('utf8', c2 + 1, end),
+    sourceId: restoreCell(line.toString('utf8', c1 + 1, c2)),
+    locationId: restoreCell(line.toString('utf8', c2 + 1, end)),
     free: [],
   };
   checkIds(row);
@@ -53,7 +54,7 @@ export function parseRow(line: Buffer, columnCount: number): CsvRow {
 function parseQuotedRow(text: string, columnCount: number): CsvRow {
   const fields = splitFields(text);
   if (fields.length !== columnCount + 3) throw new CsvFormatError(`the row has ${fields.length} fields, the header ${columnCount + 3}`);
-  const row: CsvRow = { date: fields[0]!, sourceId: fields[1]!, locationId: fields[2]!, free: [] };
+  const row: CsvRow = { date: fields[0]!, sourceId: restoreCell(fields[1]!), locationId: restoreCell(fields[2]!), free: [] };
   checkIds(row);
   fields.slice(3).forEach((cell, i) => {
     if (cell === '1') row.free.push(i);
@@ -99,7 +100,8 @@ export function splitFields(line: string): string[] {
   }
 }
 
-/** One CSV field, quoted where needed, as the published files would. */
+/** One CSV field, quoted where needed, as the published files would; never a spreadsheet formula. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const cell = neutraliseCell(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }

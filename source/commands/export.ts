@@ -76,7 +76,8 @@ async function writeBundles(out: string, csvs: AsyncIterable<WeeklyCsv>): Promis
     const mtime = Date.now() / 1000;
     for (const csv of entries.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1))) {
       count++;
-      await writeAll(gzip, [tarHeader(`${safeFileName(csv.sourceId)}.csv`, csv.size, mtime), ...csv.lines(), tarPadding(csv.size)]);
+      // A ustar name holds 99 bytes here (tarHeader): 95 and ".csv".
+      await writeAll(gzip, [tarHeader(`${safeFileName(csv.sourceId, 95)}.csv`, csv.size, mtime), ...csv.lines(), tarPadding(csv.size)]);
     }
     gzip.end(TAR_END);
     await finished(file);

@@ -1,5 +1,6 @@
 import { cityInsights, type CityInsights, type Figures, type Insights, type OfficeInsights } from '../../store/insights.js';
 import { registryCityOf } from '../../store/insights-city.js';
+import { csvField } from '../../store/weekly-csv.js';
 import { wallRange } from '../date-range.js';
 import { formatTable } from '../format-table.js';
 import { idMatcher } from '../id-pattern.js';
@@ -84,13 +85,11 @@ export function insightsText(insights: Insights): string {
 
 const CSV_HEADER = ['level', 'city', 'source', 'rank', 'days', 'snapshots', 'bookings', 'cancellations', 'bookings_per_day', 'cancellations_per_day', 'cancellation_rate', 'lead_median_days', 'popular_slot_hours', 'popular_booking_hours', 'free_slots_per_day', 'published_bookings', 'published_cancellations'];
 
-const csvCell = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 /** One row per city and per office (popular hours space-separated). */
 export function insightsCsv(insights: Insights): string {
   const row = (level: string, city: string, source: string, rank: string, f: Figures): string =>
     [level, city, source, rank, f.days, f.snapshots, f.bookings, f.cancellations, f.bookingsPerDay, f.cancellationsPerDay, f.cancellationRate ?? '', f.leadMedianDays ?? '', f.popularSlotHours.join(' '), f.popularBookingHours.join(' '), f.freeSlotsPerDay, f.published.bookings, f.published.cancellations]
-      .map((v) => csvCell(String(v)))
+      .map((v) => csvField(String(v)))
       .join(',');
   const lines = [CSV_HEADER.join(',')];
   for (const c of insights.cities) {

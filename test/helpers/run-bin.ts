@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './shared-data.js';
+
+// The built binary: `npm run build` first (npm test does).
+export const BIN = join(repoRoot, 'bin/office-watch.js');
+
+export interface BinResult {
+  /** The exit code; null when killed. */
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+  /** Killed after `timeoutMs` (a hang). */
+  timedOut: boolean;
+}
+
+/** Run the binary to its end, or kill it after `timeoutMs`; stdout kept as bytes. */
+export function runBin(args: string[], timeoutMs = 30_000): Promise<BinResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => (clearTimeout(timer), reject(error)));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), timedOut });
+    });
+  });
+}
