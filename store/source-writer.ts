@@ -5,7 +5,8 @@ import { emptyInferenceState, countFree, inferRow, type InferredEvent } from './
 import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
-import { SECONDS, floorDay, floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { addEvent } from './hourly-aggregate.js';
+import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 
 export type { Db } from './db.js';
 type Op = { type: 'put'; key: string; value: Uint8Array };
@@ -194,14 +195,7 @@ export class SourceWriter {
     const k = key('h', this.sourceId, locationId, this.hourKey.key);
     let values = this.aggregates.get(k);
     if (!values) this.aggregates.set(k, (values = new Int32Array(AGGREGATE.size)));
-    if (event.kind === 'cancellation') {
-      values[AGGREGATE.cancellations]!++;
-      return;
-    }
-    values[AGGREGATE.appointments]!++;
-    const lead = Math.min(AGGREGATE.leadDayBins - 1, Math.max(0, (floorDay(event.slot) - floorDay(quarter)) / SECONDS.DAY));
-    values[AGGREGATE.leadDays + lead]!++;
-    values[AGGREGATE.slotHour + (floorHour(event.slot) - floorDay(event.slot)) / SECONDS.HOUR]!++;
+    addEvent(values, quarter, event);
   }
 }
 
