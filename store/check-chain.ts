@@ -41,7 +41,11 @@ export async function replayChain(rows: AsyncIterable<[string, Uint8Array]>, pre
   let lastRow: WallSeconds[] | undefined;
   let [sinceFrame, lastWeek] = [0, ''];
   const improved = emptyImprovedState();
-  const stop = (problem: string): ChainReplay => ({ ...replay, problem, state: undefined });
+  const stop = async (problem: string): Promise<ChainReplay> => {
+    // The rows after the break still count (the source's totals count every row).
+    for (let rest = next; rest; rest = await advance()) replay.rows++;
+    return { ...replay, problem, state: undefined };
+  };
   for (const presence of presences) {
     if (next && next[0] < presence.takenAt) return stop(`its row at ${next[0]} belongs to no snapshot that lists the location`);
     const time = parseWallTime(presence.takenAt);

@@ -9,15 +9,17 @@ import type { Db } from './source-writer.js';
 const same = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean => a?.length === b?.length && (a ?? []).every((v, i) => v === b![i]);
 
 /** Check one source: its snapshot records against its dictionary, every location's chain, state and aggregates, its totals. */
-export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<string>, rowCount: number): Promise<{ snapshots: number; problems: Problem[] }> {
+export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<string>): Promise<{ snapshots: number; problems: Problem[] }> {
   const problems: Problem[] = [];
   const sourceKey = key('c', sourceId);
   const stored = await db.get(sourceKey);
   const valid = stored !== undefined && valueProblem('c', stored) === undefined;
   const meta: SourceRecord = valid ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : { ...emptySourceRecord(), locations: await rebuildDictionary(db, sourceId, seen) };
-  const totals = { ...emptySourceRecord(), locations: meta.locations, names: meta.names, changedRows: rowCount } as SourceRecord;
+  const totals = { ...emptySourceRecord(), locations: meta.locations, names: meta.names } as SourceRecord;
+  // Records past the source record's last snapshot are a write landing while we read (the live app): not ours to judge.
+  const upTo = valid ? meta.last ?? '' : undefined;
   const presences = meta.locations.map((): Presence[] => []);
-  for await (const [k, v] of db.iterator(range(['m', sourceId]))) {
+  for await (const [k, v] of db.iterator(range(['m', sourceId], undefined, upTo))) {
     if (valueProblem('m', v) !== undefined) continue; // reported with the values
     const takenAt = lastPart(k);
     const record = decodeSnapshot(v);
@@ -31,7 +33,11 @@ export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<st
       else problems.push({ kind: 'chain', key: printable(k), message: `the snapshot lists location #${index}, which the source's dictionary lacks`, fix: [] });
     });
   }
-  for (const [index, locationId] of meta.locations.entries()) problems.push(...(await checkLocation(db, sourceId, locationId, presences[index]!)));
+  for (const [index, locationId] of meta.locations.entries()) {
+    const { rows, problems: found } = await checkLocation(db, sourceId, locationId, presences[index]!, upTo);
+    totals.changedRows += rows;
+    problems.push(...found);
+  }
   for (const locationId of seen) if (!meta.locations.includes(locationId)) problems.push(await dangling(db, sourceId, locationId));
   const fields = ['snapshots', 'changedRows', 'appointments', 'cancellations', 'first', 'last'] as const;
   const wrong = fields.filter((f) => meta[f] !== totals[f]);
@@ -42,10 +48,10 @@ export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<st
   return { snapshots: totals.snapshots, problems };
 }
 
-async function checkLocation(db: Db, sourceId: string, locationId: string, presences: Presence[]): Promise<Problem[]> {
-  const replay = await replayChain(db.iterator(range(['r', sourceId, locationId])), presences);
+async function checkLocation(db: Db, sourceId: string, locationId: string, presences: Presence[], upTo: string | undefined): Promise<{ rows: number; problems: Problem[] }> {
+  const replay = await replayChain(db.iterator(range(['r', sourceId, locationId], undefined, upTo)), presences);
   const where = `${sourceId}/${locationId}`;
-  if (replay.problem) return [{ kind: 'chain', key: printable(key('r', sourceId, locationId)), message: `${where}: ${replay.problem}`, fix: [] }];
+  if (replay.problem) return { rows: replay.rows, problems: [{ kind: 'chain', key: printable(key('r', sourceId, locationId)), message: `${where}: ${replay.problem}`, fix: [] }] };
   const problems: Problem[] = [];
   const stateKey = key('s', sourceId, locationId);
   const stored = await db.get(stateKey);
@@ -58,7 +64,7 @@ async function checkLocation(db: Db, sourceId: string, locationId: string, prese
   }
   const fix = await aggregateFix(db, sourceId, locationId, replay);
   if (fix.length > 0) problems.push({ kind: 'aggregate', key: printable(key('h', sourceId, locationId)), message: `${where}: ${fix.length} hourly aggregate(s) disagree with its rows (first at ${lastPart(fix[0]!.key)})`, fix });
-  return problems;
+  return { rows: replay.rows, problems };
 }
 
 function agrees(state: LocationRecord | undefined, derived: NonNullable<ChainReplay['state']>): boolean {
@@ -83,11 +89,9 @@ async function aggregateFix(db: Db, sourceId: string, locationId: string, replay
 /** Rows, state or aggregates of a location the source's dictionary lacks: dropped by a repair. */
 async function dangling(db: Db, sourceId: string, locationId: string): Promise<Problem> {
   const fix: RepairOp[] = [];
-  for (const family of ['r', 's', 'h']) {
-    const state = key(family, sourceId, locationId);
-    if (family === 's' && (await db.get(state)) !== undefined) fix.push({ type: 'del', key: state });
-    else for await (const k of db.keys(range([family, sourceId, locationId]))) fix.push({ type: 'del', key: k });
-  }
+  const state = key('s', sourceId, locationId);
+  if ((await db.get(state)) !== undefined) fix.push({ type: 'del', key: state });
+  for (const family of ['r', 'h']) for await (const k of db.keys(range([family, sourceId, locationId]))) fix.push({ type: 'del', key: k });
   return { kind: 'dangling', key: printable(key('r', sourceId, locationId)), message: `${sourceId}/${locationId}: ${fix.length} record(s) of a location its source does not know`, fix };
 }
 
