@@ -53,6 +53,12 @@ describe.runIf(hasSharedData(WEEK))('office-watch check (the binary)', () => {
     expect((await cli('check', '--db', db)).code).toBe(0);
   });
 
+  it('refuses an argument in one sentence, exit 2', async () => {
+    const { code, stdout, stderr } = await cli('check', 'db', '--db', db);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('office-watch: check takes no arguments ("db"); --db PATH names the database.\n');
+  });
+
   it('refuses a missing database in one sentence', async () => {
     const { code, stdout, stderr } = await cli('check', '--db', join(dir, 'nothing'));
     expect(code).toBe(1);
