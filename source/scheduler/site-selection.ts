@@ -2,7 +2,7 @@ import type { Site } from '../../scrapers/types.js';
 
 /** A glob (`*`, `?`), case-insensitive, matched against the whole id or the whole city. */
 export function sitePattern(pattern: string): (site: Pick<Site, 'id' | 'city'>) => boolean {
-  const source = [...pattern.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\-]/g, '\\$&'))).join('');
+  const source = [...pattern.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
   const regex = new RegExp(`^(?:${source})$`, 'iu');
   return (site) => regex.test(site.id) || regex.test(site.city);
 }

@@ -17,6 +17,8 @@ describe('site patterns', () => {
     expect(sitePattern('GRA?')(sites[3]!)).toBe(true);
     expect(sitePattern('bon')(sites[0]!)).toBe(false);
     expect(sitePattern('b.nn')(sites[0]!)).toBe(false); // regex characters are literal
+    expect(sitePattern('landkreis-leipzig')(site('landkreis-leipzig', 'e'))).toBe(true);
+    expect(sitePattern('[a-z](x)|{1}^$+\\')(sites[0]!)).toBe(false);
   });
 
   it('include, then exclude, then system; reporting includes that matched nothing', () => {
