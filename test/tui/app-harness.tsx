@@ -1,12 +1,12 @@
 import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../source/tui/app.js';
-import type { FakeWatchData } from './fake-watch-data.js';
+import type { WatchData } from '../../source/tui/data/app-data.js';
 
 export const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
-export const KEYS = { down: '\u001b[B', up: '\u001b[A', enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f' };
+export const KEYS = { down: '\u001b[B', up: '\u001b[A', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f' };
 
 /** The app on fake data at a fixed size, without colours; `see` polls the screen, `press` types keys one by one. */
-export function startApp(data: FakeWatchData, size = { columns: 80, rows: 24 }, more: Partial<AppProps> = {}) {
+export function startApp(data: WatchData, size = { columns: 80, rows: 24 }, more: Partial<AppProps> = {}) {
   const instance = render(<App data={data} size={size} colour={false} throttleMs={0} {...more} />);
   const frame = () => instance.lastFrame() ?? '';
   const see = async (expected: string | RegExp, timeoutMs = 3000): Promise<string> => {

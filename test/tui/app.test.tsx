@@ -1,33 +1,15 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { App } from '../../source/tui/app.js';
+import { KEYS, startApp } from './app-harness.js';
 import { sampleData, type FakeWatchData } from './fake-watch-data.js';
-
-const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
-const KEYS = { down: '\u001b[B', up: '\u001b[A', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t' };
 
 let instance: ReturnType<typeof render> | undefined;
 afterEach(() => instance?.unmount());
 
 async function start(data: FakeWatchData = sampleData(), more: { onQuit?: () => void } = {}) {
-  instance = render(<App data={data} size={{ columns: 80, rows: 24 }} colour={false} throttleMs={0} {...more} />);
-  const frame = () => instance!.lastFrame() ?? '';
-  /** Poll until the screen shows `expected` (renders are throttled and loads are async); returns the screen. */
-  const see = async (expected: string | RegExp, timeoutMs = 3000): Promise<string> => {
-    const deadline = Date.now() + timeoutMs;
-    const ok = () => (typeof expected === 'string' ? frame().includes(expected) : expected.test(frame()));
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`screen never showed ${String(expected)}:\n${frame()}`);
-      await settle(10);
-    }
-    return frame();
-  };
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      instance!.stdin.write(key);
-      await settle(key === KEYS.escape ? 80 : 30);
-    }
-  };
+  const { instance: started, press, see, frame } = startApp(data, undefined, more);
+  instance = started;
   await see(/snapshot .+ · live/);
   return { data, instance, press, see, frame };
 }

@@ -5,7 +5,6 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Snapshot } from '../../scrapers/types.js';
 import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
-import { App } from '../../source/tui/app.js';
 import { sanitize } from '../../source/sanitize.js';
 import { ThemeContext } from '../../source/tui/theme.js';
 import { AlertBanner } from '../../source/tui/views/alert-banner.js';
@@ -13,9 +12,8 @@ import { Alerts } from '../../source/tui/views/alerts.js';
 import type { Alert } from '../../store/alerts.js';
 import { openStore, type LevelStore } from '../../store/index.js';
 import { startHostileSetups, type HostileSetup } from '../helpers/hostile-setups.js';
+import { KEYS, startApp } from './app-harness.js';
 
-const KEYS = { down: '\u001b[B', enter: '\r', escape: '\u001b' };
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** ESC and the other C0 controls but newline, DEL, C1, bidi and invisible format characters. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
@@ -66,7 +64,7 @@ describe('the TUI with names from hostile sites', () => {
     const sites = setups.map((s) => ({ id: s.site.id, name: `${HOSTILE_SITE} ${s.label}`, city: `${HOSTILE_SITE}${'x'.repeat(2000)}` }));
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;
-    const app = startApp(data);
+    const app = startApp(data, { columns: 120, rows: 30 });
     try {
       expectSafe(await app.see('„Mitte“'));
       await app.press(KEYS.enter);
@@ -102,25 +100,3 @@ describe('the TUI with names from hostile sites', () => {
     expectSafe(banner);
   });
 });
-
-/** The app at 120×30 without colours; `see` polls the screen (renders and loads are async), `press` types keys. */
-function startApp(data: Parameters<typeof App>[0]['data']) {
-  const instance = render(<App data={data} size={{ columns: 120, rows: 30 }} colour={false} throttleMs={0} />);
-  const frame = () => instance.lastFrame() ?? '';
-  const see = async (expected: string | RegExp): Promise<string> => {
-    const deadline = Date.now() + 3000;
-    const ok = () => (typeof expected === 'string' ? frame().includes(expected) : expected.test(frame()));
-    while (!ok()) {
-      if (Date.now() > deadline) throw new Error(`screen never showed ${String(expected)}:\n${frame()}`);
-      await settle(10);
-    }
-    return frame();
-  };
-  const press = async (...keys: string[]) => {
-    for (const key of keys) {
-      instance.stdin.write(key);
-      await settle(key === KEYS.escape ? 80 : 30);
-    }
-  };
-  return { instance, frame, see, press };
-}
