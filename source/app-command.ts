@@ -5,6 +5,7 @@ import { defaultDbPath } from './db-path.js';
 import { sanitize } from './sanitize.js';
 import { selectSites } from './scheduler/index.js';
 import { colourWanted } from './tui/colour-wanted.js';
+import { loadInteractiveInk } from './tui/interactive-ink.js';
 import { UserError } from './user-error.js';
 
 const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
@@ -74,6 +75,7 @@ export const appCommand: Command = {
     process.env.NODE_ENV ??= 'production';
     const colour = colourWanted();
     if (!colour) process.env.FORCE_COLOR = '0';
+    await loadInteractiveInk();
     const { runWatchSession } = await import('./tui/watch-session.js');
     await runWatchSession({
       db: demo && flags.db === defaultDbPath() ? `${flags.db}-demo` : flags.db,

@@ -3,7 +3,10 @@ import xterm from '@xterm/headless';
 
 const { Terminal } = xterm;
 
-/** A built office-watch in a real pseudo-terminal, its output fed into a headless xterm whose screen tests read. */
+/**
+ * A built office-watch in a real pseudo-terminal, its output fed into a headless xterm whose screen tests read.
+ * CI=true always, as in CI: the app must draw live frames there too.
+ */
 export class PtySession {
   readonly term: InstanceType<typeof Terminal>;
   readonly proc: IPty;
@@ -14,7 +17,7 @@ export class PtySession {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 24;
     this.term = new Terminal({ cols, rows, allowProposedApi: true });
-    this.proc = spawn(process.execPath, args, { name: 'xterm-256color', cols, rows, cwd: options.cwd, env: { ...process.env, ...options.env } as Record<string, string> });
+    this.proc = spawn(process.execPath, args, { name: 'xterm-256color', cols, rows, cwd: options.cwd, env: { ...process.env, CI: 'true', ...options.env } as Record<string, string> });
     this.proc.onData((data) => {
       this.raw += data;
       this.term.write(data);
