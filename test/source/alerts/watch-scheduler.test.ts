@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,25 +39,43 @@ const dir = mkdtempSync(join(tmpdir(), 'ow-watch-scheduler-'));
 let server: RunningServer;
 let store: LevelStore;
 let site: Site;
+/** A webhook receiver on 127.0.0.1: the alerts POSTed to it. */
+let receiver: Server;
+let webhook = '';
+const posted: Alert[] = [];
 
 beforeAll(async () => {
   const system = netappointServer([office], { variant: () => ({ frontEnd: 'netappoint' }) });
   server = await startSystemServer(system);
   site = { id: 'bonn', system: 'netappoint', name: office.name, city: 'Bonn', url: system.siteUrl(server.origin, office), params: system.siteParams?.(office) ?? {} };
   store = await openStore(join(dir, 'db'));
+  receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      posted.push((JSON.parse(body) as { alert: Alert }).alert);
+      response.writeHead(200).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const address = receiver.address();
+  webhook = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/topic`;
 });
 afterAll(async () => {
   await store.close();
   await server.close();
+  await new Promise((resolve) => receiver.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('alerts from scheduler rounds against the simulator', () => {
-  it('a watched office whose early slot is cancelled produces exactly one alert within one round', async () => {
+  it('a watched office whose early slot is cancelled produces exactly one alert within one round, delivered to a webhook and an --exec command', async () => {
     await addWatch(store, { city: 'Bonn', office: 'Meldewesen', withinDays: 7 });
     const scheduler = createScheduler({ sites: [site], store, scraperFor, weeks: 2, minIntervalMinutes: 0, now: () => now });
     const alerts: Alert[] = [];
-    const watch = alertOnSnapshots(scheduler, store, createAlertDispatcher({ onAlert: (a) => alerts.push(a) }));
+    const execDir = mkdtempSync(join(dir, 'exec-'));
+    const exec = `cat > "$(mktemp -p '${execDir}' alert-XXXXXX.json)"`;
+    const watch = alertOnSnapshots(scheduler, store, createAlertDispatcher({ onAlert: (a) => alerts.push(a), webhook, exec, log: () => undefined }));
     try {
       await scheduler.runRound();
       await watch.idle();
@@ -75,6 +94,11 @@ describe('alerts from scheduler rounds against the simulator', () => {
       expect(alerts.slice(2)).toHaveLength(1);
       expect(alerts[2]).toMatchObject({ office: 'Meldewesen', slot: at(2, '08:30'), kind: 'cancellation', url: site.url, siteName: 'Stadt Bonn' });
       expect(await listAlerts(store)).toHaveLength(3);
+      const executed = readdirSync(execDir).map((name) => JSON.parse(readFileSync(join(execDir, name), 'utf8')) as Alert);
+      for (const delivered of [posted, executed]) {
+        expect(delivered.map((a) => a.id).sort()).toEqual(alerts.map((a) => a.id).sort());
+        expect(delivered.filter((a) => a.kind === 'cancellation')).toEqual([alerts[2]]);
+      }
     } finally {
       watch.stop();
       await scheduler.stop();
