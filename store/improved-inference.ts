@@ -32,9 +32,10 @@ const DEFAULT_SLOT = 15 * 60;
 
 /**
  * Apply one row (`freeNow` sorted ascending) seen at `now` (exact wall seconds) to the state and return the
- * bookings and cancellations it shows, in slot order. Pure apart from updating `state`.
+ * bookings and cancellations it shows, in slot order. Pure apart from updating `state`. `changes`: the diff of
+ * the previous row and `freeNow`, where the caller has it already.
  */
-export function inferImproved(state: ImprovedState, freeNow: readonly WallSeconds[], now: WallSeconds): InferredEvent[] {
+export function inferImproved(state: ImprovedState, freeNow: readonly WallSeconds[], now: WallSeconds, changes?: { removed: WallSeconds[]; added: WallSeconds[] }): InferredEvent[] {
   const quarter = now - (((now % SECONDS.QUARTER) + SECONDS.QUARTER) % SECONDS.QUARTER);
   const previous = state.previous;
   const counting = previous !== undefined && state.lastQuarter !== undefined && quarter - state.lastQuarter < MAX_GAP_SECONDS;
@@ -42,7 +43,7 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
   state.lastQuarter = quarter;
   const events: InferredEvent[] = [];
   if (previous === undefined) return events;
-  const { removed, added } = diffSorted(previous, freeNow);
+  const { removed, added } = changes ?? diffSorted(previous, freeNow);
   // An unchanged row shows nothing (most rows): past booked slots are pruned at the next change.
   if (removed.length === 0 && added.length === 0) return events;
   const booked = new Set(state.booked.filter((slot) => slot > now));

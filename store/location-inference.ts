@@ -32,9 +32,22 @@ export function inferRow(
   metrics: RowMetrics,
   onEvent?: (event: InferredEvent) => void,
 ): void {
+  walk(state, mergeCandidates(freeNow, state.free, isColumn), freeNow, quarter, metrics, onEvent);
+}
+
+/**
+ * inferRow for a row of the same weekly file as the location's previous row. Then the remembered free slots
+ * that are columns are exactly that previous row, and the walk changes nothing at the slots the two rows share:
+ * visiting only the slots that changed gives the same result.
+ */
+export function inferChangedRow(state: InferenceState, changes: { removed: readonly WallSeconds[]; added: readonly WallSeconds[] }, quarter: WallSeconds, metrics: RowMetrics): void {
+  walk(state, mergeAscending(changes.added, changes.removed), changes.added, quarter, metrics);
+}
+
+/** Rules 2–4 and 8 over `candidates` (ascending); those in `freeNow` (ascending) are free now, the others gone. */
+function walk(state: InferenceState, candidates: readonly WallSeconds[], freeNow: readonly WallSeconds[], quarter: WallSeconds, metrics: RowMetrics, onEvent?: (event: InferredEvent) => void): void {
   const counting = state.lastQuarter !== undefined && quarter - state.lastQuarter < 16 * 60;
   state.lastQuarter = quarter;
-  const candidates = mergeCandidates(freeNow, state.free, isColumn);
   const base = horizonBase(quarter);
   let tally = new Int32Array(HORIZONS);
   let nowIndex = 0;
@@ -96,6 +109,17 @@ function mergeCandidates(now: readonly WallSeconds[], free: readonly WallSeconds
       j++;
     }
   }
+  return out;
+}
+
+/** Two disjoint ascending lists as one. */
+function mergeAscending(a: readonly WallSeconds[], b: readonly WallSeconds[]): WallSeconds[] {
+  if (b.length === 0) return a as WallSeconds[];
+  if (a.length === 0) return b as WallSeconds[];
+  const out: WallSeconds[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
 import { key, lastPart, range } from './keys.js';
-import { emptyInferenceState, countFree, inferRow, type InferredEvent } from './location-inference.js';
+import { emptyInferenceState, countFree, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
@@ -19,6 +19,10 @@ export interface IncomingRow {
 
 /** Rows between key frames: bounds the replay to read one location's state. */
 const FRAME_EVERY = 32;
+
+type SlotChanges = { removed: WallSeconds[]; added: WallSeconds[] };
+/** What an unchanged row changed. */
+const NO_CHANGES: SlotChanges = { removed: [], added: [] };
 
 const sameSlots = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -110,13 +114,14 @@ export class SourceWriter {
       const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
       const rowMetrics = newRowMetrics();
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
-      if (unchanged && sameWeek && stableColumns) state.lastQuarter = quarter;
+      const changes = state.lastRow === undefined ? undefined : unchanged ? NO_CHANGES : diffSorted(state.lastRow, row.slots);
+      if (changes && sameWeek && stableColumns) inferChangedRow(state, changes, quarter, rowMetrics);
       else inferRow(state, row.slots, columns, quarter, rowMetrics);
-      this.inferImproved(state, row.slots, unchanged, time, quarter, id);
+      this.inferImproved(state, row.slots, changes, time, quarter, id);
       countFree(row.slots, quarter, rowMetrics);
       if (!unchanged) {
-        const frame = state.lastRow === undefined || state.sinceFrame >= FRAME_EVERY;
-        this.put(key('r', this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : diffSorted(state.lastRow!, row.slots)));
+        const frame = changes === undefined || state.sinceFrame >= FRAME_EVERY;
+        this.put(key('r', this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : changes));
         state.sinceFrame = frame ? 0 : state.sinceFrame + 1;
         outcome.changedLocations++;
       }
@@ -178,13 +183,13 @@ export class SourceWriter {
   }
 
   /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
-  private inferImproved(state: LocationRecord, slots: WallSeconds[], unchanged: boolean, time: WallSeconds, quarter: WallSeconds, id: string): void {
-    if (unchanged) {
+  private inferImproved(state: LocationRecord, slots: WallSeconds[], changes: SlotChanges | undefined, time: WallSeconds, quarter: WallSeconds, id: string): void {
+    if (changes === NO_CHANGES) {
       state.improvedQuarter = quarter;
       return;
     }
     const improved: ImprovedState = { previous: state.lastRow, lastQuarter: state.improvedQuarter, booked: state.improvedBooked };
-    for (const event of inferImproved(improved, slots, time)) this.aggregate(id, quarter, event);
+    for (const event of inferImproved(improved, slots, time, changes)) this.aggregate(id, quarter, event);
     state.improvedQuarter = improved.lastQuarter;
     state.improvedBooked = improved.booked;
   }

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HORIZON_LABELS } from '../../store/horizons.js';
 import { importWeeklyFiles } from '../../store/import-weeks.js';
 import { openStore } from '../../store/index.js';
-import { countFree, emptyInferenceState, inferRow, type InferenceState, type InferredEvent } from '../../store/location-inference.js';
+import fc from 'fast-check';
+import { countFree, emptyInferenceState, inferChangedRow, inferRow, type InferenceState, type InferredEvent } from '../../store/location-inference.js';
+import { diffSorted } from '../../store/records.js';
 import { METRIC, newRowMetrics } from '../../store/row-metrics.js';
 import { floorQuarter, formatWallTime, parseWallTime } from '../../store/wall-clock.js';
 
@@ -332,5 +334,32 @@ describe('state across weeks through the store', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('inferChangedRow', () => {
+  it('within one weekly file gives exactly what the full walk gives, row after row (state carried from an earlier week too)', () => {
+    const base = T('2021-07-12 00:00');
+    const earlier = [base - 86_400, base - 3600]; // slots of an earlier week's file: remembered, never columns here
+    const columns = Array.from({ length: 24 }, (_, i) => base + 86_400 + i * 1800);
+    const isColumn = (slot: number) => columns.includes(slot);
+    const row = fc.subarray(columns).map((slots) => [...slots].sort((a, b) => a - b));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), fc.array(fc.constantFrom(900, 900, 1800, 7200), { minLength: 12, maxLength: 12 }), (rows, gaps) => {
+        const full: InferenceState = { ...emptyInferenceState(), free: [...earlier] };
+        const changed: InferenceState = { ...emptyInferenceState(), free: [...earlier] };
+        let quarter = base;
+        rows.forEach((slots, i) => {
+          quarter += gaps[i]!;
+          const [a, b] = [newRowMetrics(), newRowMetrics()];
+          inferRow(full, slots, isColumn, quarter, a);
+          if (i === 0) inferRow(changed, slots, isColumn, quarter, b);
+          else inferChangedRow(changed, diffSorted(rows[i - 1]!, slots), quarter, b);
+          expect([...b]).toEqual([...a]);
+          expect({ ...changed, taken: [...changed.taken].sort() }).toEqual({ ...full, taken: [...full.taken].sort() });
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
