@@ -29,18 +29,21 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
   const buckets = new Map<number, Map<number, Int32Array>>();
   for (const sourceId of await store.listSources()) {
     const source = (await store.source(sourceId))!;
+    /** The column of each of the source's locations (by index), numbered in order of first appearance. */
+    const columnOf: number[] = [];
     for await (const [time, record] of store.snapshotRecords(sourceId, from, to)) {
       const bucket = floorQuarter(parseWallTime(time));
       let cells = buckets.get(bucket);
       if (!cells) buckets.set(bucket, (cells = new Map()));
-      record.locations.forEach((index, n) => {
-        const name = `${sourceId}/${source.locations[index]}`;
-        let column = columns.get(name);
-        if (column === undefined) columns.set(name, (column = columns.size));
+      for (let n = 0; n < record.locations.length; n++) {
+        const index = record.locations[n]!;
+        let column = columnOf[index];
+        if (column === undefined) columns.set(`${sourceId}/${source.locations[index]}`, (column = columnOf[index] = columns.size));
+        const values = record.metrics[n]!;
         const sum = cells.get(column);
-        if (sum) record.metrics[n]!.forEach((v, i) => (sum[i]! += v));
-        else cells.set(column, Int32Array.from(record.metrics[n]!));
-      });
+        if (!sum) cells.set(column, Int32Array.from(values));
+        else for (let i = 0; i < values.length; i++) sum[i]! += values[i]!;
+      }
     }
   }
   if (buckets.size === 0) throw new StoreError('BAD_INPUT', `the database holds no snapshots in week ${week}.`);
@@ -58,12 +61,7 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
     out.text(header);
     for (const { date, sums } of dense) {
       out.text(date);
-      for (let column = 0; column < sums.length; column++) {
-        out.byte(COMMA);
-        const values = sums[column];
-        if (values !== undefined) out.number(values[metric]!);
-      }
-      out.byte(NEWLINE);
+      out.cells(sums, metric);
     }
     files.set(`${file}.csv`, out.finish());
   }
@@ -78,14 +76,29 @@ class CsvBytes {
   private buffer = Buffer.allocUnsafe(1 << 20);
   private length = 0;
 
-  byte(value: number): void {
-    if (this.length === this.buffer.length) this.grow(1);
-    this.buffer[this.length++] = value;
-  }
-
-  number(value: number): void {
-    if (value >= 0 && value < 10) this.byte(48 + value);
-    else this.text(String(value));
+  /** `,cell` per column (empty where the column has no values), then the line end: the hot loop, on locals. */
+  cells(sums: readonly (Int32Array | undefined)[], metric: number): void {
+    // Room for a comma and one digit per cell and the line end; a longer number is rare and goes through text().
+    const room = 2 * sums.length + 1;
+    if (this.length + room > this.buffer.length) this.grow(room);
+    let buffer = this.buffer;
+    let at = this.length;
+    for (let column = 0; column < sums.length; column++) {
+      buffer[at++] = COMMA;
+      const values = sums[column];
+      if (values === undefined) continue;
+      const value = values[metric]!;
+      if (value >= 0 && value < 10) buffer[at++] = 48 + value;
+      else {
+        this.length = at;
+        this.text(String(value));
+        if (this.length + room > this.buffer.length) this.grow(room);
+        buffer = this.buffer;
+        at = this.length;
+      }
+    }
+    buffer[at++] = NEWLINE;
+    this.length = at;
   }
 
   text(value: string): void {
