@@ -47,10 +47,13 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
   // An unchanged row shows nothing (most rows): past booked slots are pruned at the next change.
   if (removed.length === 0 && added.length === 0) return events;
   const booked = new Set(state.booked.filter((slot) => slot > now));
+  // Free slots per day of the previous row, counted once, where needed.
+  let previousByDay: Map<WallSeconds, number> | undefined;
+  const shownBefore = () => (previousByDay ??= countByDay(previous));
   if (counting && removed.length > 0) {
     const cutoff = now + slotLength(previous);
     const freeDaysNow = new Set(freeNow.map(floorDay));
-    const before = countByDay(previous);
+    const before = shownBefore();
     const vanished = countByDay(removed);
     const firstNow = freeNow[0] ?? Infinity;
     const today = floorDay(now);
@@ -69,7 +72,6 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
     return events.sort((a, b) => a.slot - b.slot);
   }
   const lastDay = previous.length > 0 ? floorDay(previous[previous.length - 1]!) : -Infinity;
-  const shownBefore = countByDay(previous);
   const appeared = countByDay(added);
   for (const slot of added) {
     const wasBooked = booked.delete(slot);
@@ -77,7 +79,7 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
     const day = floorDay(slot);
     // A slot coming back on a day the site already showed (or alone on a fully booked one) was cancelled;
     // a whole day coming back, or new days past the previous end of the calendar, were not.
-    const onShownDay = day <= lastDay && ((shownBefore.get(day) ?? 0) > 0 || appeared.get(day) === 1);
+    const onShownDay = day <= lastDay && ((shownBefore().get(day) ?? 0) > 0 || appeared.get(day) === 1);
     if (wasBooked || onShownDay) events.push({ kind: 'cancellation', slot });
   }
   state.booked = [...booked].sort((a, b) => a - b);

@@ -24,7 +24,11 @@ type SlotChanges = { removed: WallSeconds[]; added: WallSeconds[] };
 /** What an unchanged row changed. */
 const NO_CHANGES: SlotChanges = { removed: [], added: [] };
 
-const sameSlots = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+function sameSlots(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Turns one source's snapshots into store operations and applies them as atomic batches. */
 export class SourceWriter {

@@ -34,7 +34,8 @@ export async function readWeeklyFile(path: string, onChunk: (snapshots: FileSnap
   });
   const file = createReadStream(path);
   file.on('data', (chunk) => (bytesRead += chunk.length));
-  const stream = gzipped ? file.pipe(createGunzip()) : file;
+  // 1 MiB chunks: with the default 16 KiB, unpacking a week costs three times as long.
+  const stream = gzipped ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
   file.on('error', (error) => stream.destroy(error));
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -70,7 +70,7 @@ async function writeBundles(out: string, csvs: AsyncIterable<WeeklyCsv>): Promis
   mkdirSync(out, { recursive: true });
   let count = 0;
   for (const [week, entries] of [...byWeek].sort()) {
-    const gzip = createGzip();
+    const gzip = createGzip({ chunkSize: 1 << 20 });
     const file = createWriteStream(join(out, `${week}.tar.gz`));
     gzip.pipe(file);
     const mtime = Date.now() / 1000;
