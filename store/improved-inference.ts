@@ -1,5 +1,5 @@
 import { SECONDS, floorDay, type WallSeconds } from './wall-clock.js';
-import type { InferredEvent } from './location-inference.js';
+import { lowerBound, type InferredEvent } from './location-inference.js';
 import { diffSorted } from './records.js';
 
 /**
@@ -47,21 +47,16 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
   // An unchanged row shows nothing (most rows): past booked slots are pruned at the next change.
   if (removed.length === 0 && added.length === 0) return events;
   const booked = new Set(state.booked.filter((slot) => slot > now));
-  // Free slots per day of the previous row, counted once, where needed.
-  let previousByDay: Map<WallSeconds, number> | undefined;
-  const shownBefore = () => (previousByDay ??= countByDay(previous));
   if (counting && removed.length > 0) {
     const cutoff = now + slotLength(previous);
-    const freeDaysNow = new Set(freeNow.map(floorDay));
-    const before = shownBefore();
-    const vanished = countByDay(removed);
     const firstNow = freeNow[0] ?? Infinity;
     const today = floorDay(now);
     for (const slot of removed) {
       // Expired or closed for booking: starts within a slot length, or today before every slot still free.
       if (slot < cutoff || (slot < firstNow && floorDay(slot) === today)) continue;
       const day = floorDay(slot);
-      const wholeDay = !freeDaysNow.has(day) && (before.get(day) ?? 0) >= 2 && vanished.get(day) === before.get(day);
+      const before = countOnDay(previous, day);
+      const wholeDay = before >= 2 && countOnDay(freeNow, day) === 0 && countOnDay(removed, day) === before;
       if (wholeDay) continue;
       events.push({ kind: 'appointment', slot });
       booked.add(slot);
@@ -72,14 +67,13 @@ export function inferImproved(state: ImprovedState, freeNow: readonly WallSecond
     return events.sort((a, b) => a.slot - b.slot);
   }
   const lastDay = previous.length > 0 ? floorDay(previous[previous.length - 1]!) : -Infinity;
-  const appeared = countByDay(added);
   for (const slot of added) {
     const wasBooked = booked.delete(slot);
     if (!counting || slot <= now) continue;
     const day = floorDay(slot);
     // A slot coming back on a day the site already showed (or alone on a fully booked one) was cancelled;
     // a whole day coming back, or new days past the previous end of the calendar, were not.
-    const onShownDay = day <= lastDay && ((shownBefore().get(day) ?? 0) > 0 || appeared.get(day) === 1);
+    const onShownDay = day <= lastDay && (countOnDay(previous, day) > 0 || countOnDay(added, day) === 1);
     if (wasBooked || onShownDay) events.push({ kind: 'cancellation', slot });
   }
   state.booked = [...booked].sort((a, b) => a - b);
@@ -97,11 +91,7 @@ export function slotLength(free: readonly WallSeconds[]): number {
   return Number.isFinite(best) ? Math.min(SECONDS.HOUR, Math.max(5 * 60, best)) : DEFAULT_SLOT;
 }
 
-function countByDay(slots: readonly WallSeconds[]): Map<WallSeconds, number> {
-  const counts = new Map<WallSeconds, number>();
-  for (const slot of slots) {
-    const day = floorDay(slot);
-    counts.set(day, (counts.get(day) ?? 0) + 1);
-  }
-  return counts;
+/** How many of the ascending slots lie on the day starting at `day` (two binary searches, no scan). */
+function countOnDay(sorted: readonly WallSeconds[], day: WallSeconds): number {
+  return lowerBound(sorted, day + SECONDS.DAY) - lowerBound(sorted, day);
 }

@@ -123,7 +123,8 @@ function mergeAscending(a: readonly WallSeconds[], b: readonly WallSeconds[]): W
   return out;
 }
 
-function lowerBound(sorted: readonly number[], value: number): number {
+/** The index of the first element not below `value` in an ascending list. */
+export function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

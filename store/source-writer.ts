@@ -25,6 +25,7 @@ type SlotChanges = { removed: WallSeconds[]; added: WallSeconds[] };
 const NO_CHANGES: SlotChanges = { removed: [], added: [] };
 
 function sameSlots(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

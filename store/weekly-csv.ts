@@ -8,6 +8,8 @@ export interface CsvRow {
   locationId: string;
   /** Indices into the header's slot columns that are free ('1'), ascending. */
   free: number[];
+  /** True when `isRepeat` said the cells are those of the location's previous row: `free` is then left unparsed. */
+  repeated?: true;
 }
 
 export class CsvFormatError extends Error {}
@@ -25,8 +27,11 @@ export function parseHeader(line: Buffer): WallSeconds[] {
 const COMMA = 44;
 const ONE = 49;
 
-/** Parse a data row; cells must be empty or `1`, one per slot column. */
-export function parseRow(line: Buffer, columnCount: number): CsvRow {
+/**
+ * Parse a data row; cells must be empty or `1`, one per slot column. `isRepeat` may spare the parse of cells
+ * that are byte for byte a previous row's (most rows of a weekly file repeat their location's previous row).
+ */
+export function parseRow(line: Buffer, columnCount: number, isRepeat?: (locationId: string, cells: Buffer) => boolean): CsvRow {
   if (line.includes(34)) return parseQuotedRow(line.toString('utf8'), columnCount);
   const c1 = line.indexOf(COMMA);
   const c2 = c1 < 0 ? -1 : line.indexOf(COMMA, c1 + 1);
@@ -40,6 +45,10 @@ export function parseRow(line: Buffer, columnCount: number): CsvRow {
     free: [],
   };
   checkIds(row);
+  if (isRepeat?.(row.locationId, line.subarray(end))) {
+    row.repeated = true;
+    return row;
+  }
   let column = -1;
   for (let i = end; i < line.length; i++) {
     const byte = line[i];

@@ -74,6 +74,8 @@ class CsvSnapshots {
   private columns: WallSeconds[] | undefined;
   private columnSet: ReadonlySet<WallSeconds> = new Set();
   private open: FileSnapshot | undefined;
+  /** Per location, its last parsed row's cells and slots: a repeated row reuses them (the same array). */
+  private readonly lastRows = new Map<string, { cells: Buffer; slots: WallSeconds[] }>();
 
   constructor(private readonly label: string) {
     this.lines = new LineSplitter((line) => this.onLine(line));
@@ -105,7 +107,9 @@ class CsvSnapshots {
         return;
       }
       if (line.length === 0) return;
-      const row = parseRow(line, this.columns.length);
+      // The slot cells as bytes (unquoted rows): equal bytes, equal cells.
+      let cells: Buffer | undefined;
+      const row = parseRow(line, this.columns.length, (id, bytes) => this.lastRows.get(id)?.cells.equals((cells = bytes)) === true);
       if (this.open && (this.open.date !== row.date || this.open.sourceId !== row.sourceId)) {
         if (row.date < this.open.date) throw new CsvFormatError(`the date ${row.date} comes after the later ${this.open.date}`);
         CsvSnapshots.completed.push(this.open);
@@ -113,7 +117,13 @@ class CsvSnapshots {
       }
       this.open ??= { sourceId: row.sourceId, date: row.date, rows: [], columns: this.columnSet };
       const columns = this.columns;
-      this.open.rows.push({ locationId: row.locationId, slots: row.free.map((i) => columns[i]!) });
+      let slots = this.lastRows.get(row.locationId)?.slots;
+      if (!row.repeated) {
+        slots = row.free.map((i) => columns[i]!);
+        // A copy: the line is a view into a large chunk that must not stay alive.
+        if (cells) this.lastRows.set(row.locationId, { cells: Buffer.from(cells), slots });
+      }
+      this.open.rows.push({ locationId: row.locationId, slots: slots! });
     } catch (error) {
       if (error instanceof CsvFormatError) throw new StoreError('BAD_INPUT', `${this.label} line ${this.line}: ${error.message}.`);
       throw error;
