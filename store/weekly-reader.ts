@@ -109,7 +109,10 @@ class CsvSnapshots {
       if (line.length === 0) return;
       // The slot cells as bytes (unquoted rows): equal bytes, equal cells.
       let cells: Buffer | undefined;
-      const row = parseRow(line, this.columns.length, (id, bytes) => this.lastRows.get(id)?.cells.equals((cells = bytes)) === true);
+      const row = parseRow(line, this.columns.length, (id, bytes) => {
+        cells = bytes;
+        return this.lastRows.get(id)?.cells.equals(bytes) === true;
+      });
       if (this.open && (this.open.date !== row.date || this.open.sourceId !== row.sourceId)) {
         if (row.date < this.open.date) throw new CsvFormatError(`the date ${row.date} comes after the later ${this.open.date}`);
         CsvSnapshots.completed.push(this.open);
