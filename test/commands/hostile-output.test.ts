@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/shared-data.js';
+import { cli } from '../helpers/run-bin.js';
 import { startHostileSetups, type HostileSetup } from '../helpers/hostile-setups.js';
 
-// Runs the built binary: `npm run build` first (npm test does).
-const BIN = join(repoRoot, 'bin/office-watch.js');
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-hostile-'));
 const db = join(dir, 'db');
 let setups: HostileSetup[] = [];
@@ -18,14 +14,10 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202
 /** A good part of the 10,000-character name: printing it whole would be a name not capped. */
 const LONG = 'Sehr langer Name '.repeat(30);
 
-async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
+/** The binary's exit code, and stdout and stderr together. */
+async function run(...args: string[]): Promise<{ code: number; out: string }> {
+  const { code, stdout, stderr } = await cli(...args);
+  return { code, out: stdout + stderr };
 }
 
 function expectSafe(out: string): void {
@@ -42,7 +34,7 @@ beforeAll(async () => {
   // The site records are the user's, but their names may be copied from the sites: hostile too.
   const sites = setups.map((s) => ({ ...s.site, name: `${s.site.name} ${HOSTILE_TEXT}`, city: `Stadt${HOSTILE_TEXT}${'x'.repeat(3000)}`, locations: s.office.locations }));
   writeFileSync(join(dir, 'sites.json'), JSON.stringify(sites));
-  expect((await cli('watch', 'add', '--office', 'hostile-*', '--within', '30', '--sites', join(dir, 'sites.json'), '--db', db)).code).toBe(0);
+  expect((await run('watch', 'add', '--office', 'hostile-*', '--within', '30', '--sites', join(dir, 'sites.json'), '--db', db)).code).toBe(0);
 }, 60_000);
 afterAll(async () => {
   await Promise.all(setups.map((s) => s.running.close()));
@@ -51,7 +43,7 @@ afterAll(async () => {
 
 describe('what sites send never reaches the terminal unsanitized', () => {
   it('snapshot (table): the scrapes succeed, the error page is an error-page failure, the output is clean', async () => {
-    const { code, out } = await cli('snapshot', '--sites', join(dir, 'sites.json'), '--db', db);
+    const { code, out } = await run('snapshot', '--sites', join(dir, 'sites.json'), '--db', db);
     expect(code).toBe(0);
     expectSafe(out);
     expect(out).toMatch(/^FAIL {2}hostile-tevis-classic +error-page: /m);
@@ -60,7 +52,7 @@ describe('what sites send never reaches the terminal unsanitized', () => {
   });
 
   it('snapshot --json: clean, and the failure kind is error-page', async () => {
-    const { code, out } = await cli('snapshot', '--sites', join(dir, 'sites.json'), '--json', '--db', join(dir, 'db-json'));
+    const { code, out } = await run('snapshot', '--sites', join(dir, 'sites.json'), '--json', '--db', join(dir, 'db-json'));
     expect(code).toBe(0);
     expectSafe(out);
     const failed = (JSON.parse(out) as { sourceId: string; ok: boolean; error?: { kind: string } }[]).filter((s) => !s.ok);
@@ -69,7 +61,7 @@ describe('what sites send never reaches the terminal unsanitized', () => {
 
   for (const args of [['list'], ['list', '--json'], ['alerts'], ['alerts', '--json'], ['insights'], ['insights', '--json'], ['insights', '--csv'], ['stats'], ['stats', '--json'], ['watch', 'list']]) {
     it(`${args.join(' ')}: clean`, async () => {
-      const { code, out } = await cli(...args, ...(args[0] === 'list' ? ['--sites', join(dir, 'sites.json')] : ['--db', db]));
+      const { code, out } = await run(...args, ...(args[0] === 'list' ? ['--sites', join(dir, 'sites.json')] : ['--db', db]));
       expect({ code, out: out.slice(0, 200) }).toEqual({ code: 0, out: expect.any(String) });
       expect(out.length).toBeGreaterThan(0);
       expectSafe(out);

@@ -1,13 +1,13 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAR_END, tarHeader, tarPadding } from '../../store/tar.js';
 import { hasSharedData, repoRoot, sharedData } from '../helpers/shared-data.js';
+import { cli } from '../helpers/run-bin.js';
 
 // Runs the built binary: `npm run build` first (npm test does).
 const BIN = join(repoRoot, 'bin/office-watch.js');
@@ -18,16 +18,6 @@ interface Result {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-async function cli(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 /** A user's bad input: a non-zero exit, and exactly one line on stderr, a sentence, no stack trace. */

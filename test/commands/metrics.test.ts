@@ -1,26 +1,17 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSharedData, repoRoot, sharedData } from '../helpers/shared-data.js';
+import { cli } from '../helpers/run-bin.js';
+import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
-// Runs the built binary: `npm run build` first (npm test does).
-const BIN = join(repoRoot, 'bin/office-watch.js');
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-metrics-'));
 const db = join(dir, 'db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args, '--db', db], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The binary on this test's db. */
+const run = (...args: string[]) => cli(...args, '--db', db);
 
 /** A wide metrics CSV as date → (column name → cell): the published column order carries no meaning. */
 function cells(path: string): Map<string, Map<string, string>> {
@@ -37,14 +28,14 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz', 'metrics/2021-28.tar.gz'))('o
   const written = join(dir, 'written');
 
   beforeAll(async () => {
-    const imported = await cli('import', sharedData('raw/2021-28.tar.gz')!);
+    const imported = await run('import', sharedData('raw/2021-28.tar.gz')!);
     expect(imported.code, imported.stderr).toBe(0);
     mkdirSync(published);
     execFileSync('tar', ['xzf', sharedData('metrics/2021-28.tar.gz')!, '-C', published]);
   }, 120_000);
 
   it('writes all 49 published files, equal cell for cell (empty and 0 cells included)', async () => {
-    const result = await cli('metrics', '--week', '2021-28', '--out', written);
+    const result = await run('metrics', '--week', '2021-28', '--out', written);
     expect(result.code, result.stderr).toBe(0);
     const names = readdirSync(published).sort();
     expect(names).toHaveLength(49);
@@ -59,7 +50,7 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz', 'metrics/2021-28.tar.gz'))('o
 
   it('a week with no data or a malformed week says so in one sentence', async () => {
     for (const week of ['2030-01', 'yesterday']) {
-      const result = await cli('metrics', '--week', week, '--out', join(dir, `none-${week}`));
+      const result = await run('metrics', '--week', week, '--out', join(dir, `none-${week}`));
       expect(result.code, week).not.toBe(0);
       expect(result.stderr, week).toMatch(/^office-watch: [^\n]+\n$/);
     }

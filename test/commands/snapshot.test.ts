@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.js';
-import { repoRoot } from '../helpers/shared-data.js';
+import { cli } from '../helpers/run-bin.js';
 
-// Runs the built binary: `npm run build` first (npm test does).
-const BIN = join(repoRoot, 'bin/office-watch.js');
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-snapshot-'));
 let server: Server;
 let origin = '';
@@ -25,16 +21,6 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('office-watch snapshot', () => {
   it('--demo: scrapes the simulated offices once, stores them, prints a line per source', async () => {

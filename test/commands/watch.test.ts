@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/shared-data.js';
+import { cli } from '../helpers/run-bin.js';
 
-// Runs the built binary: `npx tsc -p .` first (npm test does).
-const BIN = join(repoRoot, 'bin/office-watch.js');
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-watch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('office-watch watch / alerts', () => {
   it('watch add, two snapshot --demo rounds, alerts --json: listed, none twice; watch rm', async () => {
