@@ -1,7 +1,6 @@
 import { addDays, toBerlinWallTime } from './berlin-time.js';
 import { eterminEndpoint, monthStarts, parseAvailableDays, parseCalendars, parseSlots, pickServices, toLocations } from './etermin-parse.js';
 import type { EterminCalendar, EterminService } from './etermin-parse.js';
-import { ScrapeError } from './failure.js';
 import type { HttpSession } from './http.js';
 import { sessionScraper, type ScraperConfig } from './session-scraper.js';
 import type { ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';

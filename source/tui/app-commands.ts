@@ -1,5 +1,4 @@
 import { sanitize } from '../sanitize.js';
-import { UserError } from '../user-error.js';
 import type { CitySummary, WatchData } from './data/app-data.js';
 import { gotoTime } from './data/cursor.js';
 import { parseWatchPrompt, watchAdded } from './watch-prompt.js';
@@ -23,16 +22,16 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       if (gotoTime(prompt.text) === undefined) setStatus(`"${sanitize(prompt.text, 30)}" is no time: type YYYY-MM-DD or YYYY-MM-DD HH:MM`);
     },
 
-    /** The `w` prompt accepted: checked as `watch add` checks it, stored in the db, confirmed in the status line. */
+    /** The `w` prompt accepted: checked as `watch add` checks it (offices: the city's), stored in the db, confirmed in the status line. */
     addWatch({ city, text }: { city: string; text: string }): void {
       const fail = (error: unknown) => setStatus(`no watch added: ${sanitize(error instanceof Error ? error.message : String(error), 160)}`, 10_000);
-      if (!data.alerts) return fail(new Error('watches need the database'));
-      try {
-        data.alerts.addWatch(parseWatchPrompt(city, text)).then((watch) => setStatus(watchAdded(watch), 10_000), fail);
-      } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        fail(error);
-      }
+      const alerts = data.alerts;
+      if (!alerts) return fail(new Error('watches need the database'));
+      const offices = async () => (await data.scopes(city)).flatMap((scope) => (scope.sourceId ? [{ id: `${scope.sourceId}/${scope.locationId}`, name: scope.label }] : []));
+      offices()
+        .then((list) => alerts.addWatch(parseWatchPrompt(city, text, undefined, list)))
+        .then((watch) => setStatus(watchAdded(watch), 10_000))
+        .catch(fail);
     },
   };
 }

@@ -50,7 +50,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['1 2 3 5 6', 'slots, timeline, health, insights (city; cities ranked), alerts view'],
   ['4  ?', 'this help (Esc or ? closes it)'],
   ['r', 'rescrape the selected city now'],
-  ['w', 'watch the selected city: within DAYS [HH-HH] [mon,tue]'],
+  ['w', 'watch the selected city: within DAYS [HH-HH] [mon,tue] [OFFICE]'],
   ['q  Ctrl-C', 'quit'],
 ];
 

@@ -78,6 +78,13 @@ describe('w: watch the selected city', () => {
     expect(alerts.watches[0]).toMatchObject({ city: 'Bonn', withinDays: 7, hours: { from: 8, to: 12 }, weekdays: [1, 5] });
   });
 
+  test("a word names one of the city's offices: the watch is on that office", async () => {
+    const { alerts, see, press } = await withAlerts();
+    await press('w', ...'3 kfz', KEYS.enter);
+    await see(/added watch 1 {2}city Bonn, office kfz · within 3 days/);
+    expect(alerts.watches[0]).toMatchObject({ city: 'Bonn', office: 'kfz', withinDays: 3 });
+  });
+
   test('Esc cancels: nothing stored; bad input: one sentence, nothing stored', async () => {
     const { alerts, see, press, frame } = await withAlerts();
     await press('w', '3', KEYS.escape);
@@ -86,7 +93,7 @@ describe('w: watch the selected city', () => {
     await press('w', ...'25-3', KEYS.enter);
     await see('no watch added: --hours "25-3" is not a range of hours');
     await press('w', ...'soon', KEYS.enter);
-    await see('no watch added: --weekdays: "soon" is not a weekday');
+    await see('no watch added: no office matches --office "soon"');
     expect(alerts.watches).toEqual([]);
   });
 
