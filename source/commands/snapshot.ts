@@ -1,4 +1,3 @@
-import { scraperFor } from '../../scrapers/index.js';
 import type { RegistrySite } from '../../scrapers/registry/registry.js';
 import type { Site } from '../../scrapers/types.js';
 import { alertLine, alertOnSnapshots, createAlertDispatcher, isWebhookUrl } from '../alerts/index.js';
@@ -136,6 +135,8 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: { w
     for (const [id, wait] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`);
     const sites = chosen.filter((site) => !recent.has(site.id));
     if (sites.length === 0) return 0;
+    // The scrapers (cheerio, got) load only when a command scrapes: the other commands start without them.
+    const { scraperFor } = await import('../../scrapers/index.js');
     const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
     const { flags, stdout } = context;
     const dispatcher = createAlertDispatcher({ exec: flags.exec as string | undefined, webhook: flags.webhook as string | undefined, onAlert: (alert) => void (flags.json ? undefined : stdout.write(`${alertLine(alert)}\n`)) });

@@ -1,4 +1,3 @@
-import { scraperFor } from '../../scrapers/index.js';
 import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
 import type { Demo } from '../../scrapers/simulator/demo.js';
 import type { Site } from '../../scrapers/types.js';
@@ -48,6 +47,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       sites = demo.sites.filter(options.accept);
     }
     if (options.scrape) {
+      const { scraperFor } = await import('../../scrapers/index.js');
       scheduler = createScheduler({ sites, store, scraperFor, intervalMs: options.intervalMs, weeks: options.weeks, ...(now ? { now } : {}) });
     }
     const watch = createStoreWatchData({
