@@ -21,7 +21,8 @@ export async function openDb(path: string, options: { readOnly?: boolean } = {})
     } catch (error) {
       if (!options.readOnly || !(error instanceof StoreError) || error.code !== 'BUSY') throw error;
       // The owner may be between taking the lock and listening, or closing: ask again for a while.
-      const remote = await RemoteDb.connect(socketPath(path), () => busy(path)).catch(() => undefined);
+      const where = socketPath(path);
+      const remote = where === undefined ? undefined : await RemoteDb.connect(where, () => busy(path)).catch(() => undefined);
       if (remote) return remote;
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));

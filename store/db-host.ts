@@ -50,6 +50,7 @@ export async function hostDb(db: Db, path: string): Promise<DbHost> {
 async function listen(server: Server, path: string): Promise<string | undefined> {
   try {
     const where = socketPath(path);
+    if (where === undefined) return undefined;
     // We hold the folder's lock, so a socket file left there is from a process that ended.
     if (process.platform !== 'win32') rmSync(where, { force: true });
     return await new Promise<string | undefined>((resolve) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
@@ -22,11 +22,28 @@ export const PAGE = 1000;
 
 /**
  * Where the owner of the database folder `path` listens: short (socket paths are limited to ~107
- * bytes), named by the folder's real path and the user, so each user's processes meet theirs.
+ * bytes), named by the folder's real path and the user, so each user's processes meet theirs; in a
+ * folder only this user may enter, so that no other user can listen there in the owner's place.
+ * Undefined when there is no such folder.
  */
-export function socketPath(path: string): string {
+export function socketPath(path: string): string | undefined {
   const hash = createHash('sha256').update(`${process.getuid?.() ?? ''}:${realpathSync(path)}`).digest('hex').slice(0, 16);
-  return process.platform === 'win32' ? `\\\\.\\pipe\\office-watch-${hash}` : join(tmpdir(), `office-watch-${hash}.sock`);
+  if (process.platform === 'win32') return `\\\\.\\pipe\\office-watch-${hash}`;
+  const dir = privateDir();
+  return dir === undefined ? undefined : join(dir, `${hash}.sock`);
+}
+
+/** office-watch-UID in the temp folder: made 0700, and used only while it is ours and closed to others. */
+function privateDir(): string | undefined {
+  const uid = process.getuid?.();
+  const dir = join(tmpdir(), `office-watch-${uid ?? 'user'}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  }
+  const stat = lstatSync(dir);
+  return stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o077) === 0 ? dir : undefined;
 }
 
 /** Call `onMessage` with each JSON line that arrives on `socket`; a line that is not JSON ends the connection. */

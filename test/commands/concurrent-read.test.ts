@@ -92,7 +92,7 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
   // Linux shows a socket's connections in /proc/net/unix under the listening path: a reader is connected when there are two.
   it.runIf(existsSync('/proc/net/unix'))('a reader whose owner dies mid-read says so in one sentence; the next owner serves again', async () => {
     const held = await owner();
-    const where = socketPath(db);
+    const where = socketPath(db)!;
     held.kill('SIGSTOP');
     const reading = cli('stats', '--json');
     while (readFileSync('/proc/net/unix', 'utf8').split('\n').filter((line) => line.endsWith(` ${where}`)).length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -114,15 +114,15 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
     const script = `import { existsSync } from 'node:fs';
       import { openStore } from ${JSON.stringify(join(repoRoot, 'dist/store/index.js'))};
       await openStore(${JSON.stringify(db)});
-      process.exit(existsSync(${JSON.stringify(socketPath(db))}) ? 0 : 3);`;
+      process.exit(existsSync(${JSON.stringify(socketPath(db)!)}) ? 0 : 3);`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0); // it was there while open
-    expect(existsSync(socketPath(db))).toBe(false);
+    expect(existsSync(socketPath(db)!)).toBe(false);
   }, 60_000);
 
   it('a lock held by a process that serves nothing still reads as busy', async () => {
     const store = await openStore(db); // this process, whose host would answer: so hide its socket
-    rmSync(socketPath(db), { force: true });
+    rmSync(socketPath(db)!, { force: true });
     try {
       expectOneSentence(await cli('stats', '--json'), 'busy');
     } finally {

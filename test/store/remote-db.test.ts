@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Level } from 'level';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, RangeOptions } from '../../store/db.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await level.batch(Array.from({ length: N }, (_, i) => ({ type: 'put' as const, key: keyOf(i), value: valueOf(i) })));
   await level.put('x\u0000other', Uint8Array.of(0, 255, 10, 13));
   host = await hostDb(level, path);
-  remote = await RemoteDb.connect(socketPath(path), () => busy(path));
+  remote = await RemoteDb.connect(socketPath(path)!, () => busy(path));
 });
 afterAll(async () => {
   await remote.close();
@@ -73,7 +73,7 @@ describe('RemoteDb against a real LevelDB', () => {
   });
 
   it('the owner answers a range with one page of 1,000 entries at most', async () => {
-    const socket = connect(socketPath(path));
+    const socket = connect(socketPath(path)!);
     const answer = new Promise<Response>((resolve) => readLines(socket, (message) => resolve(message as Response)));
     sendLine(socket, { id: 7, op: 'range', range: {}, values: false });
     const response = await answer;
@@ -148,5 +148,25 @@ describe('openStore while another store has the folder open', () => {
     const after = await openStore(storePath, { readOnly: true });
     expect(await after.listSources()).toEqual(['bonn']);
     await after.close();
+  });
+});
+
+describe('the socket folder', () => {
+  it("is the user's own and closed to others; a folder others could enter is not used", () => {
+    // A temp folder of this test's own, so that no other test's socket folder is touched.
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = mkdtempSync(join(root, 'tmp-'));
+    try {
+      const folder = dirname(socketPath(path)!);
+      expect(folder.startsWith(process.env.TMPDIR)).toBe(true);
+      const stat = statSync(folder);
+      expect(stat.mode & 0o077).toBe(0);
+      expect(stat.uid).toBe(process.getuid!());
+      chmodSync(folder, 0o755);
+      expect(socketPath(path)).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });
