@@ -1,7 +1,7 @@
 import { emptyImprovedState, inferImproved } from './improved-inference.js';
 import { addEvent } from './hourly-aggregate.js';
 import { lastPart } from './keys.js';
-import { AGGREGATE, applyRow, decodeRow } from './records.js';
+import { AGGREGATE, FRAME_EVERY, applyRow, decodeRow, sameSlots } from './records.js';
 import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 
 /** A snapshot that lists the location, and whether it says the location changed (metric 'changed'). */
@@ -21,9 +21,6 @@ export interface ChainReplay {
   aggregates: Map<string, Int32Array>;
 }
 
-/** Same as source-writer.ts: a delta row may follow at most this many changes after a key frame. */
-const FRAME_EVERY = 32;
-const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Replay one location: every row must sit at a snapshot listing it, key frames exactly where the writer puts
@@ -61,7 +58,7 @@ export async function replayChain(rows: AsyncIterable<[string, Uint8Array]>, pre
       if ('frame' in row !== frameDue) return stop(frameDue ? `a key frame was due at ${presence.takenAt}, but the row is a delta (a row before it is missing)` : `a key frame at ${presence.takenAt} after only ${sinceFrame} changes (a row before it is missing)`);
       if (!('frame' in row) && !deltaApplies(lastRow!, row.removed, row.added)) return stop(`the delta at ${presence.takenAt} does not apply to the row before it (a row is missing)`);
       const slots = applyRow(lastRow ?? [], row);
-      if (lastRow !== undefined && same(lastRow, slots)) return stop(`the row at ${presence.takenAt} repeats the row before it`);
+      if (lastRow !== undefined && sameSlots(lastRow, slots)) return stop(`the row at ${presence.takenAt} repeats the row before it`);
       if (presence.changed !== (lastRow !== undefined && lastWeek === week)) return stop(`the snapshot at ${presence.takenAt} disagrees with the rows on whether the location changed`);
       improved.previous = lastRow;
       const quarter = floorQuarter(time);

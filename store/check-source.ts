@@ -2,11 +2,9 @@ import { replayChain, type ChainReplay, type Presence } from './check-chain.js';
 import { printable, type Problem, type RepairOp } from './check-problem.js';
 import { valueProblem } from './check-values.js';
 import { key, lastPart, range } from './keys.js';
-import { decodeLocation, decodeSnapshot, emptySourceRecord, encodeAggregate, encodeLocation, type LocationRecord, type SourceRecord } from './records.js';
+import { decodeLocation, decodeSnapshot, emptySourceRecord, encodeAggregate, encodeLocation, sameSlots, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC } from './row-metrics.js';
 import type { Db } from './source-writer.js';
-
-const same = (a: readonly number[] | undefined, b: readonly number[] | undefined): boolean => a?.length === b?.length && (a ?? []).every((v, i) => v === b![i]);
 
 /** Check one source: its snapshot records against its dictionary, every location's chain, state and aggregates, its totals. */
 export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<string>): Promise<{ snapshots: number; problems: Problem[] }> {
@@ -69,7 +67,7 @@ async function checkLocation(db: Db, sourceId: string, locationId: string, prese
 
 function agrees(state: LocationRecord | undefined, derived: NonNullable<ChainReplay['state']>): boolean {
   if (!state) return false;
-  return same(state.lastRow, derived.lastRow) && state.lastRowWeek === derived.lastRowWeek && state.sinceFrame === derived.sinceFrame && state.lastQuarter === derived.lastQuarter && state.improvedQuarter === derived.improvedQuarter && same(state.improvedBooked, derived.improvedBooked);
+  return state.lastRow !== undefined && sameSlots(state.lastRow, derived.lastRow) && state.lastRowWeek === derived.lastRowWeek && state.sinceFrame === derived.sinceFrame && state.lastQuarter === derived.lastQuarter && state.improvedQuarter === derived.improvedQuarter && sameSlots(state.improvedBooked, derived.improvedBooked);
 }
 
 /** The writes that make a location's stored hourly aggregates equal the replayed ones. */

@@ -1,4 +1,5 @@
 import { HORIZONS, forEachHorizon, horizonBase } from './horizons.js';
+import { mergeSorted } from './records.js';
 import { METRIC, type RowMetrics } from './row-metrics.js';
 import { SECONDS, type WallSeconds } from './wall-clock.js';
 
@@ -41,7 +42,7 @@ export function inferRow(
  * visiting only the slots that changed gives the same result.
  */
 export function inferChangedRow(state: InferenceState, changes: { removed: readonly WallSeconds[]; added: readonly WallSeconds[] }, quarter: WallSeconds, metrics: RowMetrics): void {
-  walk(state, mergeAscending(changes.added, changes.removed), changes.added, quarter, metrics);
+  walk(state, mergeSorted(changes.added, changes.removed), changes.added, quarter, metrics);
 }
 
 /** Rules 2–4 and 8 over `candidates` (ascending); those in `freeNow` (ascending) are free now, the others gone. */
@@ -109,17 +110,6 @@ function mergeCandidates(now: readonly WallSeconds[], free: readonly WallSeconds
       j++;
     }
   }
-  return out;
-}
-
-/** Two disjoint ascending lists as one. */
-function mergeAscending(a: readonly WallSeconds[], b: readonly WallSeconds[]): WallSeconds[] {
-  if (b.length === 0) return a as WallSeconds[];
-  if (a.length === 0) return b as WallSeconds[];
-  const out: WallSeconds[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
   return out;
 }
 

@@ -26,7 +26,8 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
   if (!range) throw new StoreError('BAD_INPUT', `"${week}" is not an ISO week like 2021-28.`);
   const [from, to] = [formatWallTime(range[0]), formatWallTime(range[1] - 1)];
   const columns = new Map<string, number>();
-  const buckets = new Map<number, Map<number, Int32Array>>();
+  /** Per 15-minute bucket, each column's summed values (undefined: no snapshot of it in the bucket). */
+  const buckets = new Map<number, (Int32Array | undefined)[]>();
   for (const sourceId of await store.listSources()) {
     const source = (await store.source(sourceId))!;
     /** The column of each of the source's locations (by index), numbered in order of first appearance. */
@@ -34,14 +35,14 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
     for await (const [time, record] of store.snapshotRecords(sourceId, from, to)) {
       const bucket = floorQuarter(parseWallTime(time));
       let cells = buckets.get(bucket);
-      if (!cells) buckets.set(bucket, (cells = new Map()));
+      if (!cells) buckets.set(bucket, (cells = []));
       for (let n = 0; n < record.locations.length; n++) {
         const index = record.locations[n]!;
         let column = columnOf[index];
         if (column === undefined) columns.set(`${sourceId}/${source.locations[index]}`, (column = columnOf[index] = columns.size));
         const values = record.metrics[n]!;
-        const sum = cells.get(column);
-        if (!sum) cells.set(column, Int32Array.from(values));
+        const sum = cells[column];
+        if (!sum) cells[column] = Int32Array.from(values);
         else for (let i = 0; i < values.length; i++) sum[i]! += values[i]!;
       }
     }
@@ -49,17 +50,17 @@ export async function publishedMetrics(store: LevelStore, week: string): Promise
   if (buckets.size === 0) throw new StoreError('BAD_INPUT', `the database holds no snapshots in week ${week}.`);
   const order = [...buckets.keys()].sort((a, b) => a - b);
   const header = `date,${[...columns.keys()].map(csvField).join(',')}\n`;
-  // Per bucket, each column's sums in one dense array: 49 files × buckets × columns cells to write.
-  const dense = order.map((bucket) => {
-    const sums = new Array<Int32Array | undefined>(columns.size);
-    for (const [column, values] of buckets.get(bucket)!) sums[column] = values;
+  // Every bucket as wide as the columns: 49 files × buckets × columns cells to write.
+  const rows = order.map((bucket) => {
+    const sums = buckets.get(bucket)!;
+    sums.length = columns.size;
     return { date: formatWallTime(bucket), sums };
   });
   const files = new Map<string, Buffer>();
   for (const [file, metric] of METRIC_FILES) {
     const out = new CsvBytes();
     out.text(header);
-    for (const { date, sums } of dense) {
+    for (const { date, sums } of rows) {
       out.text(date);
       out.cells(sums, metric);
     }

@@ -50,7 +50,17 @@ export function decodeRow(bytes: Uint8Array): RowRecord {
   return { removed: readSortedTimes(reader), added: readSortedTimes(reader) };
 }
 
-/** Apply a row record to the previous free list. */
+/** Rows between key frames: bounds the replay that reads one location's state (the writer's rule, the check's too). */
+export const FRAME_EVERY = 32;
+
+/** The same free slots, in the same order (the same array at once). */
+export function sameSlots(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** What left and what came between two sorted free lists. */
 export function diffSorted(before: readonly number[], after: readonly number[]): { removed: number[]; added: number[] } {
   const removed: number[] = [];
@@ -65,6 +75,7 @@ export function diffSorted(before: readonly number[], after: readonly number[]):
   return { removed, added };
 }
 
+/** Apply a row record to the previous free list. */
 export function applyRow(previous: readonly WallSeconds[], row: RowRecord): WallSeconds[] {
   if ('frame' in row) return row.frame;
   const removed = new Set(row.removed);
@@ -73,7 +84,8 @@ export function applyRow(previous: readonly WallSeconds[], row: RowRecord): Wall
   return mergeSorted(kept, row.added);
 }
 
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+/** Two ascending lists with no element in common as one. */
+export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;

@@ -3,7 +3,7 @@ import type { RecordOutcome } from './types.js';
 import { key, lastPart, range } from './keys.js';
 import { emptyInferenceState, countFree, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
-import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
+import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
 import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
@@ -17,19 +17,9 @@ export interface IncomingRow {
   name?: string;
 }
 
-/** Rows between key frames: bounds the replay to read one location's state. */
-const FRAME_EVERY = 32;
-
 type SlotChanges = { removed: WallSeconds[]; added: WallSeconds[] };
 /** What an unchanged row changed. */
 const NO_CHANGES: SlotChanges = { removed: [], added: [] };
-
-function sameSlots(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Turns one source's snapshots into store operations and applies them as atomic batches. */
 export class SourceWriter {

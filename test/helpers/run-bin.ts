@@ -1,6 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { repoRoot } from './shared-data.js';
 
 // The built binary: `npm run build` first (npm test does).
@@ -39,13 +38,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the binary (NO_COLOR) to its end, two minutes at most; its output as text. */
+/** Run the binary to its end, two minutes at most (a hang fails the test); its output as text. */
 export async function cli(...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000, maxBuffer: 1 << 28 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const { code, stdout, stderr, timedOut } = await runBin(args, 120_000);
+  if (timedOut || code === null) throw new Error(`office-watch ${args.join(' ')} did not end`);
+  return { code, stdout: stdout.toString('utf8'), stderr };
 }
