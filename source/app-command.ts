@@ -71,8 +71,6 @@ export const appCommand: Command = {
     if (!stdout.isTTY || !process.stdin.isTTY) {
       throw new UserError('the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).');
     }
-    // React's development build re-checks every render; the app runs the production one unless told otherwise.
-    process.env.NODE_ENV ??= 'production';
     const colour = colourWanted();
     if (!colour) process.env.FORCE_COLOR = '0';
     await loadInteractiveInk();

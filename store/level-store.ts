@@ -1,5 +1,5 @@
 import { key, lastPart, range } from './keys.js';
-import { AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
+import { addSnapshotMetrics, AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
 import { SourceWriter, type Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SourceStats, StoredSnapshot, WallTime } from './types.js';
@@ -98,6 +98,14 @@ export class LevelStore implements OfficeStore {
   /** Snapshot records of a source in [from, to], decoded, with the source's location dictionary. */
   async *snapshotRecords(sourceId: string, from?: WallTime, to?: WallTime): AsyncGenerator<[WallTime, SnapshotRecord]> {
     for await (const [k, v] of this.db.iterator(range(['m', sourceId], from, to))) yield [lastPart(k), decodeSnapshot(v)];
+  }
+
+  /** Add the metrics of each snapshot in the range into `sums`, at the offset `offsetOf` gives a snapshot time and location index. */
+  async sumSnapshotMetrics(sourceId: string, from: WallTime, to: WallTime, sums: Int32Array, offsetOf: (takenAt: WallTime, location: number) => number): Promise<void> {
+    for await (const [k, v] of this.db.iterator(range(['m', sourceId], from, to))) {
+      const takenAt = lastPart(k);
+      addSnapshotMetrics(v, sums, (location) => offsetOf(takenAt, location));
+    }
   }
 
   async snapshotAt(sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined> {

@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from './varint.js';
+import { addCounters, ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from './varint.js';
 import type { WallSeconds } from './wall-clock.js';
 
 /** A snapshot: the locations present (indices into the source's dictionary) and their inferred metrics. */
@@ -26,6 +26,16 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotRecord {
     record.metrics.push(readCounters(reader));
   }
   return record;
+}
+
+/** Add a snapshot record's metrics into `sums`, each location's from the offset `offsetOf` gives it. */
+export function addSnapshotMetrics(bytes: Uint8Array, sums: Int32Array, offsetOf: (location: number) => number): void {
+  const reader = new ByteReader(bytes);
+  const count = reader.uint();
+  for (let i = 0; i < count; i++) {
+    const location = reader.uint();
+    addCounters(reader, sums, offsetOf(location));
+  }
 }
 
 /** A changed row: the full free list (key frame) or what left and what came since the previous row. */

@@ -115,3 +115,14 @@ export function readCounters(reader: ByteReader): Int32Array {
   }
   return values;
 }
+
+/** Add counters as written by writeCounters into `into` from `offset` on: summing without an array per record. */
+export function addCounters(reader: ByteReader, into: Int32Array, offset: number): void {
+  const end = offset + reader.uint();
+  let at = offset;
+  while (at < end) {
+    const token = reader.uint();
+    if (token % 2 === 1) at += (token + 1) / 2;
+    else into[at++]! += token / 2;
+  }
+}

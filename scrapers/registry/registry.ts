@@ -27,8 +27,9 @@ export function cityOf(site: Pick<Site, 'name'> & { city?: string | undefined })
   return site.city?.trim() || cityFromName(site.name);
 }
 
-// From source (scrapers/registry/) the file sits beside this module; from dist/scrapers/registry/ it is three folders up.
-const CANDIDATES = ['./sites.json', '../../../scrapers/registry/sites.json'];
+// From source (scrapers/registry/) the file sits beside this module; from dist/scrapers/registry/ it is three
+// folders up, from the bundle (dist/bundle/) two.
+const CANDIDATES = ['./sites.json', '../../../scrapers/registry/sites.json', '../../scrapers/registry/sites.json'];
 let registry: RegistrySite[] | undefined;
 
 /** The 221 sources office-watch knows (scrapers/registry/sites.json). */

@@ -21,13 +21,17 @@ export const metricsCommand: Command = {
     if (!flags.out) throw new UserError('name the folder to write into: --out DIR.', 2);
     const files = await withStore(flags.db, { readOnly: true }, (store) => publishedMetrics(store, String(flags.week)));
     const out = String(flags.out);
+    let written = 0;
     try {
       mkdirSync(out, { recursive: true });
-      for (const [name, text] of files) writeFileSync(join(out, name), text);
+      for (const [name, bytes] of files) {
+        writeFileSync(join(out, name), bytes);
+        written++;
+      }
     } catch (error) {
       throw new UserError(`cannot write to ${out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
     }
-    stderr.write(`wrote ${files.size} metrics files for week ${String(flags.week)} to ${out}\n`);
+    stderr.write(`wrote ${written} metrics files for week ${String(flags.week)} to ${out}\n`);
     return 0;
   },
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Level } from 'level';
 import { afterAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { openStore, StoreError, type LevelStore, type ScrapeRun, type Snapshot } from '../../store/index.js';
+import { METRIC } from '../../store/row-metrics.js';
 
 const root = mkdtempSync(join(tmpdir(), 'office-watch-store-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -162,6 +163,31 @@ describe('OfficeStore on LevelDB', () => {
     expect(await store.hourly('bonn', undefined, '2021-07-12 11:00:00')).toEqual([{ hour: '2021-07-12 11:00:00', appointments: 1, cancellations: 0 }]);
     expect(await store.hourly('bonn', 'a', undefined, '2021-07-12 10:59:59')).toEqual([{ hour: '2021-07-12 10:00:00', appointments: 1, cancellations: 1 }]);
     expect(await store.hourly('nowhere')).toEqual([]);
+  });
+
+  it('sumSnapshotMetrics adds each snapshot’s metrics where it is told: the same sums as the decoded records', async () => {
+    await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00'] }));
+    await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00', '09:45'] }));
+    await store.recordSnapshot(snap('bonn', '10:30', { a: ['09:30'], b: ['09:45'] }));
+    const from = '2021-07-12 10:00:00';
+    const to = '2021-07-12 10:59:59';
+    const size = METRIC.size;
+    // One row per location, every snapshot summed into it; one slot of room before, to see the offsets kept.
+    const sums = new Int32Array(1 + 2 * size);
+    const seen: string[] = [];
+    await store.sumSnapshotMetrics('bonn', from, to, sums, (takenAt, location) => {
+      seen.push(`${takenAt.slice(11, 16)} ${location}`);
+      return 1 + location * size;
+    });
+    const expected = [new Int32Array(size), new Int32Array(size)];
+    for (const [, record] of await collect(store.snapshotRecords('bonn', from, to))) {
+      record.locations.forEach((location, n) => record.metrics[n]!.forEach((value, i) => (expected[location]![i]! += value)));
+    }
+    expect(seen).toEqual(['10:00 0', '10:00 1', '10:15 0', '10:15 1', '10:30 0', '10:30 1']);
+    expect(sums[0]).toBe(0);
+    expect([...sums.subarray(1)]).toEqual([...expected[0]!, ...expected[1]!]);
+    expect(sums[1 + METRIC.appointments]).toBe(1);
+    expect(sums[1 + size + METRIC.changed]).toBe(2);
   });
 
   it('is idempotent: the same snapshot twice (or an older one) is not stored and changes nothing', async () => {

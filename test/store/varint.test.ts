@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from '../../store/varint.js';
+import { addCounters, ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from '../../store/varint.js';
 
 const roundTrip = <T>(write: (w: ByteWriter) => void, read: (r: ByteReader) => T): { value: T; done: boolean; bytes: number } => {
   const writer = new ByteWriter();
@@ -100,6 +100,18 @@ describe('counters', () => {
       fc.property(counters, (values) => {
         const { value, done } = roundTrip((w) => writeCounters(w, Int32Array.from(values)), readCounters);
         expect([...value]).toEqual(values);
+        expect(done).toBe(true);
+      }),
+    );
+  });
+
+  it('add into a longer array at an offset, leaving the rest alone', () => {
+    const counters = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 })), { maxLength: 40 });
+    fc.assert(
+      fc.property(counters, fc.nat(5), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 50, maxLength: 50 }), (values, offset, start) => {
+        const into = Int32Array.from(start);
+        const { done } = roundTrip((w) => writeCounters(w, Int32Array.from(values)), (r) => addCounters(r, into, offset));
+        expect([...into]).toEqual(start.map((v, i) => (i >= offset && i < offset + values.length ? v + values[i - offset]! : v)));
         expect(done).toBe(true);
       }),
     );
