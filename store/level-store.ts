@@ -2,7 +2,8 @@ import { key, lastPart, range } from './keys.js';
 import { addSnapshotMetrics, AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
 import { SourceWriter, type Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
-import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SourceStats, StoredSnapshot, WallTime } from './types.js';
+import { METRIC } from './row-metrics.js';
+import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SnapshotSummary, SourceStats, StoredSnapshot, WallTime } from './types.js';
 import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
 import { cleanId } from './keys.js';
@@ -126,6 +127,15 @@ export class LevelStore implements OfficeStore {
   async latestSnapshot(sourceId: string): Promise<StoredSnapshot | undefined> {
     const last = (await this.source(sourceId))?.last;
     return last ? this.snapshotAt(sourceId, last) : undefined;
+  }
+
+  async latestSummary(sourceId: string): Promise<SnapshotSummary | undefined> {
+    const last = (await this.source(sourceId))?.last;
+    const stored = last ? await this.db.get(key('m', sourceId, last)) : undefined;
+    if (!last || !stored) return undefined;
+    // The snapshot's record counted each location's free slots (free_dates): no location's rows to read.
+    const { metrics } = decodeSnapshot(stored);
+    return { takenAt: last, locations: metrics.length, free: metrics.reduce((sum, values) => sum + values[METRIC.freeDates]!, 0) };
   }
 
   /** A location's free slots in force at `at`: back to the last key frame, then forward. */

@@ -46,6 +46,12 @@ export type { ScrapeRun, Snapshot, WallTime };
  * The only way into the database. Nothing outside store/ knows the key layout.
  * Ranges are inclusive Berlin wall-clock strings; omitted bounds are open.
  */
+export interface SnapshotSummary {
+  takenAt: WallTime;
+  locations: number;
+  free: number;
+}
+
 export interface OfficeStore {
   /** Dedupe, encode, infer bookings/cancellations, aggregate: one atomic batch. */
   recordSnapshot(snapshot: Snapshot, run?: ScrapeRun): Promise<RecordOutcome>;
@@ -61,6 +67,8 @@ export interface OfficeStore {
   snapshotAt(sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined>;
   /** The newest snapshot of a source, or undefined. */
   latestSnapshot(sourceId: string): Promise<StoredSnapshot | undefined>;
+  /** When the newest snapshot of a source was taken, how many locations it had and how many free slots in all. */
+  latestSummary(sourceId: string): Promise<SnapshotSummary | undefined>;
   /** The states of a location in [from, to]: the state in force at `from` first, then each change. */
   locationStates(sourceId: string, locationId: string, from?: WallTime, to?: WallTime): AsyncIterable<LocationState>;
   /** Run records of a source (all sources when undefined) started at or after `since` (ISO UTC), ascending. */

@@ -18,8 +18,21 @@ export function parseWallTime(text: string): WallSeconds {
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === `${text.slice(0, 10)}T${text.slice(11)}` ? ms / 1000 : Number.NaN;
 }
 
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+let formattedDay = Number.NaN;
+let formattedDayText = '';
+
+/** Seconds → 'YYYY-MM-DD HH:MM:SS'; the date is formatted once a day (the TUI formats every free slot it reads). */
 export function formatWallTime(seconds: WallSeconds): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  const day = Math.floor(seconds / DAY);
+  const rest = seconds - day * DAY;
+  if (!Number.isInteger(rest)) return new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  if (day !== formattedDay) {
+    formattedDay = day;
+    formattedDayText = `${new Date(day * DAY * 1000).toISOString().slice(0, 10)} `;
+  }
+  const minutes = Math.floor(rest / 60);
+  return `${formattedDayText}${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:${TWO_DIGITS[rest % 60]}`;
 }
 
 export const floorQuarter = (s: WallSeconds): WallSeconds => s - (((s % QUARTER) + QUARTER) % QUARTER);

@@ -165,6 +165,15 @@ describe('OfficeStore on LevelDB', () => {
     expect(await store.hourly('nowhere')).toEqual([]);
   });
 
+  it('latestSummary: the newest snapshot’s time, locations and free slots, as latestSnapshot has them', async () => {
+    expect(await store.latestSummary('bonn')).toBeUndefined();
+    await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00'] }));
+    await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00'], c: [] }));
+    const latest = (await store.latestSnapshot('bonn'))!;
+    expect(await store.latestSummary('bonn')).toEqual({ takenAt: latest.takenAt, locations: latest.locations.length, free: latest.locations.reduce((sum, l) => sum + l.slots.length, 0) });
+    expect(await store.latestSummary('bonn')).toEqual({ takenAt: '2021-07-12 10:15:00', locations: 3, free: 3 });
+  });
+
   it('sumSnapshotMetrics adds each snapshot’s metrics where it is told: the same sums as the decoded records', async () => {
     await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00'] }));
     await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00', '09:45'] }));

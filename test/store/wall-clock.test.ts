@@ -28,6 +28,14 @@ describe('parseWallTime / formatWallTime', () => {
     }
   });
 
+  it('format as Date does, before 1970 too, and in any order of days (the day cache)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -2_208_988_800, max: 4_102_444_799 }), { minLength: 1, maxLength: 20 }), (list) => {
+        for (const seconds of list) expect(formatWallTime(seconds)).toBe(new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' '));
+      }),
+    );
+  });
+
   it('round-trip every second of 1970–2100', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4_102_444_799 }), (seconds) => {

@@ -95,4 +95,23 @@ describe('WatchData over the store', () => {
     expect((await data.frame('Bonn')).at).toBe('2021-08-10 12:15:00');
     close();
   });
+
+  test('peekSlots: what was read is there at once; the step back is read ahead; a new snapshot makes the city stale', async () => {
+    const { data, ready, close } = createStoreWatchData({ store, sites });
+    await ready;
+    expect(data.peekSlots!('Bonn')).toBeUndefined();
+    await data.frame('Bonn');
+    expect(data.peekSlots!('Bonn')).toMatchObject({ times: ['2021-08-10 11:45:00', '2021-08-10 12:00:00'], frame: { city: 'Bonn', at: '2021-08-10 12:00:00' } });
+    // `[` from live goes to the snapshot before: read ahead, without a request.
+    await expect.poll(() => data.peekSlots!('Bonn', '2021-08-10 11:45:00')?.frame.at).toBe('2021-08-10 11:45:00');
+    const changed: (readonly string[] | undefined)[] = [];
+    data.subscribe((ids) => changed.push(ids));
+    await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []], ['b', 'Kfz', []]]));
+    await expect.poll(() => changed).toContainEqual(['bonn']);
+    expect(data.peekSlots!('Bonn')).toBeUndefined();
+    expect(data.peekSlots!('imported-x')).toBeUndefined();
+    expect((await data.frame('Bonn')).at).toBe('2021-08-10 12:15:00');
+    expect(data.peekSlots!('Bonn')?.times).toHaveLength(3);
+    close();
+  });
 });

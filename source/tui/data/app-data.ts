@@ -55,6 +55,12 @@ export interface FrameColumn {
 }
 
 /** Everything the slots view needs for one city at one point in time. */
+/** What the slots view shows of a city: its snapshot times and the frame at the cursor. */
+export interface CitySlots {
+  times: WallTime[];
+  frame: CityFrame;
+}
+
 export interface CityFrame {
   city: string;
   /** The newest snapshot time among the columns (the one the view's header names). */
@@ -122,6 +128,8 @@ export interface WatchData {
   snapshotTimes(city: string): Promise<WallTime[]>;
   /** The city's locations at the cursor (undefined: the newest snapshot). */
   frame(city: string, at?: WallTime): Promise<CityFrame>;
+  /** The times and frame of a city at the cursor if they are read already (no re-render waits for them), if supported. */
+  peekSlots?(city: string, at?: WallTime): CitySlots | undefined;
   /** The city's scopes: the whole city, then each location. */
   scopes(city: string): Promise<TimelineScope[]>;
   /** Bookings and cancellations per hour over the 7 days up to `end` (default: the newest data). */

@@ -41,9 +41,8 @@ export function effectiveDay(days: readonly string[], wanted: string | undefined
   return days.find((day) => day >= wanted) ?? days[days.length - 1];
 }
 
-/** The Bonn-like table of one day: a row per slot time that is marked in any column. */
-export function buildSlotGrid(frame: CityFrame, wantedDay?: string): SlotGrid {
-  const days = slotDays(frame);
+/** The Bonn-like table of one day: a row per slot time that is marked in any column (`days`: the frame's slotDays). */
+export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotDays(frame)): SlotGrid {
   const day = effectiveDay(days, wantedDay);
   const grid: SlotGrid = { days, rows: [], booked: 0, freed: 0, free: 0 };
   if (day === undefined) return grid;

@@ -1,14 +1,8 @@
-import type { Site, WallTime } from '../../../scrapers/types.js';
-import type { OfficeStore, StoredSnapshot } from '../../../store/types.js';
+import type { Site } from '../../../scrapers/types.js';
+import type { OfficeStore, SnapshotSummary } from '../../../store/types.js';
 import { sanitize } from '../../sanitize.js';
 import { sourceInfoOf, type SourceInfo } from './city-index.js';
 
-/** What the catalog remembers of a source's newest snapshot. */
-export interface LatestInfo {
-  takenAt: WallTime;
-  free: number;
-  locations: number;
-}
 
 export type CatalogSite = Pick<Site, 'id' | 'name' | 'city'> & { locations?: { id: string; name?: string }[] };
 
@@ -19,7 +13,7 @@ export type CatalogSite = Pick<Site, 'id' | 'name' | 'city'> & { locations?: { i
 export class SourceCatalog {
   readonly #sites = new Map<string, CatalogSite>();
   readonly #infos = new Map<string, SourceInfo>();
-  readonly #latest = new Map<string, LatestInfo>();
+  readonly #latest = new Map<string, SnapshotSummary>();
   readonly #locationNames = new Map<string, Map<string, string>>();
 
   constructor(
@@ -59,18 +53,15 @@ export class SourceCatalog {
     return this.sources().filter((source) => source.city === city);
   }
 
-  latest(sourceId: string): LatestInfo | undefined {
+  latest(sourceId: string): SnapshotSummary | undefined {
     return this.#latest.get(sourceId);
   }
 
-  /** Read the newest snapshot of a source and remember its summary; returns the snapshot. */
-  async refreshLatest(sourceId: string): Promise<StoredSnapshot | undefined> {
-    const snapshot = await this.store.latestSnapshot(sourceId);
-    if (snapshot) {
-      const free = snapshot.locations.reduce((sum, location) => sum + location.slots.length, 0);
-      this.#latest.set(sourceId, { takenAt: snapshot.takenAt, free, locations: snapshot.locations.length });
-    }
-    return snapshot;
+  /** Read the summary of a source's newest snapshot and remember it. */
+  async refreshLatest(sourceId: string): Promise<SnapshotSummary | undefined> {
+    const summary = await this.store.latestSummary(sourceId);
+    if (summary) this.#latest.set(sourceId, summary);
+    return summary;
   }
 
   /** Location id → display name (sanitized): the db's last name seen, else the registry's, else the id. */

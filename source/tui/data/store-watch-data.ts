@@ -10,6 +10,7 @@ import { groupCities } from './city-index.js';
 import { healthFromRuns, healthFromScheduler } from './health-rows.js';
 import { FrameReader } from './frame-reader.js';
 import { InsightsCache } from './insights-cache.js';
+import { SlotsCache } from './slots-cache.js';
 import { SourceCatalog, type CatalogSite } from './source-catalog.js';
 import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
 
@@ -46,6 +47,10 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const catalog = new SourceCatalog(store, options.sites, options.acceptSource, options.lookup);
   const listeners = new Set<DataListener>();
   const reader = new FrameReader(store, catalog, historyMs);
+  const slots = new SlotsCache(async (city, at) => {
+    const [times, frame] = await Promise.all([reader.cityTimes(city), reader.frame(city, at)]);
+    return { times, frame };
+  });
   let runs: ScrapeRun[] = [];
   const emit = (changed: readonly string[] | undefined) => listeners.forEach((listener) => listener(changed));
 
@@ -110,6 +115,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     void (async () => {
       await catalog.refreshLatest(sourceId);
       await reader.append(sourceId, takenAt);
+      slots.forget(catalog.info(sourceId).city);
       if (catalog.latest(sourceId)?.locations !== (await catalog.locationNames(sourceId)).size) await catalog.locationNames(sourceId, true);
       emit([sourceId]);
     })().catch(() => undefined);
@@ -137,11 +143,12 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     overview,
     health,
     snapshotTimes: (city) => reader.cityTimes(city),
-    frame: (city, at) => reader.frame(city, at),
+    frame: async (city, at) => (await slots.load(city, at)).frame,
+    peekSlots: (city, at) => slots.peek(city, at),
     scopes,
     hourly,
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
-    prefetch: (city) => void reader.frame(city).catch(() => undefined),
+    prefetch: (city) => void slots.load(city, undefined, false).catch(() => undefined),
     // After the catalog has loaded: the cache keeps what it computes.
     insights: () => ready.then(() => insights.get()),
   };

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { WallTime } from '../../../scrapers/types.js';
-import type { CityFrame, WatchData } from '../data/app-data.js';
+import type { CityFrame, CitySlots, WatchData } from '../data/app-data.js';
 import { atOrBefore } from '../data/cursor.js';
-import { buildSlotGrid, type SlotGrid } from '../data/slot-grid.js';
+import { buildSlotGrid, slotDays, type SlotGrid } from '../data/slot-grid.js';
 import type { SlotsState } from '../state/slots-state.js';
 import { useAsync } from './use-async.js';
 
@@ -16,22 +16,32 @@ export interface SlotsData {
 }
 
 /**
- * The slots view's data for the selected city: the snapshot times and the frame at the cursor in one load
- * (one re-render); reloaded when the city's sources change while live, left alone in history.
+ * The slots view's data for the selected city: the snapshot times and the frame at the cursor, at once where
+ * they were read before (or read ahead), else in one load (one re-render), the last frame shown staying while
+ * it runs; reloaded when the city's sources change while live, left alone in history.
  */
 export function useSlotsData(data: WatchData, city: string | undefined, state: SlotsState, active: boolean, cityKey: string): SlotsData {
   const live = state.cursor === undefined;
+  const key = `${city}\u0000${state.cursor}\u0000${live ? cityKey : ''}`;
+  const peeked = city && active ? data.peekSlots?.(city, state.cursor) : undefined;
   const load = async (name: string) => {
     const [times, frame] = await Promise.all([data.snapshotTimes(name), data.frame(name, state.cursor)]);
-    return { times, frame };
+    return { key, times, frame };
   };
-  const loaded = useAsync(city && active ? () => load(city) : undefined, [data, city, state.cursor, live ? cityKey : '', active]);
-  const frame = loaded.value?.frame.city === city ? loaded.value?.frame : undefined;
-  const grid = useMemo(() => buildSlotGrid(frame ?? { city: '', columns: [] }, state.day), [frame, state.day]);
-  const times = (frame && loaded.value?.times) || [];
-  const result: SlotsData = { grid, times, loading: loaded.loading };
+  const loaded = useAsync(city && active && !peeked ? () => load(city) : undefined, [data, key, active, peeked === undefined]);
+  const current: CitySlots | undefined = peeked ?? (loaded.value?.key === key ? loaded.value : undefined);
+  const shown = useRef<CitySlots | undefined>(undefined);
+  if (current) shown.current = current;
+  const slots = current ?? (shown.current?.frame.city === city ? shown.current : undefined);
+  const frame = slots?.frame;
+  const days = useMemo(() => slotDays(frame ?? EMPTY), [frame]);
+  const grid = useMemo(() => buildSlotGrid(frame ?? EMPTY, state.day, days), [frame, state.day, days]);
+  const times = slots?.times ?? [];
+  const result: SlotsData = { grid, times, loading: current === undefined && city !== undefined };
   if (frame) result.frame = frame;
   if (loaded.error) result.error = loaded.error;
   if (frame?.at && times.length > 0) result.history = { index: live ? times.length : atOrBefore(times, frame.at) + 1, total: times.length };
   return result;
 }
+
+const EMPTY: CityFrame = { city: '', columns: [] };

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import type { CitySlots } from '../../source/tui/data/app-data.js';
+import { SlotsCache } from '../../source/tui/data/slots-cache.js';
+
+const TIMES = ['2021-08-10 11:30:00', '2021-08-10 11:45:00', '2021-08-10 12:00:00'];
+
+/** A cache over a reader that counts its reads and can be held back. */
+function cacheWithReads() {
+  const reads: string[] = [];
+  let hold: Promise<void> = Promise.resolve();
+  const cache = new SlotsCache(async (city, at): Promise<CitySlots> => {
+    reads.push(`${city} ${at ?? 'live'}`);
+    await hold;
+    return { times: TIMES, frame: { city, columns: [], at: at ?? TIMES[2]! } };
+  });
+  return { cache, reads, holdReads: (until: Promise<void>) => (hold = until) };
+}
+
+describe('SlotsCache', () => {
+  test('keeps what it read; reads the snapshot before ahead, once', async () => {
+    const { cache, reads } = cacheWithReads();
+    expect(cache.peek('Bonn', undefined)).toBeUndefined();
+    await cache.load('Bonn', undefined);
+    expect(cache.peek('Bonn', undefined)?.frame.at).toBe(TIMES[2]);
+    await expect.poll(() => cache.peek('Bonn', TIMES[1])?.frame.at).toBe(TIMES[1]);
+    // The read-ahead read no further on its own.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(reads).toEqual(['Bonn live', `Bonn ${TIMES[1]}`]);
+    expect(cache.peek('Bonn', TIMES[0])).toBeUndefined();
+  });
+
+  test('no read-ahead when asked for none, nor before the oldest snapshot', async () => {
+    const { cache, reads } = cacheWithReads();
+    await cache.load('Bonn', undefined, false);
+    await cache.load('Köln', TIMES[0]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(reads).toEqual(['Bonn live', `Köln ${TIMES[0]}`]);
+  });
+
+  test('forget: the city is read anew, and a read that was running when it was forgotten is not kept', async () => {
+    const { cache, reads, holdReads } = cacheWithReads();
+    await cache.load('Bonn', undefined, false);
+    await cache.load('Köln', undefined, false);
+    cache.forget('Bonn');
+    expect(cache.peek('Bonn', undefined)).toBeUndefined();
+    expect(cache.peek('Köln', undefined)).toBeDefined();
+    let release!: () => void;
+    holdReads(new Promise<void>((resolve) => (release = resolve)));
+    const running = cache.load('Bonn', undefined, false);
+    cache.forget('Bonn');
+    release();
+    await running;
+    expect(cache.peek('Bonn', undefined)).toBeUndefined();
+    expect(reads).toEqual(['Bonn live', 'Köln live', 'Bonn live']);
+  });
+});
