@@ -1,5 +1,7 @@
 import { key, lastPart, range } from './keys.js';
 import { addSnapshotMetrics, AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
+import { readRowChain } from './row-chain.js';
+import { SnapshotReader } from './snapshot-reader.js';
 import { SourceWriter, type Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { METRIC } from './row-metrics.js';
@@ -109,19 +111,12 @@ export class LevelStore implements OfficeStore {
     }
   }
 
-  async snapshotAt(sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined> {
-    const stored = await this.db.get(key('m', sourceId, takenAt));
-    const source = await this.source(sourceId);
-    if (!stored || !source) return undefined;
-    const { locations } = decodeSnapshot(stored);
-    const states = await Promise.all(locations.map((i) => this.stateAt(sourceId, source.locations[i]!, takenAt)));
-    return {
-      sourceId,
-      takenAt,
-      locations: locations
-        .map((i, n) => ({ locationId: source.locations[i]!, slots: states[n]!.map(formatWallTime) }))
-        .sort((a, b) => (a.locationId < b.locationId ? -1 : 1)),
-    };
+  snapshotAt(sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined> {
+    return this.snapshotReader(sourceId).snapshotAt(takenAt);
+  }
+
+  snapshotReader(sourceId: string): SnapshotReader {
+    return new SnapshotReader(this.db, sourceId, () => this.source(sourceId));
   }
 
   async latestSnapshot(sourceId: string): Promise<StoredSnapshot | undefined> {
@@ -140,13 +135,7 @@ export class LevelStore implements OfficeStore {
 
   /** A location's free slots in force at `at`: back to the last key frame, then forward. */
   async stateAt(sourceId: string, locationId: string, at: WallTime): Promise<WallSeconds[]> {
-    const rows = [];
-    for await (const value of this.db.values({ ...range(['r', sourceId, locationId], undefined, at), reverse: true })) {
-      const row = decodeRow(value);
-      rows.push(row);
-      if ('frame' in row) break;
-    }
-    return rows.reverse().reduce<WallSeconds[]>((state, row) => applyRow(state, row), []);
+    return (await readRowChain(this.db, sourceId, locationId, at)).stateAt(at);
   }
 
   async *locationStates(sourceId: string, locationId: string, from?: WallTime, to?: WallTime): AsyncGenerator<LocationState> {

@@ -1,3 +1,4 @@
+import type { SnapshotReader } from './snapshot-reader.js';
 import type { ScrapeRun, Snapshot, WallTime } from '../scrapers/types.js';
 
 /** The free slots of one location as of one snapshot. */
@@ -65,6 +66,8 @@ export interface OfficeStore {
   snapshotTimes(sourceId: string, from?: WallTime, to?: WallTime): Promise<WallTime[]>;
   /** Every location's free slots at the snapshot taken at `takenAt` (exact), or undefined. */
   snapshotAt(sourceId: string, takenAt: WallTime): Promise<StoredSnapshot | undefined>;
+  /** snapshotAt for a reader that steps through one source's history: it keeps what it read for the next step. */
+  snapshotReader(sourceId: string): Pick<SnapshotReader, 'snapshotAt'>;
   /** The newest snapshot of a source, or undefined. */
   latestSnapshot(sourceId: string): Promise<StoredSnapshot | undefined>;
   /** When the newest snapshot of a source was taken, how many locations it had and how many free slots in all. */

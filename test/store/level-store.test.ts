@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { afterAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { openStore, StoreError, type LevelStore, type ScrapeRun, type Snapshot } from '../../store/index.js';
+import { LevelStore, openStore, StoreError, type ScrapeRun, type Snapshot } from '../../store/index.js';
 import { METRIC } from '../../store/row-metrics.js';
 
 const root = mkdtempSync(join(tmpdir(), 'office-watch-store-'));
@@ -248,6 +248,39 @@ describe('OfficeStore on LevelDB', () => {
     }
     const between = await collect(store.locationStates('bonn', 'a', expected[70]!.takenAt.replace(/:00$/, ':01'), expected[72]!.takenAt));
     expect(between.map((s) => s.slots)).toEqual([expected[70]!.slots, expected[71]!.slots, expected[72]!.slots]);
+  });
+
+  it('a snapshot reader steps back and forth through key frames, reading each location about once per key frame', async () => {
+    const expected: { takenAt: string; a: string[] }[] = [];
+    let time = Date.UTC(2021, 6, 12, 6) / 1000;
+    for (let i = 0; i < 100; i++) {
+      const a = Array.from({ length: 10 }, (_, k) => `${String(8 + ((i + k) % 9)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`);
+      const takenAt = new Date(time * 1000).toISOString().slice(0, 19).replace('T', ' ');
+      // b changes every tenth snapshot only; c never
+      await store.recordSnapshot(snap('bonn', takenAt, { a, b: [i % 10 === 0 ? '07:00' : '07:30'], c: [] }));
+      expected.push({ takenAt, a: [...new Set(a)].sort().map(S) });
+      time += 900;
+    }
+    // Count the range reads of the rows a reader makes (one per location and key frame stretch).
+    let rowReads = 0;
+    const counting = new Proxy(store.db, {
+      get: (db, name) => (name === 'iterator' ? (options: { gte?: string }) => (options.gte?.startsWith('r') && rowReads++, db.iterator(options)) : Reflect.get(db, name).bind(db)),
+    });
+    const reader = new LevelStore(counting).snapshotReader('bonn');
+    const order = [...expected.keys()].reverse().concat([...expected.keys()]);
+    for (const i of order) {
+      const snapshot = (await reader.snapshotAt(expected[i]!.takenAt))!;
+      expect(snapshot.locations.map((l) => l.locationId)).toEqual(['a', 'b', 'c']);
+      expect(snapshot.locations[0]!.slots).toEqual(expected[i]!.a);
+      expect(snapshot.locations[1]!.slots).toEqual([S(i % 10 === 0 ? '07:00' : '07:30')]);
+      expect(snapshot.locations[2]!.slots).toEqual([]);
+    }
+    // a: 100 rows, a key frame every 33; b: 19 rows, one key frame; c: one row. Back and forth again, reads
+    // at most a few more than going back once (the chains kept serve the way forth).
+    // (One reader per snapshot would read 3 × 200 times.)
+    expect(rowReads).toBeGreaterThanOrEqual(4 + 1 + 1);
+    expect(rowReads).toBeLessThanOrEqual(4 + 1 + 1 + 6);
+    expect(await reader.snapshotAt('2021-07-12 05:00:00')).toBeUndefined();
   });
 
   it('calls onSnapshot listeners after each stored snapshot until unsubscribed', async () => {

@@ -8,11 +8,14 @@ import { msToWall, wallToMs } from './timeline-series.js';
 
 /**
  * Reads what the slots view shows of a city: per source a recent window of snapshot times (read once, then
- * appended to) and the two snapshots around the cursor, kept in a small LRU; one step further back is read ahead.
+ * appended to) and the two snapshots around the cursor, kept in a small LRU.
+ * A reader per source keeps what it read of each location, so that stepping back reads little.
  */
 export class FrameReader {
   readonly #times = new Map<string, Promise<WallTime[]>>();
   readonly #snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(96);
+  /** Per source: what was read of each location serves the snapshots before it too. */
+  readonly #readers = new Map<string, ReturnType<OfficeStore['snapshotReader']>>();
 
   constructor(
     private readonly store: OfficeStore,
@@ -24,7 +27,9 @@ export class FrameReader {
     const key = `${sourceId}\u0000${takenAt}`;
     let found = this.#snapshots.get(key);
     if (!found) {
-      this.#snapshots.set(key, (found = this.store.snapshotAt(sourceId, takenAt)));
+      let reader = this.#readers.get(sourceId);
+      if (!reader) this.#readers.set(sourceId, (reader = this.store.snapshotReader(sourceId)));
+      this.#snapshots.set(key, (found = reader.snapshotAt(takenAt)));
       found.catch(() => this.#snapshots.delete(key));
     }
     return found;
@@ -72,9 +77,9 @@ export class FrameReader {
     const names = await this.catalog.locationNames(sourceId);
     const takenAt = list[index];
     const previousAt = index > 0 ? list[index - 1] : undefined;
-    const [current, previous] = await Promise.all([takenAt ? this.snapshotAt(sourceId, takenAt) : undefined, previousAt ? this.snapshotAt(sourceId, previousAt) : undefined]);
-    // The snapshot one more step back, read ahead: `[` then needs no read at all.
-    if (index > 1) this.snapshotAt(sourceId, list[index - 2]!).catch(() => undefined);
+    // The newer first: its reads of the locations serve the one before.
+    const current = takenAt ? await this.snapshotAt(sourceId, takenAt) : undefined;
+    const previous = previousAt ? await this.snapshotAt(sourceId, previousAt) : undefined;
     const ids = [...(current?.locations.map((l) => l.locationId) ?? [])];
     for (const id of names.keys()) if (!ids.includes(id)) ids.push(id);
     return ids.map((locationId) => {
