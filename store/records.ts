@@ -85,13 +85,21 @@ export function diffSorted(before: readonly number[], after: readonly number[]):
   return { removed, added };
 }
 
-/** Apply a row record to the previous free list. */
+/** Apply a row record to the previous free list: one pass over the three sorted lists. */
 export function applyRow(previous: readonly WallSeconds[], row: RowRecord): WallSeconds[] {
   if ('frame' in row) return row.frame;
-  const removed = new Set(row.removed);
-  const kept = previous.filter((slot) => !removed.has(slot));
-  if (row.added.length === 0) return kept;
-  return mergeSorted(kept, row.added);
+  const { removed, added } = row;
+  const out: WallSeconds[] = [];
+  let r = 0;
+  let a = 0;
+  for (const slot of previous) {
+    while (a < added.length && added[a]! < slot) out.push(added[a++]!);
+    while (r < removed.length && removed[r]! < slot) r++;
+    if (removed[r] === slot) r++;
+    else out.push(slot);
+  }
+  while (a < added.length) out.push(added[a++]!);
+  return out;
 }
 
 /** Two ascending lists with no element in common as one. */

@@ -73,7 +73,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const view = state.view;
   const slots = useSlotsData(data, city, state.slots, view === 'slots', cityKey);
   const { frame, grid } = slots;
-  usePrefetch(data, view === 'slots' && frame !== undefined && !slots.loading ? neighbours(visible, city) : []);
+  // Keyed by the city whose frame is shown: a later load (a step back) does not start them again.
+  usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : []);
   const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, chartPoints(rightWidth));
 
   const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
@@ -134,7 +135,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       case 'health':
         return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
       default:
-        return <Slots grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={slots.loading} frame={frame} history={slots.history} error={slots.error} />;
+        return <Slots city={city} grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={slots.loading} frame={frame} history={slots.history} error={slots.error} />;
     }
   };
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CitySlots } from '../../source/tui/data/app-data.js';
 import { SlotsCache } from '../../source/tui/data/slots-cache.js';
+import { neighbours } from '../../source/tui/hooks/use-prefetch.js';
 
 const TIMES = ['2021-08-10 11:30:00', '2021-08-10 11:45:00', '2021-08-10 12:00:00'];
 
@@ -52,5 +53,15 @@ describe('SlotsCache', () => {
     await running;
     expect(cache.peek('Bonn', undefined)).toBeUndefined();
     expect(reads).toEqual(['Bonn live', 'Köln live', 'Bonn live']);
+  });
+});
+
+describe('neighbours', () => {
+  const cities = ['Aachen', 'Bonn', 'Celle', 'Dresden'].map((name) => ({ name }));
+  test('below, above, and the one after next below; none past the ends', () => {
+    expect(neighbours(cities, 'Bonn')).toEqual(['Celle', 'Aachen', 'Dresden']);
+    expect(neighbours(cities, 'Aachen')).toEqual(['Bonn', 'Celle']);
+    expect(neighbours(cities, 'Dresden')).toEqual(['Celle']);
+    expect(neighbours(cities, 'Essen')).toEqual([]);
   });
 });

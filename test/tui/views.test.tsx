@@ -82,6 +82,12 @@ describe('Slots', () => {
     expect(out).not.toContain('Amt 1 ');
   });
 
+  test('while a city’s frame loads, the title names it', () => {
+    const out = plain(<Slots city="Köln" grid={buildSlotGrid({ city: '', columns: [] })} state={initialSlots} loading width={56} height={6} focused={false} />).lastFrame()!;
+    expect(out.split('\n')[0]).toBe('Köln · live');
+    expect(out).toContain('loading…');
+  });
+
   test('a city without snapshots says so', () => {
     const out = plain(<Slots frame={{ city: 'Kassel', columns: [] }} grid={buildSlotGrid({ city: 'Kassel', columns: [] })} state={initialSlots} width={56} height={6} focused={false} />).lastFrame()!;
     expect(out).toContain('no snapshot of Kassel yet');

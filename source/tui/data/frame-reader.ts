@@ -59,7 +59,7 @@ export class FrameReader {
 
   async cityTimes(city: string): Promise<WallTime[]> {
     const lists = await Promise.all(this.catalog.inCity(city).map((s) => this.times(s.sourceId)));
-    return [...new Set(lists.flat())].sort();
+    return lists.length === 1 ? [...lists[0]!] : [...new Set(lists.flat())].sort();
   }
 
   async frame(city: string, at?: WallTime): Promise<CityFrame> {

@@ -9,6 +9,8 @@ import { useTheme } from '../theme.js';
 import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
 
 export interface SlotsProps {
+  /** The selected city: named in the title while its frame loads. */
+  city?: string | undefined;
   frame?: CityFrame;
   grid: SlotGrid;
   state: SlotsState;
@@ -32,13 +34,13 @@ export const CELL: Record<CellMark, { text: string; colour?: string }> = {
  * The title line: city, day, and which snapshot is shown: "Bonn · Tue 08-10 (1/25) · snapshot 12:00 · live", or
  * "… · history 3/40 11:15" a step back. When narrow the day's index goes first, then the city name shrinks.
  */
-export function slotsTitle(props: Pick<SlotsProps, 'frame' | 'grid' | 'state' | 'history'>, width = 80): string {
+export function slotsTitle(props: Pick<SlotsProps, 'city' | 'frame' | 'grid' | 'state' | 'history'>, width = 80): string {
   const { frame, grid, state, history } = props;
   const stamp = frame?.at ? (frame.at.startsWith(grid.day ?? '-') ? hhmm(frame.at) : shortStamp(frame.at)) : undefined;
   const when = state.cursor === undefined ? `${stamp ? `snapshot ${stamp} · ` : ''}live` : `history ${history ? `${history.index}/${history.total} ` : ''}${stamp ?? ''}`.trim();
   const day = grid.day ? `${weekday(grid.day)} ${grid.day.slice(5)}` : undefined;
   const index = grid.day ? ` (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})` : '';
-  const city = sanitize(frame?.city ?? '', 40);
+  const city = sanitize(frame?.city ?? props.city ?? '', 40);
   const rests = [[day && day + index, when], [day, when]].map((parts) => ` · ${parts.filter(Boolean).join(' · ')}`);
   for (const rest of rests) if ([...city].length + rest.length <= width) return city + rest;
   const rest = rests[1]!;
