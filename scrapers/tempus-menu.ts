@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import { ScrapeError } from './failure.js';
 
 /** One bookable option: its `select` id is the form field to set. */

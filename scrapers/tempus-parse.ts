@@ -1,4 +1,4 @@
-import { load, type CheerioAPI } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import { addDays } from './berlin-time.js';
 import { ScrapeError } from './failure.js';
 import { cleanText } from './tempus-menu.js';

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { ScrapeError } from './failure.js';
 
 /** Collapse runs of whitespace and trim (titles carry trailing and double spaces). */

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { ScrapeError } from './failure.js';
 import { clock, hasNoCalendarText } from './tevis-calendar-parse.js';
 import { cleanText } from './tevis-parse.js';

@@ -47,7 +47,8 @@ const SERVERS: Record<SystemName, (offices: SimOffice[]) => SystemServer> = {
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const clock = createSimClock({ start: options.start ?? quarterHourFloor(new Date()), speed: options.speed ?? 60 });
   const seed = options.seed ?? 1;
-  const offices = DEMO_OFFICES.map((spec) => createSimulatedOffice(spec, clock, deriveSeed(seed, spec.sourceId)));
+  // The demo runs for hours: each office remembers its last 10 000 bookings and cancellations, not all.
+  const offices = DEMO_OFFICES.map((spec) => createSimulatedOffice(spec, clock, deriveSeed(seed, spec.sourceId), { keepEvents: 10_000 }));
   const running: RunningServer[] = [];
   const sites = new Map<SimulatedOffice, DemoSite>();
   const origins = {} as Record<SystemName, string>;

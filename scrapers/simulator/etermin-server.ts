@@ -136,11 +136,30 @@ function timeslots(site: SimSite, q: URLSearchParams): SimResponse {
   return json(slots);
 }
 
+type SlotsByDay = Map<string, { time: string; cap: number }[]>;
+
+/** slotsByDay per free list (the office hands out the same list while nothing changes) and request shape. */
+const slotsByDayCache = new WeakMap<readonly WallTime[], Map<string, SlotsByDay>>();
+
 /** Per day the slots of a calendar: free ones (cap 1) and, in the fullSlots variant, taken ones (cap 0). */
-function slotsByDay(site: SimSite, calendar: SimLocation, duration: number, today: string, lastDay: string): Map<string, { time: string; cap: number }[]> {
-  const free = site.office.freeSlots(calendar.id).filter((s: WallTime) => s.slice(0, 10) >= today && s.slice(0, 10) <= lastDay);
-  const byDay = new Map<string, { time: string; cap: number }[]>();
-  const add = (day: string, time: string, cap: number) => byDay.set(day, [...(byDay.get(day) ?? []), { time, cap }]);
+function slotsByDay(site: SimSite, calendar: SimLocation, duration: number, today: string, lastDay: string): SlotsByDay {
+  const all = site.office.freeSlots(calendar.id);
+  const shape = `${site.variant.fullSlots === true}|${duration}|${today}|${lastDay}`;
+  let known = slotsByDayCache.get(all);
+  if (!known) slotsByDayCache.set(all, (known = new Map()));
+  let byDay = known.get(shape);
+  if (!byDay) known.set(shape, (byDay = computeSlotsByDay(site, all, duration, today, lastDay)));
+  return byDay;
+}
+
+function computeSlotsByDay(site: SimSite, all: readonly WallTime[], duration: number, today: string, lastDay: string): SlotsByDay {
+  const free = all.filter((s: WallTime) => s.slice(0, 10) >= today && s.slice(0, 10) <= lastDay);
+  const byDay: SlotsByDay = new Map();
+  const add = (day: string, time: string, cap: number) => {
+    const list = byDay.get(day);
+    if (list) list.push({ time, cap });
+    else byDay.set(day, [{ time, cap }]);
+  };
   const freeSet = new Set(free.map((s) => s.slice(0, 16)));
   for (const slot of free) add(slot.slice(0, 10), slot.slice(11, 16), 1);
   if (site.variant.fullSlots) {

@@ -24,7 +24,7 @@ export interface SimulatedOffice extends SimOffice {
   advanceTo(instant: Date): void;
   /** The true free slots (the site may show otherwise: see spec.publisher). */
   trueFreeSlots(locationId: string): WallTime[];
-  /** Every booking and cancellation since the office was created, in time order. */
+  /** Every booking and cancellation since the office was created (the last `keepEvents` of them), in time order. */
   groundTruth(): readonly GroundTruthEvent[];
   /** The fault shown now: spec.faults, unless one was set by hand (undefined set by hand = none). */
   fault: FaultKind | undefined;
@@ -36,8 +36,8 @@ export interface SimulatedOffice extends SimOffice {
  * The office's state at an instant depends only on spec, seed and its creation time, never on how often it was
  * read: every random draw belongs to an event, and events are replayed in time order (ties in a fixed order).
  */
-export function createSimulatedOffice(spec: OfficeSpec, clock: SimClock, seed: number): SimulatedOffice {
-  return new OfficeModel(spec, clock, seed);
+export function createSimulatedOffice(spec: OfficeSpec, clock: SimClock, seed: number, options: { keepEvents?: number } = {}): SimulatedOffice {
+  return new OfficeModel(spec, clock, seed, options.keepEvents ?? Number.POSITIVE_INFINITY);
 }
 
 class OfficeModel implements SimulatedOffice {
@@ -49,6 +49,9 @@ class OfficeModel implements SimulatedOffice {
   private readonly activities = new Map<string, LocationActivity>();
   private readonly publisher: Publisher;
   private readonly log: GroundTruthEvent[] = [];
+  /** Events fired so far (the state changes only with one), and the published lists last read, per location. */
+  private events = 0;
+  private readonly published = new Map<string, { key: string; slots: WallTime[] }>();
   private readonly createdAt: number;
   private today: string;
   private nextMidnight: number;
@@ -58,6 +61,7 @@ class OfficeModel implements SimulatedOffice {
     readonly spec: OfficeSpec,
     private readonly clock: SimClock,
     seed: number,
+    private readonly keepEvents: number,
   ) {
     ({ sourceId: this.sourceId, system: this.system, name: this.name, city: this.city } = spec);
     this.locations = spec.locations.map(({ id, name }) => ({ id, name }));
@@ -104,7 +108,16 @@ class OfficeModel implements SimulatedOffice {
   freeSlots(locationId: string): WallTime[] {
     const now = this.clock.now();
     this.advanceTo(now);
-    return this.activities.has(locationId) ? this.publisher.published(locationId, toBerlinWallTime(now)) : [];
+    if (!this.activities.has(locationId)) return [];
+    // Slots start on whole minutes, so within one minute and between two events the list stays the same:
+    // the requests of a scrape (one per day, at the demo's 60× clock) share it.
+    const wall = toBerlinWallTime(now);
+    const key = `${this.events}|${wall.slice(0, 16)}`;
+    const known = this.published.get(locationId);
+    if (known?.key === key) return known.slots;
+    const slots = Object.freeze(this.publisher.published(locationId, wall)) as WallTime[];
+    this.published.set(locationId, { key, slots });
+    return slots;
   }
 
   trueFreeSlots(locationId: string): WallTime[] {
@@ -126,6 +139,7 @@ class OfficeModel implements SimulatedOffice {
       let next = Math.min(this.nextMidnight, publisherAt);
       for (const activity of this.activities.values()) next = Math.min(next, activity.nextEventAt());
       if (next > target) break;
+      this.events++;
       if (next === this.nextMidnight) {
         this.today = toBerlinWallTime(new Date(next)).slice(0, 10);
         this.nextMidnight = midnightAfter(this.today);
@@ -137,6 +151,8 @@ class OfficeModel implements SimulatedOffice {
         const at = toBerlinWallTime(new Date(next));
         const change = activity?.fire(next, at, shows);
         if (id !== undefined && change) this.log.push({ at, locationId: id, ...change });
+        // A long-running world (the demo) keeps the recent events only, dropping them in chunks.
+        if (this.log.length > 2 * this.keepEvents) this.log.splice(0, this.log.length - this.keepEvents);
       }
     }
   }

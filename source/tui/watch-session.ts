@@ -1,11 +1,12 @@
 import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
-import type { Demo } from '../../scrapers/simulator/demo.js';
+import type { DemoWorld } from '../../scrapers/simulator/demo-child.js';
 import type { Site } from '../../scrapers/types.js';
 import type { LevelStore } from '../../store/index.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
+import { collectGarbage, collectGarbageIfPiled } from './collect-garbage.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -34,14 +35,15 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
   const appModule = import('./run-app.js');
   appModule.catch(() => undefined);
   const store = await openDb(options.db);
-  let demo: Demo | undefined;
+  let demo: DemoWorld | undefined;
   let scheduler: Scheduler | undefined;
   try {
     let sites = options.sites;
     let now: (() => Date) | undefined;
     if (options.demo) {
-      const { startDemo } = await import('../../scrapers/simulator/demo.js');
-      demo = await startDemo({ start: await demoStart(store), speed: 60 });
+      // The simulated offices run in a process of their own, as real ones would: their work is not the app's.
+      const { startDemoProcess } = await import('../../scrapers/simulator/demo-child.js');
+      demo = await startDemoProcess({ start: await demoStart(store), speed: 60 });
       const clock = demo.clock;
       now = () => clock.now();
       sites = demo.sites.filter(options.accept);
@@ -62,6 +64,9 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       alerts: { exec: options.exec, webhook: options.webhook, onAlert: alertEffects({ quiet: options.quiet }) },
     });
     watch.ready.catch(() => undefined);
+    // Each scrape leaves its pages behind: collected as they pile up, and after each round.
+    const offRun = scheduler?.onRun(() => collectGarbageIfPiled());
+    const offRound = scheduler?.onRound(() => collectGarbage());
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
@@ -70,6 +75,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       await Promise.race([watch.alerts?.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
       watch.close();
+      offRun?.();
+      offRound?.();
     }
   } finally {
     await scheduler?.stop();

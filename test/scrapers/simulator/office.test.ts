@@ -129,6 +129,21 @@ describe('a simulated office', () => {
     expect(c.office.groundTruth()).not.toEqual(a.office.groundTruth());
   });
 
+  it('keepEvents: a long-running office keeps its recent events only, the same ones and the same state', () => {
+    const all = office({}, {}, 42);
+    const clock = createSimClock({ start: START, speed: 0 });
+    const kept = createSimulatedOffice(spec(), clock, 42, { keepEvents: 5 });
+    all.clock.advance(72 * HOUR);
+    clock.advance(72 * HOUR);
+    const events = all.office.groundTruth();
+    expect(events.length).toBeGreaterThan(10);
+    const recent = kept.groundTruth();
+    expect(recent.length).toBeGreaterThanOrEqual(5);
+    expect(recent.length).toBeLessThanOrEqual(10);
+    expect(recent).toEqual(events.slice(-recent.length));
+    expect(kept.freeSlots('11')).toEqual(all.office.freeSlots('11'));
+  });
+
   it('an erratic publisher opens new days in bursts and hides whole days now and then', () => {
     const publisher: PublisherSpec = { kind: 'erratic', burstDays: 5, hideEveryHours: 2 };
     const { clock, office: o } = office({ publisher }, { demand: 0 });
