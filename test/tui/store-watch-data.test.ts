@@ -96,6 +96,20 @@ describe('WatchData over the store', () => {
     close();
   });
 
+  test('the times stepped through stay within the history window as new snapshots come (a long run keeps no more)', async () => {
+    // A window of half an hour.
+    const { data, ready, close } = createStoreWatchData({ store, sites, historyDays: 1 / 48 });
+    await ready;
+    expect(await data.snapshotTimes('Bonn')).toEqual(['2021-08-10 11:45:00', '2021-08-10 12:00:00']);
+    const changed: (readonly string[] | undefined)[] = [];
+    data.subscribe((ids) => changed.push(ids));
+    await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []]]));
+    await store.recordSnapshot(snap('bonn', '2021-08-10 12:30:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:00:00']]]));
+    await expect.poll(() => changed.length).toBe(2);
+    expect(await data.snapshotTimes('Bonn')).toEqual(['2021-08-10 12:00:00', '2021-08-10 12:15:00', '2021-08-10 12:30:00']);
+    close();
+  });
+
   test('peekSlots: what was read is there at once; the step back is read ahead; a new snapshot makes the city stale', async () => {
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;

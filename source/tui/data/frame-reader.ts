@@ -49,12 +49,15 @@ export class FrameReader {
     return found;
   }
 
-  /** A new snapshot was stored: extend the source's times if they are loaded. */
+  /** A new snapshot was stored: extend the source's times if they are loaded, and let the oldest go out of the window. */
   async append(sourceId: string, takenAt: WallTime): Promise<void> {
     const cached = this.#times.get(sourceId);
     if (!cached) return;
     const list = await cached;
     if (list.length === 0 || list[list.length - 1]! < takenAt) list.push(takenAt);
+    const from = msToWall(wallToMs(takenAt) - this.historyMs);
+    const outside = list.findIndex((time) => time >= from);
+    if (outside > 0) list.splice(0, outside);
   }
 
   async cityTimes(city: string): Promise<WallTime[]> {
