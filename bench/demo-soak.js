@@ -39,14 +39,14 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const samples = [];
 const started = Date.now();
 try {
-  for (let next = ROUNDS / SAMPLES; samples.length < SAMPLES; ) {
+  // A sample after the first round, then every ROUNDS / SAMPLES rounds up to ROUNDS.
+  for (let next = 1; next <= ROUNDS; ) {
     await sleep(2000);
     if (exited) throw new Error('the app exited');
     const round = rounds();
-    if (round >= next || (samples.length === 0 && round > 0)) {
-      samples.push({ round, rss: rssMb(), seconds: (Date.now() - started) / 1000 });
-      if (round >= next) next += ROUNDS / SAMPLES;
-    }
+    if (round < next) continue;
+    samples.push({ round, rss: rssMb(), seconds: (Date.now() - started) / 1000 });
+    next = next === 1 ? ROUNDS / SAMPLES : next + ROUNDS / SAMPLES;
   }
   console.log(`demo-soak: office-watch --demo --interval ${INTERVAL}, ${samples.at(-1).round} rounds in ${samples.at(-1).seconds.toFixed(0)} s`);
   console.log('  round     rss');

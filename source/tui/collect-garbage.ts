@@ -19,6 +19,6 @@ export function collectGarbage(): void {
 }
 
 /** collectGarbage once more than `pileMb` of heap was taken since the last one (cheap to ask after every scrape). */
-export function collectGarbageIfPiled(pileMb = 24): void {
+export function collectGarbageIfPiled(pileMb = 16): void {
   if (getHeapStatistics().used_heap_size - usedAfterLast > pileMb * 1_048_576) collectGarbage();
 }

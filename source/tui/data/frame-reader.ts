@@ -13,7 +13,7 @@ import { msToWall, wallToMs } from './timeline-series.js';
  */
 export class FrameReader {
   readonly #times = new Map<string, Promise<WallTime[]>>();
-  readonly #snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(96);
+  readonly #snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(32);
   /** Per source: what was read of each location serves the snapshots before it too. */
   readonly #readers = new Map<string, ReturnType<OfficeStore['snapshotReader']>>();
 

@@ -10,7 +10,7 @@ const keyOf = (city: string, at: WallTime | undefined) => `${city}\u0000${at ?? 
  * (read ahead), renders at once instead of after a load. A city's new snapshot makes its entries stale.
  */
 export class SlotsCache {
-  readonly #entries = new LruCache<{ generation: number; slots: CitySlots }>(48);
+  readonly #entries = new LruCache<{ generation: number; slots: CitySlots }>(24);
   readonly #generations = new Map<string, number>();
 
   constructor(private readonly read: (city: string, at: WallTime | undefined) => Promise<CitySlots>) {}
