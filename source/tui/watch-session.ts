@@ -100,7 +100,7 @@ async function demoStart(store: LevelStore): Promise<Date> {
   const quarter = 15 * 60_000;
   let start = Date.now();
   for (const sourceId of await store.listSources()) {
-    const latest = await store.latestSnapshot(sourceId);
+    const latest = await store.latestSummary(sourceId);
     if (latest) start = Math.max(start, berlinWallTimeToDate(latest.takenAt).getTime() + quarter);
   }
   return new Date(Math.floor(start / quarter) * quarter);

@@ -1,4 +1,4 @@
-import type { AlertsData, CityFrame, DataListener, HealthRow, Overview, TimelineScope, WatchData } from '../../source/tui/data/app-data.js';
+import type { AlertsData, CityFrame, CitySlots, DataListener, HealthRow, Overview, TimelineScope, WatchData } from '../../source/tui/data/app-data.js';
 import type { Alert } from '../../store/alerts.js';
 import type { CityInsights, Insights } from '../../store/insights.js';
 import type { HourlyCount } from '../../store/types.js';
@@ -28,14 +28,11 @@ export class FakeWatchData implements WatchData {
   health(): HealthRow[] {
     return this.healthRows;
   }
-  async snapshotTimes(city: string): Promise<string[]> {
-    return (this.frames.get(city) ?? []).map((frame) => frame.at!).filter(Boolean);
-  }
-  async frame(city: string, at?: string): Promise<CityFrame> {
+  async slots(city: string, at?: string): Promise<CitySlots> {
     this.frameCalls.push(at === undefined ? { city } : { city, at });
     const list = this.frames.get(city) ?? [];
     const found = at === undefined ? list[list.length - 1] : [...list].reverse().find((frame) => frame.at! <= at);
-    return found ?? { city, columns: [] };
+    return { times: list.map((frame) => frame.at!).filter(Boolean), frame: found ?? { city, columns: [] } };
   }
   async scopes(city: string): Promise<TimelineScope[]> {
     const frame = this.frames.get(city)?.[0];

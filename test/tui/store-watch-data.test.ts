@@ -58,17 +58,17 @@ describe('WatchData over the store', () => {
   test('a frame: the locations with names, the snapshot and the one before; a cursor goes back', async () => {
     const { data, ready } = createStoreWatchData({ store, sites });
     await ready;
-    const live = await data.frame('Bonn');
+    const live = (await data.slots('Bonn')).frame;
     expect(live.at).toBe('2021-08-10 12:00:00');
     expect(live.columns.map((c) => [c.locationId, c.name, c.slots.length, c.previous?.length])).toEqual([
       ['a', 'Führerscheinwesen', 2, 2],
       ['b', 'Kfz', 1, 0],
     ]);
-    const back = await data.frame('Bonn', '2021-08-10 11:50:00');
+    const back = (await data.slots('Bonn', '2021-08-10 11:50:00')).frame;
     expect(back.at).toBe('2021-08-10 11:45:00');
     expect(back.columns[0]!.previous).toBeUndefined();
-    expect(await data.snapshotTimes('Bonn')).toEqual(['2021-08-10 11:45:00', '2021-08-10 12:00:00']);
-    const imported = await data.frame('imported-x');
+    expect((await data.slots('Bonn')).times).toEqual(['2021-08-10 11:45:00', '2021-08-10 12:00:00']);
+    const imported = (await data.slots('imported-x')).frame;
     expect(imported.columns[0]!.name).toBe('Amt Z');
   });
 
@@ -85,14 +85,14 @@ describe('WatchData over the store', () => {
   test('a new snapshot reaches the listeners and the overview', async () => {
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;
-    await data.frame('Bonn');
+    await data.slots('Bonn');
     const changed: (readonly string[] | undefined)[] = [];
     data.subscribe((ids) => changed.push(ids));
     await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []], ['b', 'Kfz', []]]));
     await expect.poll(() => changed).toContainEqual(['bonn']);
     expect(data.overview().cities[0]!.free).toBe(0);
-    expect(await data.snapshotTimes('Bonn')).toHaveLength(3);
-    expect((await data.frame('Bonn')).at).toBe('2021-08-10 12:15:00');
+    expect((await data.slots('Bonn')).times).toHaveLength(3);
+    expect((await data.slots('Bonn')).frame.at).toBe('2021-08-10 12:15:00');
     close();
   });
 
@@ -100,13 +100,13 @@ describe('WatchData over the store', () => {
     // A window of half an hour.
     const { data, ready, close } = createStoreWatchData({ store, sites, historyDays: 1 / 48 });
     await ready;
-    expect(await data.snapshotTimes('Bonn')).toEqual(['2021-08-10 11:45:00', '2021-08-10 12:00:00']);
+    expect((await data.slots('Bonn')).times).toEqual(['2021-08-10 11:45:00', '2021-08-10 12:00:00']);
     const changed: (readonly string[] | undefined)[] = [];
     data.subscribe((ids) => changed.push(ids));
     await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []]]));
     await store.recordSnapshot(snap('bonn', '2021-08-10 12:30:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:00:00']]]));
     await expect.poll(() => changed.length).toBe(2);
-    expect(await data.snapshotTimes('Bonn')).toEqual(['2021-08-10 12:00:00', '2021-08-10 12:15:00', '2021-08-10 12:30:00']);
+    expect((await data.slots('Bonn')).times).toEqual(['2021-08-10 12:00:00', '2021-08-10 12:15:00', '2021-08-10 12:30:00']);
     close();
   });
 
@@ -114,7 +114,7 @@ describe('WatchData over the store', () => {
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;
     expect(data.peekSlots!('Bonn')).toBeUndefined();
-    await data.frame('Bonn');
+    await data.slots('Bonn');
     expect(data.peekSlots!('Bonn')).toMatchObject({ times: ['2021-08-10 11:45:00', '2021-08-10 12:00:00'], frame: { city: 'Bonn', at: '2021-08-10 12:00:00' } });
     // `[` from live goes to the snapshot before: read ahead, without a request.
     await expect.poll(() => data.peekSlots!('Bonn', '2021-08-10 11:45:00')?.frame.at).toBe('2021-08-10 11:45:00');
@@ -124,7 +124,7 @@ describe('WatchData over the store', () => {
     await expect.poll(() => changed).toContainEqual(['bonn']);
     expect(data.peekSlots!('Bonn')).toBeUndefined();
     expect(data.peekSlots!('imported-x')).toBeUndefined();
-    expect((await data.frame('Bonn')).at).toBe('2021-08-10 12:15:00');
+    expect((await data.slots('Bonn')).frame.at).toBe('2021-08-10 12:15:00');
     expect(data.peekSlots!('Bonn')?.times).toHaveLength(3);
     close();
   });

@@ -124,10 +124,11 @@ export type DataListener = (changedSources: readonly string[] | undefined) => vo
 export interface WatchData {
   overview(): Overview;
   health(): HealthRow[];
-  /** Snapshot times of the city's sources (a recent window), ascending, unique. */
-  snapshotTimes(city: string): Promise<WallTime[]>;
-  /** The city's locations at the cursor (undefined: the newest snapshot). */
-  frame(city: string, at?: WallTime): Promise<CityFrame>;
+  /**
+   * The city at the cursor (undefined: the newest snapshot): its sources' snapshot times (a recent window,
+   * ascending, unique) and its locations then.
+   */
+  slots(city: string, at?: WallTime): Promise<CitySlots>;
   /** The times and frame of a city at the cursor if they are read already (no re-render waits for them), if supported. */
   peekSlots?(city: string, at?: WallTime): CitySlots | undefined;
   /** The city's scopes: the whole city, then each location. */

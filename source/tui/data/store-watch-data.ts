@@ -142,8 +142,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const data: WatchData = {
     overview,
     health,
-    snapshotTimes: (city) => reader.cityTimes(city),
-    frame: async (city, at) => (await slots.load(city, at)).frame,
+    slots: (city, at) => slots.load(city, at),
     peekSlots: (city, at) => slots.peek(city, at),
     scopes,
     hourly,

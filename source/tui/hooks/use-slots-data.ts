@@ -24,10 +24,7 @@ export function useSlotsData(data: WatchData, city: string | undefined, state: S
   const live = state.cursor === undefined;
   const key = `${city}\u0000${state.cursor}\u0000${live ? cityKey : ''}`;
   const peeked = city && active ? data.peekSlots?.(city, state.cursor) : undefined;
-  const load = async (name: string) => {
-    const [times, frame] = await Promise.all([data.snapshotTimes(name), data.frame(name, state.cursor)]);
-    return { key, times, frame };
-  };
+  const load = async (name: string) => ({ key, ...(await data.slots(name, state.cursor)) });
   const loaded = useAsync(city && active && !peeked ? () => load(city) : undefined, [data, key, active, peeked === undefined]);
   const current: CitySlots | undefined = peeked ?? (loaded.value?.key === key ? loaded.value : undefined);
   const shown = useRef<CitySlots | undefined>(undefined);
