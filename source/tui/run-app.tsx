@@ -23,7 +23,9 @@ export async function runApp({ data, colour, stdout = process.stdout, stdin = pr
   };
   stdout.write(ENTER);
   process.once('exit', restore);
-  const instance = render(<App data={data} colour={colour} />, { stdout, stdin, exitOnCtrlC: true, patchConsole: true, maxFps: 120 });
+  // Ink holds a frame back until 1000/maxFps ms after the one before; a key's frame should not wait. The app's own
+  // data updates are throttled (App's throttleMs), so this only lets key presses through at once.
+  const instance = render(<App data={data} colour={colour} />, { stdout, stdin, exitOnCtrlC: true, patchConsole: true, maxFps: 1000 });
   const quit = () => instance.unmount();
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.on(signal, quit);

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stepCursor, atOrBefore } from '../../source/tui/data/cursor.js';
-import { buildSlotGrid, effectiveDay } from '../../source/tui/data/slot-grid.js';
+import type { CityFrame } from '../../source/tui/data/app-data.js';
+import { buildSlotGrid, effectiveDay, slotDays, type CellMark } from '../../source/tui/data/slot-grid.js';
 import { sumHourly, timelineSeries } from '../../source/tui/data/timeline-series.js';
 import { sampleData } from './fake-watch-data.js';
 
@@ -24,6 +26,20 @@ describe('slot grid', () => {
     expect(effectiveDay(['2021-08-10', '2021-08-12'], '2021-08-11')).toBe('2021-08-12');
     expect(effectiveDay(['2021-08-10'], '2021-09-01')).toBe('2021-08-10');
     expect(effectiveDay([], undefined)).toBeUndefined();
+  });
+
+  test('matches a plain set-based reading of any frame, on every day', () => {
+    const slot = fc.record({ day: fc.integer({ min: 10, max: 13 }), hour: fc.integer({ min: 7, max: 9 }), minute: fc.constantFrom('00', '30') }).map(({ day, hour, minute }) => `2021-08-${day} 0${hour}:${minute}:00`);
+    const slots = fc.uniqueArray(slot, { maxLength: 12 }).map((list) => list.sort());
+    const column = fc.record({ slots, previous: fc.option(slots, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(column, { minLength: 1, maxLength: 4 }), (columns) => {
+        const frame: CityFrame = { city: 'X', columns: columns.map((c, i) => ({ sourceId: 's', locationId: `l${i}`, name: `L${i}`, slots: c.slots, ...(c.previous ? { previous: c.previous } : {}) })) };
+        const expected = referenceDays(frame);
+        expect(slotDays(frame)).toEqual(expected);
+        for (const day of expected) expect(buildSlotGrid(frame, day).rows).toEqual(referenceRows(frame, day));
+      }),
+    );
   });
 
   test('without a previous snapshot there are no change marks', () => {
@@ -61,3 +77,22 @@ describe('timeline series', () => {
     expect(series.bookings.slice(0, 41).every((n) => n === 0)).toBe(true);
   });
 });
+
+/** What slotDays and buildSlotGrid compute, the plain way: sets, no sortedness assumed. */
+function referenceDays(frame: CityFrame): string[] {
+  const days = new Set<string>();
+  for (const { slots, previous = [] } of frame.columns) for (const slot of [...slots, ...previous.filter((p) => !slots.includes(p))]) days.add(slot.slice(0, 10));
+  return [...days].sort();
+}
+
+function referenceRows(frame: CityFrame, day: string): { time: string; cells: CellMark[] }[] {
+  const times = new Set(frame.columns.flatMap((c) => [...c.slots, ...(c.previous ?? [])]).filter((s) => s.startsWith(day)).map((s) => s.slice(11, 16)));
+  return [...times].sort().map((time) => ({
+    time,
+    cells: frame.columns.map(({ slots, previous }): CellMark => {
+      const slot = `${day} ${time}:00`;
+      if (slots.includes(slot)) return previous && !previous.includes(slot) ? 'freed' : 'free';
+      return previous?.includes(slot) ? 'booked' : 'none';
+    }),
+  }));
+}

@@ -48,9 +48,11 @@ export interface FrameColumn {
   name: string;
   /** The snapshot shown for this source (at or before the cursor). */
   takenAt?: WallTime;
+  /** Ascending, as stored. */
   slots: WallTime[];
   /** The source's snapshot before it, for booked/freed marks. */
   previousAt?: WallTime;
+  /** Ascending, as stored. */
   previous?: WallTime[];
 }
 

@@ -1,5 +1,6 @@
 import type { WallTime } from '../../../scrapers/types.js';
 import type { CityFrame } from './app-data.js';
+import { atOrBefore } from './cursor.js';
 
 /** A cell of the grid: free now, booked since the previous snapshot, freed (cancelled) since then, or nothing. */
 export type CellMark = 'free' | 'booked' | 'freed' | 'none';
@@ -20,16 +21,14 @@ export interface SlotGrid {
   free: number;
 }
 
-/** The days of a frame that have anything to show. */
+/** The days of a frame that have anything to show: a slot free now, or one booked since the previous snapshot. */
 export function slotDays(frame: CityFrame): string[] {
   const days = new Set<string>();
   for (const column of frame.columns) {
-    // Slots are sorted: a day is added once per run, not once per slot.
+    // A day is added once per run of its slots, not once per slot.
     let last = '';
-    for (const slot of column.slots) if (!slot.startsWith(last) || !last) days.add((last = slot.slice(0, 10)));
-    if (!column.previous) continue;
-    const now = new Set(column.slots);
-    for (const slot of column.previous) if (!now.has(slot)) days.add(slot.slice(0, 10));
+    for (const slot of column.slots) if (!last || !slot.startsWith(last)) days.add((last = slot.slice(0, 10)));
+    if (column.previous) for (const slot of missing(column.previous, column.slots)) days.add(slot.slice(0, 10));
   }
   return [...days].sort();
 }
@@ -58,16 +57,11 @@ export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotD
   frame.columns.forEach((column, index) => {
     const now = onDay(column.slots, day);
     const before = column.previous ? onDay(column.previous, day) : undefined;
-    const nowSet = new Set(now);
-    const beforeSet = before ? new Set(before) : undefined;
-    for (const slot of now) {
-      const freed = beforeSet !== undefined && !beforeSet.has(slot);
-      mark(slot, index, freed ? 'freed' : 'free');
-      if (freed) grid.freed++;
-      else grid.free++;
-    }
-    for (const slot of before ?? []) {
-      if (nowSet.has(slot)) continue;
+    const freed = before ? new Set(missing(now, before)) : undefined;
+    for (const slot of now) mark(slot, index, freed?.has(slot) ? 'freed' : 'free');
+    grid.free += now.length - (freed?.size ?? 0);
+    grid.freed += freed?.size ?? 0;
+    for (const slot of before ? missing(before, now) : []) {
       mark(slot, index, 'booked');
       grid.booked++;
     }
@@ -76,6 +70,18 @@ export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotD
   return grid;
 }
 
-function onDay(slots: readonly WallTime[], day: string): WallTime[] {
-  return slots.filter((slot) => slot.startsWith(day));
+/** The slots of one day: a slice found by binary search (slots are ascending 'YYYY-MM-DD HH:MM:SS'). */
+function onDay(slots: readonly WallTime[], day: string): readonly WallTime[] {
+  return slots.slice(atOrBefore(slots, day) + 1, atOrBefore(slots, `${day}~`) + 1);
+}
+
+/** The slots of `from` that `other` lacks; both ascending, so one walk side by side. */
+function missing(from: readonly WallTime[], other: readonly WallTime[]): WallTime[] {
+  const result: WallTime[] = [];
+  let j = 0;
+  for (const slot of from) {
+    while (j < other.length && other[j]! < slot) j++;
+    if (other[j] !== slot) result.push(slot);
+  }
+  return result;
 }
