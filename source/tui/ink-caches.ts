@@ -1,0 +1,36 @@
+/**
+ * Caches for Ink's renderer, which the bundle puts in place of Ink's own (source/build/ink-patches.ts). Ink gives
+ * every frame new, empty output caches, so each frame split every line on the screen into styled characters
+ * again and measured every text again, though most did not change: half of a key press's time. And its cache of
+ * text sizes was never emptied, so it grew for as long as the app ran.
+ */
+
+/** Entries kept before a cache starts afresh: a screen of 80×24 holds about a hundred distinct texts. */
+export const INK_CACHE_LIMIT = 4000;
+
+/** A Map that starts afresh once it holds `limit` entries: bounded, and the texts on screen are soon back in. */
+export class BoundedCache<K, V> extends Map<K, V> {
+  constructor(private readonly limit = INK_CACHE_LIMIT) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (this.size >= this.limit && !this.has(key)) this.clear();
+    return super.set(key, value);
+  }
+}
+
+/** The three maps of Ink's OutputCaches (ink/build/output.js): each line's styled characters, each text's width. */
+export interface OutputCaches {
+  widths: Map<string, unknown>;
+  blockWidths: Map<string, unknown>;
+  styledChars: Map<string, unknown>;
+}
+
+let shared: OutputCaches | undefined;
+
+/** The one set of output caches that every frame gets, started afresh once it holds INK_CACHE_LIMIT entries. */
+export function sharedOutputCaches(create: () => OutputCaches): OutputCaches {
+  if (!shared || shared.widths.size + shared.blockWidths.size + shared.styledChars.size > INK_CACHE_LIMIT) shared = create();
+  return shared;
+}
