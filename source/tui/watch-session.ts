@@ -6,7 +6,7 @@ import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
-import { collectGarbage, collectGarbageIfPiled } from './collect-garbage.js';
+import { collectGarbage, collectGarbageIfPiled, stopYoungGenerationGrowth } from './collect-garbage.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -67,6 +67,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     // Each scrape leaves its pages behind: collected as they pile up, and after each round.
     const offRun = scheduler?.onRun(() => collectGarbageIfPiled());
     const offRound = scheduler?.onRound(() => collectGarbage());
+    if (scheduler) stopYoungGenerationGrowth();
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
