@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { inkPatches } from './ink-patches.js';
+import { dependencyPatches } from './dependency-patches.js';
 
 // The binary's bundle (dist/bundle): Node loads one file in a fraction of the time that the app's and its
 // libraries' several hundred modules take one by one. Run after tsc, from dist/source/build.
@@ -25,5 +25,5 @@ await build({
   external: ['level', 'toasted-notifier', 'react-devtools-core'],
   // Libraries written as CommonJS call require, which an ES module lacks.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [inkPatches],
+  plugins: [dependencyPatches],
 });

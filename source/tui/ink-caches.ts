@@ -1,5 +1,5 @@
 /**
- * Caches for Ink's renderer, which the bundle puts in place of Ink's own (source/build/ink-patches.ts). Ink gives
+ * Caches for Ink's renderer, which the bundle puts in place of Ink's own (source/build/dependency-patches.ts). Ink gives
  * every frame new, empty output caches, so each frame split every line on the screen into styled characters
  * again and measured every text again, though most did not change: half of a key press's time. And its cache of
  * text sizes was never emptied, so it grew for as long as the app ran.
