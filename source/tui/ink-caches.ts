@@ -1,8 +1,8 @@
 /**
- * Caches for Ink's renderer, which the bundle puts in place of Ink's own (source/build/dependency-patches.ts). Ink gives
- * every frame new, empty output caches, so each frame split every line on the screen into styled characters
- * again and measured every text again, though most did not change: half of a key press's time. And its cache of
- * text sizes was never emptied, so it grew for as long as the app ran.
+ * Caches for Ink's renderer, which the bundle puts in place of Ink's own (source/build/dependency-patches.ts).
+ * Ink gave every frame new, empty output caches, so each frame split every line on the screen into styled
+ * characters and measured every text again, though most had not changed: half of a key press's time. And its
+ * cache of text sizes was never emptied, so it grew for as long as the app ran.
  */
 
 /** Entries kept before a cache starts afresh: a screen of 80×24 holds about a hundred distinct texts. */
