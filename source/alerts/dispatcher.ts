@@ -33,9 +33,11 @@ export interface AlertDispatcher {
   dispatch(alerts: readonly Alert[]): void;
   /** Resolves when every delivery handed over so far has finished (succeeded or given up). */
   idle(): Promise<void>;
-  /** Every finished delivery so far. */
+  /** The last RECORDS_KEPT finished deliveries (a live app runs for weeks), oldest first. */
   readonly records: readonly DeliveryRecord[];
 }
+
+export const RECORDS_KEPT = 100;
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -51,6 +53,7 @@ export function createAlertDispatcher(options: AlertDispatcherOptions = {}): Ale
 
   const finish = (record: DeliveryRecord) => {
     records.push(record);
+    if (records.length > RECORDS_KEPT) records.shift();
     try {
       options.onDelivery?.(record);
     } catch (error) {

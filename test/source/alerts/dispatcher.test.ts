@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertDispatcher } from '../../../source/alerts/dispatcher.js';
+import { createAlertDispatcher, RECORDS_KEPT } from '../../../source/alerts/dispatcher.js';
 import type { Alert } from '../../../store/alerts.js';
 
 const alert: Alert = {
@@ -71,6 +71,18 @@ describe('createAlertDispatcher', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/webhook attempt 1 failed/);
     expect(dispatcher.records[0]).toMatchObject({ ok: true, attempts: 3 });
+  });
+
+  it('keeps the last RECORDS_KEPT deliveries only (a live app runs for weeks)', async () => {
+    const dispatcher = createAlertDispatcher({ webhook: `${origin}/topic`, retry: fast, log: () => undefined });
+    const many = Array.from({ length: RECORDS_KEPT + 5 }, (_, i) => ({ ...alert, id: `alert ${i}` }));
+    for (const one of many) {
+      dispatcher.dispatch([one]);
+      await dispatcher.idle();
+    }
+    expect(dispatcher.records).toHaveLength(RECORDS_KEPT);
+    expect(dispatcher.records[0]!.alertId).toBe('alert 5');
+    expect(dispatcher.records.at(-1)!.alertId).toBe(`alert ${RECORDS_KEPT + 4}`);
   });
 
   it('webhook always failing: retried, then logged as not delivered, never thrown; other alerts still go out', async () => {
