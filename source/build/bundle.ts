@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dependencyPatches } from './dependency-patches.js';
+import { levelBindingOutside } from './level-binding.js';
 
 // The binary's bundle (dist/bundle): Node loads one file in a fraction of the time that the app's and its
 // libraries' several hundred modules take one by one. Run after tsc, from dist/source/build.
@@ -20,10 +21,10 @@ await build({
   outdir,
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
-  // level finds its native binding beside its own files, the notifier its helper programs; react-devtools-core is
-  // an optional peer of Ink, loaded only in development and not installed.
-  external: ['level', 'toasted-notifier', 'react-devtools-core'],
+  // The notifier finds its helper programs beside its own files; react-devtools-core is an optional peer of Ink,
+  // loaded only in development and not installed.
+  external: ['toasted-notifier', 'react-devtools-core'],
   // Libraries written as CommonJS call require, which an ES module lacks.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [dependencyPatches],
+  plugins: [dependencyPatches, levelBindingOutside],
 });

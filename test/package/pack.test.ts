@@ -21,5 +21,10 @@ describe('npm pack', () => {
     expect(help).toMatch(/import\s+load published weekly/);
     const list = JSON.parse(execFileSync(bin, ['list', '--json'], { encoding: 'utf8' })) as unknown[];
     expect(list).toHaveLength(221);
+    // The store: the bundle requires LevelDB's native binding from the installed classic-level.
+    const db = join(work, 'db');
+    execFileSync(bin, ['watch', 'add', '--city', 'Bonn', '--within', '7', '--db', db], { encoding: 'utf8' });
+    const watches = JSON.parse(execFileSync(bin, ['watch', 'list', '--json', '--db', db], { encoding: 'utf8' })) as { city: string }[];
+    expect(watches.map((watch) => watch.city)).toEqual(['Bonn']);
   }, 180_000);
 });
