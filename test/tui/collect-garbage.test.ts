@@ -28,7 +28,8 @@ test('once stopYoungGenerationGrowth is called, a steady churn no longer grows t
       console.log(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 1048576);`;
     return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
   };
-  // Without it V8 doubles the young generation up to 32 MB under this churn.
-  expect(newSpaceMb(false)).toBeGreaterThan(8);
-  expect(newSpaceMb(true)).toBeLessThanOrEqual(2);
+  // Without it V8 doubles the young generation up to 32 MB under this churn; with it, it stays at its start.
+  const grown = newSpaceMb(false);
+  expect(grown).toBeGreaterThan(8);
+  expect(newSpaceMb(true)).toBeLessThan(grown / 4);
 });

@@ -28,7 +28,7 @@ describe('slot grid', () => {
     expect(effectiveDay([], undefined)).toBeUndefined();
   });
 
-  test('matches a plain set-based reading of any frame, on every day', () => {
+  test('matches a plain reading of any frame, on every day: days, rows and counts', () => {
     const slot = fc.record({ day: fc.integer({ min: 10, max: 13 }), hour: fc.integer({ min: 7, max: 9 }), minute: fc.constantFrom('00', '30') }).map(({ day, hour, minute }) => `2021-08-${day} 0${hour}:${minute}:00`);
     const slots = fc.uniqueArray(slot, { maxLength: 12 }).map((list) => list.sort());
     const column = fc.record({ slots, previous: fc.option(slots, { nil: undefined }) });
@@ -37,7 +37,13 @@ describe('slot grid', () => {
         const frame: CityFrame = { city: 'X', columns: columns.map((c, i) => ({ sourceId: 's', locationId: `l${i}`, name: `L${i}`, slots: c.slots, ...(c.previous ? { previous: c.previous } : {}) })) };
         const expected = referenceDays(frame);
         expect(slotDays(frame)).toEqual(expected);
-        for (const day of expected) expect(buildSlotGrid(frame, day).rows).toEqual(referenceRows(frame, day));
+        for (const day of expected) {
+          const grid = buildSlotGrid(frame, day);
+          const rows = referenceRows(frame, day);
+          expect(grid.rows).toEqual(rows);
+          const count = (mark: CellMark) => rows.flatMap((row) => row.cells).filter((cell) => cell === mark).length;
+          expect([grid.free, grid.freed, grid.booked]).toEqual([count('free'), count('freed'), count('booked')]);
+        }
       }),
     );
   });
@@ -78,7 +84,7 @@ describe('timeline series', () => {
   });
 });
 
-/** What slotDays and buildSlotGrid compute, the plain way: sets, no sortedness assumed. */
+/** What slotDays and buildSlotGrid compute, the plain way: membership tests, no sortedness assumed. */
 function referenceDays(frame: CityFrame): string[] {
   const days = new Set<string>();
   for (const { slots, previous = [] } of frame.columns) for (const slot of [...slots, ...previous.filter((p) => !slots.includes(p))]) days.add(slot.slice(0, 10));
