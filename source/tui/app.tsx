@@ -1,5 +1,5 @@
-import { Box, Text, useApp, useInput } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WatchData } from './data/app-data.js';
 import { appCommands } from './app-commands.js';
 import { useAlerts } from './hooks/use-alerts.js';
@@ -12,7 +12,7 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 import { useTicker } from './hooks/use-ticker.js';
 import { useTimelineData } from './hooks/use-timeline-data.js';
 import { keyAction, splitKeys } from './keys.js';
-import { initialApp, reduceApp, type AppContext, type AppState } from './state/app-state.js';
+import { initialApp, reduceApp, usesCityData, type AppContext, type AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
 import { ThemeContext } from './theme.js';
 import { AlertBanner } from './views/alert-banner.js';
@@ -99,10 +99,25 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const contextRef = useRef(context);
   contextRef.current = context;
 
-  useInput((input, key) => {
-    for (const [char, press] of splitKeys(input, key)) {
+  // A key that acts on the city's data (a step back, another day, scrolling) waits while the context still holds
+  // another city's: typed right after j (in one read, or before the next frame) it means the new city's snapshots
+  // and days, not the old's. A read that hangs holds it back for half a second at most.
+  const cityShown = view === 'slots' ? (frame?.city === city && !slots.loading) || slots.error !== undefined : view === 'timeline' ? !timeline.loading : true;
+  const shownCityRef = useRef<string | undefined>(undefined);
+  shownCityRef.current = cityShown ? city : undefined;
+  const waiting = useRef<{ keys: [string, Key][]; since: number }>({ keys: [], since: 0 });
+  const applyKeys = () => {
+    const keys = waiting.current.keys;
+    while (keys.length > 0) {
+      const [char, press] = keys[0]!;
       const current = stateRef.current;
       const action = keyAction(char, press, current.cities.filtering, current.prompt !== undefined);
+      if (action && usesCityData(current, action) && selectedCity(current.cities, cityNames) !== shownCityRef.current) {
+        if (waiting.current.since === 0) waiting.current.since = Date.now();
+        break;
+      }
+      keys.shift();
+      waiting.current.since = 0;
       if (!action) continue;
       if (action.type === 'quit') return onQuit?.(), exit();
       if (action.type === 'rescrape') {
@@ -117,6 +132,23 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       stateRef.current = reduceApp(current, action, contextRef.current);
     }
     if (stateRef.current !== state) setState(stateRef.current);
+  };
+  useInput((input, key) => {
+    waiting.current.keys.push(...splitKeys(input, key));
+    applyKeys();
+  });
+  useEffect(() => {
+    if (waiting.current.keys.length === 0) return;
+    const left = waiting.current.since + 500 - Date.now();
+    if (cityShown || left <= 0) {
+      if (left <= 0) shownCityRef.current = selectedCity(stateRef.current.cities, cityNames);
+      return applyKeys();
+    }
+    const timer = setTimeout(() => {
+      shownCityRef.current = selectedCity(stateRef.current.cities, cityNames);
+      applyKeys();
+    }, left);
+    return () => clearTimeout(timer);
   });
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { initialApp, reduceApp, type AppContext } from '../../source/tui/state/app-state.js';
+import { initialApp, reduceApp, usesCityData, type AppContext } from '../../source/tui/state/app-state.js';
 import { reduceCities, selectedCity, initialCities } from '../../source/tui/state/cities-state.js';
 import { reduceSlots, initialSlots, type SlotsContext } from '../../source/tui/state/slots-state.js';
 
@@ -159,5 +159,16 @@ describe('app reducer', () => {
     expect(moved.prompt).toBeUndefined();
     const typo = reduceApp({ ...state, prompt: { kind: 'goto', city: 'Bonn', text: 'monday' } }, { type: 'prompt-accept' }, times);
     expect(typo).toMatchObject({ view: 'timeline', slots: initialApp.slots });
+  });
+});
+
+describe('usesCityData', () => {
+  test('history steps, days and scrolling the grid read the city data; moving between cities does not', () => {
+    expect(usesCityData(initialApp, { type: 'history', delta: -1 })).toBe(true);
+    expect(usesCityData(initialApp, { type: 'day', delta: 1 })).toBe(true);
+    expect(usesCityData(initialApp, { type: 'move', delta: 1 })).toBe(false);
+    expect(usesCityData({ ...initialApp, focus: 'view' }, { type: 'move', delta: 1 })).toBe(true);
+    expect(usesCityData({ ...initialApp, focus: 'view', view: 'health', lastView: 'health' }, { type: 'move', delta: 1 })).toBe(false);
+    expect(usesCityData(initialApp, { type: 'view', view: 'timeline' })).toBe(false);
   });
 });

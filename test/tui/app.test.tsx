@@ -50,6 +50,20 @@ describe('App', () => {
     await see('snapshot 12:00 · live');
   });
 
+  test('keys typed after a city change in one read act on the new city: "j[" steps back through Dresden\'s snapshots', async () => {
+    const data = sampleData();
+    const at = (time: string) => `2021-08-10 ${time}:00`;
+    data.frames.set(
+      'Dresden',
+      ['10:00', '10:30', '11:00'].map((time) => ({ city: 'Dresden', at: at(time), columns: [{ sourceId: 'dresden', locationId: 'a', name: 'Bürgerbüro', takenAt: at(time), slots: ['2021-08-12 08:00:00'] }] })),
+    );
+    const { instance, see, data: used } = await start(data);
+    instance.stdin.write('j[');
+    // Bonn's step back (11:45) would show Dresden's 11:00, the last, as "history 3/3".
+    await see('Dresden · Thu 08-12 (1/1) · history 2/3 08-10 10:30');
+    expect(used.frameCalls).toContainEqual({ city: 'Dresden', at: at('10:30') });
+  });
+
   test('/ filters by name: typing narrows, Enter accepts, Esc clears', async () => {
     const { press, see } = await start();
     await press('/', 'f', 'r');

@@ -48,6 +48,13 @@ describe('slot grid', () => {
     );
   });
 
+  test("a frame's days are worked out once: the same frame gives the same list", () => {
+    const days = slotDays(frame);
+    expect(slotDays(frame)).toBe(days);
+    expect(slotDays({ ...frame })).not.toBe(days);
+    expect(slotDays({ ...frame })).toEqual(days);
+  });
+
   test('without a previous snapshot there are no change marks', () => {
     const grid = buildSlotGrid(sampleData().frames.get('Bonn')![0]!);
     expect(grid.rows.flatMap((r) => r.cells).filter((c) => c === 'booked' || c === 'freed')).toEqual([]);

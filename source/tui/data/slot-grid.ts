@@ -21,8 +21,19 @@ export interface SlotGrid {
   free: number;
 }
 
-/** The days of a frame that have anything to show: a slot free now, or one booked since the previous snapshot. */
+const daysOfFrames = new WeakMap<CityFrame, string[]>();
+
+/**
+ * The days of a frame that have anything to show: a slot free now, or one booked since the previous snapshot.
+ * Worked out once per frame; SlotsCache asks as it reads a frame ahead, so a key that shows it need not.
+ */
 export function slotDays(frame: CityFrame): string[] {
+  let days = daysOfFrames.get(frame);
+  if (!days) daysOfFrames.set(frame, (days = findDays(frame)));
+  return days;
+}
+
+function findDays(frame: CityFrame): string[] {
   const days = new Set<string>();
   for (const column of frame.columns) {
     // A day is added once per run of its slots, not once per slot.

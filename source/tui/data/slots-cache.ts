@@ -2,6 +2,7 @@ import type { WallTime } from '../../../scrapers/types.js';
 import type { CitySlots } from './app-data.js';
 import { stepCursor } from './cursor.js';
 import { LruCache } from './lru-cache.js';
+import { slotDays } from './slot-grid.js';
 
 const keyOf = (city: string, at: WallTime | undefined) => `${city}\u0000${at ?? 'live'}`;
 
@@ -20,10 +21,14 @@ export class SlotsCache {
     return entry?.generation === this.#generation(city) ? entry.slots : undefined;
   }
 
-  /** Read the city at the cursor and keep it; then, unless told not to, read the snapshot before it ahead. */
+  /**
+   * Read the city at the cursor and keep it, its days worked out (slotDays); then, unless told not to, read the
+   * snapshot before it ahead.
+   */
   async load(city: string, at: WallTime | undefined, readAhead = true): Promise<CitySlots> {
     const generation = this.#generation(city);
     const slots = await this.read(city, at);
+    slotDays(slots.frame);
     if (generation === this.#generation(city)) this.#entries.set(keyOf(city, at), { generation, slots });
     const before = stepCursor(slots.times, at, -1);
     if (readAhead && before !== undefined && before !== at && !this.peek(city, before)) {

@@ -98,6 +98,24 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
   }
 }
 
+/** Whether reduceApp reads the selected city's data (its snapshot times, days, rows or columns) for this action. */
+export function usesCityData(state: AppState, action: KeyAction): boolean {
+  switch (action.type) {
+    case 'day':
+    case 'columns':
+    case 'history':
+    case 'history-day':
+    case 'latest':
+    case 'prompt-accept':
+      return true;
+    case 'move':
+    case 'page':
+      return state.focus === 'view' && state.view === 'slots';
+    default:
+      return false;
+  }
+}
+
 function pageOf(state: AppState, context: AppContext): number {
   if (state.view === 'alerts') return context.alertVisible;
   return state.view === 'health' ? context.healthVisible : context.visibleRows;
