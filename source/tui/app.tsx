@@ -65,6 +65,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const cityKey = cityInfo?.sources.map((s) => `${s.sourceId}:${versions.sources.get(s.sourceId) ?? 0}`).join(',') ?? '';
 
   const alerts = useAlerts(data.alerts, bannerMs);
+  // One object while the colour setting stays: the memoized views below re-render only when their own props change.
+  const theme = useMemo(() => ({ colour }), [colour]);
   const height = Math.max(1, size.rows - 1);
   const bodyHeight = Math.max(1, height - 2 - (alerts.banner ? 1 : 0));
   const leftWidth = Math.max(18, Math.min(30, Math.floor(size.columns * 0.28)));
@@ -171,7 +173,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
     }
   };
   return (
-    <ThemeContext.Provider value={{ colour }}>
+    <ThemeContext.Provider value={theme}>
       <Box flexDirection="column" width={size.columns} height={height}>
         <Header overview={overview} width={size.columns} label={data.label} />
         {alerts.banner && <AlertBanner alert={alerts.banner.alert} more={alerts.banner.more} width={size.columns} />}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import type { CitySummary, HealthState } from '../data/app-data.js';
@@ -30,7 +31,7 @@ export function windowStart(selected: number, count: number, visible: number): n
 }
 
 /** The left pane: every city with its state and free slots; the filter prompt on top. */
-export function Cities({ cities, selected, filter, filtering, focused, width, height }: CitiesProps) {
+export const Cities = memo(function Cities({ cities, selected, filter, filtering, focused, width, height }: CitiesProps) {
   const theme = useTheme();
   const listHeight = Math.max(1, height - 1);
   const index = cities.findIndex((city) => city.name === selected);
@@ -60,4 +61,4 @@ export function Cities({ cities, selected, filter, filtering, focused, width, he
       })}
     </Box>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
@@ -34,9 +35,9 @@ export function promptText(prompt: NonNullable<AppState['prompt']>): string {
 }
 
 /** The bottom line: the watch prompt, or a status message, or the keys that matter now. */
-export function Footer(props: FooterProps) {
+export const Footer = memo(function Footer(props: FooterProps) {
   const theme = useTheme();
   if (props.prompt) return <Text color={paint(theme, 'cyan')}>{fit(promptText(props.prompt), props.width)}</Text>;
   if (props.status) return <Text color={paint(theme, 'yellow')}>{fit(` ${props.status}`, props.width)}</Text>;
   return <Text dimColor={theme.colour}>{fit(` ${footerHints(props, props.width)}`, props.width)}</Text>;
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import type { Overview } from '../data/app-data.js';
@@ -27,7 +28,7 @@ export function headerText({ overview, label }: Omit<HeaderProps, 'width'>, widt
   return texts.find((text) => [...text].length <= width) ?? texts[texts.length - 1]!;
 }
 
-export function Header(props: HeaderProps) {
+export const Header = memo(function Header(props: HeaderProps) {
   const theme = useTheme();
   const text = fit(headerText(props, props.width), props.width);
   if (!theme.colour) return <Text>{text}</Text>;
@@ -37,4 +38,4 @@ export function Header(props: HeaderProps) {
       {text}
     </Text>
   );
-}
+});
