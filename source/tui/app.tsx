@@ -123,7 +123,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       if (!action) continue;
       if (action.type === 'quit') return onQuit?.(), exit();
       if (action.type === 'rescrape') {
-        if (cityInfo) commands.rescrape(cityInfo);
+        const target = overview.cities.find((c) => c.name === selectedCity(current.cities, cityNames));
+        if (target) commands.rescrape(target);
         continue;
       }
       if (action.type === 'watch' && !data.alerts) {
@@ -141,15 +142,14 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   });
   useEffect(() => {
     if (waiting.current.keys.length === 0) return;
-    const left = waiting.current.since + 500 - Date.now();
-    if (cityShown || left <= 0) {
-      if (left <= 0) shownCityRef.current = selectedCity(stateRef.current.cities, cityNames);
-      return applyKeys();
-    }
-    const timer = setTimeout(() => {
+    const applyAnyway = () => {
       shownCityRef.current = selectedCity(stateRef.current.cities, cityNames);
       applyKeys();
-    }, left);
+    };
+    const left = waiting.current.since + 500 - Date.now();
+    if (cityShown) return applyKeys();
+    if (left <= 0) return applyAnyway();
+    const timer = setTimeout(applyAnyway, left);
     return () => clearTimeout(timer);
   });
 

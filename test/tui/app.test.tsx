@@ -64,6 +64,19 @@ describe('App', () => {
     expect(used.frameCalls).toContainEqual({ city: 'Dresden', at: at('10:30') });
   });
 
+  test("keys waiting for a city's data go on after half a second if its read hangs", async () => {
+    const data = sampleData();
+    const slots = data.slots.bind(data);
+    data.slots = (city, at) => (city === 'Dresden' ? new Promise(() => undefined) : slots(city, at));
+    const { instance, see } = await start(data);
+    const started = Date.now();
+    instance.stdin.write('j[k');
+    await see('Dresden · live');
+    // [ waits for Dresden's snapshots, k behind it; then both go (with no snapshots known, [ stays live).
+    await see(/Bonn · Tue 08-10 \(1\/2\) · snapshot 12:00 · live[^]*▸ Bonn/, 3000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+  });
+
   test('/ filters by name: typing narrows, Enter accepts, Esc clears', async () => {
     const { press, see } = await start();
     await press('/', 'f', 'r');
