@@ -71,10 +71,10 @@ export function sameSlots(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** What left and what came between two sorted free lists. */
-export function diffSorted(before: readonly number[], after: readonly number[]): { removed: number[]; added: number[] } {
-  const removed: number[] = [];
-  const added: number[] = [];
+/** What left and what came between two sorted free lists (slot numbers, or wall times as text). */
+export function diffSorted<T extends number | string>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+  const removed: T[] = [];
+  const added: T[] = [];
   let i = 0;
   let j = 0;
   while (i < before.length || j < after.length) {

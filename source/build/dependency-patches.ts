@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const inkCaches = JSON.stringify(fileURLToPath(new URL('../tui/ink-caches.js', import.meta.url)));
+const lruCache = JSON.stringify(fileURLToPath(new URL('../tui/data/lru-cache.js', import.meta.url)));
 
 /** A change to one file of a dependency: `from` replaced by `to`, with `imports` (if any) put on top. */
 export interface DependencyPatch {
@@ -33,8 +34,8 @@ export const DEPENDENCY_PATCHES: DependencyPatch[] = [
     // The text sizes were kept for as long as the app ran: now bounded.
     file: 'ink/build/measure-text.js',
     from: 'const cache = new Map();',
-    to: 'const cache = new BoundedCache();',
-    imports: `import { BoundedCache } from ${inkCaches};`,
+    to: 'const cache = new LruCache(TEXT_SIZES_KEPT);',
+    imports: `import { LruCache } from ${lruCache};\nimport { TEXT_SIZES_KEPT } from ${inkCaches};`,
   },
   {
     // meow set up its package.json normalizer, license lists and all, on every start (50 ms of CPU); only

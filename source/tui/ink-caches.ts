@@ -5,7 +5,7 @@
  * cache of text sizes was never emptied, so it grew for as long as the app ran.
  */
 
-/** Text sizes kept before their cache starts afresh: a screen of 80×24 holds about a hundred distinct texts. */
+/** Text sizes kept (the least recently used go first): a screen of 80×24 holds about a hundred distinct texts. */
 export const TEXT_SIZES_KEPT = 4000;
 
 /**
@@ -13,18 +13,6 @@ export const TEXT_SIZES_KEPT = 4000;
  * a hidden class of its own, some 300 bytes: 4,000 lines held 28 MB over a long demo run.
  */
 export const STYLED_LINES_KEPT = 300;
-
-/** A Map that starts afresh once it holds `limit` entries: bounded, and the texts on screen are soon back in. */
-export class BoundedCache<K, V> extends Map<K, V> {
-  constructor(private readonly limit = TEXT_SIZES_KEPT) {
-    super();
-  }
-
-  override set(key: K, value: V): this {
-    if (this.size >= this.limit && !this.has(key)) this.clear();
-    return super.set(key, value);
-  }
-}
 
 /** The three maps of Ink's OutputCaches (ink/build/output.js): each line's styled characters, each text's width. */
 export interface OutputCaches {

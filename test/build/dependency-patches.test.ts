@@ -22,7 +22,7 @@ describe("the bundle's patches of its dependencies", () => {
     // esbuild renames some identifiers (measureText) and turns const into var: the calls are matched, not the names.
     expect(code).toContain('caches = sharedOutputCaches(() => new OutputCaches());');
     expect(code).toMatch(/const currentWidth = \w+\(text\)\.width;/);
-    expect(code).toMatch(/var cache\d* = new BoundedCache\(\);/);
+    expect(code).toMatch(/var cache\d* = new LruCache\(TEXT_SIZES_KEPT\);/);
     expect(code).toMatch(/var normalizePackageData = \(\.\.\.args\) => getDefaultExportFromCjs\(requireNormalize\(\)\)\(\.\.\.args\);/);
     expect(code).not.toContain('currentWidth = widestLine(text)');
     expect(code).not.toContain('= requireNormalize();');

@@ -1,4 +1,5 @@
 import type { WallTime } from '../../../scrapers/types.js';
+import { diffSorted } from '../../../store/records.js';
 import type { CityFrame } from './app-data.js';
 import { atOrBefore } from './cursor.js';
 
@@ -39,7 +40,7 @@ function findDays(frame: CityFrame): string[] {
     // A day is added once per run of its slots, not once per slot.
     let last = '';
     for (const slot of column.slots) if (!last || !slot.startsWith(last)) days.add((last = slot.slice(0, 10)));
-    if (column.previous) for (const slot of missing(column.previous, column.slots)) days.add(slot.slice(0, 10));
+    if (column.previous) for (const slot of diffSorted(column.previous, column.slots).removed) days.add(slot.slice(0, 10));
   }
   return [...days].sort();
 }
@@ -67,15 +68,13 @@ export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotD
   };
   frame.columns.forEach((column, index) => {
     const now = onDay(column.slots, day);
-    const before = column.previous ? onDay(column.previous, day) : undefined;
-    const freed = before ? new Set(missing(now, before)) : undefined;
-    for (const slot of now) mark(slot, index, freed?.has(slot) ? 'freed' : 'free');
-    grid.free += now.length - (freed?.size ?? 0);
-    grid.freed += freed?.size ?? 0;
-    for (const slot of before ? missing(before, now) : []) {
-      mark(slot, index, 'booked');
-      grid.booked++;
-    }
+    const changes = column.previous ? diffSorted(onDay(column.previous, day), now) : undefined;
+    const freed = new Set(changes?.added);
+    for (const slot of now) mark(slot, index, freed.has(slot) ? 'freed' : 'free');
+    for (const slot of changes?.removed ?? []) mark(slot, index, 'booked');
+    grid.free += now.length - freed.size;
+    grid.freed += freed.size;
+    grid.booked += changes?.removed.length ?? 0;
   });
   grid.rows = [...marks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([time, cells]) => ({ time, cells }));
   return grid;
@@ -84,15 +83,4 @@ export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotD
 /** The slots of one day: a slice found by binary search (slots are ascending 'YYYY-MM-DD HH:MM:SS'). */
 function onDay(slots: readonly WallTime[], day: string): readonly WallTime[] {
   return slots.slice(atOrBefore(slots, day) + 1, atOrBefore(slots, `${day}~`) + 1);
-}
-
-/** The slots of `from` that `other` lacks; both ascending, so one walk side by side. */
-function missing(from: readonly WallTime[], other: readonly WallTime[]): WallTime[] {
-  const result: WallTime[] = [];
-  let j = 0;
-  for (const slot of from) {
-    while (j < other.length && other[j]! < slot) j++;
-    if (other[j] !== slot) result.push(slot);
-  }
-  return result;
 }
