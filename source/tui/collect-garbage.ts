@@ -1,5 +1,6 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Scheduler } from '../scheduler/index.js';
 
 let gc: (() => void) | undefined;
 let usedAfterLast = 0;
@@ -30,4 +31,18 @@ export function collectGarbageIfPiled(pileMb = 16): void {
  */
 export function stopYoungGenerationGrowth(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+/**
+ * What keeps a scraping app's memory down: garbage collected as scrapes pile it up and after each round, and a
+ * young generation that stops growing. Returns the function that stops the collections.
+ */
+export function keepMemoryDown(scheduler: Pick<Scheduler, 'onRun' | 'onRound'>): () => void {
+  const offRun = scheduler.onRun(() => collectGarbageIfPiled());
+  const offRound = scheduler.onRound(() => collectGarbage());
+  stopYoungGenerationGrowth();
+  return () => {
+    offRun();
+    offRound();
+  };
 }

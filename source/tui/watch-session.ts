@@ -6,7 +6,7 @@ import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
-import { collectGarbage, collectGarbageIfPiled, stopYoungGenerationGrowth } from './collect-garbage.js';
+import { keepMemoryDown } from './collect-garbage.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -64,10 +64,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       alerts: { exec: options.exec, webhook: options.webhook, onAlert: alertEffects({ quiet: options.quiet }) },
     });
     watch.ready.catch(() => undefined);
-    // Each scrape leaves its pages behind: collected as they pile up, and after each round.
-    const offRun = scheduler?.onRun(() => collectGarbageIfPiled());
-    const offRound = scheduler?.onRound(() => collectGarbage());
-    if (scheduler) stopYoungGenerationGrowth();
+    // Each scrape leaves its pages behind.
+    const stopCollecting = scheduler && keepMemoryDown(scheduler);
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
@@ -76,8 +74,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       await Promise.race([watch.alerts?.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
       watch.close();
-      offRun?.();
-      offRound?.();
+      stopCollecting?.();
     }
   } finally {
     await scheduler?.stop();
