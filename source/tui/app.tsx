@@ -76,7 +76,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const slots = useSlotsData(data, city, state.slots, view === 'slots', cityKey);
   const { frame, grid } = slots;
   // Keyed by the city whose frame is shown: a later load (a step back) does not start them again.
-  usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : []);
+  usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : [], state.slots.cursor);
   const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, chartPoints(rightWidth));
 
   const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
@@ -131,7 +131,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
         setStatus('watches need the database; office-watch watch add adds one');
         continue;
       }
-      if (action.type === 'prompt-accept' && current.prompt) commands.accept(current.prompt);
+      if (action.type === 'prompt-accept' && current.prompt) commands.accept(current.prompt, { times: contextRef.current.times, cursor: current.slots.cursor });
       stateRef.current = reduceApp(current, action, contextRef.current);
     }
     if (stateRef.current !== state) setState(stateRef.current);
@@ -169,7 +169,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       case 'health':
         return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
       default:
-        return <Slots city={city} grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={slots.loading} frame={frame} history={slots.history} error={slots.error} />;
+        return <Slots city={city} grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={slots.loading} frame={frame} history={slots.history} error={slots.error} times={slots.times} scraping={overview.scraping} />;
     }
   };
   return (

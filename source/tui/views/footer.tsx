@@ -30,7 +30,7 @@ export function footerHints({ focus, filtering }: Pick<FooterProps, 'focus' | 'f
 }
 
 export function promptText(prompt: NonNullable<AppState['prompt']>): string {
-  if (prompt.kind === 'goto') return ` Go to (YYYY-MM-DD [HH:MM]): ${prompt.text}▏  Enter go · Esc cancel`;
+  if (prompt.kind === 'goto') return ` Go to (HH:MM or YYYY-MM-DD [HH:MM]): ${prompt.text}▏  Enter go · Esc cancel`;
   return ` Watch ${sanitize(prompt.city, 30)} within days [${DEFAULT_WITHIN_DAYS}]: ${prompt.text}▏  e.g. 7 08-12 mon,fri Meldewesen · Enter add · Esc cancel`;
 }
 

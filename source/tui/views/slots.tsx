@@ -2,10 +2,12 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import type { CityFrame } from '../data/app-data.js';
 import type { CellMark, SlotGrid } from '../data/slot-grid.js';
-import { fit, shortName } from '../fit.js';
+import { columnLabels } from '../column-labels.js';
+import { fit } from '../fit.js';
 import { hhmm, shortStamp, weekday } from '../format-time.js';
 import type { SlotsState } from '../state/slots-state.js';
 import { useTheme } from '../theme.js';
+import { LruCache } from '../data/lru-cache.js';
 import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
 
 export interface SlotsProps {
@@ -16,6 +18,10 @@ export interface SlotsProps {
   state: SlotsState;
   /** Position of the shown snapshot among the city's recent ones (1-based), when known. */
   history?: { index: number; total: number };
+  /** The city's snapshot times (its time line), to say where its history starts. */
+  times?: readonly string[];
+  /** Whether new snapshots come in (false with --no-scrape): the newest one is then history, not live. */
+  scraping?: boolean;
   width: number;
   height: number;
   focused: boolean;
@@ -27,17 +33,21 @@ export const CELL: Record<CellMark, { text: string; colour?: string }> = {
   free: { text: 'X' },
   freed: { text: '+', colour: 'green' },
   booked: { text: '-', colour: 'red' },
+  passed: { text: '·' },
+  withdrawn: { text: '/' },
   none: { text: ' ' },
 };
 
 /**
  * The title line: city, day, and which snapshot is shown: "Bonn · Tue 08-10 (1/25) · snapshot 12:00 · live", or
- * "… · history 3/40 11:15" a step back. When narrow the day's index goes first, then the city name shrinks.
+ * "… · history 3/40 11:15" a step back, or at the newest when nothing is scraped. When narrow the day's index goes
+ * first, then the city name shrinks.
  */
-export function slotsTitle(props: Pick<SlotsProps, 'city' | 'frame' | 'grid' | 'state' | 'history'>, width = 80): string {
+export function slotsTitle(props: Pick<SlotsProps, 'city' | 'frame' | 'grid' | 'state' | 'history' | 'scraping'>, width = 80): string {
   const { frame, grid, state, history } = props;
   const stamp = frame?.at ? (frame.at.startsWith(grid.day ?? '-') ? hhmm(frame.at) : shortStamp(frame.at)) : undefined;
-  const when = state.cursor === undefined ? `${stamp ? `snapshot ${stamp} · ` : ''}live` : `history ${history ? `${history.index}/${history.total} ` : ''}${stamp ?? ''}`.trim();
+  const live = state.cursor === undefined && props.scraping !== false;
+  const when = live ? `${stamp ? `snapshot ${stamp} · ` : ''}live` : `history ${history ? `${history.index}/${history.total} ` : ''}${stamp ?? ''}`.trim();
   const day = grid.day ? `${weekday(grid.day)} ${grid.day.slice(5)}` : undefined;
   const index = grid.day ? ` (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})` : '';
   const city = sanitize(frame?.city ?? props.city ?? '', 40);
@@ -52,18 +62,25 @@ export function Slots(props: SlotsProps) {
   const theme = useTheme();
   const { frame, grid, state, width, height } = props;
   const title = <Text bold={theme.colour && props.focused}>{fit(slotsTitle(props, width), width)}</Text>;
-  const message = (text: string) => (
+  const message = (...lines: string[]) => (
     <Box flexDirection="column" width={width} height={height}>
       {title}
-      <Text>{fit(text, width)}</Text>
+      {lines.map((line) => (
+        <Text key={line}>{fit(line, width)}</Text>
+      ))}
     </Box>
   );
   if (props.error) return message(`could not read the snapshots: ${sanitize(props.error, 200)}`);
   if (!frame) return message(props.loading ? 'loading…' : 'select a city');
+  const first = props.times?.[0];
+  if (frame.at === undefined && state.cursor !== undefined && first !== undefined && first > state.cursor) {
+    return message(`no snapshot of ${sanitize(frame.city, 40)} by ${shortStamp(state.cursor)}`, `its history starts ${shortStamp(first)}: ] goes there`);
+  }
   if (frame.columns.length === 0 || frame.at === undefined) return message(`no snapshot of ${sanitize(frame.city, 40)} yet; waiting for the first scrape`);
   const layout = slotsLayout(width, height, frame.columns.length);
-  const first = Math.min(state.column, Math.max(0, frame.columns.length - layout.visibleColumns));
-  const shown = frame.columns.slice(first, first + layout.visibleColumns);
+  const firstColumn = Math.min(state.column, Math.max(0, frame.columns.length - layout.visibleColumns));
+  const shown = frame.columns.slice(firstColumn, firstColumn + layout.visibleColumns);
+  const labels = headers(frame, layout.columnWidth - 1).slice(firstColumn, firstColumn + layout.visibleColumns);
   const rowStart = Math.min(state.row, Math.max(0, grid.rows.length - layout.visibleRows));
   const rows = grid.rows.slice(rowStart, rowStart + layout.visibleRows);
   const cell = (text: string) => fit(text, layout.columnWidth, 'center');
@@ -72,13 +89,13 @@ export function Slots(props: SlotsProps) {
       {title}
       <Text bold={theme.colour}>
         {fit('', TIME_WIDTH)}
-        {shown.map((column) => cell(shortName(sanitize(column.name, 80), layout.columnWidth - 1))).join('')}
+        {labels.map(cell).join('')}
       </Text>
       {grid.day === undefined && <Text>{fit('no free slot and no change in this snapshot', width)}</Text>}
       {rows.map((row) => (
         <Text key={row.time}>
           {fit(row.time, TIME_WIDTH)}
-          {segments(row.cells.slice(first, first + layout.visibleColumns), cell, theme.colour).map(({ text, colour }, i) =>
+          {segments(row.cells.slice(firstColumn, firstColumn + layout.visibleColumns), cell, theme.colour).map(({ text, colour }, i) =>
             colour ? (
               <Text key={i} color={colour} bold>
                 {text}
@@ -90,7 +107,7 @@ export function Slots(props: SlotsProps) {
         </Text>
       ))}
       <Box flexGrow={1} />
-      <Text dimColor={theme.colour}>{fit(legend(grid, first, shown.length, frame.columns.length, rowStart, rows.length), width)}</Text>
+      <Text dimColor={theme.colour}>{fit(legend(grid, firstColumn, shown.length, frame.columns.length, rowStart, rows.length, width), width)}</Text>
     </Box>
   );
 }
@@ -108,9 +125,25 @@ function segments(marks: readonly CellMark[], cell: (text: string) => string, co
   return runs;
 }
 
-function legend(grid: SlotGrid, first: number, shown: number, total: number, rowStart: number, rows: number): string {
-  const parts = [`X ${grid.free} free`, `+ ${grid.freed} freed`, `- ${grid.booked} booked`];
-  if (shown < total) parts.push(`cols ${first + 1}-${first + shown}/${total} <>`);
-  if (rows < grid.rows.length) parts.push(`rows ${rowStart + 1}-${rowStart + rows}/${grid.rows.length}`);
-  return parts.join(' · ');
+/** The marks' counts, then where the view is scrolled to; in short when the words do not fit. */
+export function legend(grid: SlotGrid, first: number, shown: number, total: number, rowStart: number, rows: number, width = 200): string {
+  const counts: [CellMark, number, string][] = [['free', grid.free, 'free'], ['freed', grid.freed, 'freed'], ['booked', grid.booked, 'booked']];
+  if (grid.passed > 0) counts.push(['passed', grid.passed, 'passed']);
+  if (grid.withdrawn > 0) counts.push(['withdrawn', grid.withdrawn, 'withdrawn']);
+  const where: string[] = [];
+  if (grid.gap) where.push('gap in scraping: no changes counted');
+  if (shown < total) where.push(`cols ${first + 1}-${first + shown}/${total} <>`);
+  if (rows < grid.rows.length) where.push(`rows ${rowStart + 1}-${rowStart + rows}/${grid.rows.length}`);
+  const long = [...counts.map(([mark, n, word]) => `${CELL[mark].text} ${n} ${word}`), ...where].join('  ');
+  return [...long].length <= width ? long : [...counts.map(([mark, n]) => `${CELL[mark].text}${n}`), ...where].join('  ');
 }
+
+/** Column headers that tell the offices apart, worked out once per frame and width. */
+function headers(frame: CityFrame, width: number): string[] {
+  const key = `${width}\u0000${frame.columns.map((column) => `${column.locationId}\u0001${column.name}`).join('\u0000')}`;
+  let found = labelCache.get(key);
+  if (!found) labelCache.set(key, (found = columnLabels(frame.columns.map((c) => ({ name: sanitize(c.name, 80), id: sanitize(c.locationId, 40) })), width)));
+  return found;
+}
+
+const labelCache = new LruCache<string[]>(16);
