@@ -9,38 +9,64 @@ export interface LabelledColumn {
 /**
  * Column headers, each at most `width` characters, that tell a city's offices apart: each name's short form
  * (shortName); where short forms collide, what differs between the colliding names (the words they share at the
- * start and end dropped: "Zulassungsstelle Borna" / "… Grimma" → "Borna" / "Grimma"); where that collides too, every
- * word of the name shortened ("Beckum: Sonstiges" / "Neubeckum: Sonstiges" → "Beck. Sons." / "Neub. Sons." when
- * narrow); where names are equal, the location id ("Meld. 211"); the column's number as the last resort.
+ * start and end dropped: "Zulassungsstelle Borna" / "… Grimma" → "Borna" / "Grimma"; else the characters they start
+ * with: "G.behör." / "G.unter."); then the same over the whole names; where that collides too, every
+ * word of the name shortened ("Beckum: Sonstiges" / "Neubeckum: Sonstiges" → "Bec. Son." / "Neu. Son." when
+ * narrow); where names are equal, the location id ("Melde. 211"); the column's number as the last resort.
  */
 export function columnLabels(columns: readonly LabelledColumn[], width: number): string[] {
-  const labels = columns.map((column) => shorten(nameCore(column.name), width));
-  const sameName = (i: number) => columns.some((other, j) => j !== i && other.name === columns[i]!.name);
-  // Distinct names first by what differs from the names they collide with, then by all their words.
-  for (const i of colliding(labels)) if (!sameName(i)) labels[i] = differingPart(columns, labels, i, width);
-  for (const i of colliding(labels)) if (!sameName(i)) labels[i] = fitWords(words(columns[i]!.name), width);
-  for (const i of colliding(labels)) labels[i] = withId(nameCore(columns[i]!.name), columns[i]!.id, width);
-  for (const i of colliding(labels)) labels[i] = withId(nameCore(columns[i]!.name), `#${i + 1}`, width);
+  const cores = columns.map((column) => nameCore(column.name));
+  const coreWords = cores.map(words);
+  const nameWords = columns.map((column) => words(column.name));
+  const names = new Map<string, number>();
+  for (const { name } of columns) names.set(name, (names.get(name) ?? 0) + 1);
+  const distinct = (i: number) => names.get(columns[i]!.name) === 1;
+  const labels = cores.map((core) => shorten(core, width));
+  // Each step sees the groups of equal labels as they were before it, so a group's members are judged alike.
+  const steps: ((i: number, group: readonly number[]) => string | undefined)[] = [
+    (i, group) => (distinct(i) ? differingPart(coreWords, group, i, width) : undefined),
+    (i, group) => (distinct(i) ? differingStart(cores, group, i, width) : undefined),
+    (i, group) => (distinct(i) ? differingPart(nameWords, group, i, width) : undefined),
+    (i) => (distinct(i) ? fitWords(nameWords[i]!, width) : undefined),
+    (i) => withId(cores[i]!, columns[i]!.id, width),
+    (i) => withId(cores[i]!, `#${i + 1}`, width),
+  ];
+  for (const step of steps) {
+    const groups = new Map<string, number[]>();
+    labels.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const next = group.map((i) => step(i, group) ?? labels[i]!);
+      group.forEach((i, k) => (labels[i] = next[k]!));
+    }
+  }
   return labels;
 }
 
-/** Indices whose label another column has too. */
-function colliding(labels: readonly string[]): number[] {
-  const counts = new Map<string, number>();
-  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return labels.flatMap((label, i) => (counts.get(label)! > 1 ? [i] : []));
+/** Column i's words without those at their start and end that every column of its group shares. */
+function differingPart(lists: readonly string[][], group: readonly number[], i: number, width: number): string | undefined {
+  const own = lists[i]!;
+  const others = group.map((j) => lists[j]!);
+  let start = 0;
+  while (start < own.length && others.every((list) => list[start] === own[start])) start++;
+  let end = 0;
+  const shared = (list: string[]) => list.length - end > start && list[list.length - 1 - end] === own[own.length - 1 - end];
+  while (end < own.length - start && others.every(shared)) end++;
+  const rest = own.slice(start, own.length - end);
+  return rest.length > 0 ? fitWords(rest, width) : undefined;
 }
 
-/** Column i's name without the words at the start and end that every name colliding with it shares. */
-function differingPart(columns: readonly LabelledColumn[], labels: readonly string[], i: number, width: number): string {
-  const group = labels.flatMap((label, j) => (label === labels[i] ? [words(columns[j]!.name)] : []));
-  const own = words(columns[i]!.name);
-  let start = 0;
-  while (start < own.length && group.every((list) => list[start] === own[start])) start++;
-  let end = 0;
-  while (end < own.length - start && group.every((list) => list.length - end > start && list[list.length - 1 - end] === own[own.length - 1 - end])) end++;
-  const rest = own.slice(start, own.length - end);
-  return rest.length > 0 ? fitWords(rest, width) : labels[i]!;
+/**
+ * Column i's core with the start it shares with its group cut to its initial ("Gewerbebehörde" /
+ * "Gewerbeuntersagung" → "G.behör." / "G.unter."), where they share three characters or more.
+ */
+function differingStart(cores: readonly string[], group: readonly number[], i: number, width: number): string | undefined {
+  const own = [...cores[i]!];
+  const others = group.map((j) => [...cores[j]!]);
+  let shared = 0;
+  while (shared < own.length && others.every((core) => core[shared] === own[shared])) shared++;
+  if (shared < 3 || shared >= own.length) return undefined;
+  return `${own[0]}.${shorten(own.slice(shared).join('').trim(), width - 2)}`;
 }
 
 /** The words of a name: separated by spaces and slashes, without the colons and commas after them. */

@@ -32,5 +32,6 @@ export function shorten(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text;
   if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
-  return `${chars.slice(0, width - 1).join('').trimEnd()}.`;
+  // No full stop after a space or a joining mark: "Melde-, Pass-" → "Melde.", not "Melde-,.".
+  return `${chars.slice(0, width - 1).join('').replace(/[\s,;:/-]+$/u, '')}.`;
 }

@@ -146,4 +146,4 @@ function headers(frame: CityFrame, width: number): string[] {
   return found;
 }
 
-const labelCache = new LruCache<string[]>(16);
+const labelCache = new LruCache<string[]>(64);
