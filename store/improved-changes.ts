@@ -48,7 +48,11 @@ export function vanishedClassifier(
  * free slots, or fully booked and now showing just this one). A whole day re-appearing and new days past the previous
  * end of the calendar are none.
  */
-export function cancellationTest(previous: readonly WallSeconds[], added: readonly WallSeconds[], now: WallSeconds): (slot: WallSeconds, wasBooked: boolean) => boolean {
+export function cancellationTest(
+  previous: readonly WallSeconds[],
+  added: readonly WallSeconds[],
+  now: WallSeconds,
+): (slot: WallSeconds, wasBooked: boolean) => boolean {
   const lastDay = previous.length > 0 ? floorDay(previous[previous.length - 1]!) : -Infinity;
   return (slot, wasBooked) => {
     if (slot <= now) return false;

@@ -20,7 +20,10 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
      * A prompt accepted: `w` adds the watch; `t` moves the history cursor in the state (city: its time line and the
      * cursor), and only why it cannot is said here.
      */
-    accept(prompt: { kind: 'watch' | 'goto'; city: string; text: string }, city?: { times: readonly string[]; cursor: string | undefined }): void {
+    accept(
+      prompt: { kind: 'watch' | 'goto'; city: string; text: string },
+      city?: { times: readonly string[]; cursor: string | undefined },
+    ): void {
       if (prompt.kind === 'watch') return this.addWatch(prompt);
       const goto = resolveGoto(sanitize(prompt.text, 30), city?.times ?? [], city?.cursor, sanitize(prompt.city, 40));
       if ('problem' in goto) setStatus(goto.problem, 10_000);

@@ -131,7 +131,9 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
         setStatus('watches need the database; office-watch watch add adds one');
         continue;
       }
-      if (action.type === 'prompt-accept' && current.prompt) commands.accept(current.prompt, { times: contextRef.current.times, cursor: current.slots.cursor });
+      if (action.type === 'prompt-accept' && current.prompt) {
+        commands.accept(current.prompt, { times: contextRef.current.times, cursor: current.slots.cursor });
+      }
       stateRef.current = reduceApp(current, action, contextRef.current);
     }
     if (stateRef.current !== state) setState(stateRef.current);
@@ -169,7 +171,11 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
       case 'health':
         return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
       default:
-        return <Slots city={city} grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused} loading={slots.loading} frame={frame} history={slots.history} error={slots.error} times={slots.times} scraping={overview.scraping} />;
+        return (
+          <Slots city={city} grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused}
+            loading={slots.loading} frame={frame} history={slots.history} error={slots.error} times={slots.times}
+            scraping={overview.scraping} />
+        );
     }
   };
   return (

@@ -44,30 +44,32 @@ export function columnLabels(columns: readonly LabelledColumn[], width: number):
 }
 
 /** Column i's words without those at their start and end that every column of its group shares. */
-function differingPart(lists: readonly string[][], group: readonly number[], i: number, width: number): string | undefined {
+type Step<T> = (values: readonly T[], group: readonly number[], i: number, width: number) => string | undefined;
+
+const differingPart: Step<string[]> = (lists, group, i, width) => {
   const own = lists[i]!;
   const others = group.map((j) => lists[j]!);
   let start = 0;
   while (start < own.length && others.every((list) => list[start] === own[start])) start++;
   let end = 0;
-  const shared = (list: string[]) => list.length - end > start && list[list.length - 1 - end] === own[own.length - 1 - end];
+  const shared = (list: string[]) => list.length - end > start && list.at(-1 - end) === own.at(-1 - end);
   while (end < own.length - start && others.every(shared)) end++;
   const rest = own.slice(start, own.length - end);
   return rest.length > 0 ? fitWords(rest, width) : undefined;
-}
+};
 
 /**
  * Column i's core with the start it shares with its group cut to its initial ("Gewerbebehörde" /
  * "Gewerbeuntersagung" → "G.behör." / "G.unter."), where they share three characters or more.
  */
-function differingStart(cores: readonly string[], group: readonly number[], i: number, width: number): string | undefined {
+const differingStart: Step<string> = (cores, group, i, width) => {
   const own = [...cores[i]!];
   const others = group.map((j) => [...cores[j]!]);
   let shared = 0;
   while (shared < own.length && others.every((core) => core[shared] === own[shared])) shared++;
   if (shared < 3 || shared >= own.length) return undefined;
   return `${own[0]}.${shorten(own.slice(shared).join('').trim(), width - 2)}`;
-}
+};
 
 /** The words of a name: separated by spaces and slashes, without the colons and commas after them. */
 function words(name: string): string[] {
@@ -94,7 +96,7 @@ export function fitWords(list: readonly string[], width: number): string {
   return kept.map((word, i) => shorten(word, room[i]!)).join(' ');
 }
 
-/** A name shortened beside an id ("Meld. 211"), or the id alone (its end, where it is long) when that leaves no room. */
+/** A name shortened beside an id ("Melde. 211"), or the id alone (its end, if long) when that leaves no room. */
 function withId(core: string, id: string, width: number): string {
   const chars = [...id];
   if (width - chars.length - 1 >= 4) return `${shorten(core, width - chars.length - 1)} ${id}`;

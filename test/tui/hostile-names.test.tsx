@@ -66,7 +66,8 @@ describe('the TUI with names from hostile sites', () => {
     await ready;
     const app = startApp(data, { columns: 120, rows: 30 });
     try {
-      expectSafe(await app.see('„Mitte“'));
+      // The setups' offices share names: their headers carry the ids beside them (issue 15), "„Mi. 7001".
+      expectSafe(await app.see(/„Mi\. \d+/));
       await app.press(KEYS.enter);
       expectSafe(app.frame());
       // The timeline, its scope moved from the city to an office (the label is the office's name).

@@ -11,13 +11,14 @@ const at = (time: string) => `2021-08-10 ${time}:00`;
 
 function withDresden() {
   const data = sampleData();
-  const dresden = (time: string) => ({ city: 'Dresden', at: at(time), columns: [{ sourceId: 'dresden', locationId: 'a', name: 'Bürgerbüro', takenAt: at(time), slots: ['2021-08-12 08:00:00'] }] });
+  const column = { sourceId: 'dresden', locationId: 'a', name: 'Bürgerbüro', slots: ['2021-08-12 08:00:00'] };
+  const dresden = (time: string) => ({ city: 'Dresden', at: at(time), columns: [{ ...column, takenAt: at(time) }] });
   data.frames.set('Dresden', ['10:00', '10:30', '11:00'].map(dresden));
   return data;
 }
 
 describe('time travel in the app', () => {
-  test('another city shows its snapshot in force at the same moment; one before its history says where that starts', async () => {
+  test('another city shows its snapshot in force at the same moment; before its history, where it starts', async () => {
     const app = startApp(withDresden());
     instance = app.instance;
     await app.see(/snapshot .+ · live/);
@@ -36,7 +37,7 @@ describe('time travel in the app', () => {
     await app.see('Bonn · Tue 08-10 (1/2) · snapshot 12:00 · live');
   });
 
-  test('t HH:MM goes to that time of the day shown; a day before the first snapshot is said, and the view stays', async () => {
+  test('t HH:MM goes to that time of the day shown; a day before the history is said, the view stays', async () => {
     const app = startApp(withDresden());
     instance = app.instance;
     await app.see(/snapshot .+ · live/);

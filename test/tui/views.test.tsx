@@ -76,19 +76,32 @@ describe('Slots', () => {
 
   test('every mark and its count: - booked, + freed, · passed, / a day withdrawn; in short when narrow', () => {
     const wall = (slot: string) => `2021-08-${slot}:00`;
-    const marked = { city: 'Bonn', at: wall('10 12:00'), columns: [{ sourceId: 'bonn', locationId: 'a', name: 'Meldewesen', takenAt: wall('10 12:00'), previousAt: wall('10 11:45'),
-      slots: ['10 12:30', '10 12:55'].map(wall), previous: ['10 11:50', '10 12:30', '10 12:45', '11 09:00', '11 09:15'].map(wall) }] };
-    const out = plain(<Slots frame={marked} grid={buildSlotGrid(marked)} state={initialSlots} width={56} height={12} focused={false} />).lastFrame()!;
-    const lines = out.split('\n');
-    expect(lines.slice(2, 6).map((line) => line.replace(/\s+/g, ' ').trim())).toEqual(['11:50 ·', '12:30 X', '12:45 -', '12:55 +']);
+    const column = {
+      ...{ sourceId: 'bonn', locationId: 'a', name: 'Meldewesen' },
+      ...{ takenAt: wall('10 12:00'), previousAt: wall('10 11:45') },
+      slots: ['10 12:30', '10 12:55'].map(wall),
+      previous: ['10 11:50', '10 12:30', '10 12:45', '11 09:00', '11 09:15'].map(wall),
+    };
+    const marked = { city: 'Bonn', at: wall('10 12:00'), columns: [column] };
+    const show = (day: string | undefined, width: number) => {
+      const grid = buildSlotGrid(marked, day);
+      const props = { frame: marked, grid, state: initialSlots, width, height: 12, focused: false };
+      return plain(<Slots {...props} />).lastFrame()!;
+    };
+    const rows = (out: string, from: number, to: number) =>
+      out.split('\n').slice(from, to).map((line) => line.replace(/\s+/g, ' ').trim());
+    const out = show(undefined, 56);
+    expect(rows(out, 2, 6)).toEqual(['11:50 ·', '12:30 X', '12:45 -', '12:55 +']);
     expect(out).toContain('X 1 free  + 1 freed  - 1 booked  · 1 passed');
-    const withdrawn = plain(<Slots frame={marked} grid={buildSlotGrid(marked, '2021-08-11')} state={initialSlots} width={40} height={12} focused={false} />).lastFrame()!;
-    expect(withdrawn.split('\n').slice(2, 4).map((line) => line.replace(/\s+/g, ' ').trim())).toEqual(['09:00 /', '09:15 /']);
+    const withdrawn = show('2021-08-11', 40);
+    expect(rows(withdrawn, 2, 4)).toEqual(['09:00 /', '09:15 /']);
     expect(withdrawn).toContain('X0  +0  -0  /2');
   });
 
   test('with nothing scraped the newest snapshot is history, not live', () => {
-    const out = plain(<Slots frame={frame} grid={grid} state={initialSlots} history={{ index: 2, total: 2 }} scraping={false} width={56} height={12} focused={false} />).lastFrame()!;
+    const history = { index: 2, total: 2 };
+    const props = { frame, grid, state: initialSlots, history, width: 56, height: 12, focused: false };
+    const out = plain(<Slots {...props} scraping={false} />).lastFrame()!;
     expect(out.split('\n')[0]).toBe('Bonn · Tue 08-10 (1/2) · history 2/2 12:00');
     expect(out).not.toContain('live');
   });
@@ -96,7 +109,9 @@ describe('Slots', () => {
   test('a moment before the city’s first snapshot (kept from another city) says where its history starts', () => {
     const empty = { city: 'Köln', columns: [{ sourceId: 'koeln', locationId: 'a', name: 'Amt', slots: [] }] };
     const state = { ...initialSlots, cursor: '2021-08-09 10:00:00' };
-    const out = plain(<Slots frame={empty} grid={buildSlotGrid(empty)} state={state} times={['2021-08-10 09:00:00']} width={90} height={6} focused={false} />).lastFrame()!;
+    const times = ['2021-08-10 09:00:00'];
+    const props = { frame: empty, grid: buildSlotGrid(empty), state, times, width: 90, height: 6, focused: false };
+    const out = plain(<Slots {...props} />).lastFrame()!;
     expect(out).toMatch(/no snapshot of Köln by 08-09 10:00\s*\nits history starts 08-10 09:00: \] goes there/);
   });
 

@@ -38,7 +38,8 @@ export function dayChanges(column: FrameColumn, removed: readonly WallTime[], ad
 /** Whether the column's previous snapshot is too far back for its changes to count. */
 export function acrossGap(column: FrameColumn): boolean {
   const { previousAt, takenAt } = column;
-  return previousAt !== undefined && takenAt !== undefined && !countsAcross(floorQuarter(seconds(previousAt)), seconds(takenAt));
+  if (previousAt === undefined || takenAt === undefined) return false;
+  return !countsAcross(floorQuarter(seconds(previousAt)), seconds(takenAt));
 }
 
 const seconds = (wall: WallTime): WallSeconds => wallToMs(wall) / 1000;

@@ -55,7 +55,11 @@ export function shiftDays(wall: WallTime, days: number): WallTime {
 export function gotoTime(text: string, day?: string): WallTime | undefined {
   const trimmed = text.trim();
   const time = /^(\d{1,2}):(\d{2})$/.exec(trimmed);
-  if (time) return day && Number(time[1]) < 24 && Number(time[2]) < 60 ? `${day} ${time[1]!.padStart(2, '0')}:${time[2]}:00` : undefined;
+  if (time) {
+    const [hours, minutes] = [time[1]!, time[2]!];
+    if (!day || Number(hours) > 23 || Number(minutes) > 59) return undefined;
+    return `${day} ${hours.padStart(2, '0')}:${minutes}:00`;
+  }
   try {
     return wallBound(trimmed, 'from');
   } catch {
@@ -73,13 +77,22 @@ export function shownTime(times: readonly WallTime[], cursor: WallTime | undefin
  * Where `t` with `text` goes in a city's time line: a wall time for the cursor (cursorAt), or why not: no such
  * time, no snapshot yet, or a time on a day before the first snapshot (said, not a silent jump to it).
  */
-export function resolveGoto(text: string, times: readonly WallTime[], cursor: WallTime | undefined, city = 'this city'): { at: WallTime } | { problem: string } {
-  const shown = shownTime(times, cursor);
-  const at = gotoTime(text, shown?.slice(0, 10));
-  if (at === undefined) return { problem: `"${text.slice(0, 30)}" is no time: type HH:MM (on the day shown), YYYY-MM-DD or YYYY-MM-DD HH:MM` };
+export function resolveGoto(
+  text: string,
+  times: readonly WallTime[],
+  cursor: WallTime | undefined,
+  city = 'this city',
+): { at: WallTime } | { problem: string } {
+  const at = gotoTime(text, shownTime(times, cursor)?.slice(0, 10));
+  if (at === undefined) {
+    const forms = 'HH:MM (on the day shown), YYYY-MM-DD or YYYY-MM-DD HH:MM';
+    return { problem: `"${text.slice(0, 30)}" is no time: type ${forms}` };
+  }
   const first = times[0];
   if (first === undefined) return { problem: `no snapshot of ${city} yet` };
-  if (at.slice(0, 10) < first.slice(0, 10)) return { problem: `no snapshot of ${city} by ${at.slice(0, 16)}: its history starts ${first.slice(0, 16)}` };
+  if (at.slice(0, 10) < first.slice(0, 10)) {
+    return { problem: `no snapshot of ${city} by ${at.slice(0, 16)}: its history starts ${first.slice(0, 16)}` };
+  }
   return { at };
 }
 

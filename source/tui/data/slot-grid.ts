@@ -49,7 +49,8 @@ function findDays(frame: CityFrame): string[] {
     let last = '';
     for (const slot of column.slots) if (!last || !slot.startsWith(last)) days.add((last = slot.slice(0, 10)));
     // Not across a gap in scraping: nothing that vanished then is shown.
-    if (column.previous && !acrossGap(column)) for (const slot of diffSorted(column.previous, column.slots).removed) days.add(slot.slice(0, 10));
+    if (!column.previous || acrossGap(column)) continue;
+    for (const slot of diffSorted(column.previous, column.slots).removed) days.add(slot.slice(0, 10));
   }
   return [...days].sort();
 }

@@ -55,9 +55,11 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'prompt-accept':
     case 'prompt-cancel': {
       const { prompt, ...rest } = state;
-      const goto = action.type === 'prompt-accept' && prompt?.kind === 'goto' ? resolveGoto(prompt.text, context.times, state.slots.cursor) : undefined;
+      const accepted = action.type === 'prompt-accept' && prompt?.kind === 'goto';
+      const goto = accepted ? resolveGoto(prompt.text, context.times, state.slots.cursor) : undefined;
       if (!goto || !('at' in goto)) return rest;
-      return { ...rest, view: 'slots', lastView: 'slots', slots: reduceSlots(rest.slots, { type: 'goto', at: goto.at }, context) };
+      const slots = reduceSlots(rest.slots, { type: 'goto', at: goto.at }, context);
+      return { ...rest, view: 'slots', lastView: 'slots', slots };
     }
     case 'help':
       return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help' };

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import type { CityFrame } from '../data/app-data.js';
 import type { CellMark, SlotGrid } from '../data/slot-grid.js';
+import { CELL, legend } from './slots-legend.js';
 import { columnLabels } from '../column-labels.js';
 import { fit } from '../fit.js';
 import { hhmm, shortStamp, weekday } from '../format-time.js';
@@ -29,25 +30,20 @@ export interface SlotsProps {
   error?: string;
 }
 
-export const CELL: Record<CellMark, { text: string; colour?: string }> = {
-  free: { text: 'X' },
-  freed: { text: '+', colour: 'green' },
-  booked: { text: '-', colour: 'red' },
-  passed: { text: '·' },
-  withdrawn: { text: '/' },
-  none: { text: ' ' },
-};
+
+type TitleProps = 'city' | 'frame' | 'grid' | 'state' | 'history' | 'scraping';
 
 /**
  * The title line: city, day, and which snapshot is shown: "Bonn · Tue 08-10 (1/25) · snapshot 12:00 · live", or
  * "… · history 3/40 11:15" a step back, or at the newest when nothing is scraped. When narrow the day's index goes
  * first, then the city name shrinks.
  */
-export function slotsTitle(props: Pick<SlotsProps, 'city' | 'frame' | 'grid' | 'state' | 'history' | 'scraping'>, width = 80): string {
+export function slotsTitle(props: Pick<SlotsProps, TitleProps>, width = 80): string {
   const { frame, grid, state, history } = props;
   const stamp = frame?.at ? (frame.at.startsWith(grid.day ?? '-') ? hhmm(frame.at) : shortStamp(frame.at)) : undefined;
   const live = state.cursor === undefined && props.scraping !== false;
-  const when = live ? `${stamp ? `snapshot ${stamp} · ` : ''}live` : `history ${history ? `${history.index}/${history.total} ` : ''}${stamp ?? ''}`.trim();
+  const position = history ? `${history.index}/${history.total} ` : '';
+  const when = live ? `${stamp ? `snapshot ${stamp} · ` : ''}live` : `history ${position}${stamp ?? ''}`.trim();
   const day = grid.day ? `${weekday(grid.day)} ${grid.day.slice(5)}` : undefined;
   const index = grid.day ? ` (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})` : '';
   const city = sanitize(frame?.city ?? props.city ?? '', 40);
@@ -74,7 +70,9 @@ export function Slots(props: SlotsProps) {
   if (!frame) return message(props.loading ? 'loading…' : 'select a city');
   const first = props.times?.[0];
   if (frame.at === undefined && state.cursor !== undefined && first !== undefined && first > state.cursor) {
-    return message(`no snapshot of ${sanitize(frame.city, 40)} by ${shortStamp(state.cursor)}`, `its history starts ${shortStamp(first)}: ] goes there`);
+    const city = sanitize(frame.city, 40);
+    const starts = `its history starts ${shortStamp(first)}: ] goes there`;
+    return message(`no snapshot of ${city} by ${shortStamp(state.cursor)}`, starts);
   }
   if (frame.columns.length === 0 || frame.at === undefined) return message(`no snapshot of ${sanitize(frame.city, 40)} yet; waiting for the first scrape`);
   const layout = slotsLayout(width, height, frame.columns.length);
@@ -84,6 +82,8 @@ export function Slots(props: SlotsProps) {
   const rowStart = Math.min(state.row, Math.max(0, grid.rows.length - layout.visibleRows));
   const rows = grid.rows.slice(rowStart, rowStart + layout.visibleRows);
   const cell = (text: string) => fit(text, layout.columnWidth, 'center');
+  const cellsShown = (marks: readonly CellMark[]) => marks.slice(firstColumn, firstColumn + layout.visibleColumns);
+  const counts = legend(grid, firstColumn, shown.length, frame.columns.length, rowStart, rows.length, width);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {title}
@@ -95,7 +95,7 @@ export function Slots(props: SlotsProps) {
       {rows.map((row) => (
         <Text key={row.time}>
           {fit(row.time, TIME_WIDTH)}
-          {segments(row.cells.slice(firstColumn, firstColumn + layout.visibleColumns), cell, theme.colour).map(({ text, colour }, i) =>
+          {segments(cellsShown(row.cells), cell, theme.colour).map(({ text, colour }, i) =>
             colour ? (
               <Text key={i} color={colour} bold>
                 {text}
@@ -107,7 +107,7 @@ export function Slots(props: SlotsProps) {
         </Text>
       ))}
       <Box flexGrow={1} />
-      <Text dimColor={theme.colour}>{fit(legend(grid, firstColumn, shown.length, frame.columns.length, rowStart, rows.length, width), width)}</Text>
+      <Text dimColor={theme.colour}>{fit(counts, width)}</Text>
     </Box>
   );
 }
@@ -125,24 +125,14 @@ function segments(marks: readonly CellMark[], cell: (text: string) => string, co
   return runs;
 }
 
-/** The marks' counts, then where the view is scrolled to; in short when the words do not fit. */
-export function legend(grid: SlotGrid, first: number, shown: number, total: number, rowStart: number, rows: number, width = 200): string {
-  const counts: [CellMark, number, string][] = [['free', grid.free, 'free'], ['freed', grid.freed, 'freed'], ['booked', grid.booked, 'booked']];
-  if (grid.passed > 0) counts.push(['passed', grid.passed, 'passed']);
-  if (grid.withdrawn > 0) counts.push(['withdrawn', grid.withdrawn, 'withdrawn']);
-  const where: string[] = [];
-  if (grid.gap) where.push('gap in scraping: no changes counted');
-  if (shown < total) where.push(`cols ${first + 1}-${first + shown}/${total} <>`);
-  if (rows < grid.rows.length) where.push(`rows ${rowStart + 1}-${rowStart + rows}/${grid.rows.length}`);
-  const long = [...counts.map(([mark, n, word]) => `${CELL[mark].text} ${n} ${word}`), ...where].join('  ');
-  return [...long].length <= width ? long : [...counts.map(([mark, n]) => `${CELL[mark].text}${n}`), ...where].join('  ');
-}
-
 /** Column headers that tell the offices apart, worked out once per frame and width. */
 function headers(frame: CityFrame, width: number): string[] {
-  const key = `${width}\u0000${frame.columns.map((column) => `${column.locationId}\u0001${column.name}`).join('\u0000')}`;
+  const key = `${width}\u0000${frame.columns.map((c) => `${c.locationId}\u0001${c.name}`).join('\u0000')}`;
   let found = labelCache.get(key);
-  if (!found) labelCache.set(key, (found = columnLabels(frame.columns.map((c) => ({ name: sanitize(c.name, 80), id: sanitize(c.locationId, 40) })), width)));
+  if (found) return found;
+  const columns = frame.columns.map((c) => ({ name: sanitize(c.name, 80), id: sanitize(c.locationId, 40) }));
+  found = columnLabels(columns, width);
+  labelCache.set(key, found);
   return found;
 }
 
