@@ -130,7 +130,7 @@ describe('WatchData over the store', () => {
     close();
   });
 
-  test('the grid, its counts and the timeline follow the improved rules (issue 15): a day withdrawn is no booking', async () => {
+  test('grid, counts and timeline follow the improved rules (issue 15): a day withdrawn is no booking', async () => {
     const day = (d: number, time: string) => `2021-08-1${d} ${time}:00`;
     const times = ['09:00', '09:15', '09:30'];
     const before = [day(2, '09:00'), ...times.map((t) => day(3, t)), ...times.map((t) => day(4, t))];
