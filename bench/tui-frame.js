@@ -89,7 +89,7 @@ function startApp() {
 }
 
 // With --no-scrape the newest snapshot is history too: "history 672/672 23:48"; a step back "history 671/672 …".
-const NEWEST = (t) => /· history (\d+)\/\1 \S+$/.test(t);
+const NEWEST = (t) => /· history (\d+)\/\1 (?:\d\d-\d\d )?\d\d:\d\d$/.test(t);
 const BACK = (t) => /· history (\d+)\/(\d+) /.exec(t)?.slice(1).reduce((a, b) => a !== b) === true;
 const GRID = (s) => NEWEST(title(s)) && /│ \d\d:\d\d\s/.test(s);
 const selected = (s) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(s)?.[1];

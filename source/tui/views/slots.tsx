@@ -2,14 +2,14 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import type { CityFrame } from '../data/app-data.js';
 import type { CellMark, SlotGrid } from '../data/slot-grid.js';
-import { CELL, legend } from './slots-legend.js';
+import { LruCache } from '../data/lru-cache.js';
 import { columnLabels } from '../column-labels.js';
 import { fit } from '../fit.js';
 import { hhmm, shortStamp, weekday } from '../format-time.js';
 import type { SlotsState } from '../state/slots-state.js';
 import { useTheme } from '../theme.js';
-import { LruCache } from '../data/lru-cache.js';
 import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
+import { CELL, legend } from './slots-legend.js';
 
 export interface SlotsProps {
   /** The selected city: named in the title while its frame loads. */
@@ -29,7 +29,6 @@ export interface SlotsProps {
   loading?: boolean;
   error?: string;
 }
-
 
 type TitleProps = 'city' | 'frame' | 'grid' | 'state' | 'history' | 'scraping';
 
