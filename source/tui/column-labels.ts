@@ -10,7 +10,8 @@ export interface LabelledColumn {
  * Column headers, each at most `width` characters, that tell a city's offices apart: each name's short form
  * (shortName); where short forms collide, what differs between the colliding names (the words they share at the
  * start and end dropped: "Zulassungsstelle Borna" / "… Grimma" → "Borna" / "Grimma"; else the characters they start
- * with: "G.behör." / "G.unter."); then the same over the whole names; where that collides too, every
+ * with: "G.behör." / "G.unter."); then the same over the whole names, the short form's words kept ("Pasi. Reis.",
+ * "Orle. Reis." for "Bürgerbüro Pasing / Reisepass", "… Orleansplatz / Reisepass"); where that collides too, every
  * word of the name shortened ("Beckum: Sonstiges" / "Neubeckum: Sonstiges" → "Bec. Son." / "Neu. Son." when
  * narrow); where names are equal, the location id ("Melde. 211"); the column's number as the last resort.
  */
@@ -26,7 +27,7 @@ export function columnLabels(columns: readonly LabelledColumn[], width: number):
   const steps: ((i: number, group: readonly number[]) => string | undefined)[] = [
     (i, group) => (distinct(i) ? differingPart(coreWords, group, i, width) : undefined),
     (i, group) => (distinct(i) ? differingStart(cores, group, i, width) : undefined),
-    (i, group) => (distinct(i) ? differingPart(nameWords, group, i, width) : undefined),
+    (i, group) => (distinct(i) ? differingPart(nameWords, group, i, width, new Set(coreWords[i])) : undefined),
     (i) => (distinct(i) ? fitWords(nameWords[i]!, width) : undefined),
     (i) => withId(cores[i]!, columns[i]!.id, width),
     (i) => withId(cores[i]!, `#${i + 1}`, width),
@@ -43,10 +44,17 @@ export function columnLabels(columns: readonly LabelledColumn[], width: number):
   return labels;
 }
 
-/** Column i's words without those at their start and end that every column of its group shares. */
-type Step<T> = (values: readonly T[], group: readonly number[], i: number, width: number) => string | undefined;
-
-const differingPart: Step<string[]> = (lists, group, i, width) => {
+/**
+ * Column i's words without those at their start and end that every column of its group shares, but with the words
+ * of `keep` (its core: "Bürgerbüro Pasing / Reisepass" and "… Orleansplatz / Reisepass" → "Pasi. Reis.").
+ */
+function differingPart(
+  lists: readonly string[][],
+  group: readonly number[],
+  i: number,
+  width: number,
+  keep?: ReadonlySet<string>,
+): string | undefined {
   const own = lists[i]!;
   const others = group.map((j) => lists[j]!);
   let start = 0;
@@ -54,22 +62,22 @@ const differingPart: Step<string[]> = (lists, group, i, width) => {
   let end = 0;
   const shared = (list: string[]) => list.length - end > start && list.at(-1 - end) === own.at(-1 - end);
   while (end < own.length - start && others.every(shared)) end++;
-  const rest = own.slice(start, own.length - end);
-  return rest.length > 0 ? fitWords(rest, width) : undefined;
-};
+  const rest = own.filter((word, k) => (k >= start && k < own.length - end) || keep?.has(word));
+  return start + end > 0 && rest.length > 0 ? fitWords(rest, width) : undefined;
+}
 
 /**
  * Column i's core with the start it shares with its group cut to its initial ("Gewerbebehörde" /
  * "Gewerbeuntersagung" → "G.behör." / "G.unter."), where they share three characters or more.
  */
-const differingStart: Step<string> = (cores, group, i, width) => {
+function differingStart(cores: readonly string[], group: readonly number[], i: number, width: number): string | undefined {
   const own = [...cores[i]!];
   const others = group.map((j) => [...cores[j]!]);
   let shared = 0;
   while (shared < own.length && others.every((core) => core[shared] === own[shared])) shared++;
   if (shared < 3 || shared >= own.length) return undefined;
   return `${own[0]}.${shorten(own.slice(shared).join('').trim(), width - 2)}`;
-};
+}
 
 /** The words of a name: separated by spaces and slashes, without the colons and commas after them. */
 function words(name: string): string[] {
