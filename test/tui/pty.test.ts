@@ -58,7 +58,8 @@ describe('office-watch --demo in a terminal', () => {
       const headers = munich.split('\n')[2]!;
       for (const office of ['Pas', 'Orl', 'Rup']) expect(headers).toMatch(new RegExp(`${office}\\S* (Woh|Rei)`));
       session.write('2');
-      await session.waitFor((s) => /│ München .*last 7 days/.test(s) && /▲ bookings [1-9]/.test(s), 30_000, 'München bookings');
+      const munichBookings = (s: string) => /│ München .*last 7 days/.test(s) && /▲ bookings [1-9]/.test(s);
+      await session.waitFor(munichBookings, 30_000, 'München bookings');
 
       session.write('q');
       const { exitCode } = await session.exited;
