@@ -47,6 +47,22 @@ describe('zms politeness (simulated time: a minute of pausing takes none)', () =
     expect((w.log.length - 1) / seconds).toBeLessThanOrEqual(0.5);
   });
 
+  it("fits a round of München's configured services into the 15 minutes, with 12 to spare", async () => {
+    // Six Bürgerbüros × Wohnsitz anmelden, Reisepass, Personalausweis, every day Mon–Sat bookable: the worst case.
+    const days = Array.from({ length: 29 }, (_, i) => addDays('2026-09-01', i)).filter(
+      (d) => new Date(d).getUTCDay() !== 0,
+    );
+    const services = [1063475, 1063453, 1063441];
+    const offices = [10489, 10470, 102522, 54261, 10351880, 10187259];
+    const list = days.map((d) => `${d} 09:00:00`);
+    const slots = Object.fromEntries(offices.flatMap((office) => services.map((s) => [`${office}-${s}`, list])));
+    const w = await world({ slots, params: { services: services.join(',') } });
+    expect((await w.scrape(4)).ok).toBe(true);
+    expect(w.log.length).toBeLessThanOrEqual(1 + 3 * (2 + days.length));
+    expect(w.log.at(-1)!.at - w.log[0]!.at).toBeLessThan(3 * 60_000);
+    expect(w.server.limiter.refusals).toBe(0);
+  });
+
   it('continues its pacing from one round to the next', async () => {
     const w = await world({ slots: { '1-7': busySlots()['1-7']!.slice(0, 20) } });
     await w.scrape(4);
