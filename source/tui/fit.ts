@@ -21,3 +21,20 @@ export function shortName(name: string, width: number): string {
   if (chars.length <= width) return clean;
   return `${chars.slice(0, Math.max(1, width - 1)).join('').trimEnd()}.`;
 }
+
+/**
+ * Column headers: each department's shortName, except where two would read the same ("Bürgerbüro Pasing /
+ * Reisepass" and "Bürgerbüro Orleansplatz / Reisepass", as ZMS names office × service): those also show their
+ * first part ("Pasing Reise.").
+ */
+export function columnLabels(names: readonly string[], width: number): string[] {
+  const labels = names.map((name) => shortName(name, width));
+  const seen = new Map<string, number>();
+  for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
+  return names.map((name, i) => {
+    const parts = name.split(' / ');
+    if ((seen.get(labels[i]!) ?? 0) < 2 || parts.length < 2) return labels[i]!;
+    const head = Math.ceil((width - 1) / 2);
+    return `${shortName(parts[0]!, head)} ${shortName(parts.at(-1)!, width - 1 - head)}`;
+  });
+}

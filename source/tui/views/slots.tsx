@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import type { CityFrame } from '../data/app-data.js';
 import type { CellMark, SlotGrid } from '../data/slot-grid.js';
-import { fit, shortName } from '../fit.js';
+import { columnLabels, fit } from '../fit.js';
 import { hhmm, shortStamp, weekday } from '../format-time.js';
 import type { SlotsState } from '../state/slots-state.js';
 import { useTheme } from '../theme.js';
@@ -67,12 +67,13 @@ export function Slots(props: SlotsProps) {
   const rowStart = Math.min(state.row, Math.max(0, grid.rows.length - layout.visibleRows));
   const rows = grid.rows.slice(rowStart, rowStart + layout.visibleRows);
   const cell = (text: string) => fit(text, layout.columnWidth, 'center');
+  const labels = columnLabels(frame.columns.map((column) => sanitize(column.name, 80)), layout.columnWidth - 1);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {title}
       <Text bold={theme.colour}>
         {fit('', TIME_WIDTH)}
-        {shown.map((column) => cell(shortName(sanitize(column.name, 80), layout.columnWidth - 1))).join('')}
+        {labels.slice(first, first + layout.visibleColumns).map(cell).join('')}
       </Text>
       {grid.day === undefined && <Text>{fit('no free slot and no change in this snapshot', width)}</Text>}
       {rows.map((row) => (
