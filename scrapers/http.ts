@@ -24,10 +24,19 @@ export interface RequestOptions {
   raw?: boolean;
 }
 
+/** An answer of any HTTP status, for APIs whose error statuses carry a body worth reading. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
 /** One scrape's HTTP: a cookie jar of its own, polite defaults, typed failures. */
 export interface HttpSession {
   get(url: string, options?: RequestOptions): Promise<string>;
   getJson<T>(url: string, options?: RequestOptions): Promise<T>;
+  /** A GET whose 4xx/5xx answers come back as responses (raw: no wall check), not as failures. */
+  getResponse(url: string, options?: RequestOptions): Promise<HttpResponse>;
   post(url: string, form: Record<string, string> | URLSearchParams, options?: RequestOptions): Promise<string>;
   clearCookies(): void;
   /** Requests sent so far (retries included). */
@@ -61,11 +70,22 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
   });
 
   async function send(method: 'GET' | 'POST', url: string, body: URLSearchParams | undefined, o: RequestOptions): Promise<string> {
+    return (await exchange(method, url, body, o, true)).text;
+  }
+
+  async function exchange(
+    method: 'GET' | 'POST',
+    url: string,
+    body: URLSearchParams | undefined,
+    o: RequestOptions,
+    throwHttpErrors: boolean,
+  ): Promise<HttpResponse> {
     const request = client(url, {
       method,
       headers: o.headers,
       ...(body ? { form: Object.fromEntries(body) } : {}),
       responseType: 'buffer',
+      throwHttpErrors,
     });
     request.on('downloadProgress', (progress) => {
       if (progress.transferred > maxBytes) request.cancel('too-large');
@@ -74,7 +94,7 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
       const response = await request;
       const text = decodeBody(response.rawBody, String(response.headers['content-type'] ?? ''));
       if (!o.raw) assertNoWall(text);
-      return text;
+      return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       throw classify(error, url, maxBytes);
     }
@@ -91,6 +111,7 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
         throw new ScrapeError('markup', `expected JSON from ${url}`);
       }
     },
+    getResponse: (url, o = {}) => exchange('GET', url, undefined, { ...o, raw: true }, false),
     post: (url, form, o = {}) => send('POST', url, form instanceof URLSearchParams ? form : new URLSearchParams(form), o),
     clearCookies: () => void (jar = new CookieJar()),
     get requests() {

@@ -3,12 +3,14 @@ import { scrapeNetappoint } from './netappoint.js';
 import { scrapeTempus } from './tempus.js';
 import { scrapeTevis } from './tevis.js';
 import type { Scraper, SystemName } from './types.js';
+import { scrapeZms } from './zms.js';
 
 const SCRAPERS: Record<SystemName, Scraper> = {
   tevis: scrapeTevis,
   netappoint: scrapeNetappoint,
   etermin: scrapeEtermin,
   tempus: scrapeTempus,
+  zms: scrapeZms,
 };
 
 /** The scraper of a booking system, or undefined for systems office-watch cannot read. */

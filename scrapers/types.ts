@@ -1,5 +1,5 @@
 /** The booking systems office-watch can scrape. */
-export const SYSTEMS = ['tevis', 'netappoint', 'etermin', 'tempus'] as const;
+export const SYSTEMS = ['tevis', 'netappoint', 'etermin', 'tempus', 'zms'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 /** One source (a city's booking site) as the registry and `--sites FILE` describe it. */
@@ -57,7 +57,8 @@ export interface ScrapeFailure {
 }
 
 export type ScrapeResult =
-  | { ok: true; snapshot: Snapshot; requests: number }
+  // notice: the snapshot is good, but part of the site was left unread (zms: offices behind a captcha).
+  | { ok: true; snapshot: Snapshot; requests: number; notice?: ScrapeFailure }
   | { ok: false; failure: ScrapeFailure; requests: number };
 
 /** A record of one scrape attempt, kept for the health view. */
@@ -68,6 +69,8 @@ export interface ScrapeRun {
   durationMs: number;
   ok: boolean;
   error?: ScrapeFailure;
+  /** A successful run's note on what it left unread (see ScrapeResult). */
+  notice?: ScrapeFailure;
   requests: number;
   locations?: number;
   freeSlots?: number;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cityFromName } from './city.js';
+import { EXTRA_SITES } from './extra-sites.js';
 import type { KnownLocation, RegistrySite } from './registry.js';
 
 interface MetadataSource {
@@ -44,11 +45,11 @@ export function toSite(id: string, source: MetadataSource): RegistrySite {
   return site;
 }
 
-/** Every source of a metadata.json document, sorted by id. */
+/** Every source of a metadata.json document and the extra ones (EXTRA_SITES), sorted by id. */
 export function buildRegistry(metadata: Record<string, MetadataSource>): RegistrySite[] {
-  return Object.keys(metadata)
-    .sort()
-    .map((id) => toSite(id, metadata[id]!));
+  const sites = Object.keys(metadata).map((id) => toSite(id, metadata[id]!));
+  const extra = EXTRA_SITES.filter((site) => !Object.hasOwn(metadata, site.id)).map((site) => structuredClone(site));
+  return [...sites, ...extra].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function oneLine(text: string): string {

@@ -32,7 +32,7 @@ export function cityOf(site: Pick<Site, 'name'> & { city?: string | undefined })
 const CANDIDATES = ['./sites.json', '../../../scrapers/registry/sites.json', '../../scrapers/registry/sites.json'];
 let registry: RegistrySite[] | undefined;
 
-/** The 221 sources office-watch knows (scrapers/registry/sites.json). */
+/** The sources office-watch knows (scrapers/registry/sites.json: the 221 published ones and EXTRA_SITES). */
 export function loadRegistry(): RegistrySite[] {
   if (!registry) {
     const path = CANDIDATES.map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((p) => existsSync(p));

@@ -1,5 +1,6 @@
 import type { LocationSpec, OfficeSpec, OpeningHours } from './office-spec.js';
 import type { TevisFlow } from './tevis-server.js';
+import type { ZmsSimOffice, ZmsSimService } from './zms-catalog.js';
 
 // Opening hours as German offices keep them: long Tuesdays and Thursdays, short Fridays.
 const CITIZEN: OpeningHours = { mon: '07:30-12:30', tue: '07:30-12:30 14:00-18:00', wed: '07:30-12:30', thu: '07:30-12:30 14:00-18:00', fri: '07:30-12:00' };
@@ -12,9 +13,9 @@ function at(id: string, name: string, slotMinutes: number, hours: OpeningHours, 
 }
 
 /**
- * The demo world: 14 offices in 11 cities on all four systems. Location ids follow what each system's scraper
- * reports (tevis/etermin calendar ids, netappoint name slugs, tempus "row/tasks"). Darmstadt fails right away
- * and now and then, so the health view shows a failing scraper within the first minute.
+ * The demo world: 15 offices in 12 cities on all five systems. Location ids follow what each system's scraper
+ * reports (tevis/etermin calendar ids, netappoint name slugs, tempus "row/tasks", zms "office-service").
+ * Darmstadt fails right away and now and then, so the health view shows a failing scraper within the first minute.
  */
 export const DEMO_OFFICES: OfficeSpec[] = [
   { sourceId: 'frankfurt', system: 'tevis', name: 'Stadt Frankfurt am Main', city: 'Frankfurt',
@@ -44,9 +45,27 @@ export const DEMO_OFFICES: OfficeSpec[] = [
     locations: [at('44/900', 'Zulassungsstelle Borna', 15, ALL_DAY), at('45/900', 'Zulassungsstelle Grimma', 15, ALL_DAY, { demand: 0.7 })] },
   { sourceId: 'augsburg', system: 'tempus', name: 'Stadt Augsburg', city: 'Augsburg',
     locations: [at('31/402', 'Bürgerbüro Haunstetten', 15, CITIZEN), at('32/402', 'Bürgerbüro Innenstadt', 10, SATURDAY), at('33/-', 'Kfz-Zulassung', 20, ALL_DAY)] },
+  { sourceId: 'muenchen', system: 'zms', name: 'Landeshauptstadt München – Bürgerservice', city: 'München',
+    locations: [
+      at('10489-1063475', 'Bürgerbüro Ruppertstraße / Wohnsitz anmelden', 10, CITIZEN, { demand: 1.2 }),
+      at('10489-1063453', 'Bürgerbüro Ruppertstraße / Reisepass', 15, CITIZEN, { demand: 1.2 }),
+      at('10470-1063475', 'Bürgerbüro Orleansplatz / Wohnsitz anmelden', 10, MORNINGS),
+      at('10470-1063453', 'Bürgerbüro Orleansplatz / Reisepass', 15, MORNINGS),
+      at('102522-1063475', 'Bürgerbüro Pasing / Wohnsitz anmelden', 10, SATURDAY, { demand: 1.1 }),
+      at('102522-1063453', 'Bürgerbüro Pasing / Reisepass', 15, SATURDAY),
+    ] },
   { sourceId: 'regensburg', system: 'tempus', name: 'Stadt Regensburg', city: 'Regensburg',
     locations: [at('7/1450', 'Führerscheinstelle', 20, MORNINGS), at('8/1451', 'Einwohnermeldeamt', 10, CITIZEN, { horizonDays: 28 })] },
 ];
+
+/**
+ * München's ZMS site also lists an office whose reads need a captcha (office-watch leaves it unread and says so).
+ * Its ids are made up; the Bürgerbüros' ids above are München's own (protocols-zms.md).
+ */
+export const DEMO_ZMS_GATED: { office: ZmsSimOffice; service: ZmsSimService } = {
+  office: { id: 10187259, name: 'Ausländerbehörde', captcha: true },
+  service: { id: 1064312, name: 'Aufenthaltserlaubnis' },
+};
 
 /** Both tevis front ends are in the demo. */
 export const DEMO_TEVIS_FLOWS: Record<string, TevisFlow> = { frankfurt: 'wizard', kassel: 'classic', darmstadt: 'classic', offenbach: 'wizard' };

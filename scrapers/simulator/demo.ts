@@ -1,7 +1,7 @@
 import type { Site, SystemName } from '../types.js';
 import { SYSTEMS } from '../types.js';
 import { createSimClock, type SimClock } from './clock.js';
-import { DEMO_OFFICES, DEMO_TEVIS_FLOWS } from './demo-offices.js';
+import { DEMO_OFFICES, DEMO_TEVIS_FLOWS, DEMO_ZMS_GATED } from './demo-offices.js';
 import { eterminServer } from './etermin-server.js';
 import { startSystemServer, type RunningServer } from './http-host.js';
 import { netappointServer } from './netappoint-server.js';
@@ -10,6 +10,8 @@ import { deriveSeed } from './random.js';
 import { tempusServer } from './tempus-server.js';
 import { tevisServer } from './tevis-server.js';
 import type { SimLocation, SimOffice, SystemServer } from './types.js';
+import { catalogOf, type ZmsSimCatalog } from './zms-catalog.js';
+import { zmsServer } from './zms-server.js';
 
 export interface DemoOptions {
   /** Seed of the offices' randomness (default 1). */
@@ -18,7 +20,7 @@ export interface DemoOptions {
   speed?: number;
   /** Simulated start (default: now, rounded down to the quarter hour). */
   start?: Date;
-  /** First of four consecutive ports (tevis, netappoint, etermin, tempus); 0 or none: any free ports. */
+  /** First of five consecutive ports (tevis, netappoint, etermin, tempus, zms); 0 or none: any free ports. */
   port?: number;
 }
 
@@ -36,12 +38,32 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-const SERVERS: Record<SystemName, (offices: SimOffice[]) => SystemServer> = {
+const SERVERS: Record<SystemName, (offices: SimOffice[], speed: number) => SystemServer> = {
   tevis: (offices) => tevisServer(offices, { flow: (office) => DEMO_TEVIS_FLOWS[office.sourceId] ?? 'classic' }),
   netappoint: (offices) => netappointServer(offices, { variant: () => ({ frontEnd: 'netappoint' }) }),
   etermin: (offices) => eterminServer(offices),
   tempus: (offices) => tempusServer(offices),
+  // The rate limit runs on the demo's clock: its minute, and the pacing the site record gets, last 1 s at 60×.
+  zms: (offices, speed) => zmsServer(offices, { scale: speed, catalog: withGatedOffice() }),
 };
+
+/** Each office's catalog as its locations make it, plus the Ausländerbehörde behind a captcha. */
+function withGatedOffice(): (office: SimOffice) => ZmsSimCatalog {
+  const made = new WeakMap<SimOffice, ZmsSimCatalog>();
+  return (office) => {
+    const known = made.get(office);
+    if (known) return known;
+    const { offices, services, relations } = catalogOf(office);
+    const { office: gated, service } = DEMO_ZMS_GATED;
+    const catalog = {
+      offices: [...offices, gated],
+      services: [...services, service],
+      relations: [...relations, { officeId: gated.id, serviceId: service.id }],
+    };
+    made.set(office, catalog);
+    return catalog;
+  };
+}
 
 /** Start the demo world: its simulated offices, one loopback server per booking system, and their sites. */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -55,7 +77,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   try {
     for (const [index, system] of SYSTEMS.entries()) {
       const own = offices.filter((office) => office.system === system);
-      const server = SERVERS[system](own);
+      const server = SERVERS[system](own, clock.speed);
       const host = await startSystemServer(server, options.port ? options.port + index : 0);
       running.push(host);
       origins[system] = host.origin;

@@ -56,7 +56,16 @@ function toSimRequest(req: http.IncomingMessage, body: string): SimRequest {
     const eq = part.indexOf('=');
     if (eq > 0) cookies[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
-  return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, form: new URLSearchParams(body), headers: req.headers, cookies };
+  const request: SimRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: url.searchParams,
+    form: new URLSearchParams(body),
+    headers: req.headers,
+    cookies,
+  };
+  if (req.socket.remoteAddress) request.remoteAddress = req.socket.remoteAddress;
+  return request;
 }
 
 const CAPTCHA_PAGE = '<html><body><h1>Sicherheitsabfrage</h1><div class="g-recaptcha" data-sitekey="x"></div><p>Bitte bestätigen Sie, dass Sie kein Roboter sind (Captcha).</p></body></html>';

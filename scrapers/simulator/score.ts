@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../store/index.js';
 import { scraperFor } from '../index.js';
-import type { Site, SystemName } from '../types.js';
+import type { Scraper, Site, SystemName } from '../types.js';
+import { createZmsScraper } from '../zms.js';
 import { createSimClock } from './clock.js';
 import { eterminServer } from './etermin-server.js';
 import { startSystemServer, type RunningServer } from './http-host.js';
@@ -15,6 +16,8 @@ import { inferBoth, matchEvents, sumRates, type EventKind, type InferredAt, type
 import { tempusServer } from './tempus-server.js';
 import { tevisServer } from './tevis-server.js';
 import type { SimOffice, SystemServer } from './types.js';
+import { zmsServer, type ZmsServer } from './zms-server.js';
+import { createSimulatedTimer, type SimulatedTimer } from './zms-timer.js';
 
 export const BEHAVIOURS = ['regular', 'erratic', 'slow-updates', 'gaps-in-scraping'] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
@@ -32,10 +35,13 @@ export interface ScoreOptions {
   start?: Date;
   /** Called after each round with the fraction done. */
   progress?: (fraction: number) => void;
+  /** Only the offices on these systems (default: all). */
+  systems?: readonly SystemName[];
 }
 
 export interface BehaviourScore {
   behaviour: Behaviour;
+  system: SystemName;
   offices: number;
   locations: number;
   snapshots: number;
@@ -44,6 +50,8 @@ export interface BehaviourScore {
   cancellations: Record<Rules, Rates>;
   /** The store's hourly aggregates (written at record time) hold exactly the improved rules' counts. */
   storeAgrees: boolean;
+  /** Requests the site refused for its rate limit (zms; must stay 0). */
+  refusals?: number;
 }
 
 export interface ScoreReport {
@@ -60,17 +68,36 @@ const location = (id: string, name: string, slotMinutes: number, hours: OpeningH
   id, name, slotMinutes, hours, horizonDays: 28, cancellationRate: 0.25, ...more,
 });
 
-/** One office per behaviour, each on another booking system (so every scraper takes part). */
-const SCORE_OFFICES: { behaviour: Behaviour; system: SystemName; publisher: PublisherSpec; ids: [string, string] }[] = [
+interface ScoreOffice {
+  behaviour: Behaviour;
+  system: SystemName;
+  publisher: PublisherSpec;
+  ids: [string, string];
+  /** Default `score-{behaviour}`. */
+  sourceId?: string;
+}
+
+/** One office per behaviour, each on another booking system, and a ZMS one (so every scraper takes part). */
+const SCORE_OFFICES: ScoreOffice[] = [
   { behaviour: 'regular', system: 'etermin', publisher: { kind: 'regular' }, ids: ['9101', '9102'] },
   { behaviour: 'erratic', system: 'tevis', publisher: { kind: 'erratic', burstDays: 4, hideEveryHours: 3 }, ids: ['911', '912'] },
   { behaviour: 'slow-updates', system: 'tempus', publisher: { kind: 'slow-updates', refreshHours: 3 }, ids: ['91/1', '92/1'] },
   { behaviour: 'gaps-in-scraping', system: 'netappoint', publisher: { kind: 'regular' }, ids: ['meldewesen', 'kfz-zulassung'] },
+  // Two offices for one service: one request a day reads both.
+  {
+    behaviour: 'regular',
+    system: 'zms',
+    publisher: { kind: 'regular' },
+    ids: ['9201-1063475', '9202-1063475'],
+    sourceId: 'score-regular-zms',
+  },
 ];
 
-function specOf(entry: (typeof SCORE_OFFICES)[number]): OfficeSpec {
+const sourceIdOf = (entry: ScoreOffice): string => entry.sourceId ?? `score-${entry.behaviour}`;
+
+function specOf(entry: ScoreOffice): OfficeSpec {
   return {
-    sourceId: `score-${entry.behaviour}`,
+    sourceId: sourceIdOf(entry),
     system: entry.system,
     name: `Score ${entry.behaviour}`,
     city: 'Scoreburg',
@@ -79,12 +106,21 @@ function specOf(entry: (typeof SCORE_OFFICES)[number]): OfficeSpec {
   };
 }
 
-const SERVERS: Record<SystemName, (offices: SimOffice[]) => SystemServer> = {
+const SERVERS: Record<Exclude<SystemName, 'zms'>, (offices: SimOffice[]) => SystemServer> = {
   tevis: (offices) => tevisServer(offices, { flow: () => 'classic' }),
   netappoint: (offices) => netappointServer(offices, { variant: () => ({ frontEnd: 'netappoint' }) }),
   etermin: (offices) => eterminServer(offices),
   tempus: (offices) => tempusServer(offices),
 };
+
+/**
+ * ZMS's real rate limit and pacing, on a simulated timer that scraper and server share: its pauses of a minute
+ * take no time, and the limiter counts what a real server would.
+ */
+function zmsWorld(): { server: (offices: SimOffice[]) => ZmsServer; scraper: Scraper; timer: SimulatedTimer } {
+  const timer = createSimulatedTimer();
+  return { server: (offices) => zmsServer(offices, { now: timer.now }), scraper: createZmsScraper({ timer }), timer };
+}
 
 /**
  * Score the inference: simulated offices of each publisher behaviour are scraped every round through the real
@@ -97,7 +133,13 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
   const roundMinutes = options.roundMinutes ?? 15;
   const skipShare = options.skipShare ?? 0.15;
   const clock = createSimClock({ start: options.start ?? new Date('2024-07-08T04:00:00Z'), speed: 0 });
-  const entries = SCORE_OFFICES.map((entry) => ({ entry, office: createSimulatedOffice(specOf(entry), clock, deriveSeed(seed, entry.behaviour)) }));
+  const chosen = SCORE_OFFICES.filter((entry) => !options.systems || options.systems.includes(entry.system));
+  const entries = chosen.map((entry) => ({
+    entry,
+    office: createSimulatedOffice(specOf(entry), clock, deriveSeed(seed, sourceIdOf(entry).replace(/^score-/, ''))),
+  }));
+  const zms = zmsWorld();
+  const refusals = new Map<SimulatedOffice, () => number>();
   const skip = createRandom(deriveSeed(seed, 'skipped-rounds'));
   const dir = mkdtempSync(join(tmpdir(), 'office-watch-score-'));
   const running: RunningServer[] = [];
@@ -106,7 +148,14 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
   try {
     const sites = new Map<SimulatedOffice, Site>();
     for (const { entry, office } of entries) {
-      const server = SERVERS[entry.system]([office]);
+      let server: SystemServer;
+      if (entry.system === 'zms') {
+        const own = zms.server([office]);
+        refusals.set(office, () => own.limiter.refusals);
+        server = own;
+      } else {
+        server = SERVERS[entry.system]([office]);
+      }
       const host = await startSystemServer(server);
       running.push(host);
       const params = server.siteParams?.(office);
@@ -114,12 +163,14 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
     }
     for (let round = 0; round <= rounds; round++) {
       if (round > 0) clock.advance(roundMinutes * 60_000);
+      if (round > 0) zms.timer.advance(roundMinutes * 60_000);
       const skipped = round > 1 && skip.next() < skipShare;
       await Promise.all(
         entries.map(async ({ entry, office }) => {
           if (entry.behaviour === 'gaps-in-scraping' && skipped) return;
           const site = sites.get(office)!;
-          const result = await scraperFor(site.system)!(site, { weeks: 5, now: clock.now() });
+          const scraper = site.system === 'zms' ? zms.scraper : scraperFor(site.system)!;
+          const result = await scraper(site, { weeks: 5, now: clock.now() });
           if (!result.ok) throw new Error(`scraping the simulated ${entry.behaviour} office failed: ${result.failure.message}`);
           await store.recordSnapshot({ ...result.snapshot, sourceId: site.id });
         }),
@@ -127,7 +178,11 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
       options.progress?.(round / rounds);
     }
     const behaviours: BehaviourScore[] = [];
-    for (const { entry, office } of entries) behaviours.push(await scoreOffice(store, entry.behaviour, office));
+    for (const { entry, office } of entries) {
+      const score = await scoreOffice(store, entry, office);
+      const refused = refusals.get(office);
+      behaviours.push(refused ? { ...score, refusals: refused() } : score);
+    }
     return { days, seed, roundMinutes, rounds, behaviours };
   } finally {
     await Promise.all(running.map((host) => host.close()));
@@ -138,7 +193,11 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
 
 type Store = Awaited<ReturnType<typeof openStore>>;
 
-async function scoreOffice(store: Store, behaviour: Behaviour, office: SimulatedOffice): Promise<BehaviourScore> {
+async function scoreOffice(
+  store: Store,
+  { behaviour, system }: ScoreOffice,
+  office: SimulatedOffice,
+): Promise<BehaviourScore> {
   const times = await store.snapshotTimes(office.sourceId);
   const locations = await store.listLocations(office.sourceId);
   const rows = new Map<string, LocationRows>(locations.map(({ locationId }) => [locationId, { locationId, rows: [] }]));
@@ -160,6 +219,7 @@ async function scoreOffice(store: Store, behaviour: Behaviour, office: Simulated
   const counted = (kind: EventKind) => inferred.improved.filter((e) => e.kind === kind).length;
   return {
     behaviour,
+    system,
     offices: 1,
     locations: locations.length,
     snapshots: times.length,

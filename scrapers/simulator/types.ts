@@ -57,6 +57,8 @@ export interface SimRequest {
   form: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   cookies: Record<string, string>;
+  /** The peer's address (REMOTE_ADDR). */
+  remoteAddress?: string;
 }
 
 export interface SimResponse {

@@ -64,7 +64,7 @@ export const listCommand: Command = {
   PATTERN matches a source id or city (case-insensitive; * and ? as wildcards).
 
   Flags
-    --system S      only sources on booking system S (tevis, netappoint, etermin, tempus)
+    --system S      only sources on booking system S (tevis, netappoint, etermin, tempus, zms)
     --json          the site records as JSON
     --sites FILE    your own sites file instead of the built-in registry
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { toBerlinWallTime } from '../../scrapers/berlin-time.js';
 import type { Demo } from '../../scrapers/simulator/demo.js';
+import { SYSTEMS } from '../../scrapers/types.js';
 import { UserError } from '../user-error.js';
 import type { Command } from './command.js';
 
@@ -17,8 +18,8 @@ export const simulateCommand: Command = {
   one line per office: system, id, site URL (and its parameters).
 
   Flags
-    --port P          first of four consecutive ports (tevis, netappoint, etermin,
-                      tempus); 0 picks free ones (default 0)
+    --port P          first of five consecutive ports (tevis, netappoint, etermin,
+                      tempus, zms); 0 picks free ones (default 0)
     --speed N         simulated time per real time (default 60: 15 minutes per 15 s)
     --seed N          seed of the simulated bookings (default 1)
     --sites-out FILE  write the sites as JSON, for office-watch snapshot --sites FILE
@@ -27,8 +28,9 @@ export const simulateCommand: Command = {
 
     --score           instead of serving: score the inference. Simulated offices of each
                       publisher behaviour (regular, erratic, slow-updates, gaps in
-                      scraping) are scraped every 15 simulated minutes through the real
-                      scrapers into a temporary store, and the bookings and cancellations
+                      scraping), and a ZMS office (regular), are scraped every 15 simulated
+                      minutes through the real scrapers into a temporary store (ZMS paced as
+                      its rate limit wants, on simulated time), and the bookings and cancellations
                       inferred by the published and the improved rules are compared with
                       the offices' true ones: precision, recall, F1
     --days N          simulated days to score (default 2, at most 14)
@@ -50,7 +52,7 @@ export const simulateCommand: Command = {
   async run(context) {
     const { flags, input, stdout, stderr } = context;
     if (input.length > 0) throw new UserError('simulate takes no arguments; see office-watch simulate --help.', 2);
-    const port = integerFlag(flags.port, 'port', 0, 65_532);
+    const port = integerFlag(flags.port, 'port', 0, 65_531);
     const seed = integerFlag(flags.seed, 'seed', 0, 2 ** 32 - 1);
     if (flags.score) return score(context, seed);
     const speed = flags.speed;
@@ -102,7 +104,8 @@ async function start(port: number, seed: number, speed: number): Promise<Demo> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      throw new UserError(`ports ${port}–${port + 3} are not all free to use (${code}); choose another --port, or 0 for any.`);
+      const ports = `${port}–${port + SYSTEMS.length - 1}`;
+      throw new UserError(`ports ${ports} are not all free to use (${code}); choose another --port, or 0 for any.`);
     }
     throw error;
   }

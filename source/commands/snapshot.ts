@@ -20,6 +20,8 @@ export interface SnapshotSummary {
   durationMs: number;
   requests: number;
   error?: { kind: string; message: string; status?: number };
+  /** What a successful scrape left unread (offices behind a captcha). */
+  notice?: { kind: string; message: string };
   storeError?: string;
 }
 
@@ -29,6 +31,7 @@ export function summarize(outcome: RunOutcome): SnapshotSummary {
   if (run.locations !== undefined) summary.locations = run.locations;
   if (run.freeSlots !== undefined) summary.freeSlots = run.freeSlots;
   if (run.error) summary.error = { ...run.error, message: sanitize(run.error.message, 300) };
+  if (run.notice) summary.notice = { kind: run.notice.kind, message: sanitize(run.notice.message, 300) };
   if (outcome.storeError) summary.storeError = sanitize(outcome.storeError, 300);
   return summary;
 }
@@ -41,7 +44,8 @@ export function summaryLine(s: SnapshotSummary): string {
     ? `${String(s.locations ?? 0).padStart(4)} locations ${String(s.freeSlots ?? 0).padStart(6)} free`
     : `${s.error?.kind ?? 'error'}: ${s.error?.message ?? ''}`;
   const store = s.storeError ? `  (not stored: ${s.storeError})` : '';
-  return `${s.ok ? 'ok  ' : 'FAIL'}  ${id}  ${detail}  ${seconds(s.durationMs)}${store}`;
+  const notice = s.notice ? `  (${s.notice.kind}: ${s.notice.message})` : '';
+  return `${s.ok ? 'ok  ' : 'FAIL'}  ${id}  ${detail}  ${seconds(s.durationMs)}${notice}${store}`;
 }
 
 function positiveInteger(value: unknown, flag: string, max: number): number {

@@ -34,6 +34,7 @@ export async function runSite(site: Site, options: RunSiteOptions): Promise<Site
       const snapshot: Snapshot = { ...result.snapshot, sourceId: site.id };
       run.locations = snapshot.locations.length;
       run.freeSlots = snapshot.locations.reduce((sum, location) => sum + location.slots.length, 0);
+      if (result.notice) run.notice = result.notice;
       await options.store.recordSnapshot(snapshot, run);
       return { aborted: false, run, snapshot };
     }

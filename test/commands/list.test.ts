@@ -13,7 +13,7 @@ describe('office-watch list', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+SYSTEM\s+CITY\s+NAME\s+LOCATIONS\s+SUPPORTED$/);
-    expect(lines).toHaveLength(222);
+    expect(lines).toHaveLength(223);
     expect(lines.find((line) => line.startsWith('bonn '))).toMatch(/^bonn\s+netappoint\s+Bonn\s+Stadt Bonn\s+3\s+yes$/);
     expect(lines.find((line) => line.startsWith('leipzig '))).toMatch(/\s+custom\s+.*\s+no$/);
   });

@@ -32,6 +32,11 @@ describe('office-watch snapshot', () => {
     expect(lines.at(-1)).toMatch(/^\d+ sources: \d+ ok, \d+ failed · \d+ locations · \d+ free slots · [\d.]+ s$/);
     expect(lines.slice(0, -1).every((line) => /^(ok  |FAIL)  \S+/.test(line))).toBe(true);
     expect(lines.filter((line) => line.startsWith('ok')).length).toBeGreaterThan(0);
+    // München on ZMS: its Bürgerbüros read, its Ausländerbehörde (behind a captcha) named as not read.
+    const muenchen = lines.find((line) => /^ok\s+muenchen\s/.test(line));
+    expect(muenchen).toMatch(/\s6 locations\s+\d+ free\s/);
+    const notice = '(captcha: 1 office needs a captcha and is not read (Ausländerbehörde 10187259); 3 of 4 read)';
+    expect(muenchen?.endsWith(notice)).toBe(true);
     const store = await openStore(db, { readOnly: true });
     try {
       const ok = lines.filter((line) => line.startsWith('ok')).map((line) => line.split(/\s+/)[1]);
@@ -45,8 +50,11 @@ describe('office-watch snapshot', () => {
   it('--demo --json: an array of per-source summaries', async () => {
     const { code, stdout } = await cli('snapshot', '--demo', '--json', '-w', '2', '--db', join(dir, 'demo-json'));
     expect(code).toBe(0);
-    const summaries = JSON.parse(stdout) as { sourceId: string; ok: boolean; durationMs: number; locations?: number; freeSlots?: number }[];
+    type Summary = { sourceId: string; ok: boolean; durationMs: number; locations?: number; freeSlots?: number };
+    const summaries = JSON.parse(stdout) as Summary[];
     expect(summaries.length).toBeGreaterThan(0);
+    const muenchen = summaries.find((s) => s.sourceId === 'muenchen');
+    expect(muenchen).toMatchObject({ system: 'zms', ok: true, locations: 6, notice: { kind: 'captcha' } });
     for (const s of summaries) {
       expect(typeof s.sourceId).toBe('string');
       expect(typeof s.durationMs).toBe('number');

@@ -9,6 +9,8 @@ import { startSystemServer, type RunningServer } from '../../scrapers/simulator/
 import { netappointServer } from '../../scrapers/simulator/netappoint-server.js';
 import { tempusServer } from '../../scrapers/simulator/tempus-server.js';
 import { tevisServer } from '../../scrapers/simulator/tevis-server.js';
+import { zmsServer } from '../../scrapers/simulator/zms-server.js';
+import { createZmsScraper } from '../../scrapers/zms.js';
 import type { SimOffice, SystemServer } from '../../scrapers/simulator/types.js';
 import type { Scraper, Site, SystemName } from '../../scrapers/types.js';
 import { fixedOffice } from './fixed-office.js';
@@ -40,6 +42,7 @@ const idsOf: Record<SystemName, [string, string]> = {
   netappoint: [slugify(CP1252_NAME), slugify(OTHER_NAME)],
   etermin: ['7001', '8001'],
   tempus: ['301/4619', '301/4620'],
+  zms: ['7001-1', '8001-1'],
 };
 
 /** Two locations, three free slots in the two weeks after `now`. */
@@ -61,6 +64,8 @@ function serverFor(label: string, system: SystemName, office: SimOffice): System
   if (system === 'tevis') return tevisServer([office], { flow: () => (label.endsWith('wizard') ? 'wizard' : 'classic'), variant: () => ({ calendarAttribute: 'some' }) });
   if (system === 'netappoint') return netappointServer([office], { variant: () => ({ detour: true }) });
   if (system === 'etermin') return eterminServer([office], { variant: () => ({ groups: 1, fullSlots: true, sharedCalendar: false }) });
+  // ZMS's rate limit 1000× faster: its pacing (1 ms apart, 61 ms after 50) keeps the cases quick.
+  if (system === 'zms') return zmsServer([office], { scale: 1000 });
   return tempusServer([office], { variant: () => ({ locations: 'direct', notice: true }) });
 }
 
@@ -68,6 +73,8 @@ function scraperFor(system: SystemName, limits: ScraperLimits): Scraper {
   if (system === 'tevis') return createTevisScraper(limits);
   if (system === 'netappoint') return createNetappointScraper(limits);
   if (system === 'etermin') return createEterminScraper(limits);
+  // A fresh one per scrape: each reads the offices and services (where the names are) instead of its hourly copy.
+  if (system === 'zms') return (site, options) => createZmsScraper(limits)(site, options);
   return createTempusScraper(limits);
 }
 
@@ -77,6 +84,7 @@ const LABELS: [string, SystemName][] = [
   ['netappoint', 'netappoint'],
   ['etermin', 'etermin'],
   ['tempus', 'tempus'],
+  ['zms', 'zms'],
 ];
 export const SETUP_LABELS = LABELS.map(([label]) => label);
 

@@ -20,7 +20,7 @@ describe('npm pack', () => {
     expect(help).toContain('Watch the appointment calendars');
     expect(help).toMatch(/import\s+load published weekly/);
     const list = JSON.parse(execFileSync(bin, ['list', '--json'], { encoding: 'utf8' })) as unknown[];
-    expect(list).toHaveLength(221);
+    expect(list).toHaveLength(222);
     // The store: the bundle requires LevelDB's native binding from the installed classic-level.
     const db = join(work, 'db');
     execFileSync(bin, ['watch', 'add', '--city', 'Bonn', '--within', '7', '--db', db], { encoding: 'utf8' });

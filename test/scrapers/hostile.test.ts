@@ -23,9 +23,9 @@ function expectedOf(fault: FaultKind, label: string): Expected {
     case 'error-200':
       return 'error-page';
     case 'json-for-html':
-      return label === 'etermin' ? 'ok' : 'markup';
+      return label === 'etermin' || label === 'zms' ? 'ok' : 'markup';
     case 'html-for-json':
-      return label === 'etermin' || label === 'tevis-classic' ? 'markup' : 'ok';
+      return label === 'etermin' || label === 'zms' || label === 'tevis-classic' ? 'markup' : 'ok';
     default:
       return 'ok';
   }

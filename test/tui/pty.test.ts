@@ -26,7 +26,7 @@ describe('office-watch --demo in a terminal', () => {
     try {
       const first = await session.waitFor((s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s), 40_000, 'the first grid');
       expect(session.bufferType).toBe('alternate');
-      expect(first.split('\n')[0]).toContain('office-watch · demo · 14 sources');
+      expect(first.split('\n')[0]).toContain('office-watch · demo · 15 sources');
       expect(first).toMatch(/Cities\s+free│/);
 
       const city = selectedCity(first);
@@ -50,6 +50,16 @@ describe('office-watch --demo in a terminal', () => {
       session.write('5');
       const insights = await session.waitFor((s) => /Insights · .+ · \d{4}-\d\d-\d\d – /.test(s) && s.includes('Cities by bookings per day'), 10_000, 'the insights view');
       expect(insights).toMatch(/bookings \d+\.\d\/day/);
+
+      // München on ZMS: its offices × services as columns (each header naming its office), then its bookings.
+      session.write('1');
+      session.write('/Mün\r');
+      const munich = await session.waitFor((s) => /│ München · .+ · snapshot/.test(s), 10_000, 'München selected');
+      const headers = munich.split('\n')[2]!;
+      for (const office of ['Pas', 'Orl', 'Rup']) expect(headers).toMatch(new RegExp(`${office}\\S* (Woh|Rei)`));
+      session.write('2');
+      const munichBookings = (s: string) => /│ München .*last 7 days/.test(s) && /▲ bookings [1-9]/.test(s);
+      await session.waitFor(munichBookings, 30_000, 'München bookings');
 
       session.write('q');
       const { exitCode } = await session.exited;

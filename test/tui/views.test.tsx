@@ -2,6 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
 import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
 import { timelineSeries } from '../../source/tui/data/timeline-series.js';
+import { columnLabels } from '../../source/tui/column-labels.js';
 import { fit, shortName } from '../../source/tui/fit.js';
 import { KEY_HELP } from '../../source/tui/keys.js';
 import { initialSlots } from '../../source/tui/state/slots-state.js';
@@ -176,6 +177,13 @@ describe('text fitting', () => {
     expect(shortName('Führerscheinwesen', 13)).toBe('Führerschein.');
     expect(fit('Ärztekammer', 6)).toBe('Ärzte…');
     expect(fit('ab', 4, 'right')).toBe('  ab');
+  });
+  test('headers that would read the same also show their first part (ZMS: office / service)', () => {
+    const pasing = ['Bürgerbüro Pasing / Reisepass', 'Bürgerbüro Pasing / Wohnsitz anmelden'];
+    const names = [pasing[0]!, 'Bürgerbüro Orleansplatz / Reisepass', pasing[1]!, 'Kfz'];
+    const columns = (list: string[]) => list.map((name, i) => ({ name, id: String(i) }));
+    expect(columnLabels(columns(names), 11)).toEqual(['Pasi. Reis.', 'Orle. Reis.', 'Wohnsitz a.', 'Kfz']);
+    expect(columnLabels(columns(['A / Meldewesen', 'B / Kfz']), 12)).toEqual(['Meldewesen', 'Kfz']);
   });
   test('the header drops the running count, then the name, when narrow', () => {
     const overview = { ...sampleData().overviewValue, running: 3 };

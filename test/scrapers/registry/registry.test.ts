@@ -5,18 +5,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../scrapers/registry/build-registry.js';
 import { cityFromName, cityOf, isSupported, loadRegistry, loadSitesFile } from '../../../scrapers/registry/registry.js';
 import { UserError } from '../../../source/user-error.js';
+import { sustainedRate } from '../../../scrapers/zms-pacer.js';
+import { zmsSiteConfig } from '../../../scrapers/zms-site.js';
 import { hasSharedData, sharedData } from '../../helpers/shared-data.js';
 
 describe('the registry', () => {
   const sites = loadRegistry();
 
-  it('holds the 221 sources: 219 over the four systems and 2 unsupported', () => {
-    expect(sites).toHaveLength(221);
+  it('holds the 221 published sources (219 over four systems, 2 unsupported) and München on ZMS', () => {
+    expect(sites).toHaveLength(222);
     const counts: Record<string, number> = {};
     for (const site of sites) counts[site.system] = (counts[site.system] ?? 0) + 1;
-    expect(counts).toEqual({ tevis: 82, tempus: 73, etermin: 42, netappoint: 22, custom: 2 });
+    expect(counts).toEqual({ tevis: 82, tempus: 73, etermin: 42, netappoint: 22, custom: 2, zms: 1 });
     expect(sites.filter((site) => !isSupported(site)).map((site) => site.id).sort()).toEqual(['impfthueringen', 'leipzig']);
-    expect(new Set(sites.map((site) => site.id)).size).toBe(221);
+    expect(new Set(sites.map((site) => site.id)).size).toBe(222);
     expect(sites.reduce((sum, site) => sum + (site.locations?.length ?? 0), 0)).toBe(3559);
   });
 
@@ -31,7 +33,16 @@ describe('the registry', () => {
       if (site.system === 'tempus') expect(url.searchParams.get('anlagennr'), site.id).toMatch(/^\d+$/);
       if (site.system === 'etermin') expect(url.host, site.id).toBe('www.etermin.net');
       if (site.system === 'tevis') expect(site.url, site.id).not.toMatch(/\/$/);
+      if (site.system === 'zms') expect(sustainedRate(zmsSiteConfig(site).pacing), site.id).toBeLessThanOrEqual(0.5);
     }
+    expect(sites.find((site) => site.id === 'muenchen-zms')).toEqual({
+      id: 'muenchen-zms',
+      system: 'zms',
+      name: 'Landeshauptstadt München Bürgerservice',
+      city: 'München',
+      url: 'https://www48.muenchen.de/buergeransicht/api/citizen/',
+      params: { services: '1063475,1063453,1063441' },
+    });
     const bonn = sites.find((site) => site.id === 'bonn')!;
     expect(bonn).toMatchObject({ url: 'https://onlinetermine.bonn.de', params: { company: 'stadtbonn' }, insecureTls: true, city: 'Bonn' });
     expect(sites.find((site) => site.id === 'braunschweig')!.url).toBe('https://otr.braunschweig.de/netappoint');

@@ -6,7 +6,7 @@ describe('the demo world in a process of its own', () => {
     const start = new Date('2026-07-13T08:00:00Z');
     const world = await startDemoProcess({ start, speed: 60 });
     try {
-      expect(world.sites).toHaveLength(14);
+      expect(world.sites).toHaveLength(15);
       const simulated = world.clock.now().getTime() - start.getTime();
       // Started a moment ago at 60×: a few simulated seconds, not minutes.
       expect(simulated).toBeGreaterThanOrEqual(0);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GroundTruthEvent } from '../../../scrapers/simulator/office.js';
+import { formatScore } from '../../../scrapers/simulator/score-format.js';
 import { inferBoth, matchEvents, rates } from '../../../scrapers/simulator/score-match.js';
+import { scoreInference } from '../../../scrapers/simulator/score.js';
 
 const rows = [
   { takenAt: '2024-07-08 10:00:00', slots: ['2024-07-08 10:10:00', '2024-07-10 09:00:00', '2024-07-10 09:15:00', '2024-07-10 09:30:00'] },
@@ -29,5 +31,20 @@ describe('scoring the inference', () => {
 
   it('computes F1 from precision and recall', () => {
     expect(rates(4, 2, 2)).toMatchObject({ precision: 0.5, recall: 1, f1: 0.667 });
+  });
+});
+
+describe('scoring ZMS like the others', () => {
+  it('finds the bookings and cancellations of a regular publisher (F1 ≥ 0.95) when paced, none refused', async () => {
+    const report = await scoreInference({ systems: ['zms'], days: 0.5 });
+    expect(report.behaviours.map((b) => [b.behaviour, b.system])).toEqual([['regular', 'zms']]);
+    const [zms] = report.behaviours;
+    expect(zms!.snapshots).toBe(report.rounds + 1);
+    expect(zms!.locations).toBe(2);
+    expect(zms!.bookings.improved.f1).toBeGreaterThanOrEqual(0.95);
+    expect(zms!.cancellations.improved.f1).toBeGreaterThanOrEqual(0.95);
+    expect(zms!.refusals).toBe(0);
+    expect(zms!.storeAgrees).toBe(true);
+    expect(formatScore(report)).toMatch(/^regular\s+zms\s+bookings\s+improved\s+1\.000/m);
   });
 });

@@ -28,6 +28,22 @@ describe('run records', () => {
     expect(scheduler.healthOf('good')).toMatchObject({ state: 'ok', runs24h: 1, successRate24h: 1 });
   });
 
+  it("keeps a successful scrape's notice (what it left unread) with its run", async () => {
+    const store = memoryStore();
+    const notice = { kind: 'captcha' as const, message: '1 office needs a captcha and is not read (Amt 7)' };
+    const partly: Scraper = async (target) => ({
+      ok: true,
+      snapshot: { sourceId: target.id, takenAt: '2021-08-10 07:45:00', locations: [] },
+      requests: 2,
+      notice: { ...notice },
+    });
+    const scheduler = createScheduler({ sites: [site('a', 'a.example')], store, scraperFor: () => partly });
+    const round = await scheduler.runRound();
+    expect(round.outcomes[0]!.run).toMatchObject({ ok: true, notice });
+    expect(store.runList[0]).toMatchObject({ ok: true, notice });
+    expect(store.runList[0]!.error).toBeUndefined();
+  });
+
   it('keeps a scraper that throws from stopping the round, as a failed run', async () => {
     const store = memoryStore();
     const boom: Scraper = async () => {
