@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
 import type { DemoWorld } from '../../scrapers/simulator/demo-child.js';
 import type { Site } from '../../scrapers/types.js';
 import type { LevelStore } from '../../store/index.js';
+import { makeFolder } from '../make-folder.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
@@ -85,6 +87,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
 
 async function openDb(path: string): Promise<LevelStore> {
   const { openStore, StoreError } = await import('../../store/index.js');
+  // LevelDB's own mkdir -p loops forever under /proc; ours says why the folder cannot be.
+  if (!existsSync(path)) makeFolder(path, 'the database folder');
   try {
     return await openStore(path);
   } catch (error) {
