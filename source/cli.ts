@@ -1,7 +1,9 @@
 import meow, { type AnyFlags } from 'meow';
+import { closestName } from './closest-name.js';
 import { commands } from './commands/index.js';
 import type { Command } from './commands/command.js';
 import { defaultDbPath, defaultDemoDbPath } from './db-path.js';
+import { sanitize } from './sanitize.js';
 import { UserError } from './user-error.js';
 
 const COMMON_FLAGS: AnyFlags = { db: { type: 'string' } };
@@ -32,7 +34,9 @@ export async function main(argv: string[], app: Command): Promise<number> {
   });
   const named = argv[0] && !argv[0].startsWith('-') ? commands.find((c) => c.name === argv[0]) : undefined;
   if (argv[0] && !argv[0].startsWith('-') && !named) {
-    process.stderr.write(`office-watch: unknown command "${argv[0]}"; see office-watch --help.\n`);
+    const meant = closestName(argv[0], commands.map((c) => c.name));
+    const hint = meant ? `did you mean ${meant}?` : 'see office-watch --help.';
+    process.stderr.write(`office-watch: unknown command ${sanitize(argv[0], 40)}; ${hint}\n`);
     return 2;
   }
   const command = named ?? app;
@@ -44,8 +48,14 @@ export async function main(argv: string[], app: Command): Promise<number> {
     allowUnknownFlags: true,
     description: false,
   });
+  // meow shows the help by itself only when --help is the one argument; with others it is still the help.
+  if (cli.flags.help === true) {
+    process.stdout.write(`${cli.help}\n`);
+    return 0;
+  }
   try {
     rejectUnknownFlags(cli.unnormalizedFlags, flags);
+    if (named?.subcommands) checkSubcommand(named, cli.input[0]);
     const db = (cli.flags.db as string | undefined) ?? (cli.flags.demo === true ? defaultDemoDbPath() : defaultDbPath());
     return await command.run({ input: cli.input, flags: { ...cli.flags, db }, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
@@ -62,12 +72,38 @@ export async function main(argv: string[], app: Command): Promise<number> {
 
 function rejectUnknownFlags(given: Record<string, unknown>, known: AnyFlags): void {
   const names = new Set(['help', 'version', '--']);
+  const long = ['help'];
   for (const [name, flag] of Object.entries(known)) {
+    const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     names.add(name);
-    names.add(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+    names.add(kebab);
+    long.push(kebab);
     if (flag.shortFlag) names.add(flag.shortFlag);
     for (const alias of flag.aliases ?? []) names.add(alias);
   }
-  const unknown = Object.keys(given).filter((name) => !names.has(name));
-  if (unknown.length > 0) throw new UserError(`unknown flag --${unknown[0]}; see office-watch --help.`, 2);
+  const unknown = Object.keys(given).find((name) => !names.has(name));
+  if (unknown === undefined) return;
+  // meow hands flags over camelCased: say them as they were typed.
+  const typed = unknown.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const meant = closestName(typed, long);
+  const hint = meant ? `did you mean --${meant}?` : 'see office-watch --help.';
+  throw new UserError(`unknown flag --${sanitize(typed, 40)}; ${hint}`, 2);
+}
+
+/** A group (watch add|list|rm) without its subcommand, or with one it lacks: its usage, before anything opens. */
+function checkSubcommand(command: Command, given: string | undefined): void {
+  const names = command.subcommands!;
+  const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  if (given !== undefined && names.includes(given)) return;
+  if (given !== undefined) {
+    const meant = closestName(given, names);
+    const hint = meant ? `did you mean ${meant}?` : `it takes ${list}.`;
+    throw new UserError(`unknown ${command.name} subcommand ${sanitize(given, 40)}; ${hint}`, 2);
+  }
+  // The help's Usage lines, up to the blank line after them.
+  const lines = command.help.split('\n');
+  const start = lines.findIndex((line) => line.trim() === 'Usage') + 1;
+  const end = lines.findIndex((line, i) => i >= start && line.trim() === '');
+  const usage = start > 0 ? lines.slice(start, end < 0 ? undefined : end) : [];
+  throw new UserError([`${command.name} needs a subcommand: ${list}.`, ...usage].join('\n'), 2);
 }

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedMetrics } from '../../store/published-metrics.js';
+import { isoWeekRange } from '../../store/wall-clock.js';
 import { makeFolder, undoFolders, whyNotWritable } from '../make-folder.js';
+import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
@@ -20,6 +22,7 @@ export const metricsCommand: Command = {
   async run({ flags, stderr }) {
     if (!flags.week) throw new UserError('name the week: --week YYYY-WW.', 2);
     if (!flags.out) throw new UserError('name the folder to write into: --out DIR.', 2);
+    if (!isoWeekRange(String(flags.week))) throw new UserError(`"${sanitize(String(flags.week), 40)}" is not an ISO week like 2021-28.`, 2);
     const out = String(flags.out);
     // The folder first: a place that cannot be one is said at once, before the week is computed.
     const made = makeFolder(out, 'the output folder');

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commands } from '../../source/commands/index.js';
+import { runBin } from '../helpers/run-bin.js';
+
+// --db names a file: a command that opened the database would say so instead of what is tested.
+const dir = mkdtempSync(join(tmpdir(), 'office-watch-usage-'));
+const notADb = join(dir, 'not-a-db');
+writeFileSync(notADb, 'a file, not a database folder\n');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const result = await runBin(args, 20_000);
+  expect(result.timedOut, args.join(' ')).toBe(false);
+  return { code: result.code, stdout: result.stdout.toString(), stderr: result.stderr };
+}
+
+describe('mistyped commands, flags and subcommands', () => {
+  it('an unknown command names the nearest one, exit 2', async () => {
+    expect(await run('exprot', '--csv')).toEqual({ code: 2, stdout: '', stderr: 'office-watch: unknown command exprot; did you mean export?\n' });
+    expect(await run('snapshots')).toMatchObject({ code: 2, stderr: 'office-watch: unknown command snapshots; did you mean snapshot?\n' });
+    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: 'office-watch: unknown command frobnicate; see office-watch --help.\n' });
+  });
+
+  it('an unknown flag names the nearest flag of that command, exit 2, before the database', async () => {
+    const cases: [string[], string][] = [
+      [['snapshot', '--paralel', '3'], 'unknown flag --paralel; did you mean --parallel?'],
+      [['export', '--sorce', 'bonn'], 'unknown flag --sorce; did you mean --source?'],
+      [['watch', 'list', '--jsn'], 'unknown flag --jsn; did you mean --json?'],
+      [['--dmeo'], 'unknown flag --dmeo; did you mean --demo?'],
+      [['stats', '--bogus'], 'unknown flag --bogus; see office-watch --help.'],
+      [['metrics', '--week', '2021-28', '--outt', 'x'], 'unknown flag --outt; did you mean --out?'],
+      [['simulate', '--sites-ot', 'x'], 'unknown flag --sites-ot; did you mean --sites-out?'],
+    ];
+    for (const [args, sentence] of cases) {
+      expect(await run(...args, '--db', notADb), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `office-watch: ${sentence}\n` });
+    }
+  });
+
+  it('watch without a subcommand: its usage, exit 2, no database opened', async () => {
+    const { code, stdout, stderr } = await run('watch', '--db', notADb);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const [sentence, ...usage] = stderr.trimEnd().split('\n');
+    expect(sentence).toBe('office-watch: watch needs a subcommand: add, list or rm.');
+    const starts = usage.map((line) => line.trim().split(' ').slice(0, 4).join(' '));
+    expect(starts).toEqual(['$ office-watch watch add', '$ office-watch watch list', '$ office-watch watch rm']);
+  });
+
+  it('an unknown watch subcommand names the nearest one, exit 2', async () => {
+    expect(await run('watch', 'ad', '--db', notADb)).toEqual({ code: 2, stdout: '', stderr: 'office-watch: unknown watch subcommand ad; did you mean add?\n' });
+    expect(await run('watch', 'zap', '--db', notADb)).toMatchObject({ code: 2, stderr: 'office-watch: unknown watch subcommand zap; it takes add, list or rm.\n' });
+  });
+
+  it('every command: --help among other flags is the help, and neither it nor a bad flag opens the database', async () => {
+    for (const name of ['', ...commands.map((c) => c.name)]) {
+      const command = name === '' ? [] : [name];
+      const [alone, amongOthers, bad] = await Promise.all([
+        run(...command, '--help'),
+        run(...command, '--help', '--db', notADb),
+        run(...command, '--bogus-flag', '--db', notADb),
+      ]);
+      expect(alone.code, name).toBe(0);
+      expect(alone.stdout, name).toMatch(/Usage/);
+      expect(amongOthers, name).toEqual(alone);
+      expect(bad, name).toEqual({ code: 2, stdout: '', stderr: 'office-watch: unknown flag --bogus-flag; see office-watch --help.\n' });
+    }
+  }, 180_000);
+
+  it('metrics: a malformed --week is said before the database is read or a folder made', async () => {
+    const out = join(dir, 'metrics-out');
+    const result = await run('metrics', '--week', 'yesterday', '--out', out, '--db', notADb);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'office-watch: "yesterday" is not an ISO week like 2021-28.\n' });
+    expect(existsSync(out)).toBe(false);
+  });
+});
