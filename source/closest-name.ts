@@ -27,8 +27,9 @@ export function closestName(given: string, names: readonly string[]): string | u
   const prefixed = names.filter((name) => name.startsWith(typed));
   if (prefixed.length === 1) return prefixed[0];
   const limit = typed.length <= 3 ? 1 : 2;
-  const scored = names.map((name) => ({ name, distance: editDistance(typed, name) })).filter((s) => s.distance <= limit);
-  const best = Math.min(...scored.map((s) => s.distance));
-  const nearest = scored.filter((s) => s.distance === best);
+  const scored = names.map((name) => ({ name, distance: editDistance(typed, name) }));
+  const near = scored.filter((s) => s.distance <= limit);
+  const best = Math.min(...near.map((s) => s.distance));
+  const nearest = near.filter((s) => s.distance === best);
   return nearest.length === 1 ? nearest[0]!.name : undefined;
 }

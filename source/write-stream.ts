@@ -15,7 +15,11 @@ export async function writeAll(stream: NodeJS.WritableStream, chunks: Iterable<s
  * piped into it. A file that cannot be written is a UserError naming it, and its error ends the writing at
  * once (a writer waiting for 'drain' from a stream that failed would wait forever).
  */
-export async function writeFileFrom(path: string, fill: (stream: NodeJS.WritableStream) => Promise<void>, through?: Transform): Promise<void> {
+export async function writeFileFrom(
+  path: string,
+  fill: (stream: NodeJS.WritableStream) => Promise<void>,
+  through?: Transform,
+): Promise<void> {
   const file = createWriteStream(path);
   const head = through ?? file;
   const done = through ? pipeline(through, file) : finished(file);

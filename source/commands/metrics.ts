@@ -22,7 +22,8 @@ export const metricsCommand: Command = {
   async run({ flags, stderr }) {
     if (!flags.week) throw new UserError('name the week: --week YYYY-WW.', 2);
     if (!flags.out) throw new UserError('name the folder to write into: --out DIR.', 2);
-    if (!isoWeekRange(String(flags.week))) throw new UserError(`"${sanitize(String(flags.week), 40)}" is not an ISO week like 2021-28.`, 2);
+    const week = String(flags.week);
+    if (!isoWeekRange(week)) throw new UserError(`"${sanitize(week, 40)}" is not an ISO week like 2021-28.`, 2);
     const out = String(flags.out);
     // The folder first: a place that cannot be one is said at once, before the week is computed.
     const made = makeFolder(out, 'the output folder');

@@ -18,10 +18,12 @@ async function run(...args: string[]) {
 }
 
 describe('mistyped commands, flags and subcommands', () => {
+  const refused = (sentence: string) => ({ code: 2, stdout: '', stderr: `office-watch: ${sentence}\n` });
+
   it('an unknown command names the nearest one, exit 2', async () => {
-    expect(await run('exprot', '--csv')).toEqual({ code: 2, stdout: '', stderr: 'office-watch: unknown command exprot; did you mean export?\n' });
-    expect(await run('snapshots')).toMatchObject({ code: 2, stderr: 'office-watch: unknown command snapshots; did you mean snapshot?\n' });
-    expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: 'office-watch: unknown command frobnicate; see office-watch --help.\n' });
+    expect(await run('exprot', '--csv')).toEqual(refused('unknown command exprot; did you mean export?'));
+    expect(await run('snapshots')).toEqual(refused('unknown command snapshots; did you mean snapshot?'));
+    expect(await run('frobnicate')).toEqual(refused('unknown command frobnicate; see office-watch --help.'));
   });
 
   it('an unknown flag names the nearest flag of that command, exit 2, before the database', async () => {
@@ -35,7 +37,7 @@ describe('mistyped commands, flags and subcommands', () => {
       [['simulate', '--sites-ot', 'x'], 'unknown flag --sites-ot; did you mean --sites-out?'],
     ];
     for (const [args, sentence] of cases) {
-      expect(await run(...args, '--db', notADb), args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `office-watch: ${sentence}\n` });
+      expect(await run(...args, '--db', notADb), args.join(' ')).toEqual(refused(sentence));
     }
   });
 
@@ -50,11 +52,12 @@ describe('mistyped commands, flags and subcommands', () => {
   });
 
   it('an unknown watch subcommand names the nearest one, exit 2', async () => {
-    expect(await run('watch', 'ad', '--db', notADb)).toEqual({ code: 2, stdout: '', stderr: 'office-watch: unknown watch subcommand ad; did you mean add?\n' });
-    expect(await run('watch', 'zap', '--db', notADb)).toMatchObject({ code: 2, stderr: 'office-watch: unknown watch subcommand zap; it takes add, list or rm.\n' });
+    expect(await run('watch', 'ad', '--db', notADb)).toEqual(refused('unknown watch subcommand ad; did you mean add?'));
+    const zap = refused('unknown watch subcommand zap; it takes add, list or rm.');
+    expect(await run('watch', 'zap', '--db', notADb)).toEqual(zap);
   });
 
-  it('every command: --help among other flags is the help, and neither it nor a bad flag opens the database', async () => {
+  it('every command: --help among others is the help; neither it nor a bad flag opens the database', async () => {
     for (const name of ['', ...commands.map((c) => c.name)]) {
       const command = name === '' ? [] : [name];
       const [alone, amongOthers, bad] = await Promise.all([
@@ -65,14 +68,14 @@ describe('mistyped commands, flags and subcommands', () => {
       expect(alone.code, name).toBe(0);
       expect(alone.stdout, name).toMatch(/Usage/);
       expect(amongOthers, name).toEqual(alone);
-      expect(bad, name).toEqual({ code: 2, stdout: '', stderr: 'office-watch: unknown flag --bogus-flag; see office-watch --help.\n' });
+      expect(bad, name).toEqual(refused('unknown flag --bogus-flag; see office-watch --help.'));
     }
   }, 180_000);
 
   it('metrics: a malformed --week is said before the database is read or a folder made', async () => {
     const out = join(dir, 'metrics-out');
     const result = await run('metrics', '--week', 'yesterday', '--out', out, '--db', notADb);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'office-watch: "yesterday" is not an ISO week like 2021-28.\n' });
+    expect(result).toEqual(refused('"yesterday" is not an ISO week like 2021-28.'));
     expect(existsSync(out)).toBe(false);
   });
 });

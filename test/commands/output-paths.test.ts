@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +51,8 @@ describe('paths that cannot be written', () => {
         ['2026-07-13 10:00:00', ['2026-07-14 09:00:00', '2026-07-14 09:15:00']],
         ['2026-07-13 10:15:00', ['2026-07-14 09:15:00']],
       ] as const) {
-        await store.recordSnapshot({ sourceId: 'bonn', takenAt, locations: [{ locationId: 'a', name: 'A', slots: [...slots] }] });
+        const locations = [{ locationId: 'a', name: 'A', slots: [...slots] }];
+        await store.recordSnapshot({ sourceId: 'bonn', takenAt, locations });
       }
     } finally {
       await store.close();
@@ -65,7 +75,9 @@ describe('paths that cannot be written', () => {
   ];
   const quote = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-  it.runIf(existsSync('/proc/self'))('--out under /proc: says the folder cannot be made there, and does not loop', async () => {
+  const linux = existsSync('/proc/self');
+
+  it.runIf(linux)('--out under /proc: says the folder cannot be made there, and does not loop', async () => {
     for (const out of ['/proc/office-watch-nope', '/proc/office-watch-nope/deeper']) {
       for (const args of writers(out)) {
         await refused(args, new RegExp(`cannot use ${quote(out)} as the output folder: /proc takes no new folders\\.`));
@@ -80,7 +92,8 @@ describe('paths that cannot be written', () => {
     }
     const under = join(file, 'out');
     for (const args of writers(under)) {
-      await refused(args, new RegExp(`cannot use ${quote(under)} as the output folder: ${quote(file)} is a file, not a folder\\.`));
+      const why = `${quote(file)} is a file, not a folder`;
+      await refused(args, new RegExp(`cannot use ${quote(under)} as the output folder: ${why}\\.`));
     }
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
     expect(walk(dir)).toEqual(before);
@@ -112,13 +125,17 @@ describe('paths that cannot be written', () => {
     rmSync(out, { recursive: true });
   });
 
-  it.runIf(existsSync('/proc/self'))('--db under /proc or under a file: one sentence, no loop, for every writer', async () => {
+  it.runIf(linux)('--db under /proc or under a file: one sentence, no loop, for every writer', async () => {
     const week = join(dir, 'week.csv');
     writeFileSync(week, 'date,source_id,location_id\n');
-    for (const [bad, why] of [['/proc/office-watch-nope', '/proc takes no new folders'], [join(file, 'db'), `${file} is a file, not a folder`]]) {
-      const message = new RegExp(`cannot use ${quote(bad!)} as the database folder: ${quote(why!)}\\.`);
-      await refused(['import', week, '--db', bad!], message);
-      await refused(['watch', 'add', '--city', 'Bonn', '--within', '3', '--db', bad!], message);
+    const places = [
+      ['/proc/office-watch-nope', '/proc takes no new folders'],
+      [join(file, 'db'), `${file} is a file, not a folder`],
+    ] as const;
+    for (const [bad, why] of places) {
+      const message = new RegExp(`cannot use ${quote(bad)} as the database folder: ${quote(why)}\\.`);
+      await refused(['import', week, '--db', bad], message);
+      await refused(['watch', 'add', '--city', 'Bonn', '--within', '3', '--db', bad], message);
     }
     rmSync(week);
     expect(walk(dir)).toEqual(before);
@@ -127,6 +144,7 @@ describe('paths that cannot be written', () => {
   it.runIf(existsSync('/dev/zero'))('a device to read from (/dev/zero never ends): refused at once', async () => {
     await refused(['import', '/dev/zero', '--db', db], /\/dev\/zero is a device, not a file\./);
     await refused(['list', '--sites', '/dev/zero'], /the sites file \/dev\/zero is a device, not a file\./);
-    await refused(['snapshot', '--sites', '/dev/zero', '--db', db], /the sites file \/dev\/zero is a device, not a file\./);
+    const sites = /the sites file \/dev\/zero is a device, not a file\./;
+    await refused(['snapshot', '--sites', '/dev/zero', '--db', db], sites);
   });
 });

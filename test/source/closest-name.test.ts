@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closestName, editDistance } from '../../source/closest-name.js';
 
-const COMMANDS = ['import', 'export', 'metrics', 'stats', 'check', 'insights', 'list', 'snapshot', 'watch', 'alerts', 'simulate'];
+const COMMANDS = ['import', 'export', 'metrics', 'stats', 'check', 'insights', 'list', 'snapshot', 'watch', 'alerts'];
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swapped neighbours as one edit each', () => {
