@@ -137,7 +137,10 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: { w
     if (sites.length === 0) return 0;
     // The scrapers (cheerio, got) load only when a command scrapes: the other commands start without them.
     const { scraperFor } = await import('../../scrapers/index.js');
-    const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
+    // network: an offline machine is told apart from failing sites (report says so and exits 1).
+    const limits = { weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, network: {} };
+    const clock = options.now ? { now: options.now } : {};
+    const scheduler = createScheduler({ sites, store, scraperFor, ...limits, ...clock });
     const { flags, stdout } = context;
     const dispatcher = createAlertDispatcher({ exec: flags.exec as string | undefined, webhook: flags.webhook as string | undefined, onAlert: (alert) => void (flags.json ? undefined : stdout.write(`${alertLine(alert)}\n`)) });
     const alerts = alertOnSnapshots(scheduler, store, dispatcher);
@@ -168,6 +171,11 @@ async function report({ flags, stdout, stderr }: CommandContext, scheduler: Sche
     else if (stderr.isTTY) stderr.write(`\rscraped ${done}/${total}`);
   });
   const round = await scheduler.runRound();
+  if (round.networkDown && !interrupted()) {
+    if (flags.json && stderr.isTTY) stderr.write('\r\u001b[K');
+    stderr.write(`office-watch: the network looks down (${sanitize(round.networkDown, 200)}); nothing was scraped.\n`);
+    return 1;
+  }
   const summaries = round.outcomes.map(summarize);
   if (flags.json) {
     if (stderr.isTTY) stderr.write('\r\u001b[K');
