@@ -52,7 +52,9 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     }
     if (options.scrape) {
       const { scraperFor } = await import('../../scrapers/index.js');
-      scheduler = createScheduler({ sites, store, scraperFor, intervalMs: options.intervalMs, weeks: options.weeks, ...(now ? { now } : {}) });
+      // network: an offline machine shows as "network down", not as every scraper failing.
+      const timing = { intervalMs: options.intervalMs, weeks: options.weeks, network: {} };
+      scheduler = createScheduler({ sites, store, scraperFor, ...timing, ...(now ? { now } : {}) });
     }
     const watch = createStoreWatchData({
       store,
