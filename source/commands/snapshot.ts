@@ -75,6 +75,8 @@ export const snapshotCommand: Command = {
     --db PATH             the database folder
 
   A failing source is a line of the summary, not an error: the exit code is 0 when the round ran.
+  Without network (several hosts failing as an offline machine's do, nothing getting through) it says
+  so in one line and exits 1 at once.
   Politeness: a site scraped less than its minimum interval ago (15 min unless the site asks for
   more) is skipped, with a line on stderr. office-watch never books and never submits a booking form.
 `,
