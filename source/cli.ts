@@ -3,6 +3,7 @@ import { closestName } from './closest-name.js';
 import { commands } from './commands/index.js';
 import type { Command } from './commands/command.js';
 import { defaultDbPath, defaultDemoDbPath } from './db-path.js';
+import { whyNotWritable } from './make-folder.js';
 import { sanitize } from './sanitize.js';
 import { UserError } from './user-error.js';
 
@@ -62,6 +63,11 @@ export async function main(argv: string[], app: Command): Promise<number> {
     if (error instanceof UserError) {
       process.stderr.write(`office-watch: ${error.message}\n`);
       return error.exitCode;
+    }
+    // Output redirected to a full disk (or /dev/full): the place, not a bug.
+    if ((error as NodeJS.ErrnoException | undefined)?.syscall === 'write') {
+      process.stderr.write(`office-watch: cannot write the output: ${whyNotWritable(error, 'the output')}.\n`);
+      return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`office-watch: unexpected error: ${message}\n`);

@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import {
   chmodSync,
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -12,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.js';
-import { runBin, type BinOptions } from '../helpers/run-bin.js';
+import { BIN, runBin, type BinOptions } from '../helpers/run-bin.js';
 
 // Before the fix, a folder under /proc made node's mkdir -p loop forever: a run that hangs fails here.
 const HANG_MS = 20_000;
@@ -139,6 +143,20 @@ describe('paths that cannot be written', () => {
     }
     rmSync(week);
     expect(walk(dir)).toEqual(before);
+  });
+
+  it.runIf(existsSync('/dev/full'))('stdout on a full device: one sentence, exit 1', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, 'export', '--db', db], { stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = (await once(child, 'close')) as [number];
+      expect(stderr).toBe('office-watch: cannot write the output: no space is left on the device.\n');
+      expect(code).toBe(1);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it.runIf(existsSync('/dev/zero'))('a device to read from (/dev/zero never ends): refused at once', async () => {
