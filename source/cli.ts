@@ -76,21 +76,22 @@ export async function main(argv: string[], app: Command): Promise<number> {
   }
 }
 
+/** meow's camelCased flag names as they are typed. */
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 function rejectUnknownFlags(given: Record<string, unknown>, known: AnyFlags): void {
   const names = new Set(['help', 'version', '--']);
   const long = ['help'];
   for (const [name, flag] of Object.entries(known)) {
-    const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     names.add(name);
-    names.add(kebab);
-    long.push(kebab);
+    names.add(kebab(name));
+    long.push(kebab(name));
     if (flag.shortFlag) names.add(flag.shortFlag);
     for (const alias of flag.aliases ?? []) names.add(alias);
   }
   const unknown = Object.keys(given).find((name) => !names.has(name));
   if (unknown === undefined) return;
-  // meow hands flags over camelCased: say them as they were typed.
-  const typed = unknown.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const typed = kebab(unknown);
   const meant = closestName(typed, long);
   const hint = meant ? `did you mean --${meant}?` : 'see office-watch --help.';
   throw new UserError(`unknown flag --${sanitize(typed, 40)}; ${hint}`, 2);
