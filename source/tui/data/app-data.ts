@@ -38,6 +38,8 @@ export interface Overview {
   scraping: boolean;
   /** Sources being scraped right now. */
   running: number;
+  /** Why the network looks down (the scheduler's verdict): the header says so, not a count of failing scrapers. */
+  networkDown?: string;
   cities: CitySummary[];
 }
 

@@ -15,7 +15,8 @@ import { SourceCatalog, type CatalogSite } from './source-catalog.js';
 import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
 
 /** The parts of the scheduler the app uses. */
-export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'>;
+export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'> &
+  Partial<Pick<Scheduler, 'networkDown'>>;
 
 export interface StoreWatchDataOptions {
   store: LevelStore;
@@ -85,6 +86,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
       cities: groupCities(sources, (id) => catalog.info(id).city),
     };
     if (next) result.nextRoundAt = toBerlinWallTime(next);
+    if (scheduler?.networkDown) result.networkDown = scheduler.networkDown;
     return result;
   };
 

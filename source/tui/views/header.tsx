@@ -16,7 +16,8 @@ export interface HeaderProps {
 export function headerText({ overview, label }: Omit<HeaderProps, 'width'>, width = 200): string {
   const essential = [`${overview.sources} sources`, `${overview.offices} offices`];
   essential.push(overview.scraping ? `next scrape ${overview.nextRoundAt ? hhmm(overview.nextRoundAt) : '--:--'}` : 'not scraping');
-  const failing = overview.failing === 0 ? 'none failing' : `${overview.failing} failing`;
+  const counted = overview.failing === 0 ? 'none failing' : `${overview.failing} failing`;
+  const failing = overview.networkDown ? 'network down' : counted;
   const running = overview.running > 0 ? [`scraping ${overview.running}`] : [];
   const tag = label ? [sanitize(label, 20)] : [];
   const candidates = [
@@ -32,7 +33,7 @@ export const Header = memo(function Header(props: HeaderProps) {
   const theme = useTheme();
   const text = fit(headerText(props, props.width), props.width);
   if (!theme.colour) return <Text>{text}</Text>;
-  const failing = props.overview.failing > 0;
+  const failing = props.overview.failing > 0 || props.overview.networkDown !== undefined;
   return (
     <Text inverse bold color={failing ? 'red' : paint(theme, 'cyan')}>
       {text}
