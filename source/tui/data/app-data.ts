@@ -38,6 +38,8 @@ export interface Overview {
   scraping: boolean;
   /** Sources being scraped right now. */
   running: number;
+  /** While the app's first round of scrapes runs: sources done of those it scrapes. */
+  firstRound?: { done: number; total: number };
   cities: CitySummary[];
 }
 
