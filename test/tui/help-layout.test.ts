@@ -22,13 +22,18 @@ describe('the help laid out to fit', () => {
     }
   });
 
-  test('80×24 shows it all (no "more"); 60×15 scrolls', () => {
-    // The app's body under a header and above a footer: 21 rows at 80×24, 12 at 60×15.
-    const wide = helpLayout(80, 21);
-    expect(wide.maxRow).toBe(0);
-    expect(wide.visible).toBe(wide.lines.length);
-    const small = helpLayout(60, 12);
-    expect(small.visible).toBe(10);
-    expect(small.maxRow).toBe(small.lines.length - 10);
+  test('it scrolls only where it does not fit, one line going to the "more" marker; 60×15 scrolls, 120×40 not', () => {
+    for (let height = 4; height <= 40; height++) {
+      const { lines, visible, maxRow } = helpLayout(80, height);
+      // Below the title: every line, or all but one of the rows and the marker.
+      const fits = lines.length <= height - 1;
+      const scrolled = { visible: height - 2, maxRow: lines.length - height + 2 };
+      const expected = fits ? { visible: lines.length, maxRow: 0 } : scrolled;
+      expect({ visible, maxRow }, `height ${height}`).toEqual(expected);
+    }
+    // The app's body under a header and above a footer: 12 rows at 60×15, 37 at 120×40.
+    expect(helpLayout(60, 12)).toMatchObject({ visible: 10 });
+    expect(helpLayout(60, 12).maxRow).toBeGreaterThan(0);
+    expect(helpLayout(120, 37).maxRow).toBe(0);
   });
 });
