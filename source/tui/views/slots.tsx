@@ -21,6 +21,8 @@ export interface SlotsProps {
   focused: boolean;
   loading?: boolean;
   error?: string;
+  /** What a city without snapshots waits for ("first round: 3/14 sources…"), under "no snapshot of … yet". */
+  pending?: string | undefined;
 }
 
 export const CELL: Record<CellMark, { text: string; colour?: string }> = {
@@ -52,15 +54,19 @@ export function Slots(props: SlotsProps) {
   const theme = useTheme();
   const { frame, grid, state, width, height } = props;
   const title = <Text bold={theme.colour && props.focused}>{fit(slotsTitle(props, width), width)}</Text>;
-  const message = (text: string) => (
+  const message = (...lines: string[]) => (
     <Box flexDirection="column" width={width} height={height}>
       {title}
-      <Text>{fit(text, width)}</Text>
+      {lines.map((line) => (
+        <Text key={line}>{fit(line, width)}</Text>
+      ))}
     </Box>
   );
   if (props.error) return message(`could not read the snapshots: ${sanitize(props.error, 200)}`);
   if (!frame) return message(props.loading ? 'loading…' : 'select a city');
-  if (frame.columns.length === 0 || frame.at === undefined) return message(`no snapshot of ${sanitize(frame.city, 40)} yet; waiting for the first scrape`);
+  if (frame.columns.length === 0 || frame.at === undefined) {
+    return message(`no snapshot of ${sanitize(frame.city, 40)} yet`, props.pending ?? 'waiting for the first scrape');
+  }
   const layout = slotsLayout(width, height, frame.columns.length);
   const first = Math.min(state.column, Math.max(0, frame.columns.length - layout.visibleColumns));
   const shown = frame.columns.slice(first, first + layout.visibleColumns);
