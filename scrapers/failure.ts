@@ -4,18 +4,22 @@ import type { FailureKind, ScrapeFailure } from './types.js';
 export class ScrapeError extends Error {
   readonly kind: FailureKind;
   readonly status?: number;
+  /** The system error of a connection failure, e.g. EAI_AGAIN. */
+  readonly code?: string;
 
-  constructor(kind: FailureKind, message: string, status?: number) {
+  constructor(kind: FailureKind, message: string, status?: number, code?: string) {
     super(message);
     this.name = 'ScrapeError';
     this.kind = kind;
     if (status !== undefined) this.status = status;
+    if (code !== undefined) this.code = code;
   }
 
   toFailure(): ScrapeFailure {
-    return this.status === undefined
-      ? { kind: this.kind, message: this.message }
-      : { kind: this.kind, message: this.message, status: this.status };
+    const failure: ScrapeFailure = { kind: this.kind, message: this.message };
+    if (this.status !== undefined) failure.status = this.status;
+    if (this.code !== undefined) failure.code = this.code;
+    return failure;
   }
 }
 

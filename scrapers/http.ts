@@ -147,7 +147,7 @@ function classify(error: unknown, url: string, maxBytes: number): ScrapeError {
   if (error instanceof RequestError) {
     if (error.name === 'CancelError') return new ScrapeError('too-large', `the answer from ${url} is larger than ${maxBytes} bytes`);
     if (error.code === 'ERR_ABORTED' || error.name === 'AbortError') return new ScrapeError('timeout', `the scrape was aborted at ${url}`);
-    return new ScrapeError('down', `${error.code ?? 'connection failed'} at ${url}`);
+    return new ScrapeError('down', `${error.code ?? 'connection failed'} at ${url}`, undefined, error.code);
   }
   throw error;
 }

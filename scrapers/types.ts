@@ -54,6 +54,8 @@ export interface ScrapeFailure {
   kind: FailureKind;
   message: string;
   status?: number;
+  /** A connection failure's system error (EAI_AGAIN, ENETUNREACH…): the scheduler tells an offline machine by it. */
+  code?: string;
 }
 
 export type ScrapeResult =

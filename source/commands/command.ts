@@ -17,6 +17,8 @@ export interface Command {
   /** Usage and flags, shown by `office-watch NAME --help`. */
   help: string;
   flags: AnyFlags;
+  /** A group's subcommands (watch add|list|rm): the CLI answers a missing or unknown one with the usage. */
+  subcommands?: readonly string[];
   /** Resolves to the process exit code. Throw UserError for bad input. */
   run(context: CommandContext): Promise<number>;
 }

@@ -1,15 +1,14 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { TAR_END, tarHeader, tarPadding } from '../../store/tar.js';
 import { weeklyCsvs, type WeeklyCsv } from '../../store/weekly-export.js';
 import { wallRange } from '../date-range.js';
 import { idMatcher } from '../id-pattern.js';
+import { makeFolder, undoFolders } from '../make-folder.js';
 import { safeFileName } from '../safe-file-name.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import { writeAll } from '../write-stream.js';
+import { writeAll, writeFileFrom } from '../write-stream.js';
 import type { Command } from './command.js';
 
 export const exportCommand: Command = {
@@ -39,7 +38,9 @@ export const exportCommand: Command = {
     const range = wallRange(flags as { from?: unknown; to?: unknown });
     const out = flags.out as string | undefined;
     if (flags.tar && !out) throw new UserError('--tar needs --out DIR to write the bundles into.', 2);
-    return withStore(flags.db, { readOnly: true }, async (store) => {
+    // The folder first: a place that cannot be one is said at once, before the database is read.
+    const made = out ? makeFolder(out, 'the output folder') : [];
+    const exported = withStore(flags.db, { readOnly: true }, async (store) => {
       const all = await store.listSources();
       const sources = flags.source ? all.filter(idMatcher(String(flags.source))) : all;
       if (sources.length === 0) throw new UserError(flags.source ? `no source in the database matches "${String(flags.source)}".` : 'the database holds no snapshots yet.');
@@ -47,40 +48,39 @@ export const exportCommand: Command = {
       let count = 0;
       if (!out) for await (const csv of csvs) (count++, await writeAll(stdout, csv.lines()));
       else if (flags.tar) count = await writeBundles(out, csvs);
-      else for await (const csv of csvs) (count++, await writeFile(join(out, csv.week), `${safeFileName(csv.sourceId)}.csv`, csv.lines()));
+      else for await (const csv of csvs) (count++, await writeCsv(out, csv));
       if (count === 0) throw new UserError('no snapshots in that range.');
       if (out) process.stderr.write(`wrote ${count} weekly CSV file(s) to ${out}\n`);
       return 0;
     });
+    // Nothing exported (no data, a bad db): the folders made for it go again.
+    return exported.catch((error: unknown) => (undoFolders(made), Promise.reject(error)));
   },
 };
 
-async function writeFile(dir: string, name: string, lines: Iterable<string | Buffer>): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  const stream = createWriteStream(join(dir, name));
-  await writeAll(stream, lines);
-  stream.end();
-  await finished(stream);
+/** OUT/YYYY-WW/SOURCE.csv. */
+async function writeCsv(out: string, csv: WeeklyCsv): Promise<void> {
+  const week = join(out, csv.week);
+  makeFolder(week, 'a week folder');
+  await writeFileFrom(join(week, `${safeFileName(csv.sourceId)}.csv`), (file) => writeAll(file, csv.lines()));
 }
 
 /** One YYYY-WW.tar.gz per week with a SOURCE.csv entry per source, sources in order. */
 async function writeBundles(out: string, csvs: AsyncIterable<WeeklyCsv>): Promise<number> {
   const byWeek = new Map<string, WeeklyCsv[]>();
   for await (const csv of csvs) byWeek.set(csv.week, [...(byWeek.get(csv.week) ?? []), csv]);
-  mkdirSync(out, { recursive: true });
-  let count = 0;
   for (const [week, entries] of [...byWeek].sort()) {
-    const gzip = createGzip({ chunkSize: 1 << 20 });
-    const file = createWriteStream(join(out, `${week}.tar.gz`));
-    gzip.pipe(file);
-    const mtime = Date.now() / 1000;
-    for (const csv of entries.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1))) {
-      count++;
-      // A ustar name holds 99 bytes here (tarHeader): 95 and ".csv".
-      await writeAll(gzip, [tarHeader(`${safeFileName(csv.sourceId, 95)}.csv`, csv.size, mtime), ...csv.lines(), tarPadding(csv.size)]);
-    }
-    gzip.end(TAR_END);
-    await finished(file);
+    const bundle = (gzip: NodeJS.WritableStream) => writeBundle(gzip, entries, Date.now() / 1000);
+    await writeFileFrom(join(out, `${week}.tar.gz`), bundle, createGzip({ chunkSize: 1 << 20 }));
   }
-  return count;
+  return [...byWeek.values()].reduce((sum, entries) => sum + entries.length, 0);
+}
+
+async function writeBundle(gzip: NodeJS.WritableStream, entries: WeeklyCsv[], mtime: number): Promise<void> {
+  for (const csv of entries.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1))) {
+    // A ustar name holds 99 bytes here (tarHeader): 95 and ".csv".
+    const header = tarHeader(`${safeFileName(csv.sourceId, 95)}.csv`, csv.size, mtime);
+    await writeAll(gzip, [header, ...csv.lines(), tarPadding(csv.size)]);
+  }
+  await writeAll(gzip, [TAR_END]);
 }

@@ -1,4 +1,5 @@
 import { expandInputs, importWeeklyFiles } from '../../store/import-weeks.js';
+import { refuseDevice } from '../input-file.js';
 import { progressBar } from '../progress-bar.js';
 import { asUserError, withStore } from '../with-store.js';
 import type { Command } from './command.js';
@@ -18,6 +19,7 @@ export const importCommand: Command = {
   flags: {},
   async run({ input, flags, stdout, stderr }) {
     const started = Date.now();
+    for (const path of input) refuseDevice(path);
     try {
       expandInputs(input);
     } catch (error) {

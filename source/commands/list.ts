@@ -1,5 +1,6 @@
 import { SYSTEMS } from '../../scrapers/types.js';
 import { isSupported, loadRegistry, loadSitesFile, type RegistrySite } from '../../scrapers/registry/registry.js';
+import { refuseDevice } from '../input-file.js';
 import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { selectSites } from '../scheduler/index.js';
@@ -10,6 +11,7 @@ import type { Command } from './command.js';
 export function loadSites(file: unknown): RegistrySite[] {
   if (file === undefined) return loadRegistry();
   if (typeof file !== 'string' || file.trim() === '') throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
+  refuseDevice(file, 'the sites file');
   return loadSitesFile(file);
 }
 

@@ -1,6 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publishedMetrics } from '../../store/published-metrics.js';
+import { isoWeekRange } from '../../store/wall-clock.js';
+import { makeFolder, undoFolders, whyNotWritable } from '../make-folder.js';
+import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
 import type { Command } from './command.js';
@@ -19,17 +22,22 @@ export const metricsCommand: Command = {
   async run({ flags, stderr }) {
     if (!flags.week) throw new UserError('name the week: --week YYYY-WW.', 2);
     if (!flags.out) throw new UserError('name the folder to write into: --out DIR.', 2);
-    const files = await withStore(flags.db, { readOnly: true }, (store) => publishedMetrics(store, String(flags.week)));
+    const week = String(flags.week);
+    if (!isoWeekRange(week)) throw new UserError(`"${sanitize(week, 40)}" is not an ISO week like 2021-28.`, 2);
     const out = String(flags.out);
+    // The folder first: a place that cannot be one is said at once, before the week is computed.
+    const made = makeFolder(out, 'the output folder');
+    const computed = withStore(flags.db, { readOnly: true }, (store) => publishedMetrics(store, String(flags.week)));
+    const files = await computed.catch((error: unknown) => (undoFolders(made), Promise.reject(error)));
     let written = 0;
-    try {
-      mkdirSync(out, { recursive: true });
-      for (const [name, bytes] of files) {
-        writeFileSync(join(out, name), bytes);
-        written++;
+    for (const [name, bytes] of files) {
+      const path = join(out, name);
+      try {
+        writeFileSync(path, bytes);
+      } catch (error) {
+        throw new UserError(`cannot write ${path}: ${whyNotWritable(error, path)}.`);
       }
-    } catch (error) {
-      throw new UserError(`cannot write to ${out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      written++;
     }
     stderr.write(`wrote ${written} metrics files for week ${String(flags.week)} to ${out}\n`);
     return 0;

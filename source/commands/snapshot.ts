@@ -79,6 +79,8 @@ export const snapshotCommand: Command = {
     --db PATH             the database folder
 
   A failing source is a line of the summary, not an error: the exit code is 0 when the round ran.
+  Without network (several hosts failing as an offline machine's do, nothing getting through) it says
+  so in one line and exits 1 at once.
   Politeness: a site scraped less than its minimum interval ago (15 min unless the site asks for
   more) is skipped, with a line on stderr. office-watch never books and never submits a booking form.
 `,
@@ -141,7 +143,10 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: { w
     if (sites.length === 0) return 0;
     // The scrapers (cheerio, got) load only when a command scrapes: the other commands start without them.
     const { scraperFor } = await import('../../scrapers/index.js');
-    const scheduler = createScheduler({ sites, store, scraperFor, weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, ...(options.now ? { now: options.now } : {}) });
+    // network: an offline machine is told apart from failing sites (report says so and exits 1).
+    const limits = { weeks: options.weeks, parallel: options.parallel, minIntervalMinutes: 0, network: {} };
+    const clock = options.now ? { now: options.now } : {};
+    const scheduler = createScheduler({ sites, store, scraperFor, ...limits, ...clock });
     const { flags, stdout } = context;
     const dispatcher = createAlertDispatcher({ exec: flags.exec as string | undefined, webhook: flags.webhook as string | undefined, onAlert: (alert) => void (flags.json ? undefined : stdout.write(`${alertLine(alert)}\n`)) });
     const alerts = alertOnSnapshots(scheduler, store, dispatcher);
@@ -172,6 +177,11 @@ async function report({ flags, stdout, stderr }: CommandContext, scheduler: Sche
     else if (stderr.isTTY) stderr.write(`\rscraped ${done}/${total}`);
   });
   const round = await scheduler.runRound();
+  if (round.networkDown && !interrupted()) {
+    if (flags.json && stderr.isTTY) stderr.write('\r\u001b[K');
+    stderr.write(`office-watch: the network looks down (${sanitize(round.networkDown, 200)}); nothing was scraped.\n`);
+    return 1;
+  }
   const summaries = round.outcomes.map(summarize);
   if (flags.json) {
     if (stderr.isTTY) stderr.write('\r\u001b[K');

@@ -41,6 +41,7 @@ async function candidates(store: LevelStore, flags: Record<string, unknown>): Pr
 export const watchCommand: Command = {
   name: 'watch',
   summary: 'watch offices for free slots you want (add, list, rm)',
+  subcommands: ['add', 'list', 'rm'],
   help: `
   Usage
     $ office-watch watch add [--city PATTERN] [--office PATTERN] [--before DATE] [--within DAYS] [--weekdays mon,tue] [--hours 08-12]
@@ -90,7 +91,7 @@ export const watchCommand: Command = {
         return 0;
       });
     }
-    if (action === 'list' || action === undefined) {
+    if (action === 'list') {
       return withStore(flags.db, { readOnly: true }, async (store) => {
         const watches = await listWatches(store);
         if (flags.json) stdout.write(`${JSON.stringify(watches, null, 2)}\n`);
@@ -106,6 +107,6 @@ export const watchCommand: Command = {
         return 0;
       });
     }
-    throw new UserError(`watch takes add, list or rm; got "${sanitize(action, 40)}".`, 2);
+    throw new UserError(`watch takes add, list or rm; got "${sanitize(action ?? '', 40)}".`, 2);
   },
 };

@@ -5,6 +5,7 @@ import { failureAction, pauseAfterFailure } from './failure-policy.js';
 import { DEFAULT_HOST_LIMITS, hostLimit, hostOf as defaultHostOf } from './host-of.js';
 import { HostLimiter, LimiterClearedError } from './host-limiter.js';
 import { Listeners } from './listeners.js';
+import { watchRoundNetwork, type RoundNetwork } from './round-network.js';
 import { runSite } from './run-site.js';
 import { SiteState } from './site-state.js';
 import type { RoundListener, RoundResult, RunListener, RunOutcome, SchedulerOptions, SiteHealth, SkipReason } from './types.js';
@@ -21,6 +22,8 @@ export interface Scheduler {
   stop(): Promise<void>;
   /** When the next round starts (clock time); undefined when not started. */
   readonly nextRoundAt: Date | undefined;
+  /** Why the network looks down (with the `network` option): since a round found it so, until a scrape gets through. */
+  readonly networkDown: string | undefined;
   health(): SiteHealth[];
   healthOf(sourceId: string): SiteHealth | undefined;
   /** Called after each recorded run. Returns an unsubscribe function. */
@@ -49,12 +52,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let controller = new AbortController();
   let nextRoundAt: number | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let networkDown: string | undefined;
 
   const healthOf = (state: SiteState) => state.health(now().getTime(), { nextRoundAt, staleAfterMs: 2 * intervalMs, minIntervalMs });
 
   /** Take in a finished run: the failure policy decides the next attempt from the run's start. */
   function apply(state: SiteState, run: ScrapeRun): RunOutcome['action'] {
     if (run.ok || !run.error) {
+      networkDown = undefined;
       state.record(run, undefined, undefined);
       return undefined;
     }
@@ -64,12 +69,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return action;
   }
 
-  async function attempt(state: SiteState): Promise<RunOutcome | undefined> {
+  /** One scrape; a round's scrapes also end when its network looks down, and tell it how they went. */
+  async function attempt(state: SiteState, round?: RoundNetwork): Promise<RunOutcome | undefined> {
     const { site } = state;
     busy.add(site.id);
-    const signal = controller.signal;
+    const signal = round?.signal ?? controller.signal;
     const task = limiter
       .run(hostOf(site), state.lastRun?.durationMs ?? 1000, async () => {
+        if (signal.aborted) return { aborted: true as const };
         state.running = true;
         try {
           return await runSite(site, { scraper: options.scraperFor(site.system), store: options.store, weeks: options.weeks ?? 4, now, timeoutMs: options.scrapeTimeoutMs ?? 30 * 60_000, signal });
@@ -85,6 +92,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     try {
       const result = await task;
       if (result.aborted) return undefined;
+      round?.observe(site, result.run);
       const outcome: RunOutcome = { site, run: result.run };
       if (result.snapshot) outcome.snapshot = result.snapshot;
       if (result.storeError) outcome.storeError = result.storeError;
@@ -103,10 +111,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const started = performance.now();
     const { due, skipped } = dueSites(selected, { now: startedAt.getTime(), minIntervalMs, slackMs: intervalMs / 4, busy, requested });
     if (requested) for (const state of due) state.clearPause();
+    const watched = options.network && due.length > 0 ? options.network : undefined;
+    const sites = due.map((state) => state.site);
+    const network = watched && (await watchRoundNetwork(sites, watched, controller.signal));
     const outcomes: RunOutcome[] = [];
-    const results = await Promise.all(due.map(attempt));
-    results.forEach((outcome, i) => (outcome ? outcomes.push(outcome) : skipped.push({ sourceId: due[i]!.site.id, reason: 'aborted' as SkipReason })));
-    const round: RoundResult = { startedAt, durationMs: Math.round(performance.now() - started), outcomes, skipped };
+    const results = await Promise.all(due.map((state) => attempt(state, network)));
+    network?.close();
+    const down = network?.watch.verdict();
+    const reason: SkipReason = down ? 'network-down' : 'aborted';
+    due.forEach((state, i) => {
+      if (results[i]) outcomes.push(results[i]);
+      else skipped.push({ sourceId: state.site.id, reason });
+    });
+    if (down) networkDown = down;
+    else if (network?.watch.sawNetwork) networkDown = undefined;
+    const durationMs = Math.round(performance.now() - started);
+    const round: RoundResult = { startedAt, durationMs, outcomes, skipped, ...(down ? { networkDown: down } : {}) };
     roundListeners.emit(round);
     return round;
   }
@@ -157,6 +177,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     get nextRoundAt() {
       return nextRoundAt === undefined ? undefined : new Date(nextRoundAt);
+    },
+    get networkDown() {
+      return networkDown;
     },
     health: () => [...states.values()].map(healthOf),
     healthOf: (id) => {

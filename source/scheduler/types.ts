@@ -1,5 +1,6 @@
 import type { ScrapeFailure, ScrapeRun, Scraper, Site, Snapshot } from '../../scrapers/types.js';
 import type { OfficeStore } from '../../store/types.js';
+import type { RoundNetworkOptions } from './round-network.js';
 
 /** What to do after a failure: try again soon, skip rounds with growing pauses, or leave the site alone. */
 export type FailureAction = 'retry' | 'backoff' | 'stop';
@@ -40,6 +41,12 @@ export interface SchedulerOptions {
   tickMs?: number;
   /** Random numbers in [0, 1) for jitter (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * Tell an offline machine from failing sites: before a round, look a few of its hosts up (`lookup`: node's
+   * resolver); a round whose hosts fail as an offline machine's do ends at once, `networkDown` saying why.
+   * Off by default. `probeTimeoutMs` (default 3 s) bounds the wait for a resolver that does not answer.
+   */
+  network?: RoundNetworkOptions;
 }
 
 /** The outcome of one scrape attempt. */
@@ -54,7 +61,7 @@ export interface RunOutcome {
   storeError?: string;
 }
 
-export type SkipReason = 'running' | 'min-interval' | 'backoff' | 'stopped' | 'aborted';
+export type SkipReason = 'running' | 'min-interval' | 'backoff' | 'stopped' | 'aborted' | 'network-down';
 
 export interface RoundResult {
   startedAt: Date;
@@ -62,6 +69,8 @@ export interface RoundResult {
   durationMs: number;
   outcomes: RunOutcome[];
   skipped: { sourceId: string; reason: SkipReason }[];
+  /** Why the network looked down: the round ended there, its other sites skipped ('network-down'). */
+  networkDown?: string;
 }
 
 /** The health of one site, for the health view. */

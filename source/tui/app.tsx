@@ -1,5 +1,6 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { alertTargets } from './data/alert-targets.js';
 import type { WatchData } from './data/app-data.js';
 import { appCommands } from './app-commands.js';
 import { useAlerts } from './hooks/use-alerts.js';
@@ -12,16 +13,18 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 import { useTicker } from './hooks/use-ticker.js';
 import { useTimelineData } from './hooks/use-timeline-data.js';
 import { keyAction, splitKeys } from './keys.js';
-import { initialApp, reduceApp, usesCityData, type AppContext, type AppState } from './state/app-state.js';
+import { initialApp, reduceApp, selectedAlert, usesCityData } from './state/app-state.js';
+import type { AppContext, AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
 import { ThemeContext } from './theme.js';
 import { AlertBanner } from './views/alert-banner.js';
 import { Alerts, alertsVisible } from './views/alerts.js';
-import { Cities } from './views/cities.js';
+import { Cities, NoCityMatch } from './views/cities.js';
 import { Footer } from './views/footer.js';
-import { Header } from './views/header.js';
-import { Health } from './views/health.js';
+import { firstRoundText, Header } from './views/header.js';
+import { Health, healthLayout } from './views/health.js';
 import { Help } from './views/help.js';
+import { helpLayout } from './views/help-layout.js';
 import { InsightsView } from './views/insights.js';
 import { Slots } from './views/slots.js';
 import { slotsLayout } from './views/slots-layout.js';
@@ -83,6 +86,9 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
 
   const insights = useInsightsData(data, view === 'insights', versions.overview);
 
+  // Whatever the view: "5" and Enter typed in one go open the alert before the alerts view has been drawn.
+  const targets = useMemo(() => alertTargets(alerts.list, overview.cities), [alerts.list, overview]);
+  const help = useMemo(() => helpLayout(size.columns, bodyHeight), [size.columns, bodyHeight]);
   const layout = slotsLayout(rightWidth, bodyHeight, frame?.columns.length ?? 0);
   const context: AppContext = {
     cityNames,
@@ -94,9 +100,11 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
     visibleRows: layout.visibleRows,
     scopes: Math.max(1, timeline.scopes.length),
     healthRows: healthRows.length,
-    healthVisible: Math.max(1, bodyHeight - 2),
-    alertRows: alerts.list.length,
+    healthVisible: healthLayout(healthRows, bodyHeight).visible,
+    alerts: targets,
     alertVisible: alertsVisible(bodyHeight, alerts.problems.length),
+    helpMaxRow: help.maxRow,
+    helpVisible: help.visible,
   };
   const contextRef = useRef(context);
   contextRef.current = context;
@@ -160,21 +168,48 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   }
 
   const focused = state.focus === 'view';
+  const pending = firstRoundText(overview) ?? (overview.scraping ? undefined : 'not scraping here (--no-scrape)');
   const right = () => {
+    const cityView = view === 'slots' || view === 'timeline' || view === 'insights';
+    if (city === undefined && state.cities.filter !== '' && cityView) {
+      return <NoCityMatch filter={state.cities.filter} width={rightWidth} height={bodyHeight} />;
+    }
     switch (view) {
       case 'timeline':
         return <Timeline scopeIndex={Math.min(state.scope, Math.max(0, timeline.scopes.length - 1))} scopes={Math.max(1, timeline.scopes.length)} width={rightWidth} height={bodyHeight} focused={focused} loading={timeline.loading} city={city} scope={timeline.scope} series={timeline.series} end={timeline.end} error={timeline.error} />;
       case 'insights':
         return <InsightsView insights={insights.insights} city={city} loading={insights.loading} error={data.insights ? insights.error : 'not available here'} width={rightWidth} height={bodyHeight} focused={focused} />;
       case 'alerts':
-        return <Alerts alerts={alerts.list} problems={alerts.problems} offset={state.alertRow} available={data.alerts !== undefined} width={rightWidth} height={bodyHeight} focused={focused} />;
+        return (
+          <Alerts
+            alerts={alerts.list}
+            problems={alerts.problems}
+            selected={selectedAlert(state, context)}
+            available={data.alerts !== undefined}
+            width={rightWidth}
+            height={bodyHeight}
+            focused={focused}
+          />
+        );
       case 'health':
         return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
       default:
         return (
-          <Slots city={city} grid={grid} state={state.slots} width={rightWidth} height={bodyHeight} focused={focused}
-            loading={slots.loading} frame={frame} history={slots.history} error={slots.error} times={slots.times}
-            scraping={overview.scraping} />
+          <Slots
+            city={city}
+            grid={grid}
+            state={state.slots}
+            width={rightWidth}
+            height={bodyHeight}
+            focused={focused}
+            loading={slots.loading}
+            frame={frame}
+            history={slots.history}
+            error={slots.error}
+            pending={pending}
+            times={slots.times}
+            scraping={overview.scraping}
+          />
         );
     }
   };
@@ -184,7 +219,7 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
         <Header overview={overview} width={size.columns} label={data.label} />
         {alerts.banner && <AlertBanner alert={alerts.banner.alert} more={alerts.banner.more} width={size.columns} />}
         {view === 'help' ? (
-          <Help width={size.columns} height={bodyHeight} />
+          <Help width={size.columns} height={bodyHeight} offset={state.helpRow} />
         ) : (
           <Box height={bodyHeight}>
             <Box width={leftWidth + 1} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} borderColor={colour ? 'gray' : undefined}>
@@ -193,7 +228,14 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
             <Box paddingLeft={1}>{right()}</Box>
           </Box>
         )}
-        <Footer width={size.columns} focus={state.focus} filtering={state.cities.filtering} status={status} prompt={state.prompt} />
+        <Footer
+          width={size.columns}
+          focus={state.focus}
+          view={view}
+          filtering={state.cities.filtering}
+          status={status}
+          prompt={state.prompt}
+        />
       </Box>
     </ThemeContext.Provider>
   );

@@ -1,15 +1,18 @@
 import type { Key } from 'ink';
 
-/** The views: Tab cycles the data views, digits choose one. */
+/** The views: Tab cycles the data views, digits 1…N choose one in the same order; help is `?` only. */
 export type ViewName = 'slots' | 'timeline' | 'health' | 'help' | 'insights' | 'alerts';
-export const VIEW_CYCLE: readonly ViewName[] = ['slots', 'timeline', 'health', 'insights', 'alerts'];
-export const VIEW_KEYS: Record<string, ViewName> = { '1': 'slots', '2': 'timeline', '3': 'health', '4': 'help', '5': 'insights', '6': 'alerts' };
+export type DataView = Exclude<ViewName, 'help'>;
+export const VIEW_CYCLE: readonly DataView[] = ['slots', 'timeline', 'health', 'insights', 'alerts'];
+
+/** The digit that opens a view. */
+export const viewKey = (view: DataView): string => String(VIEW_CYCLE.indexOf(view) + 1);
 
 /** What a key press means, before any state is consulted. */
 export type KeyAction =
   | { type: 'quit' }
   | { type: 'help' }
-  | { type: 'view'; view: ViewName }
+  | { type: 'view'; view: DataView }
   | { type: 'next-view'; delta: number }
   | { type: 'move'; delta: number }
   | { type: 'page'; delta: number }
@@ -35,20 +38,28 @@ export type KeyAction =
   | { type: 'prompt-accept' }
   | { type: 'prompt-cancel' };
 
+const VIEW_LABEL: Record<DataView, string> = {
+  slots: 'slots',
+  timeline: 'timeline',
+  health: 'health',
+  insights: 'insights (cities ranked)',
+  alerts: 'alerts',
+};
+
 /** Every key, as the help view lists it. */
 export const KEY_HELP: readonly (readonly [string, string])[] = [
-  ['↑ ↓  j k', 'select a city (in the right pane: scroll, or pick the timeline scope)'],
+  ['↑ ↓  j k', 'select a city; in the right pane: scroll, pick a scope or an alert'],
   ['PgUp PgDn', 'scroll the right pane a page'],
-  ['g G  Home', 'first / last city'],
-  ['Enter', 'open the selected city (focus the right pane)'],
+  ['g G  Home', 'first / last city; in the right pane: its first / last row'],
+  ['Enter', 'open the city (focus the right pane); on an alert: its slot'],
   ['Esc', 'back to the cities; clears the filter'],
   ['/', 'filter cities by name: type, Enter accepts, Esc clears'],
   ['← → h l', 'previous / next day with slots'],
   ['< > ⇧← ⇧→', 'scroll the columns (departments) sideways'],
-  ['[ ] { }  t', 'back / forward a snapshot, a day; t: go to a time; End, n: the newest'],
+  ['[ ] { }  t', 'back / forward a snapshot, a day; t: go to a time; End, n: newest'],
   ['Tab ⇧Tab', 'next / previous view'],
-  ['1 2 3 5 6', 'slots, timeline, health, insights (city; cities ranked), alerts view'],
-  ['4  ?', 'this help (Esc or ? closes it)'],
+  [VIEW_CYCLE.map(viewKey).join(' '), `views: ${VIEW_CYCLE.map((view) => VIEW_LABEL[view]).join(', ')}`],
+  ['?', 'this help: ↑↓ PgUp PgDn g G scroll it, Esc or ? closes it'],
   ['r', 'rescrape the selected city now'],
   ['w', 'watch the selected city: within DAYS [HH-HH] [mon,tue] [OFFICE]'],
   ['q  Ctrl-C', 'quit'],
@@ -116,8 +127,8 @@ export function keyAction(input: string, key: Key, filtering: boolean, prompting
   if (key.return) return { type: 'enter' };
   if (key.escape) return { type: 'back' };
   if (key.ctrl || key.meta) return undefined;
-  const view = VIEW_KEYS[input];
-  if (view) return view === 'help' ? { type: 'help' } : { type: 'view', view };
+  const view = VIEW_CYCLE[Number(input) - 1];
+  if (view && /^[1-9]$/.test(input)) return { type: 'view', view };
   switch (input) {
     case 'q':
       return { type: 'quit' };

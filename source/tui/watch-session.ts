@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
 import type { DemoWorld } from '../../scrapers/simulator/demo-child.js';
 import type { Site } from '../../scrapers/types.js';
 import type { LevelStore } from '../../store/index.js';
+import { makeFolder } from '../make-folder.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
@@ -50,7 +52,9 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     }
     if (options.scrape) {
       const { scraperFor } = await import('../../scrapers/index.js');
-      scheduler = createScheduler({ sites, store, scraperFor, intervalMs: options.intervalMs, weeks: options.weeks, ...(now ? { now } : {}) });
+      // network: an offline machine shows as "network down", not as every scraper failing.
+      const timing = { intervalMs: options.intervalMs, weeks: options.weeks, network: {} };
+      scheduler = createScheduler({ sites, store, scraperFor, ...timing, ...(now ? { now } : {}) });
     }
     const watch = createStoreWatchData({
       store,
@@ -85,6 +89,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
 
 async function openDb(path: string): Promise<LevelStore> {
   const { openStore, StoreError } = await import('../../store/index.js');
+  // LevelDB's own mkdir -p loops forever under /proc; ours says why the folder cannot be.
+  if (!existsSync(path)) makeFolder(path, 'the database folder');
   try {
     return await openStore(path);
   } catch (error) {

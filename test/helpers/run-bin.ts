@@ -14,10 +14,20 @@ export interface BinResult {
   timedOut: boolean;
 }
 
+export interface BinOptions {
+  /** Added to the environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Run as this user and group (a test running as root checks a read-only folder as nobody). */
+  uid?: number;
+  gid?: number;
+}
+
 /** Run the binary to its end, or kill it after `timeoutMs`; stdout kept as bytes. */
-export function runBin(args: string[], timeoutMs = 30_000): Promise<BinResult> {
+export function runBin(args: string[], timeoutMs = 30_000, options: BinOptions = {}): Promise<BinResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, NO_COLOR: '1', ...options.env };
+    const ids = options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid };
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;

@@ -20,7 +20,7 @@ describe('alerts in the app', () => {
     alerts.raise(sampleAlert());
     const screen = await see('ALERT Meldewesen');
     const lines = screen.split('\n');
-    expect(lines[1]).toContain('ALERT Meldewesen (Bonn) · Wed 2021-08-11 08:30 · cancellation · 6 lists them');
+    expect(lines[1]).toContain('ALERT Meldewesen (Bonn) · Wed 2021-08-11 08:30 · cancellation · 5 lists them');
     expect(lines).toHaveLength(23);
     expect(screen).not.toMatch(/\u001b/);
     expect(screen).not.toContain('evil');
@@ -28,14 +28,14 @@ describe('alerts in the app', () => {
     expect(await see('(+1 more)')).toContain('Thu 2021-08-12 09:00 · new day');
   });
 
-  test('the banner goes after its time; the alerts view (6) keeps every alert, newest first, and the problems', async () => {
+  test('the banner goes after its time; the alerts view (5) keeps all alerts, newest first, the problems', async () => {
     const { alerts, see, press, frame } = await withAlerts(150);
     alerts.raise(sampleAlert(), sampleAlert('2021-08-12 09:00:00', 'new day'));
     await see('ALERT');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(frame()).not.toContain('ALERT');
     alerts.problem('office-watch: alert bonn/loc2 2021-08-11 08:30:00 NOT delivered by webhook: HTTP 500');
-    await press('6');
+    await press('5');
     const screen = await see('Problems');
     expect(screen).toContain('Alerts · 2 of the last day, newest first');
     const rows = screen.split('\n').filter((line) => line.includes('seen 08-10 12:00'));
@@ -46,16 +46,60 @@ describe('alerts in the app', () => {
     expect(screen).not.toContain('evil');
   });
 
-  test('without alerts the view says how to add a watch; help lists 5, 6 and w', async () => {
+  test('without alerts the view says how to add a watch; help lists the views 1–5 and w', async () => {
     const { see, press } = await withAlerts();
-    await press('6');
+    await press('5');
     await see('no alerts yet: w on a city adds a watch');
     await press('?');
     const help = await see('Keys  (Esc or ? closes this help)');
-    expect(help).toContain('slots, timeline, health, insights (city; cities ranked), alerts view');
+    expect(help).toMatch(/^1 2 3 4 5\s+views: slots, timeline, health, insights \(cities ranked\), alerts$/m);
     expect(help).toMatch(/^w\s+watch the selected city/m);
     expect(help.split('\n')).toHaveLength(23);
     expect(help).toContain('✓O ✗F ~S');
+  });
+});
+
+describe('from an alert to its slot', () => {
+  test('alerts show their booking link; Enter focuses them, Enter on one opens its day at its snapshot', async () => {
+    const { data, alerts, see, press } = await withAlerts();
+    const at = (time: string) => `2021-08-10 ${time}:00`;
+    const column = { sourceId: 'dresden', locationId: 'a', name: 'Bürgerbüro' };
+    const dresden = (time: string, slots: string[]) => {
+      return { city: 'Dresden', at: at(time), columns: [{ ...column, takenAt: at(time), slots }] };
+    };
+    const slots = ['2021-08-11 08:00:00', '2021-08-12 09:00:00'];
+    data.frames.set('Dresden', [dresden('10:00', slots.slice(0, 1)), dresden('10:30', slots), dresden('11:00', [])]);
+    const elsewhere = {
+      ...sampleAlert(slots[1], 'new day'),
+      ...{ id: 'd1', sourceId: 'dresden', locationId: 'a', office: 'Bürgerbüro', siteName: 'Dresden', city: 'Dresden' },
+      url: 'https://termine.dresden.example/tempus?office=a',
+      takenAt: at('10:30'),
+    };
+    alerts.raise(sampleAlert(), elsewhere);
+    await press('5');
+    const list = await see('https://termine.dresden.example/tempus?office=a');
+    expect(list).toContain('https://example.test/bonn');
+    await press(KEYS.enter);
+    await see(/▸ Thu 2021-08-12 09:00 · new day/);
+    await press(KEYS.enter);
+    // The newest alert: Dresden's 08-12 slot, in the snapshot that showed it (10:30), not the newest one (11:00).
+    const opened = await see('Dresden · Thu 08-12');
+    expect(opened).toMatch(/Dresden · Thu 08-12 \(2\/2\) · history 2\/3 08-10 10:30/);
+    expect(opened).toMatch(/09:00\s+X/);
+    expect(opened).toMatch(/▸ Dresden/);
+    expect(data.frameCalls).toContainEqual({ city: 'Dresden', at: at('10:30') });
+    await press('5', KEYS.down, KEYS.enter);
+    await see(/Bonn · Wed 08-11 \(2\/2\) · history 2\/2 08-10 12:00/);
+  });
+});
+
+describe('alerts typed ahead', () => {
+  test('"5", Enter, Enter in one chunk open the newest alert, before the alerts view was ever drawn', async () => {
+    const { alerts, instance, see } = await withAlerts();
+    alerts.raise(sampleAlert('2021-08-11 08:30:00'));
+    await see('ALERT Meldewesen');
+    instance.stdin.write('5\r\r');
+    await see(/Bonn · Wed 08-11 \(2\/2\) · history/);
   });
 });
 
@@ -88,7 +132,7 @@ describe('w: watch the selected city', () => {
   test('Esc cancels: nothing stored; bad input: one sentence, nothing stored', async () => {
     const { alerts, see, press, frame } = await withAlerts();
     await press('w', '3', KEYS.escape);
-    await see('5 insights  w watch');
+    await see('4 insights  w watch');
     expect(frame()).not.toContain('Watch Bonn');
     await press('w', ...'25-3', KEYS.enter);
     await see('no watch added: --hours "25-3" is not a range of hours');

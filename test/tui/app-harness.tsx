@@ -9,9 +9,12 @@ export const KEYS = { down: '\u001b[B', up: '\u001b[A', right: '\u001b[C', left:
 export function startApp(data: WatchData, size = { columns: 80, rows: 24 }, more: Partial<AppProps> = {}) {
   const instance = render(<App data={data} size={size} colour={false} throttleMs={0} {...more} />);
   const frame = () => instance.lastFrame() ?? '';
-  const see = async (expected: string | RegExp, timeoutMs = 3000): Promise<string> => {
+  const see = async (expected: string | RegExp | ((screen: string) => boolean), timeoutMs = 3000): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
-    const ok = () => (typeof expected === 'string' ? frame().includes(expected) : expected.test(frame()));
+    const ok = () => {
+      if (typeof expected === 'string') return frame().includes(expected);
+      return typeof expected === 'function' ? expected(frame()) : expected.test(frame());
+    };
     while (!ok()) {
       if (Date.now() > deadline) throw new Error(`screen never showed ${String(expected)}:\n${frame()}`);
       await settle(10);

@@ -1,11 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { initialApp, reduceApp, usesCityData, type AppContext } from '../../source/tui/state/app-state.js';
+import { initialApp, reduceApp, usesCityData } from '../../source/tui/state/app-state.js';
+import type { AppContext, AppState } from '../../source/tui/state/app-state.js';
 import { reduceCities, selectedCity, initialCities } from '../../source/tui/state/cities-state.js';
 import { reduceSlots, initialSlots, type SlotsContext } from '../../source/tui/state/slots-state.js';
 
 const names = ['Bonn', 'Dresden', 'Düsseldorf', 'Frankfurt'];
 const slots: SlotsContext = { days: ['2021-08-10', '2021-08-11', '2021-08-13'], times: ['t1', 't2', 't3'], columns: 6, visibleColumns: 4, rows: 30, visibleRows: 10 };
-const context: AppContext = { ...slots, cityNames: names, scopes: 3, healthRows: 20, healthVisible: 8, alertRows: 12, alertVisible: 5 };
+const two = (n: number) => String(n).padStart(2, '0');
+const alerts = Array.from({ length: 12 }, (_, i) => {
+  const at = `2021-08-10 ${two(10 + i)}:00:00`;
+  return { id: `a${i}`, city: names[i % names.length], day: `2021-08-${two(11 + i)}`, at };
+});
+const context: AppContext = {
+  ...{ ...slots, cityNames: names, scopes: 3, healthRows: 20, healthVisible: 8 },
+  ...{ alerts, alertVisible: 5, helpMaxRow: 14, helpVisible: 10 },
+};
 
 describe('cities reducer', () => {
   test('moves within bounds', () => {
@@ -28,6 +37,14 @@ describe('cities reducer', () => {
     expect(state.filter).toBe('d');
     state = reduceCities(state, { type: 'filter-clear' }, names);
     expect(state).toMatchObject({ filter: '', filtering: false, selected: 'Düsseldorf' });
+  });
+
+  test('select: a listed city; one the filter hides clears the filter; an unknown name changes nothing', () => {
+    const filtered = { ...initialCities, filter: 'd' };
+    const select = (name: string) => reduceCities(filtered, { type: 'select', name }, names);
+    expect(select('Düsseldorf')).toEqual({ ...filtered, selected: 'Düsseldorf' });
+    expect(select('Bonn')).toEqual({ filter: '', filtering: false, selected: 'Bonn' });
+    expect(select('Köln')).toBe(filtered);
   });
 });
 
@@ -132,12 +149,18 @@ describe('app reducer', () => {
     expect(state.healthRow).toBe(8);
   });
 
-  test('in the alerts view ↑↓ and PgDn scroll within the alerts; Enter on insights or alerts opens the slots', () => {
+  test('in the alerts view ↑↓ and PgDn select within the alerts; Enter on insights opens the slots', () => {
     let state = reduceApp({ ...initialApp, view: 'alerts', focus: 'view' }, { type: 'page', delta: 1 }, context);
-    expect(state.alertRow).toBe(5);
+    expect(state.alert).toBe('a5');
     state = reduceApp(state, { type: 'move', delta: 10 }, context);
-    expect(state.alertRow).toBe(7);
+    expect(state.alert).toBe('a11');
+    // A new alert on top: the same one stays selected.
+    const newer = { ...context, alerts: [{ ...alerts[0]!, id: 'new' }, ...alerts] };
+    expect(reduceApp(state, { type: 'move', delta: -1 }, newer).alert).toBe('a10');
     expect(reduceApp({ ...initialApp, view: 'insights' }, { type: 'enter' }, context)).toMatchObject({ view: 'slots', focus: 'view' });
+    const none = { ...context, alerts: [] };
+    const entered = reduceApp({ ...initialApp, view: 'alerts' }, { type: 'enter' }, none);
+    expect(entered).toMatchObject({ view: 'slots', focus: 'view' });
   });
 
   test('w opens the watch prompt for the selected city; typing, backspace; Enter and Esc close it', () => {
@@ -161,6 +184,58 @@ describe('app reducer', () => {
     expect(moved.prompt).toBeUndefined();
     const typo = reduceApp({ ...state, prompt: { kind: 'goto', city: 'Bonn', text: 'monday' } }, { type: 'prompt-accept' }, times);
     expect(typo).toMatchObject({ view: 'timeline', slots: initialApp.slots });
+  });
+});
+
+describe('help, ends and alerts', () => {
+  test('help scrolls: ↑↓ a line, PgDn a page, G the end, g the top; opening it again starts at the top', () => {
+    let state = reduceApp(initialApp, { type: 'help' }, context);
+    state = reduceApp(state, { type: 'move', delta: 1 }, context);
+    expect(state.helpRow).toBe(1);
+    expect(state.cities.selected).toBeUndefined();
+    state = reduceApp(state, { type: 'page', delta: 1 }, context);
+    expect(state.helpRow).toBe(11);
+    state = reduceApp(state, { type: 'last' }, context);
+    expect(state.helpRow).toBe(14);
+    state = reduceApp(state, { type: 'move', delta: 5 }, context);
+    expect(state.helpRow).toBe(14);
+    state = reduceApp(state, { type: 'first' }, context);
+    expect(state.helpRow).toBe(0);
+    state = reduceApp(reduceApp(state, { type: 'last' }, context), { type: 'help' }, context);
+    expect(state.view).toBe('slots');
+    expect(reduceApp(state, { type: 'help' }, context).helpRow).toBe(0);
+  });
+
+  test('g and G act on the focused pane: the cities, or the first and last row of the view', () => {
+    expect(reduceApp(initialApp, { type: 'last' }, context).cities.selected).toBe('Frankfurt');
+    const inView = { ...initialApp, focus: 'view' as const };
+    const last = (view: Exclude<AppState['view'], 'help'>) =>
+      reduceApp({ ...inView, view, lastView: view }, { type: 'last' }, context);
+    expect(last('slots')).toMatchObject({ slots: { row: 20 }, cities: initialCities });
+    expect(last('timeline').scope).toBe(2);
+    expect(last('health').healthRow).toBe(12);
+    expect(last('alerts').alert).toBe('a11');
+    expect(reduceApp(last('health'), { type: 'first' }, context).healthRow).toBe(0);
+    expect(usesCityData(inView, { type: 'last' })).toBe(true);
+    expect(usesCityData(initialApp, { type: 'last' })).toBe(false);
+  });
+
+  test('Enter in the alerts view focuses the list; Enter on an alert opens its city on its day, its snapshot', () => {
+    const cities = { ...initialCities, filter: 'fr', selected: 'Frankfurt' };
+    const filtered = { ...initialApp, view: 'alerts' as const, lastView: 'alerts' as const, cities };
+    let state = reduceApp(filtered, { type: 'enter' }, context);
+    expect(state).toMatchObject({ view: 'alerts', focus: 'view' });
+    state = reduceApp(state, { type: 'move', delta: 1 }, context);
+    state = reduceApp({ ...state, slots: { ...state.slots, column: 2, row: 4 } }, { type: 'enter' }, context);
+    expect(state).toMatchObject({ view: 'slots', lastView: 'slots', focus: 'view' });
+    expect(state.slots).toMatchObject({ day: '2021-08-12', cursor: '2021-08-10 11:00:00', column: 0, row: 0 });
+    // Dresden was hidden by the filter: the filter goes.
+    expect(state.cities).toMatchObject({ selected: 'Dresden', filter: '' });
+    // An alert of a city the app does not list leads nowhere.
+    const unknown = { id: 'x', city: undefined, day: '2021-08-12', at: '2021-08-10 11:00:00' };
+    const elsewhere = { ...context, alerts: [unknown] };
+    const stay = { ...filtered, focus: 'view' as const };
+    expect(reduceApp(stay, { type: 'enter' }, elsewhere)).toBe(stay);
   });
 });
 

@@ -139,6 +139,53 @@ describe('App', () => {
     await see('2 failing');
   });
 
+  test('a filter that matches nothing says so in the right pane of every city view, not the last city', async () => {
+    const { press, see, frame } = await start();
+    await press('/', 'z', 'z');
+    const slots = await see('no city matches “zz”');
+    expect(slots).not.toContain('07:45');
+    await press(KEYS.enter, '2');
+    await see('no city matches “zz”');
+    expect(frame()).not.toContain('bookings');
+    await press('4');
+    await see('no city matches “zz”');
+    await press(KEYS.backspace, KEYS.escape);
+    await see('Insights');
+  });
+
+  test('g and G act on the focused pane: cities in the list, the first and last row in the right pane', async () => {
+    const { press, see, frame } = await start();
+    await press('2', KEYS.enter);
+    await see('Bonn (1/4 ↑↓)');
+    await press('G');
+    await see('Meldewesen (4/4 ↑↓)');
+    expect(frame()).toMatch(/▸ Bonn/);
+    await press('g');
+    await see('Bonn (1/4 ↑↓)');
+    await press(KEYS.escape, 'G');
+    await see(/▸ Frankfurt/);
+    await press('g');
+    await see(/▸ Bonn/);
+  });
+
+  test('while the first round runs, the header and a city without snapshots say how far it is (at 60×15)', async () => {
+    const data = sampleData();
+    data.overviewValue = { ...data.overviewValue, firstRound: { done: 3, total: 14 } };
+    const started = startApp(data, { columns: 60, rows: 15 });
+    instance = started.instance;
+    const { press, see } = started;
+    await see('first round: 3/14 sources…');
+    await press('j');
+    const screen = await see('no snapshot of Dresden yet');
+    const right = screen.split('\n').map((line) => line.slice(line.indexOf('│') + 2));
+    expect(right[right.indexOf('no snapshot of Dresden yet') + 1]).toBe('first round: 3/14 sources…');
+    expect(screen.split('\n')[0]).toBe(' test · 3 sources · first round: 3/14 sources… · 1 failing');
+    const { firstRound: _over, ...rest } = data.overviewValue;
+    data.overviewValue = { ...rest, scraping: false };
+    data.emit();
+    expect(await see('not scraping here (--no-scrape)')).not.toContain('first round');
+  });
+
   test('q quits', async () => {
     let quit = false;
     const { press } = await start(sampleData(), { onQuit: () => (quit = true) });
@@ -154,7 +201,7 @@ describe('App', () => {
     instance.stdout.emit('resize');
     // Narrower: the footer keeps the keys that matter most (the others are in the help).
     await vi.waitFor(() => expect(lines().at(-1)).not.toContain('/ filter'));
-    expect(lines().at(-1)).toContain('5 insights  w watch  ? help  q quit');
+    expect(lines().at(-1)).toContain('4 insights  w watch  ? help  q quit');
     expect(lines().every((line) => [...line].length <= 60)).toBe(true);
   });
 });

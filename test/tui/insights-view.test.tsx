@@ -21,12 +21,12 @@ describe('bar charts', () => {
 });
 
 describe('the insights view', () => {
-  test('5 shows the selected city: figures, lead time, hours side by side, the ranking; fits 80×24, no escapes', async () => {
+  test('4 shows the selected city: figures, lead time, hours side by side, ranking; 80×24, no escapes', async () => {
     const data = sampleData();
     data.insightsValue = sampleInsights();
     app = startApp(data);
     await app.see(/snapshot .+ · live/);
-    await app.press('5');
+    await app.press('4');
     const screen = await app.see('Cities by bookings per day');
     const lines = screen.split('\n');
     expect(lines).toHaveLength(23);
@@ -42,7 +42,7 @@ describe('the insights view', () => {
     expect(screen).toMatch(/ {3}1 Dresden\s+█+\s+31\.4/);
     expect(screen).not.toMatch(/\u001b/);
     expect(screen).toContain('Evil');
-    expect(screen).toContain('5 insights');
+    expect(screen).toContain('4 insights');
   });
 
   test('another city follows the selection; Tab reaches the view; a city without data says so', async () => {
@@ -75,7 +75,7 @@ describe('the insights view', () => {
     const data = sampleData();
     app = startApp(data, { columns: 60, rows: 14 });
     await app.see(/snapshot .+ · live/);
-    await app.press('5');
+    await app.press('4');
     await app.see('no snapshots in the database yet');
     expect(data.insightsCalls).toBeGreaterThan(0);
   });

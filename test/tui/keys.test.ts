@@ -27,10 +27,11 @@ describe('keyAction', () => {
   test('views, help, quit, rescrape', () => {
     expect(keyAction('2', none, false)).toEqual({ type: 'view', view: 'timeline' });
     expect(keyAction('3', none, false)).toEqual({ type: 'view', view: 'health' });
-    expect(keyAction('4', none, false)).toEqual({ type: 'help' });
-    expect(keyAction('5', none, false)).toEqual({ type: 'view', view: 'insights' });
-    expect(keyAction('6', none, false)).toEqual({ type: 'view', view: 'alerts' });
-    expect(keyAction('7', none, false)).toBeUndefined();
+    // 1…5 in the order Tab cycles; help is ? only.
+    expect(keyAction('4', none, false)).toEqual({ type: 'view', view: 'insights' });
+    expect(keyAction('5', none, false)).toEqual({ type: 'view', view: 'alerts' });
+    expect(keyAction('6', none, false)).toBeUndefined();
+    expect(keyAction('0', none, false)).toBeUndefined();
     expect(keyAction('w', none, false)).toEqual({ type: 'watch' });
     expect(keyAction('', key({ tab: true }), false)).toEqual({ type: 'next-view', delta: 1 });
     expect(keyAction('', key({ tab: true, shift: true }), false)).toEqual({ type: 'next-view', delta: -1 });

@@ -47,7 +47,7 @@ describe('office-watch --demo in a terminal', () => {
       await session.waitFor((s) => /✗F\s*darmstadt/.test(s), 60_000, 'a failing scraper in the health view');
       session.write('2');
       await session.waitFor((s) => /▲ bookings [1-9]/.test(s) && /▼ cancellations \d/.test(s), 60_000, 'bookings in the timeline');
-      session.write('5');
+      session.write('4');
       const insights = await session.waitFor((s) => /Insights · .+ · \d{4}-\d\d-\d\d – /.test(s) && s.includes('Cities by bookings per day'), 10_000, 'the insights view');
       expect(insights).toMatch(/bookings \d+\.\d\/day/);
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Snapshot } from '../../scrapers/types.js';
+import type { Site, Snapshot } from '../../scrapers/types.js';
+import type { RunListener, SiteHealth } from '../../source/scheduler/index.js';
 import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
 import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
 import { openStore } from '../../store/index.js';
@@ -148,5 +149,31 @@ describe('WatchData over the store', () => {
     expect(counts.reduce((sum, c) => sum + c.appointments, 0)).toBe(1);
     expect((await store.stats()).find((s) => s.sourceId === 'wien')?.appointments).toBe(4);
     close();
+  });
+
+  test('while the first round runs, the overview says how many of the scheduled sources it has done', async () => {
+    const listeners = new Set<RunListener>();
+    const idle = { state: 'stale', running: false, consecutiveFailures: 0, runs24h: 0 } as const;
+    const health: SiteHealth[] = sites.map((site) => ({ sourceId: site.id, ...idle }));
+    const scheduler = {
+      health: () => health,
+      nextRoundAt: new Date('2021-08-10T10:15:00Z'),
+      onRun: (listener: RunListener) => (listeners.add(listener), () => void listeners.delete(listener)),
+      onRound: () => () => undefined,
+      rescrape: async () => ({ startedAt: new Date(), durationMs: 0, outcomes: [], skipped: [] }),
+    };
+    const { data, ready, close } = createStoreWatchData({ store, sites, scheduler });
+    await ready;
+    expect(data.overview().firstRound).toEqual({ done: 0, total: 2 });
+    const run = { sourceId: 'bonn', startedAt: new Date().toISOString(), durationMs: 10, ok: true, requests: 1 };
+    const ran = (id: string, i: number) => {
+      for (const listener of listeners) listener({ site: { id } as Site, run: { ...run, sourceId: id } }, health[i]!);
+    };
+    ran('bonn', 0);
+    expect(data.overview().firstRound).toEqual({ done: 1, total: 2 });
+    ran('dresden', 1);
+    expect(data.overview().firstRound).toBeUndefined();
+    close();
+    expect(listeners.size).toBe(0);
   });
 });

@@ -73,7 +73,7 @@ describe('t: go to a time', () => {
   test('in the app state: t 06:00 goes there on the shown day; t 2021-01-01 leaves the history where it was', () => {
     const context: AppContext = {
       ...{ cityNames: ['Bonn'], days: [], times: week, columns: 1, visibleColumns: 1, rows: 0, visibleRows: 10 },
-      ...{ scopes: 1, healthRows: 0, healthVisible: 1, alertRows: 0, alertVisible: 1 },
+      ...{ scopes: 1, healthRows: 0, healthVisible: 1, alerts: [], alertVisible: 1, helpMaxRow: 0, helpVisible: 1 },
     };
     const typed = (text: string, cursor?: string) => {
       const start = { ...initialApp, slots: { ...initialApp.slots, ...(cursor ? { cursor } : {}) } };

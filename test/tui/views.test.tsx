@@ -164,7 +164,7 @@ describe('Health and Help', () => {
     expect(out).toMatch(/▸✓Obonn\s+12:00\s+850 ms\s+12:15\s+100%/);
   });
   test('help lists every key', () => {
-    const out = plain(<Help width={80} height={24} />).lastFrame()!;
+    const out = plain(<Help width={80} height={40} offset={0} />).lastFrame()!;
     for (const [keys] of KEY_HELP) expect(out).toContain(keys);
     expect(out).toContain('booked since the previous snapshot');
   });
@@ -185,11 +185,22 @@ describe('text fitting', () => {
     expect(columnLabels(columns(names), 11)).toEqual(['Pasi. Reis.', 'Orle. Reis.', 'Wohnsitz a.', 'Kfz']);
     expect(columnLabels(columns(['A / Meldewesen', 'B / Kfz']), 12)).toEqual(['Meldewesen', 'Kfz']);
   });
-  test('the header drops the running count, then the name, when narrow', () => {
+  test('the header drops the running count, then the name, then the offices, when narrow', () => {
     const overview = { ...sampleData().overviewValue, running: 3 };
     expect(headerText({ overview, label: 'demo' }, 200)).toBe(' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · scraping 3 · 1 failing');
     expect(headerText({ overview, label: 'demo' }, 80)).toBe(' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing');
-    expect(headerText({ overview, label: 'demo' }, 60)).toBe(' demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing');
+    const sixtyOne = ' demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing';
+    expect(headerText({ overview, label: 'demo' }, 61)).toBe(sixtyOne);
+    // 60×15: without the offices rather than cut.
+    expect(headerText({ overview, label: 'demo' }, 60)).toBe(' demo · 3 sources · next scrape 12:15 · 1 failing');
+  });
+  test('while the first round runs, the header says how far it is, shorter before it leaves anything else out', () => {
+    const overview = { ...sampleData().overviewValue, sources: 14, offices: 35, firstRound: { done: 12, total: 14 } };
+    const header = (width: number) => headerText({ overview, label: 'demo' }, width);
+    const full = ' office-watch · demo · 14 sources · 35 offices · first round: 12/14 sources… · 1 failing';
+    expect(header(120)).toBe(full);
+    expect(header(80)).toBe(' office-watch · demo · 14 sources · 35 offices · first round 12/14… · 1 failing');
+    expect(header(60)).toBe(' demo · 14 sources · first round: 12/14 sources… · 1 failing');
   });
   test('the chart crosses its axis only at zero', () => {
     const series = timelineSeries([{ hour: '2021-08-10 10:00:00', appointments: 4, cancellations: 3 }], '2021-08-10 12:00:00', 40);

@@ -38,6 +38,10 @@ export interface Overview {
   scraping: boolean;
   /** Sources being scraped right now. */
   running: number;
+  /** Why the network looks down (the scheduler's verdict): the header says so, not a count of failing scrapers. */
+  networkDown?: string;
+  /** While the app's first round of scrapes runs: sources done of those it scrapes. */
+  firstRound?: { done: number; total: number };
   cities: CitySummary[];
 }
 

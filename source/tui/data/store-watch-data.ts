@@ -7,6 +7,7 @@ import type { Scheduler } from '../../scheduler/index.js';
 import { createAlertFeed, type AlertFeed, type AlertFeedOptions } from './alert-feed.js';
 import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
 import { groupCities } from './city-index.js';
+import { watchFirstRound } from './first-round.js';
 import { healthFromRuns, healthFromScheduler } from './health-rows.js';
 import { FrameReader } from './frame-reader.js';
 import { InsightsCache } from './insights-cache.js';
@@ -15,7 +16,8 @@ import { SourceCatalog, type CatalogSite } from './source-catalog.js';
 import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
 
 /** The parts of the scheduler the app uses. */
-export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'>;
+export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'> &
+  Partial<Pick<Scheduler, 'networkDown'>>;
 
 export interface StoreWatchDataOptions {
   store: LevelStore;
@@ -54,6 +56,9 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   let runs: ScrapeRun[] = [];
   const emit = (changed: readonly string[] | undefined) => listeners.forEach((listener) => listener(changed));
 
+  // Subscribed before the listeners that redraw, so that a redraw sees the run that caused it.
+  const firstRound = scheduler && watchFirstRound(scheduler);
+
   const health = (): HealthRow[] => {
     const info = (id: string) => catalog.info(id);
     const fromRuns = (ids: string[]) => healthFromRuns(runs, ids.map(info), now().getTime(), staleAfterMs);
@@ -85,6 +90,10 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
       cities: groupCities(sources, (id) => catalog.info(id).city),
     };
     if (next) result.nextRoundAt = toBerlinWallTime(next);
+    if (scheduler?.networkDown) result.networkDown = scheduler.networkDown;
+    const scheduled = () => scheduler!.health().flatMap((h) => (catalog.has(h.sourceId) ? [h.sourceId] : []));
+    const round = firstRound?.progress(scheduled);
+    if (round) result.firstRound = round;
     return result;
   };
 
@@ -162,6 +171,6 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
       },
     };
   }
-  const close = () => (offSnapshot(), offRun?.(), offRound?.(), alerts?.stop(), listeners.clear());
+  const close = () => (offSnapshot(), offRun?.(), offRound?.(), firstRound?.stop(), alerts?.stop(), listeners.clear());
   return { data, ready, close, ...(alerts ? { alerts } : {}) };
 }

@@ -1,4 +1,5 @@
-import { VIEW_CYCLE, type KeyAction, type ViewName } from '../keys.js';
+import type { WallTime } from '../../../scrapers/types.js';
+import { VIEW_CYCLE, type DataView, type KeyAction, type ViewName } from '../keys.js';
 import { initialCities, reduceCities, selectedCity, type CitiesState } from './cities-state.js';
 import { resolveGoto } from '../data/cursor.js';
 import { initialSlots, reduceSlots, type SlotsContext, type SlotsState } from './slots-state.js';
@@ -9,7 +10,7 @@ export type Focus = 'cities' | 'view';
 export interface AppState {
   view: ViewName;
   /** The view to return to when help closes. */
-  lastView: Exclude<ViewName, 'help'>;
+  lastView: DataView;
   focus: Focus;
   cities: CitiesState;
   slots: SlotsState;
@@ -17,8 +18,10 @@ export interface AppState {
   scope: number;
   /** First row shown in the health view. */
   healthRow: number;
-  /** First row shown in the alerts view. */
-  alertRow: number;
+  /** The id of the selected alert (undefined: the newest); an id, so that new alerts do not move the selection. */
+  alert?: string;
+  /** First line shown in the help. */
+  helpRow: number;
   /** The open prompt ("watch this city", "go to a time"): the city and the text typed so far. */
   prompt?: { kind: 'watch' | 'goto'; city: string; text: string };
 }
@@ -29,11 +32,32 @@ export interface AppContext extends SlotsContext {
   scopes: number;
   healthRows: number;
   healthVisible: number;
-  alertRows: number;
+  /** The alerts as listed (newest first): where Enter on each leads. */
+  alerts: readonly AlertTarget[];
   alertVisible: number;
+  /** The last first line of the help that scrolling reaches. */
+  helpMaxRow: number;
+  helpVisible: number;
 }
 
-export const initialApp: AppState = { view: 'slots', lastView: 'slots', focus: 'cities', cities: initialCities, slots: initialSlots, scope: 0, healthRow: 0, alertRow: 0 };
+/** Where an alert's slot is: the app's city (undefined if the app does not list it), the slot's day, the snapshot. */
+export interface AlertTarget {
+  id: string;
+  city: string | undefined;
+  day: string;
+  at: WallTime;
+}
+
+export const initialApp: AppState = {
+  view: 'slots',
+  lastView: 'slots',
+  focus: 'cities',
+  cities: initialCities,
+  slots: initialSlots,
+  scope: 0,
+  healthRow: 0,
+  helpRow: 0,
+};
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(Math.max(0, max), value));
 
@@ -62,30 +86,38 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
       return { ...rest, view: 'slots', lastView: 'slots', slots };
     }
     case 'help':
-      return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help' };
+      return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help', helpRow: 0 };
     case 'view':
-      return action.view === 'help' ? { ...state, view: 'help' } : { ...state, view: action.view, lastView: action.view };
+      return { ...state, view: action.view, lastView: action.view };
     case 'next-view': {
       const from = VIEW_CYCLE.indexOf(state.view === 'help' ? state.lastView : state.view);
-      const view = VIEW_CYCLE[(from + action.delta + VIEW_CYCLE.length) % VIEW_CYCLE.length]! as Exclude<ViewName, 'help'>;
+      const view = VIEW_CYCLE[(from + action.delta + VIEW_CYCLE.length) % VIEW_CYCLE.length]!;
       return { ...state, view, lastView: view };
     }
     case 'move':
     case 'page': {
       const delta = action.type === 'page' ? action.delta * Math.max(1, pageOf(state, context)) : action.delta;
-      if (state.focus === 'cities' && action.type === 'move') return moveCity(state, { type: 'move', delta }, context);
+      const onCities = state.focus === 'cities' && action.type === 'move' && state.view !== 'help';
+      if (onCities) return moveCity(state, { type: 'move', delta }, context);
       return scrollView(state, delta, context);
     }
+    // The focused pane's ends: the first or last city, or the first or last row of the view (help: always).
     case 'first':
     case 'last':
-      return moveCity(state, { type: action.type }, context);
+      if (state.focus === 'cities' && state.view !== 'help') return moveCity(state, { type: action.type }, context);
+      return scrollView(state, action.type === 'first' ? -Infinity : Infinity, context);
+    case 'latest':
+      if (state.view === 'help') return scrollView(state, Infinity, context);
+      return { ...state, slots: reduceSlots(state.slots, action, context) };
     case 'day':
     case 'columns':
     case 'history':
     case 'history-day':
-    case 'latest':
       return { ...state, slots: reduceSlots(state.slots, action, context) };
     case 'enter':
+      if (state.view === 'alerts' && context.alerts.length > 0) {
+        return state.focus === 'view' ? openAlert(state, context) : { ...state, focus: 'view' };
+      }
       return { ...state, focus: 'view', ...(state.view === 'slots' || state.view === 'timeline' ? {} : { view: 'slots' as const, lastView: 'slots' as const }) };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.lastView };
@@ -113,6 +145,8 @@ export function usesCityData(state: AppState, action: KeyAction): boolean {
       return true;
     case 'move':
     case 'page':
+    case 'first':
+    case 'last':
       return state.focus === 'view' && state.view === 'slots';
     default:
       return false;
@@ -120,6 +154,7 @@ export function usesCityData(state: AppState, action: KeyAction): boolean {
 }
 
 function pageOf(state: AppState, context: AppContext): number {
+  if (state.view === 'help') return context.helpVisible;
   if (state.view === 'alerts') return context.alertVisible;
   return state.view === 'health' ? context.healthVisible : context.visibleRows;
 }
@@ -142,10 +177,27 @@ function scrollView(state: AppState, delta: number, context: AppContext): AppSta
       return { ...state, scope: clamp(state.scope + delta, context.scopes - 1) };
     case 'health':
       return { ...state, healthRow: clamp(state.healthRow + delta, context.healthRows - context.healthVisible) };
-    case 'alerts':
-      return { ...state, alertRow: clamp(state.alertRow + delta, context.alertRows - context.alertVisible) };
-    case 'insights':
+    case 'alerts': {
+      const target = context.alerts[clamp(selectedAlert(state, context) + delta, context.alerts.length - 1)];
+      return target ? { ...state, alert: target.id } : state;
+    }
     case 'help':
+      return { ...state, helpRow: clamp(state.helpRow + delta, context.helpMaxRow) };
+    case 'insights':
       return state;
   }
+}
+
+/** The index of the selected alert in the newest-first list (the newest when none is or it has gone). */
+export function selectedAlert(state: Pick<AppState, 'alert'>, context: Pick<AppContext, 'alerts'>): number {
+  return Math.max(0, context.alerts.findIndex((target) => target.id === state.alert));
+}
+
+/** Enter on an alert: its city in the slots view, on the slot's day, at the snapshot that showed it. */
+function openAlert(state: AppState, context: AppContext): AppState {
+  const target = context.alerts[selectedAlert(state, context)];
+  if (target?.city === undefined || !context.cityNames.includes(target.city)) return state;
+  const cities = reduceCities(state.cities, { type: 'select', name: target.city }, context.cityNames);
+  const slots = { ...reduceSlots(state.slots, { type: 'city-changed' }, context), day: target.day, cursor: target.at };
+  return { ...state, cities, slots, scope: 0, view: 'slots', lastView: 'slots', focus: 'view' };
 }

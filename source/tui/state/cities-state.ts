@@ -11,6 +11,7 @@ export type CitiesAction =
   | { type: 'move'; delta: number }
   | { type: 'first' }
   | { type: 'last' }
+  | { type: 'select'; name: string }
   | { type: 'filter-start' }
   | { type: 'filter-input'; text: string }
   | { type: 'filter-backspace' }
@@ -41,6 +42,12 @@ export function reduceCities(state: CitiesState, action: CitiesAction, names: re
       const current = Math.max(0, visible.indexOf(selectedCity(state, names) ?? ''));
       const target = action.type === 'first' ? 0 : action.type === 'last' ? visible.length - 1 : current + action.delta;
       return { ...state, selected: visible[Math.min(visible.length - 1, Math.max(0, target))] };
+    }
+    case 'select': {
+      if (!names.includes(action.name)) return state;
+      // A city the filter hides: the filter goes, so that the selection shows.
+      const hidden = !visibleCities(state, names).includes(action.name);
+      return { ...state, ...(hidden ? { filter: '', filtering: false } : {}), selected: action.name };
     }
     case 'filter-start':
       return { ...state, filtering: true };

@@ -3,6 +3,7 @@ import type { Alert } from '../../../store/alerts.js';
 import { slotLabel } from '../../alerts/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
+import { viewKey } from '../keys.js';
 import { useTheme } from '../theme.js';
 
 export interface AlertBannerProps {
@@ -15,7 +16,8 @@ export interface AlertBannerProps {
 /** The banner text: office, slot, how it arose, where to see the rest. */
 export function bannerText({ alert, more }: Omit<AlertBannerProps, 'width'>): string {
   const others = more > 0 ? ` (+${more} more)` : '';
-  return ` ALERT ${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)}) · ${slotLabel(alert.slot)} · ${alert.kind}${others} · 6 lists them`;
+  const where = `${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)})`;
+  return ` ALERT ${where} · ${slotLabel(alert.slot)} · ${alert.kind}${others} · ${viewKey('alerts')} lists them`;
 }
 
 /** One line under the header while alerts are new; inverse when colours are on, the word ALERT always. */

@@ -62,3 +62,13 @@ export const Cities = memo(function Cities({ cities, selected, filter, filtering
     </Box>
   );
 });
+
+/** The right pane when the filter lets no city through: says so, instead of the last city's view. */
+export function NoCityMatch({ filter, width, height }: { filter: string; width: number; height: number }) {
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text>{fit(`no city matches “${sanitize(filter, 40)}”`, width)}</Text>
+      <Text>{fit('Esc clears the filter', width)}</Text>
+    </Box>
+  );
+}

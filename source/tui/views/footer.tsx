@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Text } from 'ink';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
+import { viewKey, type ViewName } from '../keys.js';
 import type { AppState, Focus } from '../state/app-state.js';
 import { paint, useTheme } from '../theme.js';
 import { DEFAULT_WITHIN_DAYS } from '../watch-prompt.js';
@@ -9,6 +10,8 @@ import { DEFAULT_WITHIN_DAYS } from '../watch-prompt.js';
 export interface FooterProps {
   width: number;
   focus: Focus;
+  /** The view shown (help and a focused alerts list have keys of their own). */
+  view?: ViewName;
   filtering: boolean;
   /** A passing message (rescrape result, errors); shown instead of the hints. */
   status?: string | undefined;
@@ -17,13 +20,19 @@ export interface FooterProps {
 }
 
 /** Hints and their rank: the highest ranks go first when the line is too narrow. */
-const CITIES: [string, number][] = [['↑↓ city', 0], ['←→ day', 2], ['[ ] history', 4], ['Tab view', 3], ['/ filter', 2], ['r rescrape', 5], ['5 insights', 1], ['6 alerts', 4], ['w watch', 1], ['? help', 0], ['q quit', 0]];
-const VIEW: [string, number][] = [['↑↓ scroll', 0], ['Esc back', 1], ['←→ day', 2], ['[ ] history', 4], ['Tab view', 3], ['r rescrape', 5], ['5 insights', 1], ['6 alerts', 4], ['w watch', 1], ['? help', 0], ['q quit', 0]];
+const VIEWS: [string, number][] = [[`${viewKey('insights')} insights`, 1], [`${viewKey('alerts')} alerts`, 4]];
+const END: [string, number][] = [['w watch', 1], ['? help', 0], ['q quit', 0]];
+const DAYS: [string, number][] = [['←→ day', 2], ['[ ] history', 4], ['Tab view', 3]];
+const CITIES: [string, number][] = [['↑↓ city', 0], ...DAYS, ['/ filter', 2], ['r rescrape', 5], ...VIEWS, ...END];
+const VIEW: [string, number][] = [['↑↓ scroll', 0], ['Esc back', 1], ...DAYS, ['r rescrape', 5], ...VIEWS, ...END];
+const ALERTS: [string, number][] = [['↑↓ alert', 0], ['Enter open', 0], ['Esc back', 1], ['g G first/last', 3], ...END];
+const HELP: [string, number][] = [['↑↓ PgUp PgDn scroll', 0], ['g G top/end', 1], ['Esc close', 0], ['q quit', 0]];
 
 /** The keys that matter now, as many as fit `width` (the least needed left out first). */
-export function footerHints({ focus, filtering }: Pick<FooterProps, 'focus' | 'filtering'>, width = 200): string {
+export function footerHints(props: Pick<FooterProps, 'focus' | 'view' | 'filtering'>, width = 200): string {
+  const { focus, view, filtering } = props;
   if (filtering) return 'type a city name · Enter accept · Esc clear · ↑↓ select';
-  let hints = focus === 'view' ? VIEW : CITIES;
+  let hints = view === 'help' ? HELP : focus === 'cities' ? CITIES : view === 'alerts' ? ALERTS : VIEW;
   const text = () => hints.map(([hint]) => hint).join('  ');
   for (let rank = 5; rank > 0 && [...text()].length > width - 1; rank--) hints = hints.filter(([, r]) => r < rank);
   return text();

@@ -28,6 +28,8 @@ export interface SlotsProps {
   focused: boolean;
   loading?: boolean;
   error?: string;
+  /** What a city without snapshots waits for ("first round: 3/14 sources…"), under "no snapshot of … yet". */
+  pending?: string | undefined;
 }
 
 type TitleProps = 'city' | 'frame' | 'grid' | 'state' | 'history' | 'scraping';
@@ -73,7 +75,9 @@ export function Slots(props: SlotsProps) {
     const starts = `its history starts ${shortStamp(first)}: ] goes there`;
     return message(`no snapshot of ${city} by ${shortStamp(state.cursor)}`, starts);
   }
-  if (frame.columns.length === 0 || frame.at === undefined) return message(`no snapshot of ${sanitize(frame.city, 40)} yet; waiting for the first scrape`);
+  if (frame.columns.length === 0 || frame.at === undefined) {
+    return message(`no snapshot of ${sanitize(frame.city, 40)} yet`, props.pending ?? 'waiting for the first scrape');
+  }
   const layout = slotsLayout(width, height, frame.columns.length);
   const firstColumn = Math.min(state.column, Math.max(0, frame.columns.length - layout.visibleColumns));
   const shown = frame.columns.slice(firstColumn, firstColumn + layout.visibleColumns);
