@@ -70,7 +70,7 @@ function differingPart(
  * Column i's core with the start it shares with its group cut to its initial ("Gewerbebehörde" /
  * "Gewerbeuntersagung" → "G.behör." / "G.unter."), where they share three characters or more.
  */
-function differingStart(cores: readonly string[], group: readonly number[], i: number, width: number): string | undefined {
+function differingStart(cores: readonly string[], group: readonly number[], i: number, width: number) {
   const own = [...cores[i]!];
   const others = group.map((j) => [...cores[j]!]);
   let shared = 0;
