@@ -103,7 +103,7 @@ describe('detectAlerts', () => {
   it('an office missing from the previous snapshot is a baseline when it comes back', async () => {
     await addWatch(store, { city: 'Bonn', withinDays: 7 });
     await round('2024-05-06 09:00:00', ['2024-05-08 10:00:00'], ['2024-05-08 10:00:00']);
-    await store.recordSnapshot({ sourceId: 'bonn', takenAt: '2024-05-06 09:15:00', locations: [{ locationId: 'meldewesen', slots: ['2024-05-08 10:00:00'] }] });
+    await store.recordSnapshot({ sourceId: 'bonn', takenAt: '2024-05-06 09:15:00', locations: [{ locationId: 'meldewesen', name: 'Meldewesen', slots: ['2024-05-08 10:00:00'] }] });
     expect(await detectAlerts(store, site, '2024-05-06 09:15:00')).toEqual([]);
     expect(what(await round('2024-05-06 09:30:00', ['2024-05-08 10:00:00'], ['2024-05-08 10:00:00', '2024-05-08 11:00:00']))).toEqual([
       ['kfz', 'free now', '2024-05-08 10:00:00', 2, ['1']],
