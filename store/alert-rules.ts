@@ -51,14 +51,27 @@ export interface SnapshotAlerts {
  * Whether `takenAt` is the watch's baseline at a location: its first look there, the location new (or missing from
  * the previous snapshot), or a gap in scraping the inference does not count across either.
  */
-function isBaseline(watch: Watch, sourceId: string, locationId: string, previous: StoredSnapshot | undefined, before: WallTime[] | undefined, takenAt: WallTime): boolean {
+function isBaseline(
+  watch: Watch,
+  current: StoredSnapshot,
+  locationId: string,
+  previous: StoredSnapshot | undefined,
+  before: WallTime[] | undefined,
+): boolean {
+  const { sourceId, takenAt } = current;
   const since = watch.baselines?.[sourceId]?.[locationId];
   if (since === undefined || !previous || !before || previous.takenAt < since) return true;
   return parseWallTime(takenAt) - parseWallTime(previous.takenAt) >= MAX_GAP_SECONDS;
 }
 
 /** Pure: the alerts a snapshot raises against its predecessor (undefined: none before). */
-export function alertsBetween(previous: StoredSnapshot | undefined, current: StoredSnapshot, watches: readonly Watch[], site: AlertSite, names: ReadonlyMap<string, string> = new Map()): SnapshotAlerts {
+export function alertsBetween(
+  previous: StoredSnapshot | undefined,
+  current: StoredSnapshot,
+  watches: readonly Watch[],
+  site: AlertSite,
+  names: ReadonlyMap<string, string> = new Map(),
+): SnapshotAlerts {
   const alerts: Alert[] = [];
   const baselines = new Map<string, string[]>();
   const before = new Map(previous?.locations.map((l) => [l.locationId, l.slots]) ?? []);
@@ -83,7 +96,7 @@ export function alertsBetween(previous: StoredSnapshot | undefined, current: Sto
     });
     const diffing: Watch[] = [];
     for (const watch of watches.filter((w) => watchCovers(w, place))) {
-      if (!isBaseline(watch, sourceId, locationId, previous, slotsBefore, takenAt)) {
+      if (!isBaseline(watch, current, locationId, previous, slotsBefore)) {
         diffing.push(watch);
         continue;
       }

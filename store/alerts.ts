@@ -8,6 +8,7 @@ export type { AlertKind } from './alert-diff.js';
 export { alertsBetween, type Alert, type AlertSite, type SnapshotAlerts } from './alert-rules.js';
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
+const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 /** a TAKEN SOURCE LOCATION SLOT; a 'free now' summary is one per watch, after the slot's own alert. */
 const alertKey = (a: Alert): string =>
   key('a', a.takenAt, a.sourceId, a.locationId, a.kind === 'free now' ? `${a.slot} free now ${a.watchIds[0]}` : a.slot);
@@ -27,7 +28,7 @@ function movedBaselines(watches: readonly Watch[], moved: Map<string, string[]>,
     if (locations.length === 0) continue;
     const own = { ...watch.baselines?.[sourceId], ...Object.fromEntries(locations.map((id) => [id, takenAt])) };
     const updated: Watch = { ...watch, baselines: { ...watch.baselines, [sourceId]: own } };
-    puts.push({ type: 'put', key: watchKey(watch.id), value: Buffer.from(JSON.stringify(updated)) });
+    puts.push({ type: 'put', key: watchKey(watch.id), value: json(updated) });
   }
   return puts;
 }
@@ -53,7 +54,7 @@ export async function detectAlerts(store: LevelStore, site: AlertSite, takenAt: 
       const { alerts, baselines } = alertsBetween(previous, current, watches, { ...site, id: sourceId }, names);
       const known = alerts.length === 0 ? [] : await store.db.getMany(alerts.map(alertKey));
       const fresh = alerts.filter((_, i) => known[i] === undefined);
-      const puts = fresh.map((a) => ({ type: 'put' as const, key: alertKey(a), value: Buffer.from(JSON.stringify(a)) }));
+      const puts = fresh.map((a) => ({ type: 'put' as const, key: alertKey(a), value: json(a) }));
       const ops = [...puts, ...movedBaselines(watches, baselines, sourceId, takenAt)];
       if (ops.length > 0) await store.db.batch(ops);
       return fresh;

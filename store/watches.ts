@@ -52,9 +52,11 @@ export const watchKey = (id: string): string => key('v', id.padStart(ID_WIDTH, '
 /** The spec in one canonical text: patterns trimmed and lower-cased (they match case-insensitively), days sorted. */
 export function normalizedSpec(spec: WatchSpec): string {
   const pattern = (value: string | undefined) => (value === undefined ? null : value.trim().toLowerCase());
-  const weekdays = spec.weekdays && spec.weekdays.length > 0 && spec.weekdays.length < 7 ? [...new Set(spec.weekdays)].sort() : null;
+  const days = spec.weekdays ? [...new Set(spec.weekdays)].sort() : [];
+  const weekdays = days.length > 0 && days.length < 7 ? days : null;
   const hours = spec.hours && (spec.hours.from > 0 || spec.hours.to < 24) ? [spec.hours.from, spec.hours.to] : null;
-  return JSON.stringify([pattern(spec.city), pattern(spec.office), spec.before ?? null, spec.withinDays ?? null, weekdays, hours]);
+  const when = [spec.before ?? null, spec.withinDays ?? null, weekdays, hours];
+  return JSON.stringify([pattern(spec.city), pattern(spec.office), ...when]);
 }
 
 /** Store a watch (validated by the caller) under the next id; a WatchExistsError when an identical one exists. */

@@ -39,7 +39,8 @@ export function composeMessages(alerts: readonly Alert[], watches: readonly Watc
 }
 
 /** The slots a message stands for: each new one, and what the summaries count. */
-export const messageSlots = (m: AlertMessage): number => m.fresh.length + m.freeNow.reduce((sum, a) => sum + (a.count ?? 1), 0);
+export const messageSlots = (m: AlertMessage): number =>
+  m.fresh.length + m.freeNow.reduce((sum, a) => sum + (a.count ?? 1), 0);
 
 /**
  * The one alert that stands for a message where only one fits (the app's banner): the first new slot, counting the

@@ -20,20 +20,21 @@ const url = (a: Alert) => sanitize(a.url, 300);
 
 /** What an alert says: the slot and how it arose, or (free now) how many are free and the earliest. */
 export function alertWhat(alert: Alert): string {
-  if (alert.kind === 'free now') return `${plural(alert.count ?? 1, 'slot')} free now, earliest ${slotLabel(alert.slot)}`;
-  return `${slotLabel(alert.slot)} · ${alert.kind}`;
+  if (alert.kind !== 'free now') return `${slotLabel(alert.slot)} · ${alert.kind}`;
+  return `${plural(alert.count ?? 1, 'slot')} free now, earliest ${slotLabel(alert.slot)}`;
 }
 
 /** One terminal line naming office, slot, how it arose and the booking page (`office-watch alerts`). */
 export function alertLine(alert: Alert): string {
-  if (alert.kind === 'free now') return `FREE   ${site(alert)} · ${office(alert)} · ${alertWhat(alert)} · ${url(alert)}`;
-  return `ALERT  ${site(alert)} · ${office(alert)} · ${alertWhat(alert)} · ${url(alert)}`;
+  const word = alert.kind === 'free now' ? 'FREE ' : 'ALERT';
+  return `${word}  ${site(alert)} · ${office(alert)} · ${alertWhat(alert)} · ${url(alert)}`;
 }
 
 /** A short title naming what and where: "Free slot: Meldewesen (Bonn)", "12 slots free now: 3 offices (Bonn)". */
 export function messageTitle(m: AlertMessage): string {
   const all = [...m.fresh, ...m.freeNow];
-  const what = m.fresh.length > 0 ? (m.fresh.length === 1 ? 'Free slot' : `${m.fresh.length} free slots`) : `${plural(messageSlots(m), 'slot')} free now`;
+  const fresh = m.fresh.length === 1 ? 'Free slot' : `${m.fresh.length} free slots`;
+  const what = m.fresh.length > 0 ? fresh : `${plural(messageSlots(m), 'slot')} free now`;
   const offices = new Set(all.map((a) => `${a.sourceId}/${a.locationId}`));
   const cities = [...new Set(all.map((a) => sanitize(a.city, 40)))].join(', ');
   return `${what}: ${offices.size === 1 ? office(all[0]!) : `${offices.size} offices`} (${cities})`;
@@ -55,7 +56,8 @@ export function messageHeadline(m: AlertMessage): string {
 /** One line per alert of the message (new slots first), up to `limit`, then "+N more". */
 export function messageLines(m: AlertMessage, limit = LISTED_SLOTS, withUrl = true): string[] {
   const all = [...m.fresh, ...m.freeNow];
-  const lines = all.slice(0, limit).map((a) => `${alertWhat(a)} · ${site(a)} · ${office(a)}${withUrl ? ` · ${url(a)}` : ''}`);
+  const line = (a: Alert) => `${alertWhat(a)} · ${site(a)} · ${office(a)}${withUrl ? ` · ${url(a)}` : ''}`;
+  const lines = all.slice(0, limit).map(line);
   return all.length > limit ? [...lines, `+${all.length - limit} more`] : lines;
 }
 
@@ -71,5 +73,6 @@ export function messageTerminalText(m: AlertMessage, limit = LISTED_SLOTS): stri
 /** The message as text for a notification: the headline, the listed alerts, the booking pages. */
 export function messageText(m: AlertMessage, limit = LISTED_SLOTS): string {
   const pages = [...new Set([...m.fresh, ...m.freeNow].map(url))].slice(0, 3);
-  return [`${messageHeadline(m)} (watch ${m.watchId}: ${m.watch})`, ...messageLines(m, limit, false), ...pages.map((p) => `Book: ${p}`)].join('\n');
+  const head = `${messageHeadline(m)} (watch ${m.watchId}: ${m.watch})`;
+  return [head, ...messageLines(m, limit, false), ...pages.map((p) => `Book: ${p}`)].join('\n');
 }

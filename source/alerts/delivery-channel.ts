@@ -71,7 +71,14 @@ export function deliveryChannel(options: ChannelOptions): DeliveryChannel {
   let running: Promise<void> | undefined;
   const which = (m: AlertMessage) => `watch ${m.watchId}'s alert of ${m.takenAt.slice(0, 16)}`;
   const finish = (item: (typeof queue)[number], error?: string) =>
-    options.finish({ messageId: item.message.id, target: options.name, ok: error === undefined, attempts: item.attempts, ...(error === undefined ? {} : { error }) });
+    options.finish({
+      messageId: item.message.id,
+      target: options.name,
+      ok: error === undefined,
+      attempts: item.attempts,
+      ...(error === undefined ? {} : { error }),
+    });
+  const say = (m: AlertMessage, what: string) => options.log(`office-watch: ${which(m)}${what}`);
 
   async function pump(): Promise<void> {
     const { signal } = controller;
@@ -94,10 +101,10 @@ export function deliveryChannel(options: ChannelOptions): DeliveryChannel {
         failures++;
         const delay = error instanceof RetryAfterError ? error.waitMs : Math.min(max, base * 2 ** (failures - 1));
         bucket.holdUntil(now() + delay);
-        options.log(`office-watch: ${which(item.message)}: ${options.name} attempt ${item.attempts} failed: ${errorText(error)}`);
+        say(item.message, `: ${options.name} attempt ${item.attempts} failed: ${errorText(error)}`);
         if (item.attempts < attempts) continue;
         queue.shift();
-        options.log(`office-watch: ${which(item.message)} NOT delivered by ${options.name} (${item.attempts} attempts; last: ${errorText(error)})`);
+        say(item.message, ` NOT delivered by ${options.name} (${item.attempts} attempts; last: ${errorText(error)})`);
         finish(item, errorText(error));
       }
     }
@@ -114,7 +121,7 @@ export function deliveryChannel(options: ChannelOptions): DeliveryChannel {
 
   return {
     push(message) {
-      if (controller.signal.aborted) return options.log(`office-watch: ${which(message)} NOT delivered by ${options.name}: closed`);
+      if (controller.signal.aborted) return say(message, ` NOT delivered by ${options.name}: closed`);
       queue.push({ message, attempts: 0 });
       kick();
     },
@@ -125,7 +132,7 @@ export function deliveryChannel(options: ChannelOptions): DeliveryChannel {
     close(why) {
       controller.abort();
       for (const item of queue.splice(0)) {
-        options.log(`office-watch: ${which(item.message)} NOT delivered by ${options.name}: ${why}`);
+        say(item.message, ` NOT delivered by ${options.name}: ${why}`);
         finish(item, why);
       }
     },

@@ -42,7 +42,7 @@ const RATES = { webhook: { burst: 3, everyMs: 3000 }, exec: { burst: 5, everyMs:
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Deliver messages to the user's command and/or webhook: spaced per channel, retried with back-off, never lost silently. */
+/** Deliver messages to the user's command and/or webhook: spaced per channel, retried with back-off, never lost. */
 export function createAlertDispatcher(options: AlertDispatcherOptions = {}): AlertDispatcher {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const records: DeliveryRecord[] = [];
@@ -58,7 +58,9 @@ export function createAlertDispatcher(options: AlertDispatcherOptions = {}): Ale
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   const channels: DeliveryChannel[] = [];
   const channel = (name: DeliveryRecord['target'], send: (m: AlertMessage, signal: AbortSignal) => Promise<void>) =>
-    channels.push(deliveryChannel({ name, send, rate: options.rate?.[name] ?? RATES[name], retry: options.retry, log, finish }));
+    channels.push(
+      deliveryChannel({ name, send, rate: options.rate?.[name] ?? RATES[name], retry: options.retry, log, finish }),
+    );
   if (options.exec) channel('exec', execDelivery(options.exec, timeout));
   if (options.webhook) {
     const target = webhookTarget(options.webhook, options.webhookFormat ?? guessWebhookFormat(options.webhook));

@@ -16,7 +16,8 @@ export function execDelivery(command: string, options: { timeoutMs?: number } = 
     new Promise<void>((resolve, reject) => {
       const json = execJson(message);
       const env = { ...process.env, OFFICE_WATCH_ALERT: json };
-      const child = spawn(command, { shell: true, stdio: ['pipe', 'ignore', 'pipe'], env, ...(signal ? { signal } : {}) });
+      const stdio: ['pipe', 'ignore', 'pipe'] = ['pipe', 'ignore', 'pipe'];
+      const child = spawn(command, { shell: true, stdio, env, ...(signal ? { signal } : {}) });
       let stderr = '';
       const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 30_000);
       child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-500)));

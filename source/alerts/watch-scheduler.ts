@@ -24,7 +24,12 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * for a retry outside a round, when no scrape is running any more) hand them to the dispatcher as one message per
  * watch. Detection errors are logged, never thrown.
  */
-export function alertOnSnapshots(scheduler: Source, store: LevelStore, dispatcher: AlertDispatcher, log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): AlertWatch {
+export function alertOnSnapshots(
+  scheduler: Source,
+  store: LevelStore,
+  dispatcher: AlertDispatcher,
+  log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
+): AlertWatch {
   const detecting = new Set<Promise<void>>();
   let gathered: Alert[] = [];
   let flushing = Promise.resolve();

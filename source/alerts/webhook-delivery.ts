@@ -51,8 +51,10 @@ export function webhookDelivery(target: WebhookTarget, options: { timeoutMs?: nu
     if (status >= 200 && status < 300) return;
     const header = response.headers['retry-after'];
     const wait = retryAfterMs(Array.isArray(header) ? header[0] : header, response.body);
-    const said = `HTTP ${status}${response.body.trim() ? `: ${response.body.trim().split('\n')[0]!.slice(0, 120)}` : ''}`;
-    if (status === 429 || (status === 503 && wait !== undefined)) throw new RetryAfterError(said, wait ?? DEFAULT_WAIT_MS);
+    const first = response.body.trim().split('\n')[0]!.slice(0, 120);
+    const said = `HTTP ${status}${first ? `: ${first}` : ''}`;
+    const later = status === 429 || (status === 503 && wait !== undefined);
+    if (later) throw new RetryAfterError(said, wait ?? DEFAULT_WAIT_MS);
     throw new Error(said);
   };
 }

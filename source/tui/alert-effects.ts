@@ -9,15 +9,23 @@ export interface AlertEffectsOptions {
   write?: (text: string) => void;
   /** A desktop notifier given where to log its failures (default: toasted-notifier's). */
   notifier?: (log: (line: string) => void) => (notification: Notification, more: number) => void;
-  /** Messages arriving within this many ms make one bell and one notification (several watches, one round). Default 1000. */
+  /** Messages within this many ms make one bell and one notification (several watches, a round). Default 1000. */
   gatherMs?: number;
 }
 
 /** The desktop notification of a message: its title, and its text in a few lines. */
-export const notificationOf = (message: AlertMessage): Notification => ({ title: messageTitle(message), message: messageText(message, 3) });
+export const notificationOf = (message: AlertMessage): Notification => ({
+  title: messageTitle(message),
+  message: messageText(message, 3),
+});
+
+/** What alertEffects does with a message; `log` takes its failures. */
+export type AlertEffect = (message: AlertMessage, log: (line: string) => void) => void;
 
 /** Per burst of messages (a round's, one per watch): the bell (BEL) unless --quiet, and one desktop notification. */
-export function alertEffects({ quiet, write = (text) => void process.stdout.write(text), notifier = desktopNotifier, gatherMs = 1000 }: AlertEffectsOptions): (message: AlertMessage, log: (line: string) => void) => void {
+export function alertEffects(options: AlertEffectsOptions): AlertEffect {
+  const { quiet, notifier = desktopNotifier, gatherMs = 1000 } = options;
+  const write = options.write ?? ((text: string) => void process.stdout.write(text));
   let notify: ((notification: Notification, more: number) => void) | undefined;
   let burst: AlertMessage[] = [];
   return (message, log) => {

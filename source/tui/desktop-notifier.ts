@@ -7,7 +7,10 @@ export interface Notification {
 }
 
 /** One desktop notification; calls back with an error when it was not shown. */
-export type NotifyFunction = (notification: Notification & { wait: boolean }, done: (error: Error | null) => void) => void;
+export type NotifyFunction = (
+  notification: Notification & { wait: boolean },
+  done: (error: Error | null) => void,
+) => void;
 
 /** toasted-notifier's errors when the platform has no notifier (no notify-send, no Notification Center, …). */
 const MISSING = /not found|must be installed|only supported|ENOENT/i;
@@ -22,7 +25,10 @@ const loadNotifier = async (): Promise<NotifyFunction> => {
  * of node-notifier). Where the platform has no notifier, nothing happens, silently and from then on; any other
  * failure is logged; nothing throws.
  */
-export function desktopNotifier(log: (line: string) => void, load: () => Promise<NotifyFunction> = loadNotifier): (notification: Notification, more: number) => void {
+export function desktopNotifier(
+  log: (line: string) => void,
+  load: () => Promise<NotifyFunction> = loadNotifier,
+): (notification: Notification, more: number) => void {
   let notify: Promise<NotifyFunction | undefined> | undefined;
   let missing = false;
   const failed = (error: unknown) => {

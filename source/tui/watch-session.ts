@@ -63,7 +63,12 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       ...(scheduler ? { scheduler } : {}),
       ...(now ? { now } : {}),
       ...(options.demo ? { label: 'demo' } : {}),
-      alerts: { exec: options.exec, webhook: options.webhook, webhookFormat: options.webhookFormat, onMessage: alertEffects({ quiet: options.quiet }) },
+      alerts: {
+        exec: options.exec,
+        webhook: options.webhook,
+        webhookFormat: options.webhookFormat,
+        onMessage: alertEffects({ quiet: options.quiet }),
+      },
     });
     watch.ready.catch(() => undefined);
     // Each scrape leaves its pages behind.

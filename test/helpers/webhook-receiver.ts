@@ -13,8 +13,11 @@ export interface Received {
 /** How the receiver answers a request (default: 200 with {}); return undefined to never answer (a hang). */
 export type Answer = (request: Received, response: ServerResponse) => void | 'hang';
 
+const ok: Answer = (_request, response) =>
+  void response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+
 /** A webhook receiver on 127.0.0.1 that keeps what it was sent; `answer` decides the replies. */
-export async function startReceiver(answer: Answer = (_r, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{}')) {
+export async function startReceiver(answer: Answer = ok) {
   const received: Received[] = [];
   const hanging = new Set<ServerResponse>();
   const server = createServer((request, response) => {
@@ -27,7 +30,8 @@ export async function startReceiver(answer: Answer = (_r, response) => void resp
       } catch {
         // kept as text
       }
-      const got: Received = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body, at: performance.now() };
+      const { method = '', url: path = '', headers } = request;
+      const got: Received = { method, path, headers, body, at: performance.now() };
       received.push(got);
       if (receiver.answer(got, response) === 'hang') hanging.add(response);
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAlertFeed } from '../../source/tui/data/alert-feed.js';
+import type { WatchData } from '../../source/tui/data/app-data.js';
 import { bannerText } from '../../source/tui/views/alert-banner.js';
 import { openStore, type LevelStore } from '../../store/index.js';
 import { listWatches } from '../../store/watches.js';
@@ -19,7 +20,8 @@ afterAll(async () => {
 
 describe('w twice in the app, on a real store', () => {
   test('the second identical watch is refused in the status line; one watch is stored', async () => {
-    const data = sampleData();
+    // The app's own data, its alerts on the real store.
+    const data: WatchData = sampleData();
     const feed = createAlertFeed({ store });
     data.alerts = feed;
     const app = startApp(data);
@@ -40,8 +42,10 @@ describe('w twice in the app, on a real store', () => {
 describe('the banner of a message', () => {
   test('a baseline says how many are free and the earliest; several new slots are counted', () => {
     const free = { ...sampleAlert('2021-08-11 08:30:00', 'free now'), count: 42 };
-    expect(bannerText({ alert: free, more: 0 })).toBe(' ALERT Meldewesen (Bonn) · 42 slots free now, earliest Wed 2021-08-11 08:30 · 6 lists them');
-    expect(bannerText({ alert: { ...sampleAlert(), count: 3 }, more: 1 })).toBe(' ALERT Meldewesen (Bonn) · 3 new slots, first Wed 2021-08-11 08:30 (+1 more) · 6 lists them');
-    expect(bannerText({ alert: sampleAlert(), more: 0 })).toBe(' ALERT Meldewesen (Bonn) · Wed 2021-08-11 08:30 · cancellation · 6 lists them');
+    const [head, slot] = [' ALERT Meldewesen (Bonn) · ', 'Wed 2021-08-11 08:30'];
+    expect(bannerText({ alert: free, more: 0 })).toBe(`${head}42 slots free now, earliest ${slot} · 6 lists them`);
+    const three = bannerText({ alert: { ...sampleAlert(), count: 3 }, more: 1 });
+    expect(three).toBe(`${head}3 new slots, first ${slot} (+1 more) · 6 lists them`);
+    expect(bannerText({ alert: sampleAlert(), more: 0 })).toBe(`${head}${slot} · cancellation · 6 lists them`);
   });
 });

@@ -16,7 +16,8 @@ export interface AlertBannerProps {
 export function bannerText({ alert, more }: Omit<AlertBannerProps, 'width'>): string {
   const others = more > 0 ? ` (+${more} more)` : '';
   const count = alert.count ?? 1;
-  const what = alert.kind === 'free now' ? alertWhat(alert) : count > 1 ? `${count} new slots, first ${slotLabel(alert.slot)}` : alertWhat(alert);
+  const several = alert.kind !== 'free now' && count > 1;
+  const what = several ? `${count} new slots, first ${slotLabel(alert.slot)}` : alertWhat(alert);
   return ` ALERT ${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)}) · ${what}${others} · 6 lists them`;
 }
 

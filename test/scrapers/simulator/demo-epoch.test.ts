@@ -5,7 +5,8 @@ const epoch = new Date('2026-03-02T06:00:00Z');
 const later = new Date('2026-03-02T09:15:00Z');
 
 /** Every location's published and true free slots now. */
-const slotsOf = (demo: Demo) => demo.offices.flatMap((office) => office.locations.map((l) => [office.freeSlots(l.id), office.trueFreeSlots(l.id)]));
+const slotsOf = (demo: Demo) =>
+  demo.offices.flatMap((office) => office.locations.map((l) => [office.freeSlots(l.id), office.trueFreeSlots(l.id)]));
 
 describe('a demo world started again from its epoch', () => {
   it('is the same world further on: what a world running since the epoch shows, slot for slot', async () => {

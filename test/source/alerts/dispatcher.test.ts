@@ -17,8 +17,13 @@ afterAll(async () => {
 });
 
 /** A message for watch `watch` in round `n`. */
-const message = (n = 0, watch = '1'): AlertMessage =>
-  composeMessages([slotAlert(`2024-05-08 ${String(8 + (n % 10)).padStart(2, '0')}:00:00`, { takenAt: `2024-05-06 ${String(9 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00`, watchIds: [watch] })], watches)[0]!;
+const two = (n: number) => String(n).padStart(2, '0');
+const message = (n = 0, watch = '1'): AlertMessage => {
+  const takenAt = `2024-05-06 ${two(9 + Math.floor(n / 60))}:${two(n % 60)}:00`;
+  const alert = slotAlert(`2024-05-08 ${two(8 + (n % 10))}:00:00`, { takenAt, watchIds: [watch] });
+  return composeMessages([alert], watches)[0]!;
+};
+const quiet = () => undefined;
 const fast = { attempts: 3, baseDelayMs: 20 };
 const unlimited = { webhook: { burst: 100, everyMs: 1 }, exec: { burst: 100, everyMs: 1 } };
 function answering(answer: Answer) {
@@ -31,19 +36,25 @@ describe('createAlertDispatcher', () => {
   it('one POST per message; onMessage hears it at once', async () => {
     const url = answering(ok);
     const heard: string[] = [];
-    const dispatcher = createAlertDispatcher({ webhook: url, retry: fast, log: () => undefined, onMessage: (m) => heard.push(m.id) });
+    const onMessage = (m: AlertMessage) => void heard.push(m.id);
+    const dispatcher = createAlertDispatcher({ webhook: url, retry: fast, log: quiet, onMessage });
     dispatcher.dispatch([message(0, '1'), message(0, '2')]);
     expect(heard).toEqual(['2024-05-06 09:00:00|watch 1', '2024-05-06 09:00:00|watch 2']);
     await dispatcher.idle();
     expect(receiver.received).toHaveLength(2);
-    expect(dispatcher.records).toEqual(heard.map((messageId) => ({ messageId, target: 'webhook', ok: true, attempts: 1 })));
+    const delivered = heard.map((messageId) => ({ messageId, target: 'webhook', ok: true, attempts: 1 }));
+    expect(dispatcher.records).toEqual(delivered);
   });
 
   it('a failing answer is retried with back-off, then delivered; each failure logged', async () => {
     let failures = 2;
-    const url = answering((_r, response) => void (failures-- > 0 ? response.writeHead(503).end('busy') : response.writeHead(200).end('{}')));
+    const url = answering((_r, response) => {
+      if (failures-- > 0) response.writeHead(503).end('busy');
+      else response.writeHead(200).end('{}');
+    });
     const lines: string[] = [];
-    const dispatcher = createAlertDispatcher({ webhook: url, retry: { attempts: 4, baseDelayMs: 40 }, log: (line) => lines.push(line) });
+    const retry = { attempts: 4, baseDelayMs: 40 };
+    const dispatcher = createAlertDispatcher({ webhook: url, retry, log: (line) => lines.push(line) });
     dispatcher.dispatch([message()]);
     await dispatcher.idle();
     const at = receiver.received.map((r) => r.at);
@@ -51,7 +62,10 @@ describe('createAlertDispatcher', () => {
     // Back-off doubles: 40 ms, then 80 ms.
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(35);
     expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(75);
-    expect(lines).toEqual([expect.stringMatching(/^office-watch: watch 1's alert of 2024-05-06 09:00: webhook attempt 1 failed: HTTP 503: busy$/), expect.stringMatching(/attempt 2 failed/)]);
+    expect(lines).toEqual([
+      "office-watch: watch 1's alert of 2024-05-06 09:00: webhook attempt 1 failed: HTTP 503: busy",
+      expect.stringMatching(/attempt 2 failed/),
+    ]);
     expect(dispatcher.records[0]).toMatchObject({ ok: true, attempts: 3 });
   });
 
@@ -62,7 +76,8 @@ describe('createAlertDispatcher', () => {
       first = false;
       response.writeHead(429, { 'retry-after': '1' }).end('slow down');
     });
-    const dispatcher = createAlertDispatcher({ webhook: url, retry: { attempts: 3, baseDelayMs: 10 }, log: () => undefined, rate: unlimited });
+    const retry = { attempts: 3, baseDelayMs: 10 };
+    const dispatcher = createAlertDispatcher({ webhook: url, retry, log: quiet, rate: unlimited });
     dispatcher.dispatch([message(0), message(1)]);
     await dispatcher.idle();
     const at = receiver.received.map((r) => r.at);
@@ -73,7 +88,8 @@ describe('createAlertDispatcher', () => {
 
   it('rate-limited per channel: a burst, then spaced; no more than the burst at once', async () => {
     const url = answering(ok);
-    const dispatcher = createAlertDispatcher({ webhook: url, log: () => undefined, rate: { webhook: { burst: 2, everyMs: 400 } } });
+    const rate = { webhook: { burst: 2, everyMs: 400 } };
+    const dispatcher = createAlertDispatcher({ webhook: url, log: quiet, rate });
     dispatcher.dispatch(Array.from({ length: 5 }, (_, i) => message(i)));
     await dispatcher.idle();
     const at = receiver.received.map((r) => r.at - receiver.received[0]!.at);
@@ -85,9 +101,13 @@ describe('createAlertDispatcher', () => {
   });
 
   it('always failing: tried, logged as NOT delivered, never thrown; the next message still goes', async () => {
-    const url = answering((request, response) => void ((request.body as { message: string }).message.includes('09:00:00') ? response.writeHead(500).end('no') : response.writeHead(200).end('{}')));
+    const url = answering((request, response) => {
+      if ((request.body as { message: string }).message.includes('09:00:00')) response.writeHead(500).end('no');
+      else response.writeHead(200).end('{}');
+    });
     const lines: string[] = [];
-    const dispatcher = createAlertDispatcher({ webhook: url, retry: fast, log: (line) => lines.push(line), rate: unlimited });
+    const log = (line: string) => void lines.push(line);
+    const dispatcher = createAlertDispatcher({ webhook: url, retry: fast, log, rate: unlimited });
     const [bad, good] = [message(0), message(1)];
     // The receiver fails the first message only (its text names 2024-05-06 09:00 once the message says when).
     (bad.fresh[0] as { url: string }).url = 'https://termine.bonn.de/09:00:00';
@@ -95,10 +115,11 @@ describe('createAlertDispatcher', () => {
     await dispatcher.idle();
     expect(lines.filter((l) => /attempt \d failed/.test(l))).toHaveLength(3);
     expect(lines.filter((l) => /NOT delivered by webhook \(3 attempts; last: HTTP 500: no\)/.test(l))).toHaveLength(1);
-    expect(dispatcher.records.map((r) => [r.messageId, r.ok, r.attempts])).toEqual([[bad.id, false, 3], [good.id, true, 1]]);
+    const records = dispatcher.records.map((r) => [r.messageId, r.ok, r.attempts]);
+    expect(records).toEqual([[bad.id, false, 3], [good.id, true, 1]]);
   });
 
-  it('settle: a receiver that never answers costs at most the wait; what is left is logged, and nothing hangs', async () => {
+  it('settle: a receiver that never answers costs at most the wait; the rest is logged; nothing hangs', async () => {
     const url = answering(() => 'hang');
     const lines: string[] = [];
     const dispatcher = createAlertDispatcher({ webhook: url, log: (line) => lines.push(line) });
@@ -106,7 +127,8 @@ describe('createAlertDispatcher', () => {
     const started = performance.now();
     expect(await dispatcher.settle(300)).toBe(2);
     expect(performance.now() - started).toBeLessThan(1500);
-    expect(lines.filter((l) => /NOT delivered by webhook: office-watch stopped waiting after 0 s/.test(l))).toHaveLength(2);
+    const given = lines.filter((l) => /NOT delivered by webhook: office-watch stopped waiting after 0 s/.test(l));
+    expect(given).toHaveLength(2);
     expect(dispatcher.records.map((r) => r.ok)).toEqual([false, false]);
   });
 
@@ -137,7 +159,9 @@ describe('createAlertDispatcher', () => {
     dispatcher.dispatch([sent]);
     await dispatcher.idle();
     const got = JSON.parse(readFileSync(out, 'utf8')) as AlertMessage & { title: string; text: string };
-    expect(got).toMatchObject({ id: sent.id, watchId: '1', watch: 'city Bonn · within 14 days', fresh: sent.fresh, freeNow: [], title: 'Free slot: Meldewesen (Bonn)' });
+    const title = 'Free slot: Meldewesen (Bonn)';
+    const watch = 'city Bonn · within 14 days';
+    expect(got).toMatchObject({ id: sent.id, watchId: '1', watch, fresh: sent.fresh, freeNow: [], title });
     expect(got.text).toContain('Wed 2024-05-08 08:00 · cancellation · Stadt Bonn · Meldewesen');
     expect(dispatcher.records).toEqual([{ messageId: sent.id, target: 'exec', ok: true, attempts: 1 }]);
   });
@@ -154,9 +178,10 @@ describe('createAlertDispatcher', () => {
   it('an onMessage listener that throws is logged; deliveries go on', async () => {
     const url = answering(ok);
     const lines: string[] = [];
-    const dispatcher = createAlertDispatcher({ webhook: url, retry: fast, log: (line) => lines.push(line), onMessage: () => {
+    const onMessage = () => {
       throw new Error('boom');
-    } });
+    };
+    const dispatcher = createAlertDispatcher({ webhook: url, retry: fast, log: (line) => lines.push(line), onMessage });
     dispatcher.dispatch([message()]);
     await dispatcher.idle();
     expect(lines[0]).toMatch(/alert listener failed: boom/);

@@ -18,7 +18,8 @@ export function slotAlert(slot: string, more: Partial<Alert> = {}): Alert {
     watchIds: ['1'],
     ...more,
   };
-  return { ...base, id: `${base.takenAt}|${base.sourceId}|${base.locationId}|${slot}${base.kind === 'free now' ? `|free now|${base.watchIds[0]}` : ''}` };
+  const summary = base.kind === 'free now' ? `|free now|${base.watchIds[0]}` : '';
+  return { ...base, id: `${base.takenAt}|${base.sourceId}|${base.locationId}|${slot}${summary}` };
 }
 
 export const watches: Watch[] = [

@@ -57,14 +57,16 @@ afterAll(async () => {
 });
 
 describe('alerts from scheduler rounds against the simulator', () => {
-  it('a first round is each watch\'s baseline, then a cancelled early slot is one message per watch, delivered to a webhook and an --exec command', async () => {
+  it("a first round is each watch's baseline; a cancelled slot then one message per watch", async () => {
     await addWatch(store, { city: 'Bonn', office: 'Meldewesen', withinDays: 7 });
     await addWatch(store, { office: 'bonn/*', withinDays: 7 });
     const scheduler = createScheduler({ sites: [site], store, scraperFor, weeks: 2, minIntervalMinutes: 0, now: () => now });
     const messages: AlertMessage[] = [];
     const execDir = mkdtempSync(join(dir, 'exec-'));
     const exec = `cat > "$(mktemp -p '${execDir}' alert-XXXXXX.json)"`;
-    const dispatcher = createAlertDispatcher({ onMessage: (m) => messages.push(m), webhook: `${receiver.origin}/office-alerts`, exec, log: () => undefined });
+    const webhook = `${receiver.origin}/office-alerts`;
+    const onMessage = (m: AlertMessage) => void messages.push(m);
+    const dispatcher = createAlertDispatcher({ onMessage, webhook, exec, log: () => undefined });
     const watch = alertOnSnapshots(scheduler, store, dispatcher);
     const round = async () => {
       const before = { messages: messages.length, posts: receiver.received.length };
@@ -74,7 +76,9 @@ describe('alerts from scheduler rounds against the simulator', () => {
     };
     try {
       const first = await round();
-      expect(first.messages.map((m) => [m.watchId, m.fresh.length, m.freeNow.map((a) => [a.locationId, a.slot, a.count])])).toEqual([
+      const freeNow = (m: AlertMessage) => m.freeNow.map((a) => [a.locationId, a.slot, a.count]);
+      const summaries = first.messages.map((m) => [m.watchId, m.fresh.length, freeNow(m)]);
+      expect(summaries).toEqual([
         ['1', 0, [['meldewesen', at(2, '10:00'), 2]]],
         ['2', 0, [['kfz-zulassung', at(1, '08:00'), 1], ['meldewesen', at(2, '10:00'), 2]]],
       ]);
@@ -98,8 +102,10 @@ describe('alerts from scheduler rounds against the simulator', () => {
         ['/', '2 free slots: 2 offices (Bonn)'],
       ]);
       expect((third.posts[0]!.body as { click: string }).click).toBe(site.url);
-      expect((await listAlerts(store)).map((a) => a.kind)).toEqual(['free now', 'free now', 'free now', 'cancellation', 'cancellation']);
-      const executed = readdirSync(execDir).map((name) => JSON.parse(readFileSync(join(execDir, name), 'utf8')) as AlertMessage);
+      const kinds = (await listAlerts(store)).map((a) => a.kind);
+      expect(kinds).toEqual(['free now', 'free now', 'free now', 'cancellation', 'cancellation']);
+      const read = (name: string) => JSON.parse(readFileSync(join(execDir, name), 'utf8')) as AlertMessage;
+      const executed = readdirSync(execDir).map(read);
       expect(executed.map((m) => m.id).sort()).toEqual(messages.map((m) => m.id).sort());
     } finally {
       watch.stop();

@@ -10,7 +10,8 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => (receiver = await startReceiver()));
 afterAll(() => receiver.close());
 
-const [message] = composeMessages([slotAlert('2024-05-08 08:00:00'), slotAlert('2024-05-08 09:00:00', { kind: 'new day', locationId: 'kfz', office: 'A <b> & "c"' })], watches);
+const odd = slotAlert('2024-05-08 09:00:00', { kind: 'new day', locationId: 'kfz', office: 'A <b> & "c"' });
+const [message] = composeMessages([slotAlert('2024-05-08 08:00:00'), odd], watches);
 
 /** POST the message through a dispatcher in this format; what the receiver got. */
 async function sent(url: string, format?: Parameters<typeof webhookTarget>[1]) {
@@ -31,7 +32,10 @@ describe('--webhook formats, each POSTed to a receiver on 127.0.0.1', () => {
     expect(got.body).toEqual({
       topic: 'alerts-4711',
       title: '2 free slots: 2 offices (Bonn)',
-      message: expect.stringContaining('2 new slots, first Wed 2024-05-08 08:00 (watch 1: city Bonn · within 14 days)\nWed 2024-05-08 08:00 · cancellation'),
+      message: expect.stringContaining(
+        '2 new slots, first Wed 2024-05-08 08:00 (watch 1: city Bonn · within 14 days)\n' +
+          'Wed 2024-05-08 08:00 · cancellation',
+      ),
       priority: 4,
       tags: ['calendar'],
       click: 'https://termine.bonn.de/',
@@ -72,7 +76,11 @@ describe('--webhook formats, each POSTed to a receiver on 127.0.0.1', () => {
   it('Telegram: sendMessage with chat_id in the body and plain text', async () => {
     const got = await sent(`${receiver.origin}/bot123:ABC/sendMessage?chat_id=-100200`, 'telegram');
     expect(got.path).toBe('/bot123:ABC/sendMessage');
-    expect(got.body).toEqual({ chat_id: '-100200', text: expect.stringMatching(/^2 free slots: 2 offices \(Bonn\)\n2 new slots/), link_preview_options: { is_disabled: true } });
+    expect(got.body).toEqual({
+      chat_id: '-100200',
+      text: expect.stringMatching(/^2 free slots: 2 offices \(Bonn\)\n2 new slots/),
+      link_preview_options: { is_disabled: true },
+    });
     expect((await sent(`${receiver.origin}/bot123:ABC?chat_id=5`, 'telegram')).path).toBe('/bot123:ABC/sendMessage');
   });
 
