@@ -77,8 +77,9 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     const { runApp } = await appModule;
     try {
       await runApp({ data: watch.data, colour: options.colour });
-      // Deliveries still in flight get a few seconds to finish (their failures are kept, not printed).
-      await Promise.race([watch.alerts?.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      // Deliveries still in flight get a few seconds to finish; what is given up then is said once the screen is back.
+      const left = (await watch.alerts?.settle(5000)) ?? 0;
+      if (left > 0) process.stderr.write(`office-watch: ${left} alert deliveries were given up when the app quit.\n`);
     } finally {
       watch.close();
       stopCollecting?.();

@@ -31,6 +31,8 @@ export interface AlertFeed extends AlertsData {
   ready: Promise<void>;
   /** Resolves when detections and deliveries started so far have finished. */
   idle(): Promise<void>;
+  /** Tell what detections found so far, wait at most `ms` for the deliveries, give up the rest: how many. */
+  settle(ms: number): Promise<number>;
   stop(): void;
 }
 
@@ -96,6 +98,10 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
     idle: async () => {
       await ready;
       await (watch ? watch.idle() : dispatcher.idle());
+    },
+    settle: async (ms) => {
+      await watch?.flush();
+      return dispatcher.settle(ms);
     },
     stop: () => (watch?.stop(), listeners.clear()),
   };
