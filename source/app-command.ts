@@ -1,4 +1,4 @@
-import { isWebhookUrl } from './alerts/webhook-delivery.js';
+import { webhookOptions } from './alerts/webhook-options.js';
 import type { Command } from './commands/command.js';
 import { loadSites } from './commands/list.js';
 import { defaultDbPath } from './db-path.js';
@@ -31,14 +31,17 @@ export const appCommand: Command = {
     -i, --include PATTERN only sources whose id or city matches (repeatable; * and ? wildcards)
     -e, --exclude PATTERN leave these out (repeatable)
     --sites FILE          your own sites file instead of the built-in registry
-    --exec CMD            run CMD for each new alert of your watches (the alert as JSON on stdin)
-    --webhook URL         POST each new alert as JSON (ntfy/Gotify style) to URL
+    --exec CMD            run CMD with each alert message of your watches (one per watch per round,
+                          as JSON on stdin)
+    --webhook URL         POST each alert message to URL (ntfy, Gotify, Slack, Discord or Telegram)
+    --webhook-format F    ntfy, gotify, slack, discord or telegram (default: from the URL's host, else ntfy)
     --quiet               no terminal bell on alerts (the banner, the alerts view and the
                           desktop notification stay)
 
-  Alerts: w in the app watches the selected city (office-watch watch add does more); a new slot
-  your watches want shows as a banner, in the alerts view (6), rings the bell and, where the
-  desktop has notifications, sends one.
+  Alerts: w in the app watches the selected city (office-watch watch add does more). A watch's
+  first round says how many wanted slots are free; after that each round's new slots come as one
+  message per watch: a banner, the alerts view (6), the bell and, where the desktop has them, a
+  notification.
 
   In the app, ? lists every key.
 `,
@@ -52,6 +55,7 @@ export const appCommand: Command = {
     sites: { type: 'string' },
     exec: { type: 'string' },
     webhook: { type: 'string' },
+    webhookFormat: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   },
   async run({ input, flags, stdout }) {
@@ -60,7 +64,7 @@ export const appCommand: Command = {
     const weeks = numberFlag(flags.weeks, 'weeks', 1, 26, true);
     const demo = flags.demo === true;
     if (demo && flags.sites !== undefined) throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
-    if (flags.webhook !== undefined && !isWebhookUrl(String(flags.webhook))) throw new UserError(`--webhook needs an http(s) URL; got "${sanitize(String(flags.webhook), 60)}".`, 2);
+    const webhook = webhookOptions(flags);
     if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
     const include = patterns(flags.include);
     const selection = { include, exclude: patterns(flags.exclude) };
@@ -87,7 +91,8 @@ export const appCommand: Command = {
       colour,
       quiet: flags.quiet === true,
       exec: flags.exec === undefined ? undefined : String(flags.exec),
-      webhook: flags.webhook === undefined ? undefined : String(flags.webhook),
+      webhook: webhook.webhook,
+      webhookFormat: webhook.webhookFormat,
     });
     return 0;
   },
