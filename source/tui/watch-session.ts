@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
 import type { DemoWorld } from '../../scrapers/simulator/demo-child.js';
 import type { Site } from '../../scrapers/types.js';
 import type { LevelStore } from '../../store/index.js';
