@@ -14,7 +14,7 @@ import { useTimelineData } from './hooks/use-timeline-data.js';
 import { keyAction, splitKeys } from './keys.js';
 import { initialApp, reduceApp, usesCityData, type AppContext, type AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
-import { ThemeContext } from './theme.js';
+import { makeTheme, paint, ThemeContext, type ThemeSettings } from './theme.js';
 import { AlertBanner } from './views/alert-banner.js';
 import { Alerts, alertsVisible } from './views/alerts.js';
 import { Cities } from './views/cities.js';
@@ -32,6 +32,10 @@ export interface AppProps {
   /** A fixed size instead of the terminal's (tests). */
   size?: TerminalSize;
   colour?: boolean;
+  /** The 16 basic colours or 256 (default). */
+  depth?: ThemeSettings['depth'];
+  /** The terminal's background, for the palette (default unknown: colours that read on both). */
+  background?: ThemeSettings['background'];
   /** At most one re-render for new data per this many ms. Default 250. */
   throttleMs?: number;
   initial?: AppState;
@@ -44,7 +48,9 @@ export interface AppProps {
 export const MIN_SIZE = { columns: 50, rows: 12 };
 
 /** The terminal app: header, cities pane, the chosen view, footer; keys drive a pure reducer. */
-export function App({ data, size: fixedSize, colour = true, throttleMs = 250, initial = initialApp, onQuit, bannerMs = 20_000 }: AppProps) {
+export function App(props: AppProps) {
+  const { data, size: fixedSize, colour = true, depth = 'full', background = 'unknown', throttleMs = 250 } = props;
+  const { initial = initialApp, onQuit, bannerMs = 20_000 } = props;
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const versions = useLiveVersions(data, throttleMs);
@@ -65,8 +71,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const cityKey = cityInfo?.sources.map((s) => `${s.sourceId}:${versions.sources.get(s.sourceId) ?? 0}`).join(',') ?? '';
 
   const alerts = useAlerts(data.alerts, bannerMs);
-  // One object while the colour setting stays: the memoized views below re-render only when their own props change.
-  const theme = useMemo(() => ({ colour }), [colour]);
+  // One object while the colour settings stay: the memoized views below re-render only when their own props change.
+  const theme = useMemo(() => makeTheme({ colour, depth, background }), [colour, depth, background]);
   const height = Math.max(1, size.rows - 1);
   const bodyHeight = Math.max(1, height - 2 - (alerts.banner ? 1 : 0));
   const leftWidth = Math.max(18, Math.min(30, Math.floor(size.columns * 0.28)));
@@ -181,7 +187,14 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
           <Help width={size.columns} height={bodyHeight} />
         ) : (
           <Box height={bodyHeight}>
-            <Box width={leftWidth + 1} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} borderColor={colour ? 'gray' : undefined}>
+            <Box
+              width={leftWidth + 1}
+              borderStyle="single"
+              borderTop={false}
+              borderBottom={false}
+              borderLeft={false}
+              borderColor={paint(theme, 'gray')}
+            >
               <Cities cities={visible} filter={state.cities.filter} filtering={state.cities.filtering} focused={!focused} width={leftWidth} height={bodyHeight} selected={city} />
             </Box>
             <Box paddingLeft={1}>{right()}</Box>

@@ -7,6 +7,7 @@ import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
 import { keepMemoryDown } from './collect-garbage.js';
+import type { ThemeSettings } from './theme.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -21,7 +22,8 @@ export interface WatchSessionOptions {
   scrape: boolean;
   intervalMs: number;
   weeks: number;
-  colour: boolean;
+  /** Colour, colour depth, background. */
+  theme: ThemeSettings;
   /** No terminal bell on alerts. */
   quiet: boolean;
   /** Deliver alerts like `snapshot --exec/--webhook`. */
@@ -69,7 +71,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
-      await runApp({ data: watch.data, colour: options.colour });
+      await runApp({ data: watch.data, theme: options.theme });
       // Deliveries still in flight get a few seconds to finish (their failures are kept, not printed).
       await Promise.race([watch.alerts?.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {

@@ -26,6 +26,10 @@ describe('office-watch --demo in a terminal', () => {
     try {
       const first = await session.waitFor((s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s), 40_000, 'the first grid');
       expect(session.bufferType).toBe('alternate');
+      // In colour by default, CI=true or not: the header inverse in a colour of the palette, the selection inverse.
+      expect(session.cell(2, 0)).toMatchObject({ inverse: true, fg: expect.any(Number) });
+      const selected = session.lines().findIndex((line) => line.startsWith('▸ '));
+      expect(session.cell(2, selected).inverse).toBe(true);
       expect(first.split('\n')[0]).toContain('office-watch · demo · 14 sources');
       expect(first).toMatch(/Cities\s+free│/);
 
@@ -76,6 +80,29 @@ describe('office-watch --demo in a terminal', () => {
     } finally {
       session.kill();
     }
+  }, 90_000);
+});
+
+describe('colours for the terminal\'s background', () => {
+  const header = async (args: string[], env: NodeJS.ProcessEnv) => {
+    const db = join(dir, `empty-${Math.random().toString(36).slice(2)}`);
+    const session = new PtySession([bin, '--no-scrape', '--db', db, ...args], { cwd: root, env: { ...ENV, ...env } });
+    try {
+      await session.waitFor((s) => s.includes('not scraping'), 30_000, 'the header');
+      const cell = session.cell(2, 0);
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+      return cell;
+    } finally {
+      session.kill();
+    }
+  };
+
+  test('COLORFGBG says light: the light palette; --theme dark overrides it; TERM=xterm: the 16 colours', async () => {
+    expect(await header([], { COLORFGBG: '0;15' })).toMatchObject({ inverse: true, fg: 24 });
+    const dark = await header(['--theme', 'dark'], { COLORFGBG: '0;15', TERM: 'xterm' });
+    expect(dark).toMatchObject({ inverse: true, fg: 6 });
+    expect(await header(['--theme', 'light'], { TERM: 'xterm' })).toMatchObject({ inverse: true, fg: 4 });
   }, 90_000);
 });
 

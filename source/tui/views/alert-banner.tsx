@@ -3,7 +3,7 @@ import type { Alert } from '../../../store/alerts.js';
 import { slotLabel } from '../../alerts/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
-import { useTheme } from '../theme.js';
+import { paint, useTheme } from '../theme.js';
 
 export interface AlertBannerProps {
   alert: Alert;
@@ -24,7 +24,7 @@ export function AlertBanner(props: AlertBannerProps) {
   const text = fit(bannerText(props), props.width);
   if (!theme.colour) return <Text>{text}</Text>;
   return (
-    <Text inverse bold color="yellow">
+    <Text inverse bold color={paint(theme, 'yellow')}>
       {text}
     </Text>
   );
