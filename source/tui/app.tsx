@@ -11,6 +11,7 @@ import { useStatus } from './hooks/use-status.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTicker } from './hooks/use-ticker.js';
 import { useTimelineData } from './hooks/use-timeline-data.js';
+import { TIMELINE_SPANS } from './data/timeline-series.js';
 import { keyAction, splitKeys } from './keys.js';
 import { initialApp, reduceApp, usesCityData, type AppContext, type AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
@@ -83,7 +84,9 @@ export function App(props: AppProps) {
   const { frame, grid } = slots;
   // Keyed by the city whose frame is shown: a later load (a step back) does not start them again.
   usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : []);
-  const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, chartPoints(rightWidth));
+  const span = TIMELINE_SPANS[state.span]!.hours;
+  const points = chartPoints(rightWidth);
+  const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, points, span);
 
   const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
 
@@ -200,7 +203,14 @@ export function App(props: AppProps) {
             <Box paddingLeft={1}>{right()}</Box>
           </Box>
         )}
-        <Footer width={size.columns} focus={state.focus} filtering={state.cities.filtering} status={status} prompt={state.prompt} />
+        <Footer
+          width={size.columns}
+          focus={state.focus}
+          filtering={state.cities.filtering}
+          status={status}
+          prompt={state.prompt}
+          view={view}
+        />
       </Box>
     </ThemeContext.Provider>
   );

@@ -30,6 +30,7 @@ export type KeyAction =
   | { type: 'watch' }
   | { type: 'goto' }
   | { type: 'history-day'; delta: number }
+  | { type: 'span' }
   | { type: 'prompt-input'; text: string }
   | { type: 'prompt-backspace' }
   | { type: 'prompt-accept' }
@@ -46,7 +47,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['← → h l', 'previous / next day with slots'],
   ['< > ⇧← ⇧→', 'scroll the columns (departments) sideways'],
   ['[ ] { }  t', 'back / forward a snapshot, a day; t: go to a time; End, n: the newest'],
-  ['Tab ⇧Tab', 'next / previous view'],
+  ['Tab ⇧Tab  s', 'next / previous view; s: timeline span 7 days, 4 weeks, a year'],
   ['1 2 3 5 6', 'slots, timeline, health, insights (city; cities ranked), alerts view'],
   ['4  ?', 'this help (Esc or ? closes it)'],
   ['r', 'rescrape the selected city now'],
@@ -159,6 +160,8 @@ export function keyAction(input: string, key: Key, filtering: boolean, prompting
       return { type: 'rescrape' };
     case 'w':
       return { type: 'watch' };
+    case 's':
+      return { type: 'span' };
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { initialApp, reduceApp, usesCityData, type AppContext } from '../../source/tui/state/app-state.js';
+import type { AppState } from '../../source/tui/state/app-state.js';
 import { reduceCities, selectedCity, initialCities } from '../../source/tui/state/cities-state.js';
 import { reduceSlots, initialSlots, type SlotsContext } from '../../source/tui/state/slots-state.js';
 
@@ -128,6 +129,14 @@ describe('app reducer', () => {
     expect(state.scope).toBe(2);
     state = reduceApp({ ...initialApp, view: 'health', focus: 'view' }, { type: 'page', delta: 1 }, context);
     expect(state.healthRow).toBe(8);
+  });
+
+  test('s in the timeline: 7 days, 4 weeks, a year, and round again; elsewhere nothing', () => {
+    let state: AppState = { ...initialApp, view: 'timeline' };
+    const spans = [state.span];
+    for (let i = 0; i < 3; i++) spans.push((state = reduceApp(state, { type: 'span' }, context)).span);
+    expect(spans).toEqual([0, 1, 2, 0]);
+    expect(reduceApp(initialApp, { type: 'span' }, context)).toBe(initialApp);
   });
 
   test('in the alerts view ↑↓ and PgDn scroll within the alerts; Enter on insights or alerts opens the slots', () => {

@@ -50,7 +50,19 @@ describe('office-watch --demo in a terminal', () => {
       session.write('3');
       await session.waitFor((s) => /✗F\s*darmstadt/.test(s), 60_000, 'a failing scraper in the health view');
       session.write('2');
-      await session.waitFor((s) => /▲ bookings [1-9]/.test(s) && /▼ cancellations \d/.test(s), 60_000, 'bookings in the timeline');
+      const counted = (s: string) => /▲ bookings [1-9]/.test(s) && /▼ cancellations \d/.test(s);
+      const timeline = await session.waitFor(counted, 60_000, 'bookings in the timeline');
+      // Bookings red, cancellations green (the palette for a background nobody named: 196 and 28), in the legend
+      // and in the bars above the zero line.
+      const lines = timeline.split('\n');
+      const legend = lines.findIndex((line) => line.includes('▲ bookings'));
+      expect(session.cell(lines[legend]!.indexOf('▲ bookings') + 2, legend).fg).toBe(196);
+      expect(session.cell(lines[legend]!.indexOf('▼ cancellations') + 2, legend).fg).toBe(28);
+      const zero = lines.findIndex((line) => / 0 ┼─/.test(line));
+      const cells = lines.slice(0, zero).flatMap((line, y) => [...line].map((char, x) => ({ char, x, y })));
+      const bars = cells.filter(({ char, x }) => /[▁-█]/.test(char) && x > 30).map(({ x, y }) => [x, y]);
+      expect(bars.length).toBeGreaterThan(0);
+      for (const [x, y] of bars) expect(session.cell(x!, y!).fg).toBe(196);
       session.write('5');
       const insights = await session.waitFor((s) => /Insights · .+ · \d{4}-\d\d-\d\d – /.test(s) && s.includes('Cities by bookings per day'), 10_000, 'the insights view');
       expect(insights).toMatch(/bookings \d+\.\d\/day/);

@@ -1,6 +1,7 @@
 import { VIEW_CYCLE, type KeyAction, type ViewName } from '../keys.js';
 import { initialCities, reduceCities, selectedCity, type CitiesState } from './cities-state.js';
 import { gotoTime } from '../data/cursor.js';
+import { TIMELINE_SPANS } from '../data/timeline-series.js';
 import { initialSlots, reduceSlots, type SlotsContext, type SlotsState } from './slots-state.js';
 
 export type Focus = 'cities' | 'view';
@@ -15,6 +16,8 @@ export interface AppState {
   slots: SlotsState;
   /** Index of the timeline scope (0: the whole city). */
   scope: number;
+  /** Index of the timeline's span in TIMELINE_SPANS (0: 7 days). */
+  span: number;
   /** First row shown in the health view. */
   healthRow: number;
   /** First row shown in the alerts view. */
@@ -33,7 +36,10 @@ export interface AppContext extends SlotsContext {
   alertVisible: number;
 }
 
-export const initialApp: AppState = { view: 'slots', lastView: 'slots', focus: 'cities', cities: initialCities, slots: initialSlots, scope: 0, healthRow: 0, alertRow: 0 };
+export const initialApp: AppState = {
+  view: 'slots', lastView: 'slots', focus: 'cities', cities: initialCities, slots: initialSlots,
+  scope: 0, span: 0, healthRow: 0, alertRow: 0,
+};
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(Math.max(0, max), value));
 
@@ -43,6 +49,8 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'quit':
     case 'rescrape':
       return state;
+    case 'span':
+      return state.view === 'timeline' ? { ...state, span: (state.span + 1) % TIMELINE_SPANS.length } : state;
     case 'watch':
     case 'goto': {
       const city = selectedCity(state.cities, context.cityNames);

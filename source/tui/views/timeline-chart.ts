@@ -1,50 +1,144 @@
-import asciichart from 'asciichart';
-import type { TimelineSeries } from '../data/timeline-series.js';
+import { msToWall, wallToMs, type TimelineSeries } from '../data/timeline-series.js';
 import { weekday } from '../format-time.js';
 
-export const LABEL_WIDTH = 5;
-/** asciichart puts the whole label in the first cell, then pads to `offset`: the plot starts LABEL_WIDTH + 2 columns in. */
-const OFFSET = 3;
-export const CHART_INDENT = LABEL_WIDTH + OFFSET - 1;
+/** Columns kept for the axis labels ("▲ 12345 ┤"): the chart's buckets get the rest. */
+export const AXIS_RESERVE = 10;
+const UP = ' ▁▂▃▄▅▆▇█';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/**
- * The chart lines: bookings above the zero line, cancellations mirrored below it, so the two read apart
- * without colour; the axis labels show counts per bucket. The last line marks where each day starts.
- */
-export function chartLines(series: TimelineSeries, height: number, colour: boolean): string[] {
-  const bookings = series.bookings;
-  const cancellations = series.cancellations.map((value) => -value);
-  const top = Math.max(0, ...bookings);
-  const bottom = Math.min(0, ...cancellations);
-  const range = top - bottom;
-  const rows = Math.max(2, Math.min(height - 1, range));
-  const plot = asciichart.plot([bookings, cancellations], {
-    min: bottom,
-    max: Math.max(top, bottom + 1),
-    height: rows,
-    offset: OFFSET,
-    format: (value) => String(Math.round(Math.abs(value))).padStart(LABEL_WIDTH),
-    ...(colour ? { colors: [asciichart.red, asciichart.green] } : {}),
-  });
-  // asciichart marks its own row 0 with ┼ (not the zero line when values go negative): only zero gets a cross.
-  const lines = plot.split('\n').map((line) => (line[CHART_INDENT - 1] === '┼' && line.slice(0, LABEL_WIDTH).trim() !== '0' ? `${line.slice(0, CHART_INDENT - 1)}┤${line.slice(CHART_INDENT)}` : line));
-  return [...lines, dayAxis(series)];
+/** One line of the chart: its axis label, and what it draws (a series' bars, the zero line, or the dates). */
+export interface ChartRow {
+  label: string;
+  bars: string;
+  kind: 'bookings' | 'cancellations' | 'zero' | 'dates';
 }
 
-/** Weekday names under the buckets where a new day begins (a partial first day only when there is room). */
-export function dayAxis(series: TimelineSeries): string {
-  const starts: { at: number; label: string }[] = [];
-  series.starts.forEach((start, i) => {
-    if (i > 0 && start.slice(0, 10) === series.starts[i - 1]!.slice(0, 10)) return;
-    starts.push({ at: CHART_INDENT + i, label: `╵${weekday(start)}` });
-  });
-  if (starts.length > 1 && starts[1]!.at - starts[0]!.at <= starts[0]!.label.length) starts.shift();
-  const line = new Array<string>(CHART_INDENT + series.starts.length + 4).fill(' ');
-  let free = 0;
-  for (const { at, label } of starts) {
-    if (at < free) continue;
-    [...label].forEach((char, j) => (line[at + j] = char));
-    free = at + label.length + 1;
+/** Rows above zero (`up`) and below (`down`); `rowsPerStep` rows make one tick step of `step` counts. */
+export interface ChartScale {
+  step: number;
+  rowsPerStep: number;
+  up: number;
+  down: number;
+}
+
+/** Whole tick steps: 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 150, … */
+function* tickSteps(): Generator<number> {
+  yield* [1, 2, 3, 4, 5, 6, 8];
+  for (let scale = 10; ; scale *= 10) for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) yield m * scale;
+}
+
+/**
+ * The smallest whole tick step that fits both series in `rows` rows beside the zero line; with counts so small
+ * that a step of 1 leaves room, up to 3 rows per count.
+ */
+export function chartScale(maxUp: number, maxDown: number, rows: number): ChartScale {
+  const room = Math.max(2, rows);
+  for (const step of tickSteps()) {
+    const up = Math.ceil(maxUp / step);
+    const down = Math.ceil(maxDown / step);
+    if (up + down > room) continue;
+    const rowsPerStep = step === 1 && up + down > 0 ? Math.max(1, Math.min(3, Math.floor(room / (up + down)))) : 1;
+    return { step, rowsPerStep, up: up * rowsPerStep, down: down * rowsPerStep };
   }
-  return line.join('').trimEnd();
+  throw new Error('unreachable');
+}
+
+/**
+ * Bookings as bars up from a zero line, cancellations as bars down from it, on one scale of whole counts per
+ * bucket: the rows read apart without colour (above or below the line, ▲ and ▼ next to it), every label a
+ * different tick, 0 only on the zero line. `height` counts every row but the dates line.
+ */
+export function chartRows(series: TimelineSeries, width: number, height: number): ChartRow[] {
+  const scale = chartScale(Math.max(0, ...series.bookings), Math.max(0, ...series.cancellations), height - 1);
+  const perRow = scale.step / scale.rowsPerStep;
+  const digits = String(Math.max(scale.up, scale.down) * perRow).length;
+  const labelWidth = digits + 4;
+  const column = Math.max(1, Math.floor((width - labelWidth) / Math.max(1, series.starts.length)));
+  const bar = column > 1 ? column - 1 : 1;
+  const draw = (values: readonly number[], glyph: (value: number) => string) =>
+    values.map((value) => glyph(value).repeat(bar) + ' '.repeat(column - bar)).join('');
+  // A label on each step while a side has few, else on every other one (counted from zero, the same above and
+  // below), and on the outer row, where the scale ends.
+  const every = scale.rowsPerStep * (Math.max(scale.up, scale.down) / scale.rowsPerStep > 4 ? 2 : 1);
+  const label = (r: number, outer: number, arrow: string) => {
+    const shown = r % every === 0 || r === outer;
+    return `${r === 1 ? arrow : ' '} ${(shown ? String(r * perRow) : '').padStart(digits)} ${shown ? '┤' : '│'}`;
+  };
+  const rows: ChartRow[] = [];
+  for (let r = scale.up; r >= 1; r--) {
+    const bars = draw(series.bookings, (v) => UP[eighths(v, r, perRow)]!);
+    rows.push({ label: label(r, scale.up, '▲'), bars, kind: 'bookings' });
+  }
+  const zero = `  ${'0'.padStart(digits)} ┼`;
+  rows.push({ label: zero, bars: '─'.repeat(column * series.starts.length), kind: 'zero' });
+  for (let r = 1; r <= scale.down; r++) {
+    const bars = draw(series.cancellations, (v) => down(eighths(v, r, perRow)));
+    rows.push({ label: label(r, scale.down, '▼'), bars, kind: 'cancellations' });
+  }
+  rows.push({ label: ' '.repeat(labelWidth), bars: dateAxis(series, column), kind: 'dates' });
+  return rows;
+}
+
+/** How much of row `r` (1 = next to the zero line, `perRow` counts a row) a bar fills, in eighths; any value > 0
+ * shows. */
+function eighths(value: number, r: number, perRow: number): number {
+  const fill = Math.round(((value - (r - 1) * perRow) / perRow) * 8);
+  if (r === 1 && value > 0) return Math.max(1, Math.min(8, fill));
+  return Math.max(0, Math.min(8, fill));
+}
+
+/** A bar hanging down: the terminal's block characters have only a top eighth, a top half and a full block. */
+const down = (fill: number): string => (fill >= 7 ? '█' : fill >= 3 ? '▀' : fill >= 1 ? '▔' : ' ');
+
+/**
+ * Marks under the buckets where a day (7 days: "╵Mon"), a week (4 weeks: "╵07-12", its Monday) or a month
+ * (a year: "╵Jul", "╵2022" in January) begins; the first bucket's own date when it starts in between. Marks
+ * never touch: the first one gives way to the next, a month's to a year's, a later one to an earlier one.
+ */
+export function dateAxis(series: TimelineSeries, column = 1): string {
+  const hours = series.spanHours;
+  const unit = hours <= 7 * 24 ? 'day' : hours <= 28 * 24 ? 'week' : 'month';
+  const marks: { at: number; text: string; first: boolean }[] = [];
+  let before = '';
+  series.starts.forEach((start, i) => {
+    // A month's mark goes on the bucket that holds its first day.
+    const last = msToWall(wallToMs(start) + (series.bucketHours - 1) * 3_600_000);
+    const key = unit === 'day' ? start.slice(0, 10) : unit === 'week' ? mondayOf(start) : last.slice(0, 7);
+    // The first bucket, unless it starts its day, week or month, is marked with its own date.
+    const first = i === 0 && !startsUnit(unit, start);
+    if (key !== before) marks.push({ at: i * column, text: `╵${markText(unit, first ? start : key)}`, first });
+    before = key;
+  });
+  const rank = (mark: (typeof marks)[number]) => (mark.first ? 2 : /╵\d{4}$/.test(mark.text) ? 0 : 1);
+  const placed: typeof marks = [];
+  for (const mark of [...marks].sort((a, b) => rank(a) - rank(b) || a.at - b.at)) {
+    const clear = placed.every((p) => mark.at >= p.at + p.text.length + 1 || p.at >= mark.at + mark.text.length + 1);
+    if (clear) placed.push(mark);
+  }
+  const line: string[] = [];
+  for (const { at, text } of placed.sort((a, b) => a.at - b.at)) {
+    while (line.length < at) line.push(' ');
+    line.push(...text);
+  }
+  return line.join('');
+}
+
+function markText(unit: 'day' | 'week' | 'month', key: string): string {
+  if (unit === 'day') return weekday(key);
+  if (unit === 'week') return key.slice(5, 10);
+  const month = Number(key.slice(5, 7));
+  return month === 1 ? key.slice(0, 4) : MONTHS[month - 1]!;
+}
+
+function startsUnit(unit: 'day' | 'week' | 'month', start: string): boolean {
+  if (start.slice(11, 13) !== '00') return false;
+  if (unit === 'day') return true;
+  return unit === 'week' ? mondayOf(start) === start.slice(0, 10) : start.slice(8, 10) === '01';
+}
+
+/** The Monday of a wall time's week, 'YYYY-MM-DD'. */
+function mondayOf(wall: string): string {
+  const day = new Date(`${wall.slice(0, 10)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
 }
