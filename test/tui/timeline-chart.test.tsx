@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { bucketHoursFor, timelineSeries, type TimelineSeries } from '../../source/tui/data/timeline-series.js';
 import { chartRows, chartScale } from '../../source/tui/views/timeline-chart.js';
+import { dateAxis } from '../../source/tui/views/timeline-dates.js';
 import { startApp } from './app-harness.js';
 import { sampleData } from './fake-watch-data.js';
 
@@ -116,6 +117,27 @@ describe('timeline buckets', () => {
     expect(s.starts[0]).toBe('2020-07-27 00:00:00');
     expect(s.bookings.slice(-2)).toEqual([5, 5]);
     expect(s.totalBookings).toBe(10);
+  });
+});
+
+describe('the dates under the chart', () => {
+  const marks = (line: string) => [...line.matchAll(/╵(\S+)/g)].map((m) => [m.index, m[1]]);
+  test('7 days: weekdays where days begin; 4 weeks: the Mondays; a year: months, and the year in January', () => {
+    const week = timelineSeries([], '2021-07-18 23:50:00', 42);
+    expect(marks(dateAxis(week))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((day, i) => [i * 6, day]));
+    const month = timelineSeries([], '2021-07-18 23:50:00', 28, 28 * 24);
+    expect(marks(dateAxis(month, 2))).toEqual([[0, '06-21'], [14, '06-28'], [28, '07-05'], [42, '07-12']]);
+    // From the week of 2020-07-20: its July mark gives way to August's, a week later.
+    const weeks = timelineSeries([], '2021-07-18 23:50:00', 52, 52 * 168);
+    const year = marks(dateAxis(weeks, 2)).map(([, text]) => text);
+    expect(year).toEqual(['Aug', 'Sep', 'Oct', 'Nov', 'Dec', '2021', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul']);
+  });
+  test('a first bucket in the middle of a day has its own mark, unless the next day\'s needs the room', () => {
+    // 4-hour buckets from Sunday 12:00: Monday begins 3 buckets in.
+    const sunday = timelineSeries([], '2021-07-18 11:50:00', 42);
+    expect(sunday.starts[0]).toBe('2021-07-11 12:00:00');
+    expect(marks(dateAxis(sunday, 2)).slice(0, 2)).toEqual([[0, 'Sun'], [6, 'Mon']]);
+    expect(marks(dateAxis(sunday, 1)).slice(0, 2)).toEqual([[3, 'Mon'], [9, 'Tue']]);
   });
 });
 
