@@ -124,7 +124,8 @@ describe('the dates under the chart', () => {
   const marks = (line: string) => [...line.matchAll(/╵(\S+)/g)].map((m) => [m.index, m[1]]);
   test('7 days: weekdays where days begin; 4 weeks: the Mondays; a year: months, and the year in January', () => {
     const week = timelineSeries([], '2021-07-18 23:50:00', 42);
-    expect(marks(dateAxis(week))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((day, i) => [i * 6, day]));
+    const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    expect(marks(dateAxis(week))).toEqual(days.map((day, i) => [i * 6, day]));
     const month = timelineSeries([], '2021-07-18 23:50:00', 28, 28 * 24);
     expect(marks(dateAxis(month, 2))).toEqual([[0, '06-21'], [14, '06-28'], [28, '07-05'], [42, '07-12']]);
     // From the week of 2020-07-20: its July mark gives way to August's, a week later.
