@@ -19,6 +19,3 @@ export function colourDepth(env: NodeJS.ProcessEnv = process.env): ColourDepth {
   if (env.TERM_PROGRAM === 'iTerm.app' || env.TERM_PROGRAM === 'Apple_Terminal') return 'full';
   return 'basic';
 }
-
-/** Whether the app uses colour at all. */
-export const colourWanted = (env: NodeJS.ProcessEnv = process.env): boolean => colourDepth(env) !== 'none';
