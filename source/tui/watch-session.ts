@@ -10,6 +10,7 @@ import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
 import { keepMemoryDown } from './collect-garbage.js';
+import type { ThemeSettings } from './theme.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -24,7 +25,8 @@ export interface WatchSessionOptions {
   scrape: boolean;
   intervalMs: number;
   weeks: number;
-  colour: boolean;
+  /** Colour, colour depth, background. */
+  theme: ThemeSettings;
   /** No terminal bell on alerts. */
   quiet: boolean;
   /** Deliver alerts like `snapshot --exec/--webhook`. */
@@ -80,7 +82,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
-      await runApp({ data: watch.data, colour: options.colour });
+      await runApp({ data: watch.data, theme: options.theme });
       // Deliveries still in flight get a few seconds to finish; what is given up then is said once the screen is back.
       const left = (await watch.alerts?.settle(5000)) ?? 0;
       if (left > 0) process.stderr.write(`office-watch: ${left} alert deliveries were given up when the app quit.\n`);

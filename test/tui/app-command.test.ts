@@ -35,6 +35,12 @@ describe('office-watch (the app command)', () => {
     expect(flags).toEqual(expect.arrayContaining(['exec', 'webhook', 'webhookFormat', 'quiet']));
   });
 
+  test('--theme: auto, dark or light, else one sentence and exit 2; --help documents it', async () => {
+    expect(await run(['--no-scrape', '--theme', 'blue'])).toBe(2);
+    expect(stderr).toBe('office-watch: --theme is one of auto, dark and light; got "blue".\n');
+    expect(appCommand.help).toMatch(/--theme NAME\s+dark or light: colours for the terminal's background/);
+  });
+
   test('an include pattern that matches no source is named', async () => {
     expect(await run(['-i', 'nowhere'])).toBe(1);
     expect(stderr).toBe('office-watch: no source matches "nowhere"; office-watch list shows them.\n');

@@ -4,7 +4,7 @@ import { alertWhat, slotLabel } from '../../alerts/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
 import { viewKey } from '../keys.js';
-import { useTheme } from '../theme.js';
+import { paint, useTheme } from '../theme.js';
 
 export interface AlertBannerProps {
   alert: Alert;
@@ -28,7 +28,7 @@ export function AlertBanner(props: AlertBannerProps) {
   const text = fit(bannerText(props), props.width);
   if (!theme.colour) return <Text>{text}</Text>;
   return (
-    <Text inverse bold color="yellow">
+    <Text inverse bold color={paint(theme, 'yellow')}>
       {text}
     </Text>
   );

@@ -5,7 +5,7 @@ import type { CellMark, SlotGrid } from '../data/slot-grid.js';
 import { columnLabels, fit } from '../fit.js';
 import { hhmm, shortStamp, weekday } from '../format-time.js';
 import type { SlotsState } from '../state/slots-state.js';
-import { useTheme } from '../theme.js';
+import { paint, useTheme } from '../theme.js';
 import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
 
 export interface SlotsProps {
@@ -87,7 +87,7 @@ export function Slots(props: SlotsProps) {
           {fit(row.time, TIME_WIDTH)}
           {segments(row.cells.slice(first, first + layout.visibleColumns), cell, theme.colour).map(({ text, colour }, i) =>
             colour ? (
-              <Text key={i} color={colour} bold>
+              <Text key={i} color={paint(theme, colour)} bold>
                 {text}
               </Text>
             ) : (
