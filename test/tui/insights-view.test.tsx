@@ -115,7 +115,7 @@ describe('the insights view at 60×15, 80×24 and 120×40', () => {
       data.insightsValue = outlierInsights();
       app = startApp(data, size);
       await app.see(/snapshot .+ · live/);
-      await app.press('5');
+      await app.press('4');
       const screen = await app.see('Cities by bookings per day per office');
       const lines = screen.split('\n');
       expect(lines.every((line) => [...line].length <= size.columns)).toBe(true);

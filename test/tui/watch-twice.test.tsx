@@ -43,9 +43,9 @@ describe('the banner of a message', () => {
   test('a baseline says how many are free and the earliest; several new slots are counted', () => {
     const free = { ...sampleAlert('2021-08-11 08:30:00', 'free now'), count: 42 };
     const [head, slot] = [' ALERT Meldewesen (Bonn) · ', 'Wed 2021-08-11 08:30'];
-    expect(bannerText({ alert: free, more: 0 })).toBe(`${head}42 slots free now, earliest ${slot} · 6 lists them`);
+    expect(bannerText({ alert: free, more: 0 })).toBe(`${head}42 slots free now, earliest ${slot} · 5 lists them`);
     const three = bannerText({ alert: { ...sampleAlert(), count: 3 }, more: 1 });
-    expect(three).toBe(`${head}3 new slots, first ${slot} (+1 more) · 6 lists them`);
-    expect(bannerText({ alert: sampleAlert(), more: 0 })).toBe(`${head}${slot} · cancellation · 6 lists them`);
+    expect(three).toBe(`${head}3 new slots, first ${slot} (+1 more) · 5 lists them`);
+    expect(bannerText({ alert: sampleAlert(), more: 0 })).toBe(`${head}${slot} · cancellation · 5 lists them`);
   });
 });
