@@ -5,19 +5,8 @@ import type { WallTime } from './types.js';
 /** Collapse runs of whitespace and trim. */
 export const cleanText = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/**
- * The location id of a netappoint location: its name lower-cased, `ß`→`ss`, accents stripped (NFKD, ASCII kept),
- * other characters → `-`, runs collapsed, trimmed: "Führerscheinwesen" → `fuhrerscheinwesen`.
- */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0080-\uffff]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+/** The location id of a netappoint location: the slug of its name. */
+export { slugify } from './slug.js';
 
 /** A page cut short must not pass for a page with fewer entries. */
 export function assertCompletePage(html: string, url: string): void {

@@ -1,11 +1,12 @@
-import { isWebhookUrl } from './alerts/webhook-delivery.js';
+import { webhookOptions } from './alerts/webhook-options.js';
 import type { Command } from './commands/command.js';
 import { loadSites } from './commands/list.js';
 import { defaultDbPath } from './db-path.js';
 import { sanitize } from './sanitize.js';
 import { selectSites } from './scheduler/index.js';
-import { colourWanted } from './tui/colour-wanted.js';
+import { colourDepth } from './tui/colour-wanted.js';
 import { loadInteractiveInk } from './tui/interactive-ink.js';
+import { themeBackground, THEMES, type ThemeChoice } from './tui/terminal-background.js';
 import { UserError } from './user-error.js';
 
 const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
@@ -31,14 +32,19 @@ export const appCommand: Command = {
     -i, --include PATTERN only sources whose id or city matches (repeatable; * and ? wildcards)
     -e, --exclude PATTERN leave these out (repeatable)
     --sites FILE          your own sites file instead of the built-in registry
-    --exec CMD            run CMD for each new alert of your watches (the alert as JSON on stdin)
-    --webhook URL         POST each new alert as JSON (ntfy/Gotify style) to URL
+    --exec CMD            run CMD with each alert message of your watches (one per watch per round,
+                          as JSON on stdin)
+    --webhook URL         POST each alert message to URL (ntfy, Gotify, Slack, Discord or Telegram)
+    --webhook-format F    ntfy, gotify, slack, discord or telegram (default: from the URL's host, else ntfy)
     --quiet               no terminal bell on alerts (the banner, the alerts view and the
                           desktop notification stay)
+    --theme NAME          dark or light: colours for the terminal's background; auto (the default)
+                          takes the terminal's word (COLORFGBG), else colours that read on both
 
-  Alerts: w in the app watches the selected city (office-watch watch add does more); a new slot
-  your watches want shows as a banner, in the alerts view (6), rings the bell and, where the
-  desktop has notifications, sends one.
+  Alerts: w in the app watches the selected city (office-watch watch add does more). A watch's
+  first round says how many wanted slots are free; after that each round's new slots come as one
+  message per watch: a banner, the alerts view (6), the bell and, where the desktop has them, a
+  notification.
 
   In the app, ? lists every key.
 `,
@@ -52,7 +58,9 @@ export const appCommand: Command = {
     sites: { type: 'string' },
     exec: { type: 'string' },
     webhook: { type: 'string' },
+    webhookFormat: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    theme: { type: 'string', default: 'auto' },
   },
   async run({ input, flags, stdout }) {
     if (input.length > 0) throw new UserError(`the app takes no arguments ("${sanitize(input[0]!, 40)}"); office-watch --help lists the commands.`, 2);
@@ -60,8 +68,12 @@ export const appCommand: Command = {
     const weeks = numberFlag(flags.weeks, 'weeks', 1, 26, true);
     const demo = flags.demo === true;
     if (demo && flags.sites !== undefined) throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
-    if (flags.webhook !== undefined && !isWebhookUrl(String(flags.webhook))) throw new UserError(`--webhook needs an http(s) URL; got "${sanitize(String(flags.webhook), 60)}".`, 2);
+    const webhook = webhookOptions(flags);
     if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
+    const theme = String(flags.theme);
+    if (!(THEMES as readonly string[]).includes(theme)) {
+      throw new UserError(`--theme is one of auto, dark and light; got "${sanitize(theme, 40)}".`, 2);
+    }
     const include = patterns(flags.include);
     const selection = { include, exclude: patterns(flags.exclude) };
     const registry = demo ? [] : loadSites(flags.sites);
@@ -71,9 +83,8 @@ export const appCommand: Command = {
     if (!stdout.isTTY || !process.stdin.isTTY) {
       throw new UserError('the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).');
     }
-    const colour = colourWanted();
-    if (!colour) process.env.FORCE_COLOR = '0';
-    await loadInteractiveInk();
+    const depth = colourDepth();
+    await loadInteractiveInk(depth);
     const { runWatchSession } = await import('./tui/watch-session.js');
     await runWatchSession({
       db: demo && flags.db === defaultDbPath() ? `${flags.db}-demo` : flags.db,
@@ -84,10 +95,15 @@ export const appCommand: Command = {
       scrape: flags.scrape !== false,
       intervalMs: interval * 60_000,
       weeks,
-      colour,
+      theme: {
+        colour: depth !== 'none',
+        depth: depth === 'none' ? 'basic' : depth,
+        background: themeBackground(theme as ThemeChoice),
+      },
       quiet: flags.quiet === true,
       exec: flags.exec === undefined ? undefined : String(flags.exec),
-      webhook: flags.webhook === undefined ? undefined : String(flags.webhook),
+      webhook: webhook.webhook,
+      webhookFormat: webhook.webhookFormat,
     });
     return 0;
   },

@@ -1,5 +1,9 @@
-/** How a free slot arose: on a day that had no free slot before (or beyond the previous horizon), or freed on a day that had some. */
-export type AlertKind = 'new day' | 'cancellation';
+/**
+ * How a free slot arose: on a day that had no free slot before (or beyond the previous horizon), or freed on a day
+ * that had some. 'free now' is a watch's baseline: the slots it wants that were free at its first look at a location
+ * (or the first after a gap in scraping), summed up in one alert.
+ */
+export type AlertKind = 'new day' | 'cancellation' | 'free now';
 
 /** Slots free now and not free in the previous state, each with how it arose. Both lists sorted wall times. */
 export function appearedSlots(previous: readonly string[], current: readonly string[]): { slot: string; kind: AlertKind }[] {

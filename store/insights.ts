@@ -5,7 +5,7 @@ import { METRIC } from './row-metrics.js';
 import type { WallTime } from './types.js';
 
 /**
- * Insights per office and per city over a range, read from what the store keeps at write time: the hourly
+ * Insights per source and per city over a range, read from what the store keeps at write time: the hourly
  * aggregates (`h` keys, improved rules) and the snapshot records (`m` keys: free_dates, published counts).
  * No raw rows are read.
  */
@@ -24,6 +24,8 @@ export const LEAD_BINS = AGGREGATE.leadDayBins;
 export interface Figures {
   /** Days ('YYYY-MM-DD') with at least one snapshot in the range. */
   days: number;
+  /** Offices (a source's locations, the columns of its grid) with at least one snapshot in the range. */
+  locations: number;
   snapshots: number;
   /** Improved rules (office-watch's own figures). */
   bookings: number;
@@ -49,7 +51,8 @@ export interface Figures {
   published: { bookings: number; cancellations: number };
 }
 
-export interface OfficeInsights extends Figures {
+/** One source: a booking site, with one or more offices (its locations). */
+export interface SourceInsights extends Figures {
   sourceId: string;
   city: string;
 }
@@ -58,7 +61,7 @@ export interface CityInsights extends Figures {
   city: string;
   /** 1 = most bookings per day. */
   rank: number;
-  offices: OfficeInsights[];
+  sources: SourceInsights[];
 }
 
 export interface Insights {
@@ -70,8 +73,10 @@ export interface Insights {
   cities: CityInsights[];
 }
 
-/** Raw sums before the figures are derived; cities add their offices' sums. */
+/** Raw sums before the figures are derived; cities add their sources' sums. */
 interface Sums {
+  /** Offices (locations) seen; a city's add up, as no two sources share one. */
+  locations: number;
   bookings: number;
   cancellations: number;
   leadDays: number[];
@@ -84,6 +89,7 @@ interface Sums {
 }
 
 const emptySums = (): Sums => ({
+  locations: 0,
   bookings: 0,
   cancellations: 0,
   leadDays: new Array<number>(LEAD_BINS).fill(0),
@@ -98,32 +104,32 @@ const emptySums = (): Sums => ({
 export async function cityInsights(store: LevelStore, options: InsightsOptions = {}): Promise<Insights | undefined> {
   const include = options.sources ?? (() => true);
   const cityOf = options.cityOf ?? ((id: string) => id);
-  const offices: { sourceId: string; sums: Sums; first: WallTime; last: WallTime }[] = [];
+  const sources: { sourceId: string; sums: Sums; first: WallTime; last: WallTime }[] = [];
   for (const sourceId of await store.listSources()) {
     if (!include(sourceId)) continue;
     const found = await sourceSums(store, sourceId, options.from, options.to);
-    if (found) offices.push({ sourceId, ...found });
+    if (found) sources.push({ sourceId, ...found });
   }
-  if (offices.length === 0) return undefined;
-  const byCity = new Map<string, { sums: Sums; offices: OfficeInsights[] }>();
-  for (const office of offices) {
-    const city = cityOf(office.sourceId);
-    const entry = byCity.get(city) ?? { sums: emptySums(), offices: [] };
-    addSums(entry.sums, office.sums);
-    entry.offices.push({ sourceId: office.sourceId, city, ...figures(office.sums) });
+  if (sources.length === 0) return undefined;
+  const byCity = new Map<string, { sums: Sums; sources: SourceInsights[] }>();
+  for (const source of sources) {
+    const city = cityOf(source.sourceId);
+    const entry = byCity.get(city) ?? { sums: emptySums(), sources: [] };
+    addSums(entry.sums, source.sums);
+    entry.sources.push({ sourceId: source.sourceId, city, ...figures(source.sums) });
     byCity.set(city, entry);
   }
-  const cities = [...byCity].map(([city, { sums, offices: list }]) => ({
+  const cities = [...byCity].map(([city, { sums, sources: list }]) => ({
     city,
     rank: 0,
     ...figures(sums),
-    offices: list.sort((a, b) => b.bookingsPerDay - a.bookingsPerDay || a.sourceId.localeCompare(b.sourceId)),
+    sources: list.sort((a, b) => b.bookingsPerDay - a.bookingsPerDay || a.sourceId.localeCompare(b.sourceId)),
   }));
   cities.sort((a, b) => b.bookingsPerDay - a.bookingsPerDay || a.city.localeCompare(b.city));
   cities.forEach((city, i) => (city.rank = i + 1));
   const result: Insights = {
-    first: offices.map((o) => o.first).reduce((a, b) => (a < b ? a : b)),
-    last: offices.map((o) => o.last).reduce((a, b) => (a > b ? a : b)),
+    first: sources.map((o) => o.first).reduce((a, b) => (a < b ? a : b)),
+    last: sources.map((o) => o.last).reduce((a, b) => (a > b ? a : b)),
     cities,
   };
   if (options.from !== undefined) result.from = options.from;
@@ -135,10 +141,12 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
   const sums = emptySums();
   let first: WallTime | undefined;
   let last: WallTime | undefined;
+  const seen = new Set<number>();
   for await (const [takenAt, record] of store.snapshotRecords(sourceId, from, to)) {
     first ??= takenAt;
     last = takenAt;
     sums.snapshots++;
+    for (const location of record.locations) seen.add(location);
     let free = 0;
     for (const metrics of record.metrics) {
       free += metrics[METRIC.freeDates]!;
@@ -151,6 +159,7 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
     times.set(takenAt, (times.get(takenAt) ?? 0) + free);
   }
   if (first === undefined || last === undefined) return undefined;
+  sums.locations = seen.size;
   // Hourly keys are 'YYYY-MM-DD HH:00:00': a bound inside an hour takes in that whole hour.
   const hourFrom = from === undefined ? undefined : `${from.slice(0, 13)}:00:00`;
   const locations = (await store.source(sourceId))?.locations ?? [];
@@ -170,6 +179,7 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
 }
 
 function addSums(into: Sums, from: Sums): void {
+  into.locations += from.locations;
   into.bookings += from.bookings;
   into.cancellations += from.cancellations;
   into.snapshots += from.snapshots;
@@ -178,7 +188,7 @@ function addSums(into: Sums, from: Sums): void {
   from.leadDays.forEach((v, i) => (into.leadDays[i]! += v));
   from.slotHours.forEach((v, i) => (into.slotHours[i]! += v));
   from.bookingHours.forEach((v, i) => (into.bookingHours[i]! += v));
-  // Offices of a city: their mean free slots per day add up (each office's own snapshots averaged first).
+  // Sources of a city: their mean free slots per day add up (each source's own snapshots averaged first).
   for (const [day, times] of from.free) {
     const mean = [...times.values()].reduce((a, b) => a + b, 0) / times.size;
     let target = into.free.get(day);
@@ -192,6 +202,7 @@ function figures(sums: Sums): Figures {
   const dailyFree = [...sums.free.values()].map((times) => [...times.values()].reduce((a, b) => a + b, 0) / times.size);
   return {
     days,
+    locations: sums.locations,
     snapshots: sums.snapshots,
     bookings: sums.bookings,
     cancellations: sums.cancellations,

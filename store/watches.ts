@@ -1,5 +1,6 @@
-import { key, lastPart, range } from './keys.js';
+import { key, range } from './keys.js';
 import type { LevelStore } from './level-store.js';
+import type { WallTime } from './types.js';
 
 /** Weekdays as ISO numbers: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -26,16 +27,44 @@ export interface Watch extends WatchSpec {
   id: string;
   /** ISO UTC instant of creation. */
   createdAt: string;
+  /**
+   * Per source and location, the snapshot that was this watch's baseline there (its first look, or the first after a
+   * gap): what was free then was summed up, not alerted slot by slot. Absent in watches stored before baselines.
+   */
+  baselines?: Record<string, Record<string, WallTime>>;
+}
+
+/** `watch add` of a spec that an existing watch already has. */
+export class WatchExistsError extends Error {
+  readonly code = 'WATCH_EXISTS';
+
+  constructor(readonly existing: Watch) {
+    super(`watch ${existing.id} is the same watch`);
+    this.name = 'WatchExistsError';
+  }
 }
 
 const ID_WIDTH = 8;
 const SEQUENCE = key('x', 'watch-sequence');
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
-const watchKey = (id: string): string => key('v', id.padStart(ID_WIDTH, '0'));
+export const watchKey = (id: string): string => key('v', id.padStart(ID_WIDTH, '0'));
 
-/** Store a watch (validated by the caller) under the next id. */
+/** The spec in one canonical text: patterns trimmed and lower-cased (they match case-insensitively), days sorted. */
+export function normalizedSpec(spec: WatchSpec): string {
+  const pattern = (value: string | undefined) => (value === undefined ? null : value.trim().toLowerCase());
+  const days = spec.weekdays ? [...new Set(spec.weekdays)].sort() : [];
+  const weekdays = days.length > 0 && days.length < 7 ? days : null;
+  const hours = spec.hours && (spec.hours.from > 0 || spec.hours.to < 24) ? [spec.hours.from, spec.hours.to] : null;
+  const when = [spec.before ?? null, spec.withinDays ?? null, weekdays, hours];
+  return JSON.stringify([pattern(spec.city), pattern(spec.office), ...when]);
+}
+
+/** Store a watch (validated by the caller) under the next id; a WatchExistsError when an identical one exists. */
 export async function addWatch(store: LevelStore, spec: WatchSpec, now = new Date()): Promise<Watch> {
   return store.serialize('\u0000watches', async () => {
+    const wanted = normalizedSpec(spec);
+    const same = (await listWatches(store)).find((watch) => normalizedSpec(watch) === wanted);
+    if (same) throw new WatchExistsError(same);
     const last = await store.db.get(SEQUENCE);
     const id = String((last ? Number(text(last)) : 0) + 1);
     const watch: Watch = { id, ...spec, createdAt: now.toISOString() };
@@ -57,11 +86,10 @@ export async function listWatches(store: LevelStore): Promise<Watch[]> {
 /** Remove a watch; false when there is none with that id. */
 export async function removeWatch(store: LevelStore, id: string): Promise<boolean> {
   if (!/^\d{1,8}$/.test(id)) return false;
-  const k = watchKey(String(Number(id)));
-  if ((await store.db.get(k)) === undefined) return false;
-  await store.db.del(k);
-  return true;
+  return store.serialize('\u0000watches', async () => {
+    const k = watchKey(String(Number(id)));
+    if ((await store.db.get(k)) === undefined) return false;
+    await store.db.del(k);
+    return true;
+  });
 }
-
-/** The id part of a watch key (for tests of the layout). */
-export const watchIdOfKey = (k: string): string => String(Number(lastPart(k)));

@@ -5,8 +5,13 @@ import { startDemo } from './demo.js';
  * the app's, as real offices' would. Options come as JSON in argv; the parent hears the sites and the simulated
  * time once the servers listen. The world ends when the parent says "close" or goes away.
  */
-const options = JSON.parse(process.argv[2] ?? '{}') as { start: number; speed: number; seed?: number };
-const demo = await startDemo({ start: new Date(options.start), speed: options.speed, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+const options = JSON.parse(process.argv[2] ?? '{}') as { start: number; speed: number; seed?: number; epoch?: number };
+const demo = await startDemo({
+  start: new Date(options.start),
+  speed: options.speed,
+  ...(options.seed === undefined ? {} : { seed: options.seed }),
+  ...(options.epoch === undefined ? {} : { epoch: new Date(options.epoch) }),
+});
 const end = async () => {
   await demo.close();
   process.exit(0);

@@ -20,6 +20,11 @@ export interface DemoOptions {
   speed?: number;
   /** Simulated start (default: now, rounded down to the quarter hour). */
   start?: Date;
+  /**
+   * When the world began (default: at `start`). A world is its seed and its beginning: started again with the same
+   * epoch it is the same world, further on (its events up to `start` are replayed), as a restarted app expects.
+   */
+  epoch?: Date;
   /** First of five consecutive ports (tevis, netappoint, etermin, tempus, zms); 0 or none: any free ports. */
   port?: number;
 }
@@ -67,10 +72,17 @@ function withGatedOffice(): (office: SimOffice) => ZmsSimCatalog {
 
 /** Start the demo world: its simulated offices, one loopback server per booking system, and their sites. */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
-  const clock = createSimClock({ start: options.start ?? quarterHourFloor(new Date()), speed: options.speed ?? 60 });
+  const start = options.start ?? quarterHourFloor(new Date());
+  const epoch = options.epoch && options.epoch < start ? options.epoch : start;
+  const clock = createSimClock({ start: epoch, speed: options.speed ?? 60 });
   const seed = options.seed ?? 1;
   // The demo runs for hours: each office remembers its last 10 000 bookings and cancellations, not all.
+  clock.pause();
   const offices = DEMO_OFFICES.map((spec) => createSimulatedOffice(spec, clock, deriveSeed(seed, spec.sourceId), { keepEvents: 10_000 }));
+  // From the epoch to the start while the clock stands (about 50 ms per simulated day).
+  clock.advance(start.getTime() - epoch.getTime());
+  for (const office of offices) office.advanceTo(start);
+  clock.resume();
   const running: RunningServer[] = [];
   const sites = new Map<SimulatedOffice, DemoSite>();
   const origins = {} as Record<SystemName, string>;

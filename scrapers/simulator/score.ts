@@ -80,7 +80,9 @@ interface ScoreOffice {
 /** One office per behaviour, each on another booking system, and a ZMS one (so every scraper takes part). */
 const SCORE_OFFICES: ScoreOffice[] = [
   { behaviour: 'regular', system: 'etermin', publisher: { kind: 'regular' }, ids: ['9101', '9102'] },
-  { behaviour: 'erratic', system: 'tevis', publisher: { kind: 'erratic', burstDays: 4, hideEveryHours: 3 }, ids: ['911', '912'] },
+  // tevis ids are department/service slugs: the simulated site lists these two as services of its "Bürgeramt".
+  { behaviour: 'erratic', system: 'tevis', publisher: { kind: 'erratic', burstDays: 4, hideEveryHours: 3 },
+    ids: ['burgeramt/meldewesen', 'burgeramt/kfz-zulassung'] },
   { behaviour: 'slow-updates', system: 'tempus', publisher: { kind: 'slow-updates', refreshHours: 3 }, ids: ['91/1', '92/1'] },
   { behaviour: 'gaps-in-scraping', system: 'netappoint', publisher: { kind: 'regular' }, ids: ['meldewesen', 'kfz-zulassung'] },
   // Two offices for one service: one request a day reads both.

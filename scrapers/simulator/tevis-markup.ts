@@ -1,4 +1,5 @@
-import type { SimTevisDepartment, SimTevisLocation, SimTevisService, TevisVariant } from './tevis-model.js';
+import type { SimTevisDepartment, SimTevisLocation, SimTevisService } from './tevis-model.js';
+import type { TevisVariant } from './tevis-variant.js';
 
 /** HTML-escape a text for an attribute or element. */
 export const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -41,9 +42,16 @@ ${department.services.map((s) => `<li><label><input type="checkbox" class="cnc-i
   return layout(site, `Schritt 2<span class="visuallyhidden"> von 6</span>: ${esc(department.name)} - Auswahl des Anliegens`, body);
 }
 
+/** A service without calendar: the notice the site shows instead of a calendar or a location list. */
+export function noCalendarPage(site: string, service: SimTevisService): string {
+  const said = service.noCalendar === 'zero' ? undefined : service.noCalendar;
+  const notice = said ?? 'Der ausgewählte Kalender existiert nicht';
+  return layout(site, 'Hinweis', `<div class="alert alert-danger">${esc(notice)}</div>`);
+}
+
 /** Older flow, step 3: the calendar page with its `window.tevis` block (or a notice where the service has none). */
 export function calendarPage(site: string, service: SimTevisService, week: string): string {
-  if (service.noCalendar && service.noCalendar !== 'zero') return layout(site, 'Hinweis', `<div class="alert alert-danger">${esc(service.noCalendar)}</div>`);
+  if (service.noCalendar && service.noCalendar !== 'zero') return noCalendarPage(site, service);
   const calendar = service.noCalendar === 'zero' ? 0 : Number(service.calendars[0]);
   const script = `<script type="text/javascript">
 window.tevis = window.tevis || {};
@@ -59,8 +67,12 @@ window.tevis = window.tevis || {
 
 /** Wizard, step 2: `form#cnc-select-form` with the services in accordion sections. */
 export function wizardServicePage(site: string, department: SimTevisDepartment, variant: TevisVariant, action: string): string {
-  const half = Math.ceil(department.services.length / 2);
-  const sections = [department.services.slice(0, half), department.services.slice(half)].filter((s) => s.length > 0);
+  // Accordion sections in page order: each run of services listed under one heading.
+  const sections: SimTevisService[][] = [];
+  for (const [i, s] of department.services.entries()) {
+    if (i > 0 && department.services[i - 1]?.section === s.section) sections[sections.length - 1]?.push(s);
+    else sections.push([s]);
+  }
   const items = sections
     .map((services, n) => {
       const lis = services
@@ -71,7 +83,9 @@ export function wizardServicePage(site: string, department: SimTevisDepartment, 
 <input id="input-${s.key}" type="number" name="${s.key}" class="cnc-item form-control cnc-number input-number" data-tevis-type="mdc"${locations}${calendarAttribute(s, variant)} data-tevis-cncname="${esc(title)}" value="0" min="0" max="8"></li>`;
         })
         .join('\n');
-      return `<div id="concerns_accordion-${n}" class="ui-accordion"><h3 id="header_concerns_accordion-${n}" class="ui-accordion-header">Bereich ${n + 1}</h3>
+      const section = esc(services[0]?.section ?? '');
+      const header = `<h3 id="header_concerns_accordion-${n}" class="ui-accordion-header">${section}</h3>`;
+      return `<div id="concerns_accordion-${n}" class="ui-accordion">${header}
 <div id="content_concerns_accordion-${n}" class="ui-accordion-content"><ul class="ulConcerns">${lis}</ul></div></div>`;
     })
     .join('\n');

@@ -28,7 +28,11 @@ export const FAULTS = [
 export type FaultKind = (typeof FAULTS)[number];
 
 export interface SimLocation {
-  /** The location id a scraper of this system must report (tevis/etermin: calendar id, netappoint: name slug, tempus: "row/tasks"). */
+  /**
+   * The location id a scraper of this system must report (etermin: calendar id, netappoint: name slug, tempus:
+   * "row/tasks"). tevis reports department/service slugs (tevis-ids.ts): its simulated site maps its own, monthly
+   * renumbered calendars to these ids, and names its services after the locations.
+   */
   id: string;
   /** Department or location name as the system shows it. */
   name: string;

@@ -1,37 +1,76 @@
-import { detectAlerts, type AlertSite } from '../../store/alerts.js';
+import { detectAlerts, type Alert, type AlertSite } from '../../store/alerts.js';
 import type { LevelStore } from '../../store/index.js';
+import { listWatches } from '../../store/watches.js';
 import { cityOf } from '../../scrapers/registry/registry.js';
 import type { Scheduler } from '../scheduler/index.js';
+import { composeMessages } from './alert-message.js';
 import type { AlertDispatcher } from './dispatcher.js';
 
 export interface AlertWatch {
-  /** Resolves when every detection started so far (and its deliveries) has finished. */
+  /** Hand what the detections started so far found to the dispatcher now (a round's end does it by itself). */
+  flush(): Promise<void>;
+  /** Resolves when every detection started so far has been told (flushed) and its deliveries have finished. */
   idle(): Promise<void>;
   /** Stop listening. */
   stop(): void;
 }
 
+type Source = Pick<Scheduler, 'onRun' | 'onRound'> & Partial<Pick<Scheduler, 'health'>>;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
- * After each snapshot the scheduler records, detect the alerts it raises (store/alerts.ts) and hand them to the
- * dispatcher. Detection errors are logged, never thrown.
+ * After each snapshot the scheduler records, detect the alerts it raises (store/alerts.ts); when the round ends (or,
+ * for a retry outside a round, when no scrape is running any more) hand them to the dispatcher as one message per
+ * watch. Detection errors are logged, never thrown.
  */
-export function alertOnSnapshots(scheduler: Pick<Scheduler, 'onRun'>, store: LevelStore, dispatcher: AlertDispatcher, log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`)): AlertWatch {
-  const pending = new Set<Promise<void>>();
-  const stop = scheduler.onRun((outcome) => {
+export function alertOnSnapshots(
+  scheduler: Source,
+  store: LevelStore,
+  dispatcher: AlertDispatcher,
+  log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
+): AlertWatch {
+  const detecting = new Set<Promise<void>>();
+  let gathered: Alert[] = [];
+  let flushing = Promise.resolve();
+
+  const settled = async () => {
+    while (detecting.size > 0) await Promise.allSettled([...detecting]);
+  };
+  // One flush at a time, in order: a round's messages go out once its detections are all done.
+  const flush = () =>
+    (flushing = flushing.then(async () => {
+      await settled();
+      const alerts = gathered.splice(0);
+      if (alerts.length === 0) return;
+      try {
+        dispatcher.dispatch(composeMessages(alerts, await listWatches(store)));
+      } catch (error) {
+        log(`office-watch: could not tell the alerts: ${errorText(error)}`);
+      }
+    }));
+  const quiet = () => scheduler.health?.().every((site) => !site.running) ?? false;
+
+  const offRun = scheduler.onRun((outcome) => {
     if (!outcome.snapshot || outcome.storeError) return;
     const site: AlertSite = { id: outcome.site.id, name: outcome.site.name, city: cityOf(outcome.site), url: outcome.site.url };
     const task = detectAlerts(store, site, outcome.snapshot.takenAt).then(
-      (alerts) => dispatcher.dispatch(alerts),
-      (error: unknown) => log(`office-watch: could not check the watches for ${outcome.site.id}: ${error instanceof Error ? error.message : String(error)}`),
+      (alerts) => void gathered.push(...alerts),
+      (error: unknown) => log(`office-watch: could not check the watches for ${outcome.site.id}: ${errorText(error)}`),
     );
-    pending.add(task);
-    void task.finally(() => pending.delete(task));
+    detecting.add(task);
+    void task.finally(() => {
+      detecting.delete(task);
+      if (detecting.size === 0 && quiet()) void flush();
+    });
   });
+  const offRound = scheduler.onRound(() => void flush());
   return {
+    flush,
     async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      await flush();
       await dispatcher.idle();
     },
-    stop,
+    stop: () => (offRun(), offRound()),
   };
 }

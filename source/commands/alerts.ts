@@ -16,7 +16,9 @@ export const alertsCommand: Command = {
     $ office-watch alerts [--since DATE] [--json]
 
   Each alert names the office, the slot, how it arose ("new day": its day had no free slot before;
-  "cancellation": freed on a day that was booked) and the booking page.
+  "cancellation": freed on a day that was booked) and the booking page. A watch's first look at an
+  office (and the first after a gap in scraping of over 3 hours) is one FREE line instead: how many
+  wanted slots were free then, and the earliest.
 
   Flags
     --since DATE   only alerts from snapshots at or after DATE (YYYY-MM-DD or "YYYY-MM-DD HH:MM", Berlin time)

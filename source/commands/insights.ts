@@ -1,4 +1,5 @@
-import { cityInsights, type CityInsights, type Figures, type Insights, type OfficeInsights } from '../../store/insights.js';
+import { cityInsights, type CityInsights, type Figures, type Insights } from '../../store/insights.js';
+import type { SourceInsights } from '../../store/insights.js';
 import { registryCityOf } from '../../store/insights-city.js';
 import { csvField } from '../../store/weekly-csv.js';
 import { wallRange } from '../date-range.js';
@@ -11,12 +12,13 @@ import type { Command } from './command.js';
 
 export const insightsCommand: Command = {
   name: 'insights',
-  summary: 'per city and office: bookings, cancellations, lead time, popular hours, free slots; cities side by side',
+  summary: 'per city and source: bookings, cancellations, lead time, popular hours, free slots; cities side by side',
   help: `
   Usage
     $ office-watch insights [--source PATTERN] [--from DATE] [--to DATE] [--json|--csv] [--db PATH]
 
-  Per city and per office over the range: bookings and cancellations per day,
+  Per city and per source (a booking site; its offices are the columns of its
+  grid) over the range: bookings and cancellations per day,
   cancellation rate, lead time (median and distribution in days), popular slot
   hours and booking hours, free slots per day; cities ranked by bookings per day.
   Bookings and cancellations follow office-watch's improved rules; the published
@@ -27,7 +29,7 @@ export const insightsCommand: Command = {
     --from DATE       start, YYYY-MM-DD or "YYYY-MM-DD HH:MM" (Berlin)
     --to DATE         end, inclusive
     --json            everything as JSON (histograms included)
-    --csv             one row per city and per office
+    --csv             one row per city and per source
 `,
   flags: {
     source: { type: 'string' },
@@ -59,42 +61,63 @@ export const insightsCommand: Command = {
 
 const hours = (list: number[]): string => list.map((h) => `${String(h).padStart(2, '0')}h`).join(' ');
 const num = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const percent = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
 const COLUMNS = ['bookings/day', 'cancels/day', 'cancel rate', 'lead median (d)', 'slot hours', 'booking hours', 'free/day', 'bookings', 'published'];
 const RIGHT = [true, true, true, true, false, false, true, true, true];
+const CITY_RIGHT = [true, false, true, true, true, ...RIGHT];
 
 function cells(f: Figures): string[] {
   return [num(f.bookingsPerDay), num(f.cancellationsPerDay), percent(f.cancellationRate), num(f.leadMedianDays, 0), hours(f.popularSlotHours), hours(f.popularBookingHours), num(f.freeSlotsPerDay), String(f.bookings), String(f.published.bookings)];
 }
 
-/** The readable report: cities ranked side by side, then each office. */
+/** The readable report: cities ranked side by side, then each source (a booking site) with its offices. */
 export function insightsText(insights: Insights): string {
   const span = `${insights.first.slice(0, 16)} – ${insights.last.slice(0, 16)}`;
-  const cityRows = insights.cities.map((c) => [String(c.rank), sanitize(c.city, 30), String(c.offices.length), String(c.days), ...cells(c)]);
-  const offices: [CityInsights, OfficeInsights][] = insights.cities.flatMap((c) => c.offices.map((o) => [c, o] as [CityInsights, OfficeInsights]));
-  const officeRows = offices.map(([c, o]) => [sanitize(c.city, 30), sanitize(o.sourceId, 40), String(o.days), ...cells(o)]);
+  const cityRows = insights.cities.map((c) => [
+    String(c.rank), sanitize(c.city, 30), String(c.sources.length), String(c.locations), String(c.days), ...cells(c),
+  ]);
+  const sources = insights.cities.flatMap((c) => c.sources.map((s): [CityInsights, SourceInsights] => [c, s]));
+  const sourceRows = sources.map(([c, s]) => {
+    return [sanitize(c.city, 30), sanitize(s.sourceId, 40), String(s.locations), String(s.days), ...cells(s)];
+  });
+  const offices = insights.cities.reduce((sum, c) => sum + c.locations, 0);
+  const what = [
+    count(insights.cities.length, 'city', 'cities'),
+    `${count(sources.length, 'source', 'sources')} (booking sites)`,
+    count(offices, 'office', 'offices'),
+  ];
   return [
-    `Insights ${span} (Berlin): ${insights.cities.length} cities, ${offices.length} offices. Bookings and cancellations by office-watch's improved rules; "published" = bookings by the published rules.\n`,
+    `Insights ${span} (Berlin): ${what.join(', ')}. Bookings and cancellations by office-watch's improved rules; `,
+    '"published" = bookings by the published rules.\n',
     '\nCities, most bookings per day first\n',
-    formatTable(['#', 'city', 'offices', 'days', ...COLUMNS], cityRows, [true, false, true, true, ...RIGHT]),
-    '\nOffices\n',
-    formatTable(['city', 'source', 'days', ...COLUMNS], officeRows, [false, false, true, ...RIGHT]),
+    formatTable(['#', 'city', 'sources', 'offices', 'days', ...COLUMNS], cityRows, CITY_RIGHT),
+    '\nSources\n',
+    formatTable(['city', 'source', 'offices', 'days', ...COLUMNS], sourceRows, [false, false, true, true, ...RIGHT]),
   ].join('');
 }
 
-const CSV_HEADER = ['level', 'city', 'source', 'rank', 'days', 'snapshots', 'bookings', 'cancellations', 'bookings_per_day', 'cancellations_per_day', 'cancellation_rate', 'lead_median_days', 'popular_slot_hours', 'popular_booking_hours', 'free_slots_per_day', 'published_bookings', 'published_cancellations'];
+const CSV_HEADER = [
+  'level', 'city', 'source', 'rank', 'days', 'snapshots', 'bookings', 'cancellations', 'bookings_per_day',
+  'cancellations_per_day', 'cancellation_rate', 'lead_median_days', 'popular_slot_hours', 'popular_booking_hours',
+  'free_slots_per_day', 'published_bookings', 'published_cancellations', 'offices',
+];
 
-/** One row per city and per office (popular hours space-separated). */
+/** One row per city and per source (popular hours space-separated); offices: the locations seen. */
 export function insightsCsv(insights: Insights): string {
   const row = (level: string, city: string, source: string, rank: string, f: Figures): string =>
-    [level, city, source, rank, f.days, f.snapshots, f.bookings, f.cancellations, f.bookingsPerDay, f.cancellationsPerDay, f.cancellationRate ?? '', f.leadMedianDays ?? '', f.popularSlotHours.join(' '), f.popularBookingHours.join(' '), f.freeSlotsPerDay, f.published.bookings, f.published.cancellations]
+    [
+      level, city, source, rank, f.days, f.snapshots, f.bookings, f.cancellations, f.bookingsPerDay,
+      f.cancellationsPerDay, f.cancellationRate ?? '', f.leadMedianDays ?? '', f.popularSlotHours.join(' '),
+      f.popularBookingHours.join(' '), f.freeSlotsPerDay, f.published.bookings, f.published.cancellations, f.locations,
+    ]
       .map((v) => csvField(String(v)))
       .join(',');
   const lines = [CSV_HEADER.join(',')];
   for (const c of insights.cities) {
     lines.push(row('city', c.city, '', String(c.rank), c));
-    for (const o of c.offices) lines.push(row('office', c.city, o.sourceId, '', o));
+    for (const s of c.sources) lines.push(row('source', c.city, s.sourceId, '', s));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 import type { RegistrySite } from '../../scrapers/registry/registry.js';
 import type { Site } from '../../scrapers/types.js';
-import { alertLine, alertOnSnapshots, createAlertDispatcher, isWebhookUrl } from '../alerts/index.js';
+import { alertOnSnapshots, createAlertDispatcher, messageTerminalText, webhookOptions } from '../alerts/index.js';
+import type { WebhookFormat } from '../alerts/webhook-format.js';
+import { demoTimeline } from '../demo-timeline.js';
 import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '../scheduler/index.js';
@@ -74,8 +76,9 @@ export const snapshotCommand: Command = {
     --sites FILE          your own sites file instead of the built-in registry
     --demo                scrape simulated offices on 127.0.0.1 instead (no network)
     --json                the summary as a JSON array
-    --exec CMD            run CMD for each new alert of your watches (the alert as JSON on stdin)
-    --webhook URL         POST each new alert as JSON (ntfy/Gotify style) to URL
+    --exec CMD            run CMD with each alert message of your watches (one per watch, as JSON on stdin)
+    --webhook URL         POST each alert message to URL (ntfy, Gotify, Slack, Discord or Telegram)
+    --webhook-format F    ntfy, gotify, slack, discord or telegram (default: from the URL's host, else ntfy)
     --db PATH             the database folder
 
   A failing source is a line of the summary, not an error: the exit code is 0 when the round ran.
@@ -83,6 +86,8 @@ export const snapshotCommand: Command = {
   so in one line and exits 1 at once.
   Politeness: a site scraped less than its minimum interval ago (15 min unless the site asks for
   more) is skipped, with a line on stderr. office-watch never books and never submits a booking form.
+  Alerts: one message per watch per round; after the round, deliveries get at most 30 s to finish
+  (retries included), and what is still undelivered then is logged on stderr.
 `,
   flags: {
     weeks: { type: 'number', shortFlag: 'w', default: 4 },
@@ -95,13 +100,14 @@ export const snapshotCommand: Command = {
     json: { type: 'boolean', default: false },
     exec: { type: 'string' },
     webhook: { type: 'string' },
+    webhookFormat: { type: 'string' },
   },
   async run(context) {
     const { flags } = context;
     const weeks = positiveInteger(flags.weeks, 'weeks', 26);
     const parallel = positiveInteger(flags.parallel, 'parallel', 64);
     if (flags.demo && flags.sites !== undefined) throw new UserError('--demo scrapes simulated offices and takes no --sites file.', 2);
-    if (flags.webhook !== undefined && !isWebhookUrl(String(flags.webhook))) throw new UserError(`--webhook needs an http(s) URL; got "${sanitize(String(flags.webhook), 60)}".`, 2);
+    const webhook = webhookOptions(flags);
     if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
     if (context.input.length > 0) throw new UserError(`snapshot takes no arguments ("${sanitize(context.input[0]!, 40)}"); use -i PATTERN to choose sources.`, 2);
     const choose = (all: RegistrySite[]): Site[] => {
@@ -110,11 +116,13 @@ export const snapshotCommand: Command = {
       if (sites.length === 0) throw new UserError('no source is left to scrape after --exclude and --system.');
       return sites;
     };
-    if (!flags.demo) return scrapeRound(context, choose(loadSites(flags.sites)), { weeks, parallel });
+    if (!flags.demo) return scrapeRound(context, choose(loadSites(flags.sites)), { weeks, parallel, ...webhook });
     const { startDemo } = await import('../../scrapers/simulator/demo.js');
-    const demo = await startDemo({});
+    // The demo db's world goes on where it was (see demoTimeline), so a second run alerts only what really changed.
+    const demo = await startDemo(await withStore(flags.db, {}, (store) => demoTimeline(store)));
     try {
-      return await scrapeRound(context, choose(demo.sites), { weeks, parallel, now: () => demo.clock.now() });
+      const now = () => demo.clock.now();
+      return await scrapeRound(context, choose(demo.sites), { weeks, parallel, now, ...webhook });
     } finally {
       await demo.close();
     }
@@ -135,7 +143,18 @@ async function recentlyScraped(store: LevelStore, sites: Site[]): Promise<Map<st
   return recent;
 }
 
-async function scrapeRound(context: CommandContext, chosen: Site[], options: { weeks: number; parallel: number; now?: () => Date }): Promise<number> {
+/** How long `snapshot` waits for alert deliveries after its round, retries included. */
+const DELIVERY_WAIT_MS = 30_000;
+
+interface RoundOptions {
+  weeks: number;
+  parallel: number;
+  now?: () => Date;
+  webhook?: string;
+  webhookFormat?: WebhookFormat;
+}
+
+async function scrapeRound(context: CommandContext, chosen: Site[], options: RoundOptions): Promise<number> {
   return withStore(context.flags.db, {}, async (store) => {
     const recent = options.now ? new Map<string, number>() : await recentlyScraped(store, chosen);
     for (const [id, wait] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`);
@@ -148,7 +167,12 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: { w
     const clock = options.now ? { now: options.now } : {};
     const scheduler = createScheduler({ sites, store, scraperFor, ...limits, ...clock });
     const { flags, stdout } = context;
-    const dispatcher = createAlertDispatcher({ exec: flags.exec as string | undefined, webhook: flags.webhook as string | undefined, onAlert: (alert) => void (flags.json ? undefined : stdout.write(`${alertLine(alert)}\n`)) });
+    const dispatcher = createAlertDispatcher({
+      exec: flags.exec as string | undefined,
+      webhook: options.webhook,
+      webhookFormat: options.webhookFormat,
+      onMessage: (message) => void (flags.json ? undefined : stdout.write(messageTerminalText(message))),
+    });
     const alerts = alertOnSnapshots(scheduler, store, dispatcher);
     let interrupted = false;
     const interrupt = () => {
@@ -158,7 +182,9 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: { w
     process.once('SIGINT', interrupt);
     try {
       const code = await report(context, scheduler, sites.length, () => interrupted);
-      await alerts.idle();
+      // The round is over: its messages go out now; deliveries get a bounded time, then what is left is logged.
+      await alerts.flush();
+      await dispatcher.settle(interrupted ? 0 : DELIVERY_WAIT_MS);
       return code;
     } finally {
       alerts.stop();

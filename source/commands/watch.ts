@@ -1,6 +1,7 @@
 import { cityOf } from '../../scrapers/registry/registry.js';
-import { addWatch, listWatches, removeWatch, type Watch } from '../../store/watches.js';
+import { addWatch, listWatches, removeWatch, WatchExistsError, type Watch } from '../../store/watches.js';
 import type { LevelStore } from '../../store/index.js';
+import { watchSummary } from '../alerts/watch-text.js';
 import { idMatcher } from '../id-pattern.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
@@ -9,18 +10,18 @@ import type { Command } from './command.js';
 import { loadSites } from './list.js';
 import { parseWatchFlags, type WatchCandidates } from './watch-input.js';
 
-const DAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
 /** One line describing a watch. */
-export function describeWatch(w: Watch): string {
-  const where = [w.city !== undefined ? `city ${sanitize(w.city, 40)}` : '', w.office !== undefined ? `office ${sanitize(w.office, 60)}` : ''].filter(Boolean).join(', ');
-  const when = [
-    w.before !== undefined ? `before ${w.before}` : '',
-    w.withinDays !== undefined ? `within ${w.withinDays} days` : '',
-    w.weekdays ? w.weekdays.map((d) => DAYS[d]).join(',') : '',
-    w.hours ? `${String(w.hours.from).padStart(2, '0')}-${String(w.hours.to).padStart(2, '0')} h` : '',
-  ].filter(Boolean).join(', ');
-  return `${w.id.padStart(3)}  ${where} · ${when}`;
+export const describeWatch = (w: Watch): string => `${w.id.padStart(3)}  ${watchSummary(w)}`;
+
+/** The spec stored as a new watch; an identical watch (same normalised spec) is refused in one sentence, exit 1. */
+async function addNew(store: LevelStore, spec: Parameters<typeof addWatch>[1]): Promise<Watch> {
+  try {
+    return await addWatch(store, spec);
+  } catch (error) {
+    if (!(error instanceof WatchExistsError)) throw error;
+    const existing = `watch ${error.existing.id} already watches that (${watchSummary(error.existing)})`;
+    throw new UserError(`${existing}; office-watch watch list shows it.`);
+  }
 }
 
 /** Cities and offices the patterns may name: the sites (registry or --sites; with --demo the simulated ones) and the db. */
@@ -48,10 +49,13 @@ export const watchCommand: Command = {
     $ office-watch watch list [--json]
     $ office-watch watch rm ID
 
-  A watch needs a place (--city and/or --office) and a time (--before and/or --within).
+  A watch needs a place (--city and/or --office) and a time (--before and/or --within); a second watch
+  with the same place and time is refused.
   --office matches "source/location" ids or office names (* and ? wildcards, else any part; case-insensitive).
-  Alerts are raised when a snapshot (office-watch snapshot, or the app) shows a wanted slot that was not free
-  before; office-watch alerts lists them. office-watch never books.
+  The first snapshot after a watch was added (or after a gap in scraping) is its baseline: one alert says how
+  many wanted slots are free then and the earliest. After that, a snapshot (office-watch snapshot, or the app)
+  alerts each wanted slot that was not free before, one message per watch per round; office-watch alerts
+  lists them. office-watch never books.
 
   Flags
     --city PATTERN     the city (office-watch list shows them)
@@ -86,7 +90,7 @@ export const watchCommand: Command = {
       if (rest.length > 0) throw new UserError(`watch add takes flags only ("${sanitize(rest[0]!, 40)}").`, 2);
       return withStore(flags.db, {}, async (store) => {
         const spec = parseWatchFlags(flags, await candidates(store, flags), idMatcher);
-        const watch = await addWatch(store, spec);
+        const watch = await addNew(store, spec);
         stdout.write(flags.json ? `${JSON.stringify(watch, null, 2)}\n` : `added watch ${describeWatch(watch).trim()}\n`);
         return 0;
       });

@@ -1,5 +1,6 @@
-import type { Alert } from '../../store/alerts.js';
-import { desktopNotifier } from './desktop-notifier.js';
+import type { AlertMessage } from '../alerts/alert-message.js';
+import { messageText, messageTitle } from '../alerts/alert-text.js';
+import { desktopNotifier, type Notification } from './desktop-notifier.js';
 
 export interface AlertEffectsOptions {
   /** --quiet: no bell. */
@@ -7,24 +8,35 @@ export interface AlertEffectsOptions {
   /** Where the bell rings (default: the terminal, stdout). */
   write?: (text: string) => void;
   /** A desktop notifier given where to log its failures (default: toasted-notifier's). */
-  notifier?: (log: (line: string) => void) => (alert: Alert, more: number) => void;
-  /** Alerts arriving within this many ms make one bell and one notification (a round raises many). Default 1000. */
+  notifier?: (log: (line: string) => void) => (notification: Notification, more: number) => void;
+  /** Messages within this many ms make one bell and one notification (several watches, a round). Default 1000. */
   gatherMs?: number;
 }
 
-/** Per burst of fresh alerts: the bell (BEL) unless --quiet, and one desktop notification where the platform has one. */
-export function alertEffects({ quiet, write = (text) => void process.stdout.write(text), notifier = desktopNotifier, gatherMs = 1000 }: AlertEffectsOptions): (alert: Alert, log: (line: string) => void) => void {
-  let notify: ((alert: Alert, more: number) => void) | undefined;
-  let burst: Alert[] = [];
-  return (alert, log) => {
-    burst.push(alert);
+/** The desktop notification of a message: its title, and its text in a few lines. */
+export const notificationOf = (message: AlertMessage): Notification => ({
+  title: messageTitle(message),
+  message: messageText(message, 3),
+});
+
+/** What alertEffects does with a message; `log` takes its failures. */
+export type AlertEffect = (message: AlertMessage, log: (line: string) => void) => void;
+
+/** Per burst of messages (a round's, one per watch): the bell (BEL) unless --quiet, and one desktop notification. */
+export function alertEffects(options: AlertEffectsOptions): AlertEffect {
+  const { quiet, notifier = desktopNotifier, gatherMs = 1000 } = options;
+  const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  let notify: ((notification: Notification, more: number) => void) | undefined;
+  let burst: AlertMessage[] = [];
+  return (message, log) => {
+    burst.push(message);
     if (burst.length > 1) return;
     setTimeout(() => {
       const [first, ...others] = burst;
       burst = [];
       if (!quiet) write('\u0007');
       notify ??= notifier(log);
-      notify(first!, others.length);
+      notify(notificationOf(first!), others.length);
     }, gatherMs).unref();
   };
 }

@@ -12,11 +12,12 @@ import { useStatus } from './hooks/use-status.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTicker } from './hooks/use-ticker.js';
 import { useTimelineData } from './hooks/use-timeline-data.js';
+import { TIMELINE_SPANS } from './data/timeline-series.js';
 import { keyAction, splitKeys } from './keys.js';
 import { initialApp, reduceApp, selectedAlert, usesCityData } from './state/app-state.js';
 import type { AppContext, AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
-import { ThemeContext } from './theme.js';
+import { makeTheme, paint, ThemeContext, type ThemeSettings } from './theme.js';
 import { AlertBanner } from './views/alert-banner.js';
 import { Alerts, alertsVisible } from './views/alerts.js';
 import { Cities, NoCityMatch } from './views/cities.js';
@@ -35,6 +36,10 @@ export interface AppProps {
   /** A fixed size instead of the terminal's (tests). */
   size?: TerminalSize;
   colour?: boolean;
+  /** The 16 basic colours or 256 (default). */
+  depth?: ThemeSettings['depth'];
+  /** The terminal's background, for the palette (default unknown: colours that read on both). */
+  background?: ThemeSettings['background'];
   /** At most one re-render for new data per this many ms. Default 250. */
   throttleMs?: number;
   initial?: AppState;
@@ -47,7 +52,9 @@ export interface AppProps {
 export const MIN_SIZE = { columns: 50, rows: 12 };
 
 /** The terminal app: header, cities pane, the chosen view, footer; keys drive a pure reducer. */
-export function App({ data, size: fixedSize, colour = true, throttleMs = 250, initial = initialApp, onQuit, bannerMs = 20_000 }: AppProps) {
+export function App(props: AppProps) {
+  const { data, size: fixedSize, colour = true, depth = 'full', background = 'unknown', throttleMs = 250 } = props;
+  const { initial = initialApp, onQuit, bannerMs = 20_000 } = props;
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const versions = useLiveVersions(data, throttleMs);
@@ -68,8 +75,8 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const cityKey = cityInfo?.sources.map((s) => `${s.sourceId}:${versions.sources.get(s.sourceId) ?? 0}`).join(',') ?? '';
 
   const alerts = useAlerts(data.alerts, bannerMs);
-  // One object while the colour setting stays: the memoized views below re-render only when their own props change.
-  const theme = useMemo(() => ({ colour }), [colour]);
+  // One object while the colour settings stay: the memoized views below re-render only when their own props change.
+  const theme = useMemo(() => makeTheme({ colour, depth, background }), [colour, depth, background]);
   const height = Math.max(1, size.rows - 1);
   const bodyHeight = Math.max(1, height - 2 - (alerts.banner ? 1 : 0));
   const leftWidth = Math.max(18, Math.min(30, Math.floor(size.columns * 0.28)));
@@ -80,7 +87,9 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
   const { frame, grid } = slots;
   // Keyed by the city whose frame is shown: a later load (a step back) does not start them again.
   usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : [], state.slots.cursor);
-  const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, chartPoints(rightWidth));
+  const span = TIMELINE_SPANS[state.span]!.hours;
+  const points = chartPoints(rightWidth);
+  const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, points, span);
 
   const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
 
@@ -222,7 +231,14 @@ export function App({ data, size: fixedSize, colour = true, throttleMs = 250, in
           <Help width={size.columns} height={bodyHeight} offset={state.helpRow} />
         ) : (
           <Box height={bodyHeight}>
-            <Box width={leftWidth + 1} borderStyle="single" borderTop={false} borderBottom={false} borderLeft={false} borderColor={colour ? 'gray' : undefined}>
+            <Box
+              width={leftWidth + 1}
+              borderStyle="single"
+              borderTop={false}
+              borderBottom={false}
+              borderLeft={false}
+              borderColor={paint(theme, 'gray')}
+            >
               <Cities cities={visible} filter={state.cities.filter} filtering={state.cities.filtering} focused={!focused} width={leftWidth} height={bodyHeight} selected={city} />
             </Box>
             <Box paddingLeft={1}>{right()}</Box>

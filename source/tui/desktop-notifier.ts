@@ -1,9 +1,16 @@
-import type { Alert } from '../../store/alerts.js';
-import { alertTitle, slotLabel } from '../alerts/index.js';
 import { sanitize } from '../sanitize.js';
 
+/** What a desktop notification shows. */
+export interface Notification {
+  title: string;
+  message: string;
+}
+
 /** One desktop notification; calls back with an error when it was not shown. */
-export type NotifyFunction = (notification: { title: string; message: string; wait: boolean }, done: (error: Error | null) => void) => void;
+export type NotifyFunction = (
+  notification: Notification & { wait: boolean },
+  done: (error: Error | null) => void,
+) => void;
 
 /** toasted-notifier's errors when the platform has no notifier (no notify-send, no Notification Center, …). */
 const MISSING = /not found|must be installed|only supported|ENOENT/i;
@@ -14,10 +21,14 @@ const loadNotifier = async (): Promise<NotifyFunction> => {
 };
 
 /**
- * A desktop notification per alert (and how many more came with it) through toasted-notifier (the maintained fork of node-notifier). Where the
- * platform has no notifier, nothing happens, silently and from then on; any other failure is logged; nothing throws.
+ * A desktop notification per message (and how many more came with it) through toasted-notifier (the maintained fork
+ * of node-notifier). Where the platform has no notifier, nothing happens, silently and from then on; any other
+ * failure is logged; nothing throws.
  */
-export function desktopNotifier(log: (line: string) => void, load: () => Promise<NotifyFunction> = loadNotifier): (alert: Alert, more: number) => void {
+export function desktopNotifier(
+  log: (line: string) => void,
+  load: () => Promise<NotifyFunction> = loadNotifier,
+): (notification: Notification, more: number) => void {
   let notify: Promise<NotifyFunction | undefined> | undefined;
   let missing = false;
   const failed = (error: unknown) => {
@@ -25,14 +36,14 @@ export function desktopNotifier(log: (line: string) => void, load: () => Promise
     if (MISSING.test(message)) missing = true;
     else log(`desktop notification failed: ${sanitize(message, 200)}`);
   };
-  return (alert, more) => {
+  return ({ title, message }, more) => {
     if (missing) return;
     notify ??= load().catch((error: unknown) => (failed(error), undefined));
     void notify.then((send) => {
       if (!send || missing) return;
-      const message = `${slotLabel(alert.slot)} · ${sanitize(alert.siteName, 60)} (${alert.kind})${more > 0 ? `; ${more} more in the app` : ''}`;
+      const text = `${message}${more > 0 ? `\n(${more} more in the app)` : ''}`;
       try {
-        send({ title: alertTitle(alert), message, wait: false }, (error) => error && failed(error));
+        send({ title, message: text, wait: false }, (error) => error && failed(error));
       } catch (error) {
         failed(error);
       }

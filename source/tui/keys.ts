@@ -33,6 +33,7 @@ export type KeyAction =
   | { type: 'watch' }
   | { type: 'goto' }
   | { type: 'history-day'; delta: number }
+  | { type: 'span' }
   | { type: 'prompt-input'; text: string }
   | { type: 'prompt-backspace' }
   | { type: 'prompt-accept' }
@@ -57,7 +58,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['← → h l', 'previous / next day with slots'],
   ['< > ⇧← ⇧→', 'scroll the columns (departments) sideways'],
   ['[ ] { }  t', 'back / forward a snapshot, a day; t: go to a time; End, n: newest'],
-  ['Tab ⇧Tab', 'next / previous view'],
+  ['Tab ⇧Tab  s', 'next / previous view; s: timeline span 7 days, 4 weeks, a year'],
   [VIEW_CYCLE.map(viewKey).join(' '), `views: ${VIEW_CYCLE.map((view) => VIEW_LABEL[view]).join(', ')}`],
   ['?', 'this help: ↑↓ PgUp PgDn g G scroll it, Esc or ? closes it'],
   ['r', 'rescrape the selected city now'],
@@ -170,6 +171,8 @@ export function keyAction(input: string, key: Key, filtering: boolean, prompting
       return { type: 'rescrape' };
     case 'w':
       return { type: 'watch' };
+    case 's':
+      return { type: 'span' };
     default:
       return undefined;
   }

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
-import { berlinWallTimeToDate } from '../../scrapers/berlin-time.js';
 import type { DemoWorld } from '../../scrapers/simulator/demo-child.js';
 import type { Site } from '../../scrapers/types.js';
 import type { LevelStore } from '../../store/index.js';
+import type { WebhookFormat } from '../alerts/webhook-format.js';
+import { demoTimeline } from '../demo-timeline.js';
 import { makeFolder } from '../make-folder.js';
 import { createScheduler, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
 import { keepMemoryDown } from './collect-garbage.js';
+import type { ThemeSettings } from './theme.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
 export interface WatchSessionOptions {
@@ -23,12 +25,14 @@ export interface WatchSessionOptions {
   scrape: boolean;
   intervalMs: number;
   weeks: number;
-  colour: boolean;
+  /** Colour, colour depth, background. */
+  theme: ThemeSettings;
   /** No terminal bell on alerts. */
   quiet: boolean;
   /** Deliver alerts like `snapshot --exec/--webhook`. */
   exec?: string | undefined;
   webhook?: string | undefined;
+  webhookFormat?: WebhookFormat | undefined;
 }
 
 /** Open the store (and the demo world, and the scheduler), run the app until the user quits, close everything. */
@@ -45,7 +49,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     if (options.demo) {
       // The simulated offices run in a process of their own, as real ones would: their work is not the app's.
       const { startDemoProcess } = await import('../../scrapers/simulator/demo-child.js');
-      demo = await startDemoProcess({ start: await demoStart(store), speed: 60 });
+      demo = await startDemoProcess({ ...(await demoTimeline(store)), speed: 60 });
       const clock = demo.clock;
       now = () => clock.now();
       sites = demo.sites.filter(options.accept);
@@ -65,7 +69,12 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       ...(scheduler ? { scheduler } : {}),
       ...(now ? { now } : {}),
       ...(options.demo ? { label: 'demo' } : {}),
-      alerts: { exec: options.exec, webhook: options.webhook, onAlert: alertEffects({ quiet: options.quiet }) },
+      alerts: {
+        exec: options.exec,
+        webhook: options.webhook,
+        webhookFormat: options.webhookFormat,
+        onMessage: alertEffects({ quiet: options.quiet }),
+      },
     });
     watch.ready.catch(() => undefined);
     // Each scrape leaves its pages behind.
@@ -73,9 +82,10 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     await scheduler?.start();
     const { runApp } = await appModule;
     try {
-      await runApp({ data: watch.data, colour: options.colour });
-      // Deliveries still in flight get a few seconds to finish (their failures are kept, not printed).
-      await Promise.race([watch.alerts?.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await runApp({ data: watch.data, theme: options.theme });
+      // Deliveries still in flight get a few seconds to finish; what is given up then is said once the screen is back.
+      const left = (await watch.alerts?.settle(5000)) ?? 0;
+      if (left > 0) process.stderr.write(`office-watch: ${left} alert deliveries were given up when the app quit.\n`);
     } finally {
       watch.close();
       stopCollecting?.();
@@ -97,15 +107,4 @@ async function openDb(path: string): Promise<LevelStore> {
     if (error instanceof StoreError) throw new UserError(error.message);
     throw new UserError(`cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/** The demo's clock starts now, or after the newest snapshot in the demo db, so that time never runs backwards. */
-async function demoStart(store: LevelStore): Promise<Date> {
-  const quarter = 15 * 60_000;
-  let start = Date.now();
-  for (const sourceId of await store.listSources()) {
-    const latest = await store.latestSummary(sourceId);
-    if (latest) start = Math.max(start, berlinWallTimeToDate(latest.takenAt).getTime() + quarter);
-  }
-  return new Date(Math.floor(start / quarter) * quarter);
 }

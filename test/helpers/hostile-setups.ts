@@ -8,7 +8,7 @@ import { eterminServer } from '../../scrapers/simulator/etermin-server.js';
 import { startSystemServer, type RunningServer } from '../../scrapers/simulator/http-host.js';
 import { netappointServer } from '../../scrapers/simulator/netappoint-server.js';
 import { tempusServer } from '../../scrapers/simulator/tempus-server.js';
-import { tevisServer } from '../../scrapers/simulator/tevis-server.js';
+import { tevisServer, type TevisFlow } from '../../scrapers/simulator/tevis-server.js';
 import { zmsServer } from '../../scrapers/simulator/zms-server.js';
 import { createZmsScraper } from '../../scrapers/zms.js';
 import type { SimOffice, SystemServer } from '../../scrapers/simulator/types.js';
@@ -61,7 +61,11 @@ function officeFor(system: SystemName, sourceId: string, now: Date): SimOffice {
 }
 
 function serverFor(label: string, system: SystemName, office: SimOffice): SystemServer {
-  if (system === 'tevis') return tevisServer([office], { flow: () => (label.endsWith('wizard') ? 'wizard' : 'classic'), variant: () => ({ calendarAttribute: 'some' }) });
+  // Titles from the forms' text (cncForms), so that hostile names reach the older flow's snapshot too.
+  if (system === 'tevis') {
+    const flow = (): TevisFlow => (label.endsWith('wizard') ? 'wizard' : 'classic');
+    return tevisServer([office], { flow, variant: () => ({ calendarAttribute: 'some', cncForms: true }) });
+  }
   if (system === 'netappoint') return netappointServer([office], { variant: () => ({ detour: true }) });
   if (system === 'etermin') return eterminServer([office], { variant: () => ({ groups: 1, fullSlots: true, sharedCalendar: false }) });
   // ZMS's rate limit 1000× faster: its pacing (1 ms apart, 61 ms after 50) keeps the cases quick.

@@ -1,22 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { createSimClock } from '../../scrapers/simulator/clock.js';
 import { startSystemServer, type RunningServer } from '../../scrapers/simulator/http-host.js';
+import { createSimulatedOffice } from '../../scrapers/simulator/office.js';
+import { defaultVariant } from '../../scrapers/simulator/tevis-variant.js';
 import { tevisServer, type TevisVariant } from '../../scrapers/simulator/tevis-server.js';
+import { muelheimSized } from '../../scrapers/simulator/tevis-sized-sites.js';
 import type { FaultKind, SimOffice } from '../../scrapers/simulator/types.js';
 import { createTevisScraper } from '../../scrapers/tevis.js';
 import type { ScrapeResult, Site, WallTime } from '../../scrapers/types.js';
 import { fixedOffice } from '../helpers/fixed-office.js';
+import { expectedTevisLocations, lastDayOf } from '../helpers/tevis-expected.js';
 
 const NAMES = ['Bürgerbüro Mitte', '  Bürgerbüro  Süd ', 'Standesamt', 'Ausländerbehörde', 'Kfz-Zulassung', 'Führerscheinstelle', 'Gewerbe  und Gaststätten', 'Straßenverkehr'];
 const scrape = createTevisScraper({ timeoutMs: 5000, retries: 0 });
-const clean = (name: string) => name.replace(/\s+/g, ' ').trim();
-
-/** Last day of the lookahead: the Sunday of the (weeks-1)th ISO week after today's (computed apart from the scraper). */
-function lastDayOf(today: string, weeks: number): string {
-  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
-  return addDays(today, weeks * 7 - weekday);
-}
 
 interface PlannedLocation {
   id: string;
@@ -33,40 +31,32 @@ function officeOf(sourceId: string, now: Date, locations: PlannedLocation[]): Si
   return fixedOffice({ sourceId, system: 'tevis', now, locations: locations.map((l) => ({ id: l.id, name: l.name, slots: [...new Set(l.slots.map(slotAt))] })) });
 }
 
-async function run(office: SimOffice, variant: Partial<TevisVariant>, weeks: number, scraper = scrape): Promise<ScrapeResult> {
-  const system = tevisServer([office], { variant: () => variant });
+/** The traits the server shows: the office's defaults with `traits` over them (as tevisServer makes them). */
+const variantOf = (office: SimOffice, traits: Partial<TevisVariant>): TevisVariant => ({
+  ...defaultVariant(office),
+  ...traits,
+});
+
+async function run(office: SimOffice, traits: Partial<TevisVariant>, weeks: number): Promise<ScrapeResult> {
+  const system = tevisServer([office], { variant: () => traits });
   const server = await startSystemServer(system);
   try {
     const site: Site = { id: office.sourceId, system: 'tevis', name: office.name, city: office.city, url: system.siteUrl(server.origin, office) };
-    return await scraper(site, { weeks, now: office.now() });
+    return await scrape(site, { weeks, now: office.now() });
   } finally {
     await server.close();
   }
 }
 
-/** Every location whose calendar can be known is there with exactly its free slots in the lookahead. */
-function expectTruth(result: ScrapeResult, office: SimOffice, weeks: number, variant: Partial<TevisVariant>): void {
+/** Every service of the site is there, at each calendar or office location, with its free slots in the lookahead. */
+function expectTruth(result: ScrapeResult, office: SimOffice, weeks: number, variant: TevisVariant): void {
   if (!result.ok) throw new Error(`${office.sourceId} failed: ${result.failure.kind}: ${result.failure.message}`);
   const { snapshot } = result;
-  const now = office.now();
-  const today = toBerlinWallTime(now).slice(0, 10);
-  const lastDay = lastDayOf(today, weeks);
   expect(snapshot.sourceId).toBe(office.sourceId);
-  expect(snapshot.takenAt).toBe(toBerlinWallTime(now));
+  expect(snapshot.takenAt).toBe(toBerlinWallTime(office.now()));
   const ids = snapshot.locations.map((l) => l.locationId);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids.every((id) => office.locations.some((l) => l.id === id))).toBe(true);
-  for (const location of office.locations) {
-    const scraped = snapshot.locations.find((l) => l.locationId === location.id);
-    const truth = office.freeSlots(location.id).filter((s) => s.slice(0, 10) <= lastDay);
-    // The wizard shows a calendar id only beside a free time: an office location without any and without
-    // a calendar attribute of its own cannot be named, and is left out rather than guessed.
-    if (!scraped && variant.flow === 'wizard' && office.freeSlots(location.id).length === 0) continue;
-    expect(scraped, `location ${location.id}`).toBeDefined();
-    expect(scraped?.slots).toEqual(truth);
-    expect(scraped?.name).toMatch(/^\S.* \/ .*\S$/);
-    if (!variant.pairs || variant.flow === 'wizard') expect(scraped?.name.endsWith(` / ${clean(location.name)}`)).toBe(true);
-  }
+  expect(snapshot.locations).toEqual(expectedTevisLocations(office, variant, weeks));
 }
 
 const arbVariant: fc.Arbitrary<TevisVariant> = fc.record({
@@ -80,6 +70,8 @@ const arbVariant: fc.Arbitrary<TevisVariant> = fc.record({
   extras: fc.boolean(),
   absoluteAction: fc.boolean(),
   departments: fc.integer({ min: 1, max: 2 }),
+  servicesPerCalendar: fc.integer({ min: 1, max: 3 }),
+  renumber: fc.boolean(),
 });
 
 const arbCase = fc.integer({ min: 1, max: 3 }).chain((weeks) =>
@@ -102,28 +94,48 @@ describe('scrapeTevis against the simulated server', () => {
   it('reads both flows exactly (names, ids, slots) on a known office', async () => {
     const now = new Date('2025-10-03T13:20:00Z');
     const office = officeOf('aachen', now, [
-      { id: '169', name: 'Ausländeramt Aachen - Außenstelle RWTH', slots: [[0, 40], [1, 0], [69, 18], [69, 24]] },
-      { id: '478', name: 'Ausländeramt', slots: [[5, 3]] },
+      { id: 'rwth', name: 'Ausländeramt Aachen - Außenstelle RWTH', slots: [[0, 40], [1, 0], [69, 18], [69, 24]] },
+      { id: 'amt', name: 'Ausländeramt', slots: [[5, 3]] },
     ]);
-    const wizard = await run(office, { flow: 'wizard', calendarAttribute: 'none', pairs: false, extras: true, departments: 1 }, 2);
-    expectTruth(wizard, office, 2, { flow: 'wizard' });
-    if (!wizard.ok) return;
-    expect(wizard.snapshot.locations.map((l) => l.slots)).toEqual([['2025-10-03 10:20:00', '2025-10-04 07:00:00'], ['2025-10-08 07:15:00']]);
-    expect(wizard.snapshot.locations[0]?.name).toMatch(/^[^/]+ \/ [^/]+ \/ Ausländeramt Aachen - Außenstelle RWTH$/);
-    const classic = await run(office, { flow: 'classic', cncForms: false, calendarAttribute: 'some', pairs: false, extras: true, departments: 2 }, 2);
-    expectTruth(classic, office, 2, { flow: 'classic' });
-    if (classic.ok) expect(classic.snapshot.locations.map((l) => l.name.split(' / ').length)).toEqual([2, 2]);
+    const traits: Partial<TevisVariant> = { flow: 'wizard', calendarAttribute: 'none', pairs: false, extras: true };
+    traits.departments = 1;
+    const wizard = await run(office, traits, 2);
+    expectTruth(wizard, office, 2, variantOf(office, traits));
+    expect(wizard.ok && wizard.snapshot.locations.map((l) => [l.locationId, l.slots])).toEqual([
+      ['burgeramt/auslanderamt-aachen-aussenstelle-rwth', ['2025-10-03 10:20:00', '2025-10-04 07:00:00']],
+      ['burgeramt/auslanderamt', ['2025-10-08 07:15:00']],
+      ['burgeramt/sonstige-anliegen', ['2025-10-03 10:20:00', '2025-10-04 07:00:00']],
+      ['burgeramt/nur-telefonisch', []],
+    ]);
+    const rwth = 'Ausländeramt Aachen - Außenstelle RWTH';
+    expect(wizard.ok && wizard.snapshot.locations[0]?.name).toBe(`Bürgeramt / ${rwth} / ${rwth}`);
+    const classicTraits: Partial<TevisVariant> = { ...traits, flow: 'classic', cncForms: false, departments: 2 };
+    classicTraits.calendarAttribute = 'some';
+    const classic = await run(office, classicTraits, 2);
+    expectTruth(classic, office, 2, variantOf(office, classicTraits));
+    expect(classic.ok && classic.snapshot.locations.map((l) => l.name)).toEqual([
+      'Bürgeramt / Ausländeramt Aachen - Außenstelle RWTH',
+      'Bürgeramt / Sonstige Anliegen',
+      'Bürgeramt / Nur telefonisch',
+      'Ausländerbehörde / Ausländeramt',
+      'Ausländerbehörde / Sonstige Anliegen',
+      'Ausländerbehörde / Nur telefonisch',
+    ]);
   });
 
-  it('leaves out a wizard location only where no calendar id can be known', async () => {
+  it('keeps a service without free time, with no slots, also where no calendar id can be known', async () => {
     const office = officeOf('leer', new Date('2026-07-22T10:33:00Z'), [
-      { id: '478', name: 'Ausländeramt', slots: [] },
-      { id: '479', name: 'Bürgeramt', slots: [[1, 3]] },
+      { id: 'a', name: 'Ausländeramt', slots: [] },
+      { id: 'b', name: 'Bürgeramt', slots: [[1, 3]] },
     ]);
-    const known = await run(office, { flow: 'wizard', calendarAttribute: 'all', pairs: false, extras: false, departments: 1 }, 1);
-    expect(known.ok && known.snapshot.locations.map((l) => [l.locationId, l.slots.length])).toEqual([['478', 0], ['479', 1]]);
-    const unknown = await run(office, { flow: 'wizard', calendarAttribute: 'none', pairs: false, extras: false, departments: 1 }, 1);
-    expect(unknown.ok && unknown.snapshot.locations.map((l) => l.locationId)).toEqual(['479']);
+    for (const calendarAttribute of ['all', 'none'] as const) {
+      const traits: Partial<TevisVariant> = { flow: 'wizard', calendarAttribute, pairs: false, extras: false };
+      const result = await run(office, { ...traits, departments: 1 }, 1);
+      expect(result.ok && result.snapshot.locations.map((l) => [l.locationId, l.slots.length])).toEqual([
+        ['burgeramt/auslanderamt', 0],
+        ['burgeramt/burgeramt', 1],
+      ]);
+    }
   });
 
   it('equals the true free slots of random offices, flows and markup variants', async () => {
@@ -134,6 +146,50 @@ describe('scrapeTevis against the simulated server', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('scrapeTevis requests per round', () => {
+  it('a Mülheim-sized wizard site (49 services, 7 calendars): 3 requests a service, a calendar read once', async () => {
+    const shape = muelheimSized();
+    const clock = createSimClock({ start: new Date('2026-07-21T06:00:00Z'), speed: 0 });
+    const office = createSimulatedOffice(shape.spec, clock, 7);
+    const variant = variantOf(office, shape.variant);
+    const result = await run(office, shape.variant, 4);
+    expectTruth(result, office, 4, variant);
+    expect(result.ok && result.snapshot.locations).toHaveLength(49);
+    // Pages one free day each: after the first (from the location POST), one filter step per further free day of the
+    // lookahead, and one that shows none left unless the last day shown ends the lookahead.
+    const today = toBerlinWallTime(clock.now()).slice(0, 10);
+    const lastDay = lastDayOf(today, 4);
+    const steps = office.locations.map(({ id }) => {
+      const days = [...new Set(office.freeSlots(id).map((slot) => slot.slice(0, 10)))].filter((day) => day >= today);
+      const [first] = days;
+      if (first === undefined || first >= lastDay) return 0;
+      const later = days.filter((day) => day > first && day <= lastDay);
+      return later.length + ((later[later.length - 1] ?? first) < lastDay ? 1 : 0);
+    });
+    expect(steps.every((n) => n > 1)).toBe(true);
+    // Start page and select2, then per service its location page, the POST and the suggest page it redirects to.
+    expect(result.requests).toBe(2 + 49 * 3 + steps.reduce((a, b) => a + b, 0));
+  });
+
+  it('skips the location page and the calendar already read where the service\'s attributes name them', async () => {
+    const office = officeOf('attr', new Date('2025-10-03T13:20:00Z'), [
+      { id: 'a', name: 'Infostelle', slots: [[0, 40], [1, 0], [2, 5]] },
+      { id: 'b', name: 'RWTH', slots: [[3, 3]] },
+    ]);
+    const traits: Partial<TevisVariant> = { flow: 'wizard', pairs: false, extras: false, departments: 1 };
+    traits.servicesPerCalendar = 3;
+    const withAttributes = await run(office, { ...traits, calendarAttribute: 'all' }, 2);
+    expectTruth(withAttributes, office, 2, variantOf(office, { ...traits, calendarAttribute: 'all' }));
+    // Per calendar: its location page, POST + redirect, then two more free days and a step that finds none left for
+    // calendar a, that step alone for b; the other two services of each calendar cost nothing.
+    expect(withAttributes.requests).toBe(2 + (3 + 3) + (3 + 1));
+    const without = await run(office, { ...traits, calendarAttribute: 'none' }, 2);
+    expectTruth(without, office, 2, variantOf(office, { ...traits, calendarAttribute: 'none' }));
+    // Without: each service its location page, POST + redirect; each calendar's lookahead still once.
+    expect(without.requests).toBe(2 + 6 * 3 + 3 + 1);
   });
 });
 
@@ -155,7 +211,13 @@ describe('scrapeTevis faults', () => {
       { id: '12', name: 'Straßenverkehrsamt', slots: [[3, 1]] },
     ]),
   );
-  const system = tevisServer(offices, { flow: (office) => (office.sourceId.endsWith('wizard') ? 'wizard' : 'classic'), variant: () => ({ calendarAttribute: 'some', extras: true }) });
+  const flowOf = (office: SimOffice) => (office.sourceId.endsWith('wizard') ? 'wizard' : 'classic');
+  const traits = (office: SimOffice): Partial<TevisVariant> => ({
+    flow: flowOf(office),
+    calendarAttribute: 'some',
+    extras: true,
+  });
+  const system = tevisServer(offices, { variant: traits });
   beforeAll(async () => void (server = await startSystemServer(system)));
   afterAll(async () => server?.close());
 
@@ -167,7 +229,7 @@ describe('scrapeTevis faults', () => {
           const site: Site = { id: office.sourceId, system: 'tevis', name: office.name, city: office.city, url: system.siteUrl(server?.origin ?? '', office) };
           const result = await quick(site, { weeks: 1, now: office.now() });
           if (expected[fault] === undefined) {
-            expectTruth(result, office, 1, { flow: office.sourceId.endsWith('wizard') ? 'wizard' : 'classic' });
+            expectTruth(result, office, 1, variantOf(office, traits(office)));
             expect(result.ok && result.snapshot.locations.some((l) => l.name.includes('Straßenverkehrsamt') || l.name.includes('Bürgerbüro Süd'))).toBe(true);
           } else {
             expect(result.ok).toBe(false);

@@ -27,14 +27,16 @@ afterAll(async () => {
 });
 
 describe('cityInsights', () => {
-  it('reports per office and per city from the aggregates, ranked by bookings per day', async () => {
+  it('reports per source and per city from the aggregates, ranked by bookings per day', async () => {
     const insights = (await cityInsights(store, { cityOf: (id) => (id === 'gamma' ? 'Gammastadt' : 'Alphaburg') }))!;
-    expect(insights.cities.map((c) => [c.rank, c.city, c.offices.map((o) => o.sourceId)])).toEqual([
+    expect(insights.cities.map((c) => [c.rank, c.city, c.sources.map((o) => o.sourceId)])).toEqual([
       [1, 'Alphaburg', ['alpha', 'beta']],
       [2, 'Gammastadt', ['gamma']],
     ]);
-    const alpha = insights.cities[0]!.offices[0]!;
-    expect(alpha).toMatchObject({ days: 2, snapshots: 5, bookings: 3, cancellations: 0, bookingsPerDay: 1.5, leadMedianDays: 2 });
+    const alpha = insights.cities[0]!.sources[0]!;
+    expect(alpha).toMatchObject({ days: 2, locations: 1, snapshots: 5, bookings: 3, cancellations: 0 });
+    expect(alpha.bookingsPerDay).toBe(1.5);
+    expect(alpha.leadMedianDays).toBe(2);
     expect(alpha.leadDays.slice(0, 3)).toEqual([0, 1, 2]);
     expect(alpha.slotHours[9]).toBe(2);
     expect(alpha.slotHours[14]).toBe(1);
@@ -43,7 +45,7 @@ describe('cityInsights', () => {
     // day 1: (4 + 3 + 2) / 3 snapshots = 3; day 2: (3 + 2) / 2 = 2.5
     expect(alpha.freeSlotsPerDay).toBe(2.8);
     const city = insights.cities[0]!;
-    expect(city).toMatchObject({ bookings: 4, days: 2, bookingsPerDay: 2 });
+    expect(city).toMatchObject({ bookings: 4, days: 2, bookingsPerDay: 2, locations: 2 });
     // city free slots per day: day 1 alpha 3 + beta 3.5, day 2 alpha 2.5
     expect(city.freeSlotsPerDay).toBe(4.5);
     expect(insights.cities[1]).toMatchObject({ bookings: 0, cancellationRate: null, leadMedianDays: null, popularSlotHours: [] });
@@ -53,19 +55,37 @@ describe('cityInsights', () => {
     const insights = (await cityInsights(store))!;
     const stats = await store.stats();
     for (const s of stats) {
-      const office = insights.cities.flatMap((c) => c.offices).find((o) => o.sourceId === s.sourceId)!;
-      expect(office.published).toEqual({ bookings: s.appointments, cancellations: s.cancellations });
+      const source = insights.cities.flatMap((c) => c.sources).find((o) => o.sourceId === s.sourceId)!;
+      expect(source.published).toEqual({ bookings: s.appointments, cancellations: s.cancellations });
     }
   });
 
   it('limits to a range and to sources, and is undefined for an empty one', async () => {
     const day2 = (await cityInsights(store, { from: '2024-07-09 00:00:00', to: '2024-07-09 23:59:59' }))!;
-    expect(day2.cities.flatMap((c) => c.offices.map((o) => [o.sourceId, o.bookings, o.snapshots]))).toEqual([['alpha', 1, 2]]);
+    const found = day2.cities.flatMap((c) => c.sources.map((o) => [o.sourceId, o.bookings, o.snapshots]));
+    expect(found).toEqual([['alpha', 1, 2]]);
     expect(day2.first).toBe('2024-07-09 08:00:00');
     const beta = (await cityInsights(store, { sources: (id) => id === 'beta' }))!;
     expect(beta.cities.map((c) => c.city)).toEqual(['beta']);
     expect(await cityInsights(store, { from: '2030-01-01 00:00:00' })).toBeUndefined();
     expect(await cityInsights(store, { sources: () => false })).toBeUndefined();
+  });
+
+  it('counts a source\'s offices (its locations) seen in the range; a city adds its sources\' offices', async () => {
+    const at = (time: string) => `2024-07-20 ${time}:00`;
+    const record = (sourceId: string, time: string, names: string[]) => {
+      const locations = names.map((name) => ({ locationId: name, name, slots: [at('15:00')] }));
+      return store.recordSnapshot({ sourceId, takenAt: at(time), locations });
+    };
+    await record('delta', '10:00', ['Nord', 'Süd']);
+    await record('delta', '10:15', ['Nord', 'Süd', 'West']);
+    await record('epsilon', '10:00', ['Mitte']);
+    const options = { sources: (id: string) => id === 'delta' || id === 'epsilon', cityOf: () => 'Deltastadt' };
+    const [city] = (await cityInsights(store, options))!.cities;
+    expect(city!.sources.map((o) => [o.sourceId, o.locations])).toEqual([['delta', 3], ['epsilon', 1]]);
+    expect(city!.locations).toBe(4);
+    const early = (await cityInsights(store, { ...options, to: at('10:05') }))!.cities[0]!;
+    expect(early.sources.map((o) => [o.sourceId, o.locations])).toEqual([['delta', 2], ['epsilon', 1]]);
   });
 
   it('takes the lower median of a histogram', () => {

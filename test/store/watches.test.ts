@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isoWeekday, patternMatcher, watchCovers, watchWantsSlot } from '../../store/alert-match.js';
 import { openStore, type LevelStore } from '../../store/index.js';
-import { addWatch, listWatches, removeWatch, type Watch } from '../../store/watches.js';
+import { addWatch, listWatches, normalizedSpec, removeWatch, WatchExistsError } from '../../store/watches.js';
+import type { Watch } from '../../store/watches.js';
 
 let dir: string;
 let store: LevelStore;
@@ -29,6 +30,29 @@ describe('watches in the store', () => {
     expect(await removeWatch(store, 'x')).toBe(false);
     expect((await addWatch(store, { city: 'Köln', withinDays: 1 })).id).toBe('3');
     expect((await listWatches(store)).map((w) => w.id)).toEqual(['2', '3']);
+  });
+
+  it('an identical watch (same spec once normalised) is refused, naming the one there is; nothing stored', async () => {
+    const first = await addWatch(store, { city: 'Bonn', withinDays: 14, weekdays: [1, 5], hours: { from: 8, to: 12 } });
+    const again = addWatch(store, { city: ' bonn ', withinDays: 14, weekdays: [5, 1], hours: { from: 8, to: 12 } });
+    await expect(again).rejects.toBeInstanceOf(WatchExistsError);
+    await expect(again).rejects.toMatchObject({ code: 'WATCH_EXISTS', existing: first });
+    // Different in one part: a watch of its own.
+    const narrow = { weekdays: [1, 5] as Watch['weekdays'], hours: { from: 8, to: 12 } };
+    expect((await addWatch(store, { city: 'Bonn', withinDays: 7, ...narrow })).id).toBe('2');
+    expect((await addWatch(store, { city: 'Bonn', office: 'melde', withinDays: 14, ...narrow })).id).toBe('3');
+    expect((await listWatches(store)).map((w) => w.id)).toEqual(['1', '2', '3']);
+    // All seven days and 0-24 h are no narrowing at all.
+    const everyDay = { weekdays: [1, 2, 3, 4, 5, 6, 7] as Watch['weekdays'], hours: { from: 0, to: 24 } };
+    const plain = normalizedSpec({ city: 'BONN', withinDays: 3 });
+    expect(normalizedSpec({ city: 'Bonn', withinDays: 3, ...everyDay })).toBe(plain);
+    // Two at once: one wins.
+    const kfz = (office: string) => addWatch(store, { office, before: '2030-01-01' });
+    const both = await Promise.allSettled([kfz('kfz'), kfz('KFZ')]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    // Removed, it may be added again.
+    expect(await removeWatch(store, '1')).toBe(true);
+    expect((await addWatch(store, { city: 'Bonn', withinDays: 14, ...narrow })).id).toBe('5');
   });
 
   it('ids sort numerically past 9', async () => {

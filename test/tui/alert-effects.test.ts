@@ -1,26 +1,39 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { alertEffects } from '../../source/tui/alert-effects.js';
-import { desktopNotifier, type NotifyFunction } from '../../source/tui/desktop-notifier.js';
-import type { Alert } from '../../store/alerts.js';
+import { composeMessages } from '../../source/alerts/alert-message.js';
+import { alertEffects, notificationOf } from '../../source/tui/alert-effects.js';
+import { desktopNotifier, type Notification, type NotifyFunction } from '../../source/tui/desktop-notifier.js';
 import { sampleAlert } from './fake-watch-data.js';
+
+/** A round's message for watch 1 with these alerts. */
+const message = (...alerts: ReturnType<typeof sampleAlert>[]) =>
+  composeMessages(alerts, [{ id: '1', city: 'Bonn', withinDays: 14, createdAt: '' }])[0]!;
+const note: Notification = { title: 'Free slot: Meldewesen (Bonn)', message: 'Wed 2021-08-11 08:30 · cancellation' };
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('alert effects', () => {
-  test('a burst of alerts rings the bell once and sends one notification naming the first and the rest', async () => {
+  test("a round's messages ring the bell once; one notification: the first message, and how many more", async () => {
     const written: string[] = [];
-    const sent: [Alert, number][] = [];
-    const effects = alertEffects({ quiet: false, write: (text) => void written.push(text), notifier: () => (alert, more) => void sent.push([alert, more]), gatherMs: 20 });
+    const sent: [Notification, number][] = [];
+    const write = (text: string) => void written.push(text);
+    const notifier = () => (n: Notification, more: number) => void sent.push([n, more]);
+    const effects = alertEffects({ quiet: false, write, notifier, gatherMs: 20 });
     const log = () => undefined;
-    effects(sampleAlert(), log);
-    effects(sampleAlert('2021-08-12 09:00:00'), log);
-    effects(sampleAlert('2021-08-13 09:00:00'), log);
+    const first = message(sampleAlert(), sampleAlert('2021-08-12 09:00:00'));
+    effects(first, log);
+    effects(message(sampleAlert('2021-08-13 09:00:00')), log);
     await wait(60);
     expect(written).toEqual(['\u0007']);
-    expect(sent.map(([alert, more]) => [alert.slot, more])).toEqual([['2021-08-11 08:30:00', 2]]);
-    effects(sampleAlert('2021-08-14 09:00:00'), log);
+    expect(sent).toEqual([[notificationOf(first), 1]]);
+    expect(sent[0]![0].title).toBe('2 free slots: Meldewesen (Bonn)');
+    expect(sent[0]![0].message.split('\n').slice(0, 3)).toEqual([
+      '2 new slots, first Wed 2021-08-11 08:30 (watch 1: city Bonn · within 14 days)',
+      'Wed 2021-08-11 08:30 · cancellation · Stadt Bonn · Meldewesen',
+      'Thu 2021-08-12 09:00 · cancellation · Stadt Bonn · Meldewesen',
+    ]);
+    effects(message(sampleAlert('2021-08-14 09:00:00')), log);
     await wait(60);
     expect(written).toEqual(['\u0007', '\u0007']);
   });
@@ -29,7 +42,7 @@ describe('alert effects', () => {
     const written: string[] = [];
     let sent = 0;
     const effects = alertEffects({ quiet: true, write: (text) => void written.push(text), notifier: () => () => void sent++, gatherMs: 10 });
-    effects(sampleAlert(), () => undefined);
+    effects(message(sampleAlert()), () => undefined);
     await wait(40);
     expect(written).toEqual([]);
     expect(sent).toBe(1);
@@ -40,31 +53,38 @@ describe('desktop notifications', () => {
   const logged: string[] = [];
   const log = (line: string) => void logged.push(line);
 
-  test('title and text name office, city, slot and how; site text sanitized', async () => {
+  test("a message's title and text, how many more came with it; site text sanitized", async () => {
     const shown: { title: string; message: string }[] = [];
     const notify = desktopNotifier(log, async (): Promise<NotifyFunction> => (n, done) => (shown.push(n), done(null)));
-    notify(sampleAlert(), 3);
+    notify(notificationOf(message(sampleAlert())), 3);
     await wait(10);
-    expect(shown).toEqual([{ title: 'Free slot: Meldewesen (Bonn)', message: 'Wed 2021-08-11 08:30 · Stadt Bonn (cancellation); 3 more in the app', wait: false }]);
+    expect(shown).toEqual([{ title: 'Free slot: Meldewesen (Bonn)', message: expect.any(String), wait: false }]);
+    expect(shown[0]!.message.split('\n')).toEqual([
+      '1 new slot, first Wed 2021-08-11 08:30 (watch 1: city Bonn · within 14 days)',
+      'Wed 2021-08-11 08:30 · cancellation · Stadt Bonn · Meldewesen',
+      'Book: https://example.test/bonn',
+      '(3 more in the app)',
+    ]);
+    expect(shown[0]!.message).not.toMatch(/[\u001b\u0007]|evil/);
   });
 
   test('no notifier on the platform: silently nothing, and not asked again; a failed delivery is logged; a throw is no crash', async () => {
     logged.length = 0;
     let calls = 0;
     const missing = desktopNotifier(log, async (): Promise<NotifyFunction> => (_n, done) => (calls++, done(new Error('not found: notify-send'))));
-    missing(sampleAlert(), 0);
+    missing(note, 0);
     await wait(10);
-    missing(sampleAlert(), 0);
+    missing(note, 0);
     await wait(10);
     expect(calls).toBe(1);
     expect(logged).toEqual([]);
 
     const failing = desktopNotifier(log, async (): Promise<NotifyFunction> => (_n, done) => done(new Error('D-Bus said no \u001b[31m')));
-    failing(sampleAlert(), 0);
+    failing(note, 0);
     const throwing = desktopNotifier(log, async (): Promise<NotifyFunction> => () => {
       throw new Error('boom');
     });
-    throwing(sampleAlert(), 0);
+    throwing(note, 0);
     await wait(10);
     expect(logged).toEqual(['desktop notification failed: D-Bus said no', 'desktop notification failed: boom']);
   });
@@ -72,7 +92,7 @@ describe('desktop notifications', () => {
   test('the real package on this machine: never throws, logs nothing when the platform has no notifier', async () => {
     logged.length = 0;
     const notify = desktopNotifier(log);
-    expect(() => notify(sampleAlert(), 0)).not.toThrow();
+    expect(() => notify(note, 0)).not.toThrow();
     await wait(500);
     expect(logged.every((line) => line.startsWith('desktop notification failed: '))).toBe(true);
     const notifySend = (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, 'notify-send')));

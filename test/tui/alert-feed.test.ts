@@ -7,6 +7,7 @@ import { startDemo, type Demo } from '../../scrapers/simulator/demo.js';
 import { createScheduler } from '../../source/scheduler/index.js';
 import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
 import { parseWatchPrompt } from '../../source/tui/watch-prompt.js';
+import type { AlertMessage } from '../../source/alerts/alert-message.js';
 import type { Alert } from '../../store/alerts.js';
 import { openStore, type LevelStore } from '../../store/index.js';
 import { listWatches } from '../../store/watches.js';
@@ -27,32 +28,42 @@ afterAll(async () => {
 });
 
 describe('alerts in the app data (store-watch-data) from a real round against the demo', () => {
-  test('a watch added as w adds it; the round raises alerts: listed, announced, delivered by --exec; insights follow', async () => {
+  test('w adds a watch (an identical one is refused); its first round is one message: listed, told, run', async () => {
     const sites = demo.sites.filter((site) => site.id === 'bonn' || site.id === 'frankfurt');
     const scheduler = createScheduler({ sites, store, scraperFor, now: () => demo.clock.now(), minIntervalMinutes: 0, weeks: 1 });
-    const effects: Alert[] = [];
-    // One file per delivery: deliveries run in parallel.
+    const effects: AlertMessage[] = [];
+    // One file per delivery.
     const out = mkdtempSync(join(dir, 'delivered-'));
-    const watch = createStoreWatchData({ store, sites, scheduler, now: () => demo.clock.now(), alerts: { exec: `cat > "$(mktemp -p '${out}')"`, onAlert: (alert) => void effects.push(alert) } });
+    const alerts = { exec: `cat > "$(mktemp -p '${out}')"`, onMessage: (m: AlertMessage) => void effects.push(m) };
+    const watch = createStoreWatchData({ store, sites, scheduler, now: () => demo.clock.now(), alerts });
     const announced: (Alert | undefined)[] = [];
     try {
       await watch.ready;
       const alerts = watch.data.alerts!;
       alerts.subscribe((alert) => announced.push(alert));
-      // Narrow (the next day, 08-09 h): a first snapshot makes every wanted slot new.
+      // Narrow (the next day, 08-09 h): the first snapshot is the watch's baseline.
       const added = await alerts.addWatch(parseWatchPrompt('Bonn', '1 08-09', '2026-03-02'));
       expect(await listWatches(store)).toEqual([added]);
       expect(added).toMatchObject({ city: 'Bonn', withinDays: 1, hours: { from: 8, to: 9 } });
+      // The watch's creation is on the demo's clock, as its snapshots are.
+      expect(added.createdAt).toBe(demo.clock.now().toISOString());
+      const again = alerts.addWatch(parseWatchPrompt('bonn', ' 08-09  1', '2026-03-02'));
+      await expect(again).rejects.toThrow('watch 1 already watches that (city Bonn · within 1 days, 08-09 h).');
+      expect(await listWatches(store)).toHaveLength(1);
 
       await scheduler.runRound();
       await watch.alerts!.idle();
       const list = alerts.list();
       expect(list.length).toBeGreaterThan(0);
-      expect(list.every((a) => a.sourceId === 'bonn' && a.city === 'Bonn' && a.kind === 'new day')).toBe(true);
-      expect(effects.map((a) => a.id)).toEqual(list.map((a) => a.id));
-      expect(announced.filter(Boolean)).toHaveLength(list.length);
-      const delivered = readdirSync(out).map((name) => (JSON.parse(readFileSync(join(out, name), 'utf8')) as Alert).id);
-      expect(delivered.sort()).toEqual(list.map((a) => a.id).sort());
+      expect(list.every((a) => a.sourceId === 'bonn' && a.city === 'Bonn')).toBe(true);
+      expect(list.every((a) => a.kind === 'free now' && (a.count ?? 0) > 0)).toBe(true);
+      expect(effects).toHaveLength(1);
+      expect(effects[0]!.freeNow.map((a) => a.id)).toEqual(list.map((a) => a.id));
+      const count = list.reduce((sum, a) => sum + a.count!, 0);
+      expect(announced.filter(Boolean)).toEqual([expect.objectContaining({ kind: 'free now', count })]);
+      const read = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8')) as AlertMessage;
+      const delivered = readdirSync(out).map(read);
+      expect(delivered.map((m) => m.id)).toEqual([effects[0]!.id]);
       expect(alerts.problems()).toEqual([]);
 
       demo.clock.advance(15 * 60_000);
@@ -69,22 +80,26 @@ describe('alerts in the app data (store-watch-data) from a real round against th
 
   test('a failing --exec is logged as a problem of the session, not thrown; the store\'s alerts of the last day are listed', async () => {
     const scheduler = createScheduler({ sites: demo.sites.filter((site) => site.id === 'bonn'), store, scraperFor, now: () => demo.clock.now(), minIntervalMinutes: 0, weeks: 1 });
-    const fresh: Alert[] = [];
-    const watch = createStoreWatchData({ store, sites: demo.sites, scheduler, now: () => demo.clock.now(), alerts: { exec: 'exit 3', retry: { attempts: 2, baseDelayMs: 5 }, onAlert: (alert) => void fresh.push(alert) } });
+    const fresh: AlertMessage[] = [];
+    const onMessage = (m: AlertMessage) => void fresh.push(m);
+    const alerts = { exec: 'exit 3', retry: { attempts: 2, baseDelayMs: 5 }, onMessage };
+    const watch = createStoreWatchData({ store, sites: demo.sites, scheduler, now: () => demo.clock.now(), alerts });
     try {
       await watch.ready;
       await watch.alerts!.ready;
       const stored = watch.data.alerts!.list().map((a) => a.id);
       expect(stored.length).toBeGreaterThan(0);
       expect(fresh).toEqual([]);
-      // A day later the next day's 08-09 h slots are new to the watch.
+      // A day later (a gap of a day) the round is the watch's baseline again: what is free now, in one message.
       demo.clock.advance(24 * 3_600_000);
       await scheduler.runRound();
       await watch.alerts!.idle();
-      expect(fresh.length).toBeGreaterThan(0);
-      expect(watch.data.alerts!.list().slice(-fresh.length)).toEqual(fresh);
+      expect(fresh).toHaveLength(1);
+      expect(fresh[0]!.freeNow.length).toBeGreaterThan(0);
+      expect(watch.data.alerts!.list().slice(-fresh[0]!.freeNow.length)).toEqual(fresh[0]!.freeNow);
       const problems = watch.data.alerts!.problems();
-      expect(problems.some((line) => line.startsWith('alert bonn/') && line.includes('NOT delivered by exec'))).toBe(true);
+      const failed = (line: string) => line.startsWith("watch 1's alert of ") && line.includes('NOT delivered by exec');
+      expect(problems.some(failed)).toBe(true);
     } finally {
       watch.close();
       await scheduler.stop();

@@ -26,8 +26,19 @@ describe('office-watch (the app command)', () => {
     expect(stderr).toBe('office-watch: --webhook needs an http(s) URL; got "ftp://x".\n');
     expect(await run(['--demo', '--exec', ' '])).toBe(2);
     expect(stderr).toBe('office-watch: --exec needs a command.\n');
-    expect(appCommand.help).toMatch(/--exec CMD[^]*--webhook URL[^]*--quiet\s+no terminal bell on alerts/);
-    expect(Object.keys(appCommand.flags ?? {})).toEqual(expect.arrayContaining(['exec', 'webhook', 'quiet']));
+    expect(await run(['--demo', '--webhook', 'https://example.org/x', '--webhook-format', 'pigeon'])).toBe(2);
+    expect(stderr).toBe('office-watch: --webhook-format takes ntfy, gotify, slack, discord, telegram; got "pigeon".\n');
+    expect(await run(['--demo', '--webhook', 'https://gotify.example.org/message', '--webhook-format=gotify'])).toBe(2);
+    expect(stderr).toMatch(/^office-watch: a Gotify --webhook needs the app token/);
+    expect(appCommand.help).toMatch(/--exec CMD[^]*--webhook URL[^]*--webhook-format F[^]*--quiet\s+no terminal bell/);
+    const flags = Object.keys(appCommand.flags ?? {});
+    expect(flags).toEqual(expect.arrayContaining(['exec', 'webhook', 'webhookFormat', 'quiet']));
+  });
+
+  test('--theme: auto, dark or light, else one sentence and exit 2; --help documents it', async () => {
+    expect(await run(['--no-scrape', '--theme', 'blue'])).toBe(2);
+    expect(stderr).toBe('office-watch: --theme is one of auto, dark and light; got "blue".\n');
+    expect(appCommand.help).toMatch(/--theme NAME\s+dark or light: colours for the terminal's background/);
   });
 
   test('an include pattern that matches no source is named', async () => {

@@ -149,6 +149,14 @@ describe('app reducer', () => {
     expect(state.healthRow).toBe(8);
   });
 
+  test('s in the timeline: 7 days, 4 weeks, a year, and round again; elsewhere nothing', () => {
+    let state: AppState = { ...initialApp, view: 'timeline' };
+    const spans = [state.span];
+    for (let i = 0; i < 3; i++) spans.push((state = reduceApp(state, { type: 'span' }, context)).span);
+    expect(spans).toEqual([0, 1, 2, 0]);
+    expect(reduceApp(initialApp, { type: 'span' }, context)).toBe(initialApp);
+  });
+
   test('in the alerts view ↑↓ and PgDn select within the alerts; Enter on insights opens the slots', () => {
     let state = reduceApp({ ...initialApp, view: 'alerts', focus: 'view' }, { type: 'page', delta: 1 }, context);
     expect(state.alert).toBe('a5');

@@ -146,19 +146,25 @@ export function sampleAlert(slot = '2021-08-11 08:30:00', kind: Alert['kind'] = 
 
 const hist = (length: number, at: Record<number, number>) => Array.from({ length }, (_, i) => at[i] ?? 0);
 
-function cityFigures(city: string, rank: number, bookingsPerDay: number): CityInsights {
+export function cityFigures(city: string, rank: number, bookingsPerDay: number, locations = 1): CityInsights {
   const leadDays = hist(42, { 0: 2, 1: 5, 3: 9, 6: 4, 13: 2, 41: 1 });
   const slotHours = hist(24, { 8: 10, 9: 6, 10: 3 });
   const bookingHours = hist(24, { 7: 8, 12: 5, 19: 2 });
   const figures = { days: 10, snapshots: 900, bookings: bookingsPerDay * 10, cancellations: 23, bookingsPerDay, cancellationsPerDay: 2.3, cancellationRate: 0.099, leadMedianDays: 3, leadDays, slotHours, bookingHours, popularSlotHours: [8, 9, 10], popularBookingHours: [7, 12, 19], freeSlotsPerDay: 40.5, published: { bookings: 250, cancellations: 30 } };
-  return { city, rank, ...figures, offices: [{ sourceId: city.toLowerCase(), city, ...figures }] };
+  // One source, of `locations` offices.
+  const source = { sourceId: city.toLowerCase(), city, ...figures, locations };
+  return { city, rank, ...figures, locations, sources: [source] };
 }
 
-/** Insights of Bonn (#2), Dresden (#1) and a city whose name carries an escape sequence. */
+/** Insights of Bonn (#2; 1 source, 3 offices), Dresden (#1) and a city whose name carries an escape sequence. */
 export function sampleInsights(): Insights {
   return {
     first: '2021-08-01 00:00:00',
     last: '2021-08-10 12:00:00',
-    cities: [cityFigures('Dresden', 1, 31.4), cityFigures('Bonn', 2, 23.3), cityFigures('Evil \u001b[2J City', 3, 4.2)],
+    cities: [
+      cityFigures('Dresden', 1, 31.4),
+      cityFigures('Bonn', 2, 23.3, 3),
+      cityFigures('Evil \u001b[2J City', 3, 4.2),
+    ],
   };
 }

@@ -4,7 +4,8 @@ import { ThemeContext } from '../../source/tui/theme.js';
 import { InsightsView } from '../../source/tui/views/insights.js';
 import { axisLine, barRows, hbar, squeeze } from '../../source/tui/views/bar-chart.js';
 import { startApp } from './app-harness.js';
-import { sampleData, sampleInsights } from './fake-watch-data.js';
+import { cityFigures, sampleData, sampleInsights } from './fake-watch-data.js';
+import type { Insights } from '../../store/insights.js';
 
 let app: ReturnType<typeof startApp> | undefined;
 afterEach(() => app?.instance.unmount());
@@ -38,8 +39,9 @@ describe('the insights view', () => {
     expect(screen).toMatch(/Slot hours: 08h 09h 10h\s+Booking hours: 07h 12h 19h/);
     expect(screen).toMatch(/0\s+7\s+14\s+21\s+28\s+35\s+41\+/);
     expect(screen).toMatch(/█/);
-    expect(screen).toMatch(/▸ {2}2 Bonn\s+█+[▏▎▍▌▋▊▉]?\s+23\.3/);
-    expect(screen).toMatch(/ {3}1 Dresden\s+█+\s+31\.4/);
+    // Ranked per office (Bonn: 23.3 a day at 3 offices); Dresden, more than twice the next, is cut (») by the scale.
+    expect(screen).toMatch(/▸2 Bonn\s+█+[▏▎▍▌▋▊▉]?\s+7\.8/);
+    expect(screen).toMatch(/ 1 Dresden\s+█+»\s+31\.4/);
     expect(screen).not.toMatch(/\u001b/);
     expect(screen).toContain('Evil');
     expect(screen).toContain('4 insights');
@@ -53,7 +55,7 @@ describe('the insights view', () => {
     await app.press('\t', '\t', '\t');
     await app.see('Insights · Bonn');
     await app.press('j');
-    await app.see(/bookings 31\.4\/day[^]*▸ {2}1 Dresden/);
+    await app.see(/bookings 31\.4\/day[^]*▸1 Dresden/);
     await app.press('j');
     await app.see('no snapshots of Frankfurt yet');
   });
@@ -62,7 +64,7 @@ describe('the insights view', () => {
     const insights = sampleInsights();
     const { lastFrame } = render(
       <ThemeContext.Provider value={{ colour: false }}>
-        <InsightsView insights={insights} city="Bonn" loading={false} width={30} height={20} focused />
+        <InsightsView insights={insights} city="Bonn" loading={false} width={30} height={30} focused />
       </ThemeContext.Provider>,
     );
     const lines = (lastFrame() ?? '').split('\n');
@@ -79,4 +81,57 @@ describe('the insights view', () => {
     await app.see('no snapshots in the database yet');
     expect(data.insightsCalls).toBeGreaterThan(0);
   });
+});
+
+/** Week 2021-28 as the issue met it: Thüringen, one source with 77 offices, far ahead; a city with a long number. */
+function outlierInsights(): Insights {
+  const city = (name: string, perDay: number, offices: number, sources = 1) => {
+    const figures = cityFigures(name, 0, perDay, offices);
+    const source = figures.sources[0]!;
+    const more = Array.from({ length: sources - 1 }, (_, i) => ({ ...source, sourceId: `${source.sourceId}${i + 2}` }));
+    return { ...figures, sources: [...figures.sources, ...more] };
+  };
+  const cities = [
+    city('Riesig', 12345678.9, 1),
+    city('Thüringen', 11715.7, 77),
+    city('Bonn', 174.3, 4, 2),
+    city('Dresden', 245.7, 7, 2),
+    city('Frankfurt', 88, 15),
+    city('Kassel', 13.9, 13),
+    city('Magdeburg', 28.6, 27),
+    city('Wesel', 18, 5),
+    city('Leipzig', 7.3, 3),
+  ];
+  const ranked = cities.map((c, i) => ({ ...c, rank: i + 1 }));
+  return { first: '2021-07-12 00:00:00', last: '2021-07-18 23:50:00', cities: ranked };
+}
+
+const barOf = (line: string) => /[█▏▎▍▌▋▊▉]+»?/.exec(line)?.[0] ?? '';
+
+describe('the insights view at 60×15, 80×24 and 120×40', () => {
+  for (const size of [{ columns: 60, rows: 15 }, { columns: 80, rows: 24 }, { columns: 120, rows: 40 }]) {
+    test(`${size.columns}×${size.rows}: sources and offices by name; a ranking no outlier swamps`, async () => {
+      const data = sampleData();
+      data.insightsValue = outlierInsights();
+      app = startApp(data, size);
+      await app.see(/snapshot .+ · live/);
+      await app.press('4');
+      const screen = await app.see('Cities by bookings per day per office');
+      const lines = screen.split('\n');
+      expect(lines.every((line) => [...line].length <= size.columns)).toBe(true);
+      // Bonn: two booking sites, four offices (the columns of its grid).
+      expect(screen).toContain('2 sources · 4 offices');
+      expect(screen).toMatch(/#3 of 9 cities/);
+      const row = (name: string) => lines.find((line) => new RegExp(`\\d ${name} `).test(line))!;
+      // The figures whole, however long; the outliers' bars cut (»); Bonn, then Dresden, on a scale that fits them.
+      expect(row('Riesig')).toMatch(/»\s+12345678\.9$/);
+      expect(row('Thüringen')).toMatch(/»\s+152\.2$/);
+      expect(row('Bonn')).toMatch(/^[^│]*│ ▸3 Bonn\s+█+\s+43\.6$/);
+      expect(row('Dresden')).toMatch(/\s35\.1$/);
+      const full = barOf(row('Bonn')).length;
+      expect(full).toBeGreaterThanOrEqual(8);
+      expect(barOf(row('Dresden')).length).toBeGreaterThanOrEqual(Math.floor(full * 0.75));
+      expect(barOf(row('Riesig')).length).toBe(full);
+    });
+  }
 });

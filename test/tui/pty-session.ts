@@ -17,7 +17,12 @@ export class PtySession {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 24;
     this.term = new Terminal({ cols, rows, allowProposedApi: true });
-    this.proc = spawn(process.execPath, args, { name: 'xterm-256color', cols, rows, cwd: options.cwd, env: { ...process.env, CI: 'true', ...options.env } as Record<string, string> });
+    // A variable set to undefined is left out (node-pty would pass the text "undefined").
+    const all = Object.entries({ ...process.env, CI: 'true', ...options.env });
+    const env = all.filter(([, value]) => value !== undefined);
+    // node-pty sets TERM to the terminal's name: the TERM asked for, by default xterm-256color.
+    const name = options.env?.TERM ?? 'xterm-256color';
+    this.proc = spawn(process.execPath, args, { name, cols, rows, cwd: options.cwd, env: Object.fromEntries(env) });
     this.proc.onData((data) => {
       this.raw += data;
       this.term.write(data);
@@ -35,6 +40,20 @@ export class PtySession {
 
   screen(): string {
     return this.lines().join('\n');
+  }
+
+  /** The cell at column x of screen row y: its text, colours (a palette index; undefined: the default) and style. */
+  cell(x: number, y: number): { char: string; fg?: number; bg?: number; inverse: boolean; bold: boolean } {
+    const buffer = this.term.buffer.active;
+    const cell = buffer.getLine(buffer.viewportY + y)?.getCell(x);
+    if (!cell) return { char: '', inverse: false, bold: false };
+    return {
+      char: cell.getChars(),
+      ...(cell.isFgPalette() ? { fg: cell.getFgColor() } : {}),
+      ...(cell.isBgPalette() ? { bg: cell.getBgColor() } : {}),
+      inverse: cell.isInverse() !== 0,
+      bold: cell.isBold() !== 0,
+    };
   }
 
   get bufferType(): string {

@@ -26,6 +26,10 @@ describe('office-watch --demo in a terminal', () => {
     try {
       const first = await session.waitFor((s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s), 40_000, 'the first grid');
       expect(session.bufferType).toBe('alternate');
+      // In colour by default, CI=true or not: the header inverse in a colour of the palette, the selection inverse.
+      expect(session.cell(2, 0)).toMatchObject({ inverse: true, fg: expect.any(Number) });
+      const selected = session.lines().findIndex((line) => line.startsWith('▸ '));
+      expect(session.cell(2, selected).inverse).toBe(true);
       expect(first.split('\n')[0]).toContain('office-watch · demo · 15 sources');
       expect(first).toMatch(/Cities\s+free│/);
 
@@ -46,7 +50,19 @@ describe('office-watch --demo in a terminal', () => {
       session.write('3');
       await session.waitFor((s) => /✗F\s*darmstadt/.test(s), 60_000, 'a failing scraper in the health view');
       session.write('2');
-      await session.waitFor((s) => /▲ bookings [1-9]/.test(s) && /▼ cancellations \d/.test(s), 60_000, 'bookings in the timeline');
+      const counted = (s: string) => /▲ bookings [1-9]/.test(s) && /▼ cancellations \d/.test(s);
+      const timeline = await session.waitFor(counted, 60_000, 'bookings in the timeline');
+      // Bookings red, cancellations green (the palette for a background nobody named: 196 and 28), in the legend
+      // and in the bars above the zero line.
+      const lines = timeline.split('\n');
+      const legend = lines.findIndex((line) => line.includes('▲ bookings'));
+      expect(session.cell(lines[legend]!.indexOf('▲ bookings') + 2, legend).fg).toBe(196);
+      expect(session.cell(lines[legend]!.indexOf('▼ cancellations') + 2, legend).fg).toBe(28);
+      const zero = lines.findIndex((line) => / 0 ┼─/.test(line));
+      const cells = lines.slice(0, zero).flatMap((line, y) => [...line].map((char, x) => ({ char, x, y })));
+      const bars = cells.filter(({ char, x }) => /[▁-█]/.test(char) && x > 30).map(({ x, y }) => [x, y]);
+      expect(bars.length).toBeGreaterThan(0);
+      for (const [x, y] of bars) expect(session.cell(x!, y!).fg).toBe(196);
       session.write('4');
       const insights = await session.waitFor((s) => /Insights · .+ · \d{4}-\d\d-\d\d – /.test(s) && s.includes('Cities by bookings per day'), 10_000, 'the insights view');
       expect(insights).toMatch(/bookings \d+\.\d\/day/);
@@ -86,6 +102,29 @@ describe('office-watch --demo in a terminal', () => {
     } finally {
       session.kill();
     }
+  }, 90_000);
+});
+
+describe('colours for the terminal\'s background', () => {
+  const header = async (args: string[], env: NodeJS.ProcessEnv) => {
+    const db = join(dir, `empty-${Math.random().toString(36).slice(2)}`);
+    const session = new PtySession([bin, '--no-scrape', '--db', db, ...args], { cwd: root, env: { ...ENV, ...env } });
+    try {
+      await session.waitFor((s) => s.includes('not scraping'), 30_000, 'the header');
+      const cell = session.cell(2, 0);
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+      return cell;
+    } finally {
+      session.kill();
+    }
+  };
+
+  test('COLORFGBG says light: the light palette; --theme dark overrides it; TERM=xterm: the 16 colours', async () => {
+    expect(await header([], { COLORFGBG: '0;15' })).toMatchObject({ inverse: true, fg: 24 });
+    const dark = await header(['--theme', 'dark'], { COLORFGBG: '0;15', TERM: 'xterm' });
+    expect(dark).toMatchObject({ inverse: true, fg: 6 });
+    expect(await header(['--theme', 'light'], { TERM: 'xterm' })).toMatchObject({ inverse: true, fg: 4 });
   }, 90_000);
 });
 

@@ -84,6 +84,26 @@ describe('WatchData over the store', () => {
     expect(counts.every((c) => c.hour <= end)).toBe(true);
   });
 
+  test('hourly counts over the hours asked for (the timeline\'s 7 days, 4 weeks, a year)', async () => {
+    const slots = ['2021-08-20 08:00:00', '2021-08-20 08:05:00'];
+    // A booking on 08-01 at 10 h and one on 08-09 at 11 h.
+    for (const day of ['2021-08-01 10', '2021-08-09 11']) {
+      await store.recordSnapshot(snap('kassel', `${day}:00:00`, [['k', 'Bürgerbüro', slots]]));
+      await store.recordSnapshot(snap('kassel', `${day}:15:00`, [['k', 'Bürgerbüro', slots.slice(1)]]));
+    }
+    const { data, ready, close } = createStoreWatchData({ store, sites });
+    await ready;
+    const [scope] = await data.scopes('kassel');
+    const hours = async (span?: number) => {
+      const { counts } = await data.hourly('kassel', scope!, span);
+      return counts.filter((c) => c.appointments > 0).map((c) => c.hour);
+    };
+    expect(await hours()).toEqual(['2021-08-09 11:00:00']);
+    expect(await hours(28 * 24)).toEqual(['2021-08-01 10:00:00', '2021-08-09 11:00:00']);
+    expect(await hours(2)).toEqual(['2021-08-09 11:00:00']);
+    close();
+  });
+
   test('a new snapshot reaches the listeners and the overview', async () => {
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;

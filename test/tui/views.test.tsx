@@ -14,7 +14,7 @@ import { Health } from '../../source/tui/views/health.js';
 import { Help } from '../../source/tui/views/help.js';
 import { Slots } from '../../source/tui/views/slots.js';
 import { Timeline } from '../../source/tui/views/timeline.js';
-import { CHART_INDENT, chartLines, LABEL_WIDTH } from '../../source/tui/views/timeline-chart.js';
+import { chartRows } from '../../source/tui/views/timeline-chart.js';
 import { sampleData } from './fake-watch-data.js';
 
 const plain = (node: React.ReactElement) => render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>);
@@ -204,8 +204,8 @@ describe('text fitting', () => {
   });
   test('the chart crosses its axis only at zero', () => {
     const series = timelineSeries([{ hour: '2021-08-10 10:00:00', appointments: 4, cancellations: 3 }], '2021-08-10 12:00:00', 40);
-    const crosses = chartLines(series, 12, false).filter((line) => line[CHART_INDENT - 1] === '┼');
-    expect(crosses.map((line) => line.slice(0, LABEL_WIDTH).trim())).toEqual(['0']);
+    const crosses = chartRows(series, 50, 12).filter((row) => row.label.endsWith('┼'));
+    expect(crosses.map((row) => row.label.slice(0, -1).trim())).toEqual(['0']);
   });
   test('health lists the failing scrapers\' full errors below the table', () => {
     const out = plain(<Health rows={sampleData().healthRows} offset={0} highlight={new Set()} width={56} height={12} focused={false} />).lastFrame()!;

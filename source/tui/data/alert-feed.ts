@@ -1,23 +1,26 @@
 import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
 import { listAlerts, type Alert } from '../../../store/alerts.js';
 import type { LevelStore } from '../../../store/index.js';
-import { addWatch } from '../../../store/watches.js';
-import { alertOnSnapshots, createAlertDispatcher, type AlertWatch, type RetryPolicy } from '../../alerts/index.js';
+import { addWatch, WatchExistsError } from '../../../store/watches.js';
+import { alertOnSnapshots, createAlertDispatcher, headlineAlert, watchSummary } from '../../alerts/index.js';
+import type { AlertMessage, AlertWatch, RetryPolicy } from '../../alerts/index.js';
+import type { WebhookFormat } from '../../alerts/webhook-format.js';
 import type { Scheduler } from '../../scheduler/index.js';
 import type { AlertsData } from './app-data.js';
 
 export interface AlertFeedOptions {
   store: LevelStore;
   /** The app's scheduler: its snapshots raise alerts (absent with --no-scrape: the list only). */
-  scheduler?: Pick<Scheduler, 'onRun'> | undefined;
-  /** --exec CMD and --webhook URL, delivered as `snapshot` delivers them. */
+  scheduler?: (Pick<Scheduler, 'onRun' | 'onRound'> & Partial<Pick<Scheduler, 'health'>>) | undefined;
+  /** --exec CMD and --webhook URL (--webhook-format), delivered as `snapshot` delivers them. */
   exec?: string | undefined;
   webhook?: string | undefined;
+  webhookFormat?: WebhookFormat | undefined;
   /** How failed deliveries are retried (default: the dispatcher's). */
   retry?: RetryPolicy | undefined;
-  /** Effects per fresh alert (bell, desktop notification); exceptions become problems, never crashes. */
-  onAlert?: ((alert: Alert, log: (line: string) => void) => void) | undefined;
-  /** The clock (the demo's fast one), for "the last day". */
+  /** Effects per message (one per watch per round: bell, desktop notification); exceptions become problems. */
+  onMessage?: ((message: AlertMessage, log: (line: string) => void) => void) | undefined;
+  /** The clock (the demo's fast one), for "the last day" and the watches' creation. */
   now?: () => Date;
   /** Alerts and problems kept in memory. Default 200 and 20. */
   keep?: number;
@@ -28,12 +31,17 @@ export interface AlertFeed extends AlertsData {
   ready: Promise<void>;
   /** Resolves when detections and deliveries started so far have finished. */
   idle(): Promise<void>;
+  /** Tell what detections found so far, wait at most `ms` for the deliveries, give up the rest: how many. */
+  settle(ms: number): Promise<number>;
   stop(): void;
 }
 
 const DAY = 86_400_000;
 
-/** The app's alerts: the store's recent ones, then those its rounds raise (store/alerts.ts via the CLI's dispatcher). */
+/**
+ * The app's alerts: the store's recent ones, then those its rounds raise (store/alerts.ts via the CLI's dispatcher).
+ * Listeners hear one alert per message (its headline: one per watch per round), and undefined for a new problem.
+ */
 export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   const keep = options.keep ?? 200;
   const alerts: Alert[] = [];
@@ -56,12 +64,14 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   const dispatcher = createAlertDispatcher({
     exec: options.exec,
     webhook: options.webhook,
+    webhookFormat: options.webhookFormat,
     retry: options.retry,
     log,
-    onAlert: (alert) => {
-      if (!add(alert)) return;
-      emit(alert);
-      options.onAlert?.(alert, log);
+    onMessage: (message) => {
+      const added = [...message.fresh, ...message.freeNow].filter(add);
+      if (added.length === 0) return;
+      emit(headlineAlert(message));
+      options.onMessage?.(message, log);
     },
   });
   const watch: AlertWatch | undefined = options.scheduler ? alertOnSnapshots(options.scheduler, options.store, dispatcher, log) : undefined;
@@ -78,12 +88,20 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
   return {
     list: () => alerts,
     problems: () => problems,
-    addWatch: (spec) => addWatch(options.store, spec),
+    addWatch: (spec) =>
+      addWatch(options.store, spec, now()).catch((error: unknown) => {
+        if (!(error instanceof WatchExistsError)) throw error;
+        throw new Error(`watch ${error.existing.id} already watches that (${watchSummary(error.existing)}).`);
+      }),
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     ready,
     idle: async () => {
       await ready;
       await (watch ? watch.idle() : dispatcher.idle());
+    },
+    settle: async (ms) => {
+      await watch?.flush();
+      return dispatcher.settle(ms);
     },
     stop: () => (watch?.stop(), listeners.clear()),
   };

@@ -138,8 +138,8 @@ export interface WatchData {
   peekSlots?(city: string, at?: WallTime): CitySlots | undefined;
   /** The city's scopes: the whole city, then each location. */
   scopes(city: string): Promise<TimelineScope[]>;
-  /** Bookings and cancellations per hour over the 7 days up to `end` (default: the newest data). */
-  hourly(city: string, scope: TimelineScope): Promise<{ end: WallTime; counts: HourlyCount[] }>;
+  /** Bookings and cancellations per hour over the `hours` (default 168: 7 days) up to `end`, the newest data. */
+  hourly(city: string, scope: TimelineScope, hours?: number): Promise<{ end: WallTime; counts: HourlyCount[] }>;
   subscribe(listener: DataListener): () => void;
   /** Read a city's frame at the cursor (default: the newest) ahead into the caches (the neighbours), if supported. */
   prefetch?(city: string, at?: WallTime): void;

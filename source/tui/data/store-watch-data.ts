@@ -105,11 +105,15 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     return result;
   }
 
-  async function hourly(city: string, scope: TimelineScope): Promise<{ end: WallTime; counts: HourlyCount[] }> {
+  async function hourly(
+    city: string,
+    scope: TimelineScope,
+    hours = 168,
+  ): Promise<{ end: WallTime; counts: HourlyCount[] }> {
     const ids = scope.sourceId ? [scope.sourceId] : catalog.inCity(city).map((s) => s.sourceId);
     const latest = ids.map((id) => catalog.latest(id)?.takenAt).filter((t): t is WallTime => t !== undefined);
     const end = latest.length > 0 ? latest.reduce((a, b) => (a > b ? a : b)) : toBerlinWallTime(now());
-    const from = msToWall(Math.floor(wallToMs(end) / 3_600_000) * 3_600_000 - 167 * 3_600_000);
+    const from = msToWall(Math.floor(wallToMs(end) / 3_600_000) * 3_600_000 - (hours - 1) * 3_600_000);
     const lists = await Promise.all(ids.map((id) => store.hourly(id, scope.locationId, from, end)));
     return { end, counts: sumHourly(lists) };
   }

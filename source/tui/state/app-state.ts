@@ -2,6 +2,7 @@ import type { WallTime } from '../../../scrapers/types.js';
 import { VIEW_CYCLE, type DataView, type KeyAction, type ViewName } from '../keys.js';
 import { initialCities, reduceCities, selectedCity, type CitiesState } from './cities-state.js';
 import { resolveGoto } from '../data/cursor.js';
+import { TIMELINE_SPANS } from '../data/timeline-series.js';
 import { initialSlots, reduceSlots, type SlotsContext, type SlotsState } from './slots-state.js';
 
 export type Focus = 'cities' | 'view';
@@ -16,6 +17,8 @@ export interface AppState {
   slots: SlotsState;
   /** Index of the timeline scope (0: the whole city). */
   scope: number;
+  /** Index of the timeline's span in TIMELINE_SPANS (0: 7 days). */
+  span: number;
   /** First row shown in the health view. */
   healthRow: number;
   /** The id of the selected alert (undefined: the newest); an id, so that new alerts do not move the selection. */
@@ -55,6 +58,7 @@ export const initialApp: AppState = {
   cities: initialCities,
   slots: initialSlots,
   scope: 0,
+  span: 0,
   healthRow: 0,
   helpRow: 0,
 };
@@ -67,6 +71,8 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'quit':
     case 'rescrape':
       return state;
+    case 'span':
+      return state.view === 'timeline' ? { ...state, span: (state.span + 1) % TIMELINE_SPANS.length } : state;
     case 'watch':
     case 'goto': {
       const city = selectedCity(state.cities, context.cityNames);

@@ -1,23 +1,25 @@
 import { Text } from 'ink';
 import type { Alert } from '../../../store/alerts.js';
-import { slotLabel } from '../../alerts/index.js';
+import { alertWhat, slotLabel } from '../../alerts/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
 import { viewKey } from '../keys.js';
-import { useTheme } from '../theme.js';
+import { paint, useTheme } from '../theme.js';
 
 export interface AlertBannerProps {
   alert: Alert;
-  /** Other alerts that arrived with it. */
+  /** Other messages (watches) that arrived with it. */
   more: number;
   width: number;
 }
 
-/** The banner text: office, slot, how it arose, where to see the rest. */
+/** A message's headline alert: what (new slots, or how many are free now), where, where to see the rest. */
 export function bannerText({ alert, more }: Omit<AlertBannerProps, 'width'>): string {
   const others = more > 0 ? ` (+${more} more)` : '';
-  const where = `${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)})`;
-  return ` ALERT ${where} · ${slotLabel(alert.slot)} · ${alert.kind}${others} · ${viewKey('alerts')} lists them`;
+  const count = alert.count ?? 1;
+  const several = alert.kind !== 'free now' && count > 1;
+  const what = several ? `${count} new slots, first ${slotLabel(alert.slot)}` : alertWhat(alert);
+  return ` ALERT ${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)}) · ${what}${others} · ${viewKey('alerts')} lists them`;
 }
 
 /** One line under the header while alerts are new; inverse when colours are on, the word ALERT always. */
@@ -26,7 +28,7 @@ export function AlertBanner(props: AlertBannerProps) {
   const text = fit(bannerText(props), props.width);
   if (!theme.colour) return <Text>{text}</Text>;
   return (
-    <Text inverse bold color="yellow">
+    <Text inverse bold color={paint(theme, 'yellow')}>
       {text}
     </Text>
   );

@@ -10,7 +10,7 @@ import { DEFAULT_WITHIN_DAYS } from '../watch-prompt.js';
 export interface FooterProps {
   width: number;
   focus: Focus;
-  /** The view shown (help and a focused alerts list have keys of their own). */
+  /** The view shown (help and a focused alerts list have keys of their own; the timeline's span joins the hints). */
   view?: ViewName;
   filtering: boolean;
   /** A passing message (rescrape result, errors); shown instead of the hints. */
@@ -28,11 +28,14 @@ const VIEW: [string, number][] = [['↑↓ scroll', 0], ['Esc back', 1], ...DAYS
 const ALERTS: [string, number][] = [['↑↓ alert', 0], ['Enter open', 0], ['Esc back', 1], ['g G first/last', 3], ...END];
 const HELP: [string, number][] = [['↑↓ PgUp PgDn scroll', 0], ['g G top/end', 1], ['Esc close', 0], ['q quit', 0]];
 
+const TIMELINE_SPAN: [string, number] = ['s 7d/4w/1y', 0];
+
 /** The keys that matter now, as many as fit `width` (the least needed left out first). */
 export function footerHints(props: Pick<FooterProps, 'focus' | 'view' | 'filtering'>, width = 200): string {
   const { focus, view, filtering } = props;
   if (filtering) return 'type a city name · Enter accept · Esc clear · ↑↓ select';
   let hints = view === 'help' ? HELP : focus === 'cities' ? CITIES : view === 'alerts' ? ALERTS : VIEW;
+  if (view === 'timeline') hints = [...hints.slice(0, 2), TIMELINE_SPAN, ...hints.slice(2)];
   const text = () => hints.map(([hint]) => hint).join('  ');
   for (let rank = 5; rank > 0 && [...text()].length > width - 1; rank--) hints = hints.filter(([, r]) => r < rank);
   return text();

@@ -50,7 +50,7 @@ export const Header = memo(function Header(props: HeaderProps) {
   if (!theme.colour) return <Text>{text}</Text>;
   const failing = props.overview.failing > 0 || props.overview.networkDown !== undefined;
   return (
-    <Text inverse bold color={failing ? 'red' : paint(theme, 'cyan')}>
+    <Text inverse bold color={paint(theme, failing ? 'red' : 'cyan')}>
       {text}
     </Text>
   );

@@ -7,7 +7,7 @@ import { columnLabels } from '../column-labels.js';
 import { fit } from '../fit.js';
 import { hhmm, shortStamp, weekday } from '../format-time.js';
 import type { SlotsState } from '../state/slots-state.js';
-import { useTheme } from '../theme.js';
+import { paint, useTheme } from '../theme.js';
 import { slotsLayout, TIME_WIDTH } from './slots-layout.js';
 import { CELL, legend } from './slots-legend.js';
 
@@ -100,7 +100,7 @@ export function Slots(props: SlotsProps) {
           {fit(row.time, TIME_WIDTH)}
           {segments(cellsShown(row.cells), cell, theme.colour).map(({ text, colour }, i) =>
             colour ? (
-              <Text key={i} color={colour} bold>
+              <Text key={i} color={paint(theme, colour)} bold>
                 {text}
               </Text>
             ) : (

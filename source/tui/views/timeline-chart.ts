@@ -1,50 +1,89 @@
-import asciichart from 'asciichart';
 import type { TimelineSeries } from '../data/timeline-series.js';
-import { weekday } from '../format-time.js';
+import { dateAxis } from './timeline-dates.js';
 
-export const LABEL_WIDTH = 5;
-/** asciichart puts the whole label in the first cell, then pads to `offset`: the plot starts LABEL_WIDTH + 2 columns in. */
-const OFFSET = 3;
-export const CHART_INDENT = LABEL_WIDTH + OFFSET - 1;
+/** Columns kept for the axis labels ("▲ 12345 ┤"): the chart's buckets get the rest. */
+export const AXIS_RESERVE = 10;
+const UP = ' ▁▂▃▄▅▆▇█';
+
+/** One line of the chart: its axis label, and what it draws (a series' bars, the zero line, or the dates). */
+export interface ChartRow {
+  label: string;
+  bars: string;
+  kind: 'bookings' | 'cancellations' | 'zero' | 'dates';
+}
+
+/** Rows above zero (`up`) and below (`down`); `rowsPerStep` rows make one tick step of `step` counts. */
+export interface ChartScale {
+  step: number;
+  rowsPerStep: number;
+  up: number;
+  down: number;
+}
+
+/** Whole tick steps: 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 150, … */
+function* tickSteps(): Generator<number> {
+  yield* [1, 2, 3, 4, 5, 6, 8];
+  for (let scale = 10; ; scale *= 10) for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8]) yield m * scale;
+}
 
 /**
- * The chart lines: bookings above the zero line, cancellations mirrored below it, so the two read apart
- * without colour; the axis labels show counts per bucket. The last line marks where each day starts.
+ * The smallest whole tick step that fits both series in `rows` rows beside the zero line; with counts so small
+ * that a step of 1 leaves room, up to 3 rows per count.
  */
-export function chartLines(series: TimelineSeries, height: number, colour: boolean): string[] {
-  const bookings = series.bookings;
-  const cancellations = series.cancellations.map((value) => -value);
-  const top = Math.max(0, ...bookings);
-  const bottom = Math.min(0, ...cancellations);
-  const range = top - bottom;
-  const rows = Math.max(2, Math.min(height - 1, range));
-  const plot = asciichart.plot([bookings, cancellations], {
-    min: bottom,
-    max: Math.max(top, bottom + 1),
-    height: rows,
-    offset: OFFSET,
-    format: (value) => String(Math.round(Math.abs(value))).padStart(LABEL_WIDTH),
-    ...(colour ? { colors: [asciichart.red, asciichart.green] } : {}),
-  });
-  // asciichart marks its own row 0 with ┼ (not the zero line when values go negative): only zero gets a cross.
-  const lines = plot.split('\n').map((line) => (line[CHART_INDENT - 1] === '┼' && line.slice(0, LABEL_WIDTH).trim() !== '0' ? `${line.slice(0, CHART_INDENT - 1)}┤${line.slice(CHART_INDENT)}` : line));
-  return [...lines, dayAxis(series)];
+export function chartScale(maxUp: number, maxDown: number, rows: number): ChartScale {
+  const room = Math.max(2, rows);
+  for (const step of tickSteps()) {
+    const up = Math.ceil(maxUp / step);
+    const down = Math.ceil(maxDown / step);
+    if (up + down > room) continue;
+    const rowsPerStep = step === 1 && up + down > 0 ? Math.max(1, Math.min(3, Math.floor(room / (up + down)))) : 1;
+    return { step, rowsPerStep, up: up * rowsPerStep, down: down * rowsPerStep };
+  }
+  throw new Error('unreachable');
 }
 
-/** Weekday names under the buckets where a new day begins (a partial first day only when there is room). */
-export function dayAxis(series: TimelineSeries): string {
-  const starts: { at: number; label: string }[] = [];
-  series.starts.forEach((start, i) => {
-    if (i > 0 && start.slice(0, 10) === series.starts[i - 1]!.slice(0, 10)) return;
-    starts.push({ at: CHART_INDENT + i, label: `╵${weekday(start)}` });
-  });
-  if (starts.length > 1 && starts[1]!.at - starts[0]!.at <= starts[0]!.label.length) starts.shift();
-  const line = new Array<string>(CHART_INDENT + series.starts.length + 4).fill(' ');
-  let free = 0;
-  for (const { at, label } of starts) {
-    if (at < free) continue;
-    [...label].forEach((char, j) => (line[at + j] = char));
-    free = at + label.length + 1;
+/**
+ * Bookings as bars up from a zero line, cancellations as bars down from it, on one scale of whole counts per
+ * bucket: the rows read apart without colour (above or below the line, ▲ and ▼ next to it), every label a
+ * different tick, 0 only on the zero line. `height` counts every row but the dates line.
+ */
+export function chartRows(series: TimelineSeries, width: number, height: number): ChartRow[] {
+  const scale = chartScale(Math.max(0, ...series.bookings), Math.max(0, ...series.cancellations), height - 1);
+  const perRow = scale.step / scale.rowsPerStep;
+  const digits = String(Math.max(scale.up, scale.down) * perRow).length;
+  const labelWidth = digits + 4;
+  const column = Math.max(1, Math.floor((width - labelWidth) / Math.max(1, series.starts.length)));
+  const bar = column > 1 ? column - 1 : 1;
+  const draw = (values: readonly number[], glyph: (value: number) => string) =>
+    values.map((value) => glyph(value).repeat(bar) + ' '.repeat(column - bar)).join('');
+  // A label on each step while a side has few, else on every other one (counted from zero, the same above and
+  // below), and on the outer row, where the scale ends.
+  const every = scale.rowsPerStep * (Math.max(scale.up, scale.down) / scale.rowsPerStep > 4 ? 2 : 1);
+  const label = (r: number, outer: number, arrow: string) => {
+    const shown = r % every === 0 || r === outer;
+    return `${r === 1 ? arrow : ' '} ${(shown ? String(r * perRow) : '').padStart(digits)} ${shown ? '┤' : '│'}`;
+  };
+  const rows: ChartRow[] = [];
+  for (let r = scale.up; r >= 1; r--) {
+    const bars = draw(series.bookings, (v) => UP[eighths(v, r, perRow)]!);
+    rows.push({ label: label(r, scale.up, '▲'), bars, kind: 'bookings' });
   }
-  return line.join('').trimEnd();
+  const zero = `  ${'0'.padStart(digits)} ┼`;
+  rows.push({ label: zero, bars: '─'.repeat(column * series.starts.length), kind: 'zero' });
+  for (let r = 1; r <= scale.down; r++) {
+    const bars = draw(series.cancellations, (v) => down(eighths(v, r, perRow)));
+    rows.push({ label: label(r, scale.down, '▼'), bars, kind: 'cancellations' });
+  }
+  rows.push({ label: ' '.repeat(labelWidth), bars: dateAxis(series, column), kind: 'dates' });
+  return rows;
 }
+
+/** How much of row `r` (1: next to the zero line; `perRow` counts a row) a bar fills, in eighths; any count shows. */
+function eighths(value: number, r: number, perRow: number): number {
+  const fill = Math.round(((value - (r - 1) * perRow) / perRow) * 8);
+  if (r === 1 && value > 0) return Math.max(1, Math.min(8, fill));
+  return Math.max(0, Math.min(8, fill));
+}
+
+/** A bar hanging down: the terminal's block characters have only a top eighth, a top half and a full block. */
+const down = (fill: number): string => (fill >= 7 ? '█' : fill >= 3 ? '▀' : fill >= 1 ? '▔' : ' ');

@@ -21,3 +21,31 @@ describe('the demo world in a process of its own', () => {
     await expect(fetch(site.url)).rejects.toThrow();
   });
 });
+
+describe('the demo process started from an epoch', () => {
+  it('serves the world begun then (not a fresh one), as a restarted app needs', async () => {
+    const { scraperFor } = await import('../../../scrapers/index.js');
+    const { startDemo } = await import('../../../scrapers/simulator/demo.js');
+    const epoch = new Date('2026-07-13T05:00:00Z');
+    const start = new Date('2026-07-13T08:00:00Z');
+    const world = await startDemoProcess({ start, epoch, speed: 0 });
+    const same = await startDemo({ start, epoch, speed: 0 });
+    const fresh = await startDemo({ start, speed: 0 });
+    try {
+      const site = world.sites.find((s) => s.id === 'bonn')!;
+      const result = await scraperFor('netappoint')!(site, { weeks: 1, now: start });
+      if (!result.ok) throw new Error(result.failure.message);
+      const scraped = result.snapshot.locations.map((l) => l.slots);
+      const last = scraped.flat().reduce((max, slot) => (slot > max ? slot : max), '');
+      const shown = (demo: typeof same) => {
+        const office = demo.offices.find((o) => o.sourceId === 'bonn')!;
+        return result.snapshot.locations.map((l) => office.freeSlots(l.locationId).filter((slot) => slot <= last));
+      };
+      expect(last > '2026-07-13').toBe(true);
+      expect(scraped).toEqual(shown(same));
+      expect(scraped).not.toEqual(shown(fresh));
+    } finally {
+      await Promise.all([world.close(), same.close(), fresh.close()]);
+    }
+  });
+});

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
 import { scraperFor } from '../../../scrapers/index.js';
 import { startDemo, type Demo } from '../../../scrapers/simulator/demo.js';
+import { DEMO_TEVIS_FLOWS } from '../../../scrapers/simulator/demo-offices.js';
+import { defaultVariant } from '../../../scrapers/simulator/tevis-variant.js';
 import { SYSTEMS } from '../../../scrapers/types.js';
+import { expectedTevisLocations } from '../../helpers/tevis-expected.js';
 
 describe('the demo world', () => {
   let demo: Demo;
@@ -65,6 +68,13 @@ describe('the demo world', () => {
       const result = await scraperFor(site.system)!(site, { weeks: 7, now });
       if (!result.ok) throw new Error(`${site.id}: ${result.failure.kind}: ${result.failure.message}`);
       expect(result.snapshot.takenAt).toBe(toBerlinWallTime(now));
+      // tevis: every service of the site, under ids made of its names (what the site's structure says it must give).
+      if (site.system === 'tevis') {
+        const variant = defaultVariant(office, DEMO_TEVIS_FLOWS[site.id]);
+        expect(result.snapshot.locations, site.id).toEqual(expectedTevisLocations(office, variant, 7));
+        expect(result.snapshot.locations.flatMap((l) => l.slots).length, site.id).toBeGreaterThan(0);
+        continue;
+      }
       const ids = office.locations.map((l) => l.id);
       for (const scraped of result.snapshot.locations) expect(ids, site.id).toContain(scraped.locationId);
       let total = 0;
