@@ -88,7 +88,10 @@ function startApp() {
   return { proc, until, screen, exited };
 }
 
-const GRID = (s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s);
+// With --no-scrape the newest snapshot is history too: "history 672/672 23:48"; a step back "history 671/672 …".
+const NEWEST = (t) => /· history (\d+)\/\1 (?:\d\d-\d\d )?\d\d:\d\d$/.test(t);
+const BACK = (t) => /· history (\d+)\/(\d+) /.exec(t)?.slice(1).reduce((a, b) => a !== b) === true;
+const GRID = (s) => NEWEST(title(s)) && /│ \d\d:\d\d\s/.test(s);
 const selected = (s) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(s)?.[1];
 const title = (s) => s.split('\n')[1]?.split('│')[1]?.trim() ?? '';
 const dayOf = (s) => /\((\d+)\/(\d+)\) · (?:snapshot|history|live)/.exec(title(s));
@@ -131,7 +134,7 @@ for (let i = 0; i < ROUNDS; i++) {
     return city !== undefined && city !== before && title(s).startsWith(city.slice(0, 6));
   };
   latency.city.push((await app.until(named)) - t0);
-  cityGrid.push((await app.until((s) => named(s) && /· snapshot .+ · live$/.test(title(s)))) - t0);
+  cityGrid.push((await app.until((s) => named(s) && NEWEST(title(s)))) - t0);
   const day = dayOf(app.screen());
   if (day && Number(day[2]) > 1) {
     const key = Number(day[1]) < Number(day[2]) ? 'l' : 'h';
@@ -141,10 +144,10 @@ for (let i = 0; i < ROUNDS; i++) {
   }
   const t2 = performance.now();
   app.proc.write('[');
-  latency.history.push((await app.until((s) => /· history \d+\/\d+ /.test(title(s)))) - t2);
+  latency.history.push((await app.until((s) => BACK(title(s)))) - t2);
   const t3 = performance.now();
   app.proc.write(']');
-  latency.history.push((await app.until((s) => title(s).endsWith('· live'))) - t3);
+  latency.history.push((await app.until((s) => NEWEST(title(s)))) - t3);
 }
 app.proc.write('q');
 await app.exited;

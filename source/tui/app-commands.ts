@@ -1,6 +1,6 @@
 import { sanitize } from '../sanitize.js';
 import type { CitySummary, WatchData } from './data/app-data.js';
-import { gotoTime } from './data/cursor.js';
+import { resolveGoto } from './data/cursor.js';
 import { parseWatchPrompt, watchAdded } from './watch-prompt.js';
 
 /** Keys with effects beyond the UI state: they act on the data side and report in the status line. */
@@ -16,10 +16,17 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       );
     },
 
-    /** A prompt accepted: `w` adds the watch; `t` moves the history cursor in the state, and only a bad time is said here. */
-    accept(prompt: { kind: 'watch' | 'goto'; city: string; text: string }): void {
+    /**
+     * A prompt accepted: `w` adds the watch; `t` moves the history cursor in the state (city: its time line and the
+     * cursor), and only why it cannot is said here.
+     */
+    accept(
+      prompt: { kind: 'watch' | 'goto'; city: string; text: string },
+      city?: { times: readonly string[]; cursor: string | undefined },
+    ): void {
       if (prompt.kind === 'watch') return this.addWatch(prompt);
-      if (gotoTime(prompt.text) === undefined) setStatus(`"${sanitize(prompt.text, 30)}" is no time: type YYYY-MM-DD or YYYY-MM-DD HH:MM`);
+      const goto = resolveGoto(sanitize(prompt.text, 30), city?.times ?? [], city?.cursor, sanitize(prompt.city, 40));
+      if ('problem' in goto) setStatus(goto.problem, 10_000);
     },
 
     /** The `w` prompt accepted: checked as `watch add` checks it (offices: the city's), stored in the db, confirmed in the status line. */

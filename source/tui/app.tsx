@@ -86,7 +86,7 @@ export function App(props: AppProps) {
   const slots = useSlotsData(data, city, state.slots, view === 'slots', cityKey);
   const { frame, grid } = slots;
   // Keyed by the city whose frame is shown: a later load (a step back) does not start them again.
-  usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : []);
+  usePrefetch(data, view === 'slots' && frame?.city === city ? neighbours(visible, city) : [], state.slots.cursor);
   const span = TIMELINE_SPANS[state.span]!.hours;
   const points = chartPoints(rightWidth);
   const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, points, span);
@@ -148,7 +148,9 @@ export function App(props: AppProps) {
         setStatus('watches need the database; office-watch watch add adds one');
         continue;
       }
-      if (action.type === 'prompt-accept' && current.prompt) commands.accept(current.prompt);
+      if (action.type === 'prompt-accept' && current.prompt) {
+        commands.accept(current.prompt, { times: contextRef.current.times, cursor: current.slots.cursor });
+      }
       stateRef.current = reduceApp(current, action, contextRef.current);
     }
     if (stateRef.current !== state) setState(stateRef.current);
@@ -214,6 +216,8 @@ export function App(props: AppProps) {
             history={slots.history}
             error={slots.error}
             pending={pending}
+            times={slots.times}
+            scraping={overview.scraping}
           />
         );
     }

@@ -11,30 +11,27 @@ export function fit(text: string, width: number, align: 'left' | 'right' | 'cent
 
 /**
  * A department name made short for a column header: the distinctive part of a path ("Bürgeramt / Service /
- * Bürgeramt Höchst" → "Höchst"), before a colon ("Bürgeramt Mitte: Meldeangelegenheiten" → "Mitte"), without the
- * usual office word, then cut with a full stop ("Führerscheinwesen" → "Führerschein." at 13).
+ * Bürgeramt Höchst" → "Höchst"), before a colon ("Bürgeramt Mitte: Meldeangelegenheiten" → "Mitte") or an address
+ * after a comma ("Gewerbebehörde, Haus A, Zimmer 2.084" → "Gewerbebehörde"), without the usual office word, then
+ * cut with a full stop ("Führerscheinwesen" → "Führerschein." at 13).
  */
 export function shortName(name: string, width: number): string {
-  const segment = name.split(' / ').at(-1)!.split(': ')[0]!.trim() || name;
-  const clean = segment.replace(/^(?:Bürgeramt|Bürgerbüro|Bürgerservice|Einwohnermeldeamt)\s+(?=\S)/u, '').trim() || segment;
-  const chars = [...clean];
-  if (chars.length <= width) return clean;
-  return `${chars.slice(0, Math.max(1, width - 1)).join('').trimEnd()}.`;
+  return shorten(nameCore(name), width);
 }
 
-/**
- * Column headers: each department's shortName, except where two would read the same ("Bürgerbüro Pasing /
- * Reisepass" and "Bürgerbüro Orleansplatz / Reisepass", as ZMS names office × service): those also show their
- * first part ("Pasing Reise.").
- */
-export function columnLabels(names: readonly string[], width: number): string[] {
-  const labels = names.map((name) => shortName(name, width));
-  const seen = new Map<string, number>();
-  for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
-  return names.map((name, i) => {
-    const parts = name.split(' / ');
-    if ((seen.get(labels[i]!) ?? 0) < 2 || parts.length < 2) return labels[i]!;
-    const head = Math.ceil((width - 1) / 2);
-    return `${shortName(parts[0]!, head)} ${shortName(parts.at(-1)!, width - 1 - head)}`;
-  });
+/** What shortName keeps of a name before cutting it. */
+export function nameCore(name: string): string {
+  // A comma after a word (not "Melde-, Pass- und …") starts an address.
+  const head = name.split(/(?<!-), /u)[0]!;
+  const segment = head.split(' / ').at(-1)!.split(': ')[0]!.trim() || name;
+  return segment.replace(/^(?:Bürgeramt|Bürgerbüro|Bürgerservice|Einwohnermeldeamt)\s+(?=\S)/u, '').trim() || segment;
+}
+
+/** Text cut to `width` characters with a full stop where it was cut. */
+export function shorten(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
+  // No full stop after a space or a joining mark: "Melde-, Pass-" → "Melde.", not "Melde-,.".
+  return `${chars.slice(0, width - 1).join('').replace(/[\s,;:/-]+$/u, '')}.`;
 }

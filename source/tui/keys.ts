@@ -68,7 +68,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
 
 /** The legend of the marks, for the help view. */
 export const MARK_HELP: readonly (readonly [string, string])[] = [
-  ['X', 'free slot'],
+  ['X  · /', 'free slot; gone, not booked: passed (expired, closed), day withdrawn'],
   ['+', 'freed since the previous snapshot (cancelled; green)'],
   ['-', 'booked since the previous snapshot (red)'],
   ['✓O ✗F ~S', 'scraper ok / failing / stale (·· not run yet)'],

@@ -130,14 +130,16 @@ describe('app reducer', () => {
     expect(state.cities.selected).toBe('Dresden');
   });
 
-  test('another city resets history, scroll and scope; the day stays', () => {
+  test('another city keeps the moment in history (issue 15), resets scroll and scope; the day stays', () => {
     let state = reduceApp(initialApp, { type: 'day', delta: 1 }, context);
     state = reduceApp(state, { type: 'history', delta: -1 }, context);
     state = reduceApp(state, { type: 'columns', delta: 1 }, context);
     state = { ...state, scope: 2 };
     state = reduceApp(state, { type: 'move', delta: 1 }, context);
-    expect(state.slots).toEqual({ day: '2021-08-11', column: 0, row: 0 });
+    expect(state.slots).toEqual({ day: '2021-08-11', cursor: 't2', column: 0, row: 0 });
     expect(state.scope).toBe(0);
+    const live = reduceApp(state, { type: 'latest' }, context);
+    expect(reduceApp(live, { type: 'move', delta: 1 }, context).slots.cursor).toBeUndefined();
   });
 
   test('in the timeline ↑↓ pick the scope, in health they scroll; PgDn pages', () => {

@@ -66,7 +66,8 @@ describe('the TUI with names from hostile sites', () => {
     await ready;
     const app = startApp(data, { columns: 120, rows: 30 });
     try {
-      expectSafe(await app.see('„Mitte“'));
+      // The grid: the setups' offices share names, so their headers are their ids (issue 15), "7001", "301/4619".
+      expectSafe(await app.see(/301\/4619[^]*\d\d:\d\d\s+X/));
       await app.press(KEYS.enter);
       expectSafe(app.frame());
       // The timeline, its scope moved from the city to an office (the label is the office's name).

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasSharedData, repoRoot, sharedData } from '../helpers/shared-data.js';
 import { PtySession } from './pty-session.js';
 
@@ -26,18 +26,29 @@ function expectedFree(csvDir: string): Set<string>[] {
   });
 }
 
+/** The title of the slots view (right of the cities pane, second line). */
+const titleOf = (screen: string) => screen.split('\n')[1]?.split('│')[1]?.trim() ?? '';
+/** With --no-scrape the newest snapshot is history too: "history 672/672 23:48". */
+const NEWEST = /· history (\d+)\/\1 \d\d-\d\d \d\d:\d\d$|· history (\d+)\/\2 \d\d:\d\d$/;
+const db = join(dir, 'db');
+
 describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch --no-scrape over week 2021-28 in a terminal', () => {
+  beforeAll(() => {
+    const sources = ['bonn', 'bonnbau', 'dresden'];
+    execFileSync('tar', ['xzf', sharedData('raw/2021-28.tar.gz')!, '-C', dir, ...sources.map((id) => `${id}.csv`)]);
+    execFileSync(process.execPath, [bin, 'import', ...sources.map((id) => join(dir, `${id}.csv`)), '--db', db]);
+  }, 60_000);
+
   test("t goes to 2021-07-12 08:00: Bonn's slot grid for that day matches the published CSV", async () => {
-    execFileSync('tar', ['xzf', sharedData('raw/2021-28.tar.gz')!, '-C', dir, 'bonn.csv', 'bonnbau.csv']);
-    const db = join(dir, 'db');
-    execFileSync(process.execPath, [bin, 'import', join(dir, 'bonn.csv'), join(dir, 'bonnbau.csv'), '--db', db]);
     const expected = expectedFree(dir);
 
     const session = new PtySession([bin, '--no-scrape', '--db', db], { cwd: repoRoot, cols: 110, rows: 60, env: { TERM: 'xterm-256color', NO_COLOR: '1' } });
     try {
-      await session.waitFor((s) => /snapshot .+ · live/.test(s), 30_000, 'the first grid');
+      // Nothing is scraped: the newest snapshot is history, not "live" (issue 15).
+      const first = await session.waitFor((s) => NEWEST.test(titleOf(s)), 30_000, 'the first grid');
+      expect(first).not.toContain('live');
       session.write('t');
-      await session.waitFor((s) => s.includes('Go to (YYYY-MM-DD [HH:MM])'), 5000, 'the go-to prompt');
+      await session.waitFor((s) => s.includes('Go to (HH:MM or YYYY-MM-DD [HH:MM])'), 5000, 'the go-to prompt');
       session.write('2021-07-12 08:00\r');
       const screen = await session.waitFor((s) => s.includes('Bonn · Mon 07-12') && / history \d+\/\d+ 07:\d\d/.test(s) && /│ \d\d:\d\d/.test(s), 10_000, "Bonn's grid of 2021-07-12");
 
@@ -68,4 +79,83 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch --no-scrape ov
       session.kill();
     }
   }, 90_000);
+
+  test('Bonn 07-12 08:48 (issue 15): slots closed before the first free one are passed; time travel', async () => {
+    const passedOrBooked = goneAt('bonn', 'fuhrerscheinwesen', '2021-07-12 08:48:30');
+    expect(passedOrBooked.passed).toEqual(['09:35', '09:40', '09:45']);
+    // The legend counts the day of every column (Bauordnungsamt's 10:40 closed before its first free 11:00).
+    const day = COLUMNS.map(([source, location]) => goneAt(source, location, '2021-07-12 08:48:30'));
+
+    const env = { TERM: 'xterm-256color', NO_COLOR: '1' };
+    const session = new PtySession([bin, '--no-scrape', '--db', db], { cwd: repoRoot, cols: 110, rows: 60, env });
+    const title = (pattern: RegExp, what: string) => session.waitFor((s) => pattern.test(titleOf(s)), 10_000, what);
+    try {
+      await session.waitFor((s) => NEWEST.test(titleOf(s)), 30_000, 'the first grid');
+      session.write('t2021-07-12 08:50\r');
+      const screen = await title(/^Bonn · Mon 07-12 .* history \d+\/\d+ 08:48$/, 'Bonn at 08:48');
+      const lines = screen.split('\n').map((line) => line.slice(line.indexOf('│') + 1));
+      const row = (time: string) => lines.find((line) => line.startsWith(` ${time}`)) ?? '';
+      for (const time of passedOrBooked.passed) expect(row(time).slice(6).trim(), time).toBe('·');
+      // The rows that fit the screen (the legend counts the whole day).
+      const bookedShown = passedOrBooked.booked.filter((time) => row(time) !== '');
+      expect(bookedShown).toContain('10:15');
+      for (const time of bookedShown) expect(row(time).slice(6).trim(), time).toBe('-');
+      expect(row('09:50').slice(6).trim()).toBe('X');
+      expect(screen).toContain(`- ${day.reduce((n, gone) => n + gone.booked.length, 0)} booked`);
+      expect(screen).toContain(`· ${day.reduce((n, gone) => n + gone.passed.length, 0)} passed`);
+
+      // ] steps the city's time line: bonn and bonnbau are scraped seconds apart, one moment each round.
+      const minutes = [titleOf(screen).slice(-5)];
+      for (let i = 0; i < 4; i++) {
+        session.write(']');
+        const next = await session.waitFor((s) => titleOf(s).slice(-5) !== minutes.at(-1), 10_000, `step ${i + 1}`);
+        minutes.push(titleOf(next).slice(-5));
+      }
+      expect(new Set(minutes).size).toBe(minutes.length);
+      expect(minutes).toEqual([...minutes].sort());
+
+      // Another city at the same moment: Dresden's snapshot in force then; back to Bonn, the same moment again.
+      session.write('j');
+      const dresden = await session.waitFor((s) => titleOf(s).startsWith('Dresden'), 10_000, 'Dresden');
+      const shown = titleOf(await title(/^Dresden .* history \d+\/\d+ /, "Dresden's history"));
+      const dresdenAt = /history \d+\/\d+ (?:07-12 )?(\d\d:\d\d)$/.exec(shown)?.[1];
+      expect(dresden).not.toContain('live');
+      expect(dresdenAt! <= minutes.at(-1)!).toBe(true);
+      session.write('k');
+      await title(new RegExp(`^Bonn .*${minutes.at(-1)}$`), 'Bonn at the same moment');
+
+      // t HH:MM on the day shown; a day before the history is said, and the view stays.
+      session.write('t06:00\r');
+      await title(/^Bonn · Mon 07-12 .* history \d+\/\d+ 05:\d\d$/, 'Bonn at 06:00');
+      session.write('t2021-01-01\r');
+      const message = 'no snapshot of Bonn by 2021-01-01 00:00: its history starts 2021-07-12 00:0';
+      const refused = await session.waitFor((s) => s.includes(message), 10_000, 'the message');
+      expect(titleOf(refused)).toMatch(/ history \d+\/\d+ 05:\d\d$/);
+
+      session.write('q');
+      expect((await session.exited).exitCode).toBe(0);
+    } finally {
+      session.kill();
+    }
+  }, 90_000);
 });
+
+/**
+ * A location's slots of the day gone by the snapshot in force at `at`, from the published CSV: those that started
+ * within 5 minutes of it or before the first slot still free that day ran out (passed); the others were booked (no
+ * whole day vanished then).
+ */
+function goneAt(source: string, location: string, at: string): { passed: string[]; booked: string[] } {
+  const lines = readFileSync(join(dir, `${source}.csv`), 'utf8').split('\r\n');
+  const [header, ...rows] = lines.filter((line) => line !== '');
+  const slots = header!.split(',').slice(3);
+  const own = rows.map((row) => row.split(',')).filter((cells) => cells[2] === location);
+  const index = own.filter((cells) => cells[0]! <= at).length - 1;
+  const free = (cells: string[]) => slots.filter((slot, i) => cells[i + 3] === '1' && slot.startsWith(at.slice(0, 10)));
+  const now = free(own[index]!);
+  const gone = free(own[index - 1]!).filter((slot) => !now.includes(slot));
+  const cutoff = `${at.slice(0, 14)}${String(Number(at.slice(14, 16)) + 5).padStart(2, '0')}:00`;
+  const passed = gone.filter((slot) => slot < cutoff || slot < now[0]!);
+  const booked = gone.filter((s) => !passed.includes(s));
+  return { passed: passed.map((s) => s.slice(11, 16)), booked: booked.map((s) => s.slice(11, 16)) };
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Site, Snapshot } from '../../scrapers/types.js';
 import type { RunListener, SiteHealth } from '../../source/scheduler/index.js';
+import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
 import { createStoreWatchData } from '../../source/tui/data/store-watch-data.js';
 import { openStore } from '../../store/index.js';
 import type { LevelStore } from '../../store/index.js';
@@ -147,6 +148,26 @@ describe('WatchData over the store', () => {
     expect(data.peekSlots!('imported-x')).toBeUndefined();
     expect((await data.slots('Bonn')).frame.at).toBe('2021-08-10 12:15:00');
     expect(data.peekSlots!('Bonn')?.times).toHaveLength(3);
+    close();
+  });
+
+  test('grid, counts and timeline follow the improved rules (issue 15): a day withdrawn is no booking', async () => {
+    const day = (d: number, time: string) => `2021-08-1${d} ${time}:00`;
+    const times = ['09:00', '09:15', '09:30'];
+    const before = [day(2, '09:00'), ...times.map((t) => day(3, t)), ...times.map((t) => day(4, t))];
+    // The 13th goes whole (withdrawn; the published rules count 3 bookings there), the 14th's 09:15 is booked.
+    const after = [day(2, '09:00'), day(4, '09:00'), day(4, '09:30')];
+    await store.recordSnapshot(snap('wien', '2021-08-11 10:00:00', [['a', 'Amt', before]]));
+    await store.recordSnapshot(snap('wien', '2021-08-11 10:15:00', [['a', 'Amt', after]]));
+    const { data, ready, close } = createStoreWatchData({ store, sites: [{ id: 'wien', name: 'Wien', city: 'Wien' }] });
+    await ready;
+    const { frame } = await data.slots('Wien');
+    expect(buildSlotGrid(frame, '2021-08-13')).toMatchObject({ withdrawn: 3, booked: 0 });
+    const rows = [{ time: '09:00' }, { time: '09:15', cells: ['booked'] }, { time: '09:30' }];
+    expect(buildSlotGrid(frame, '2021-08-14')).toMatchObject({ booked: 1, rows });
+    const { counts } = await data.hourly('Wien', { label: 'Wien' });
+    expect(counts.reduce((sum, c) => sum + c.appointments, 0)).toBe(1);
+    expect((await store.stats()).find((s) => s.sourceId === 'wien')?.appointments).toBe(4);
     close();
   });
 

@@ -2,7 +2,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
 import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
 import { timelineSeries } from '../../source/tui/data/timeline-series.js';
-import { columnLabels, fit, shortName } from '../../source/tui/fit.js';
+import { columnLabels } from '../../source/tui/column-labels.js';
+import { fit, shortName } from '../../source/tui/fit.js';
 import { KEY_HELP } from '../../source/tui/keys.js';
 import { initialSlots } from '../../source/tui/state/slots-state.js';
 import { ThemeContext } from '../../source/tui/theme.js';
@@ -60,17 +61,59 @@ describe('Slots', () => {
   const frame = data.frames.get('Bonn')![1]!;
   const grid = buildSlotGrid(frame);
 
-  test('the Bonn-like table: times, department columns, X free, - booked, + freed; sanitized short headers', () => {
+  test('the Bonn-like table: times, department columns, X free, · passed; sanitized short headers', () => {
     const out = plain(<Slots frame={frame} grid={grid} state={initialSlots} history={{ index: 2, total: 2 }} width={56} height={12} focused={false} />).lastFrame()!;
     expect(out).not.toMatch(ESC);
     expect(out).not.toContain('evil');
     const lines = out.split('\n');
     expect(lines[0]).toBe('Bonn · Tue 08-10 (1/2) · snapshot 12:00 · live');
     expect(lines[1]).toMatch(/Führerschein.*Kfz-Zulass.*Meldewesen/);
-    expect(lines[2]).toMatch(/^07:45\s+-\s*$/);
+    // At 12:00, 07:45 has run out (passed, not booked), and 07:55 showing up is no cancellation (it is over).
+    expect(lines[2]).toMatch(/^07:45\s+·\s*$/);
     expect(lines[3]).toMatch(/^07:50\s+X\s*$/);
-    expect(lines[4]).toMatch(/^07:55\s+\+\s*$/);
-    expect(out).toContain('X 1 free · + 1 freed · - 1 booked');
+    expect(lines[4]).toMatch(/^07:55\s+X\s*$/);
+    expect(out).toContain('X 2 free  + 0 freed  - 0 booked  · 1 passed');
+  });
+
+  test('every mark and its count: - booked, + freed, · passed, / a day withdrawn; in short when narrow', () => {
+    const wall = (slot: string) => `2021-08-${slot}:00`;
+    const column = {
+      ...{ sourceId: 'bonn', locationId: 'a', name: 'Meldewesen' },
+      ...{ takenAt: wall('10 12:00'), previousAt: wall('10 11:45') },
+      slots: ['10 12:30', '10 12:55'].map(wall),
+      previous: ['10 11:50', '10 12:30', '10 12:45', '11 09:00', '11 09:15'].map(wall),
+    };
+    const marked = { city: 'Bonn', at: wall('10 12:00'), columns: [column] };
+    const show = (day: string | undefined, width: number) => {
+      const grid = buildSlotGrid(marked, day);
+      const props = { frame: marked, grid, state: initialSlots, width, height: 12, focused: false };
+      return plain(<Slots {...props} />).lastFrame()!;
+    };
+    const rows = (out: string, from: number, to: number) =>
+      out.split('\n').slice(from, to).map((line) => line.replace(/\s+/g, ' ').trim());
+    const out = show(undefined, 56);
+    expect(rows(out, 2, 6)).toEqual(['11:50 ·', '12:30 X', '12:45 -', '12:55 +']);
+    expect(out).toContain('X 1 free  + 1 freed  - 1 booked  · 1 passed');
+    const withdrawn = show('2021-08-11', 40);
+    expect(rows(withdrawn, 2, 4)).toEqual(['09:00 /', '09:15 /']);
+    expect(withdrawn).toContain('X0  +0  -0  /2');
+  });
+
+  test('with nothing scraped the newest snapshot is history, not live', () => {
+    const history = { index: 2, total: 2 };
+    const props = { frame, grid, state: initialSlots, history, width: 56, height: 12, focused: false };
+    const out = plain(<Slots {...props} scraping={false} />).lastFrame()!;
+    expect(out.split('\n')[0]).toBe('Bonn · Tue 08-10 (1/2) · history 2/2 12:00');
+    expect(out).not.toContain('live');
+  });
+
+  test('a moment before the city’s first snapshot (kept from another city) says where its history starts', () => {
+    const empty = { city: 'Köln', columns: [{ sourceId: 'koeln', locationId: 'a', name: 'Amt', slots: [] }] };
+    const state = { ...initialSlots, cursor: '2021-08-09 10:00:00' };
+    const times = ['2021-08-10 09:00:00'];
+    const props = { frame: empty, grid: buildSlotGrid(empty), state, times, width: 90, height: 6, focused: false };
+    const out = plain(<Slots {...props} />).lastFrame()!;
+    expect(out).toMatch(/no snapshot of Köln by 08-09 10:00\s*\nits history starts 08-10 09:00: \] goes there/);
   });
 
   test('history is named in the title; too many columns scroll sideways', () => {
@@ -138,8 +181,9 @@ describe('text fitting', () => {
   test('headers that would read the same also show their first part (ZMS: office / service)', () => {
     const pasing = ['Bürgerbüro Pasing / Reisepass', 'Bürgerbüro Pasing / Wohnsitz anmelden'];
     const names = [pasing[0]!, 'Bürgerbüro Orleansplatz / Reisepass', pasing[1]!, 'Kfz'];
-    expect(columnLabels(names, 11)).toEqual(['Pasi. Reis.', 'Orle. Reis.', 'Wohnsitz a.', 'Kfz']);
-    expect(columnLabels(['A / Meldewesen', 'B / Kfz'], 12)).toEqual(['Meldewesen', 'Kfz']);
+    const columns = (list: string[]) => list.map((name, i) => ({ name, id: String(i) }));
+    expect(columnLabels(columns(names), 11)).toEqual(['Pasi. Reis.', 'Orle. Reis.', 'Wohnsitz a.', 'Kfz']);
+    expect(columnLabels(columns(['A / Meldewesen', 'B / Kfz']), 12)).toEqual(['Meldewesen', 'Kfz']);
   });
   test('the header drops the running count, then the name, then the offices, when narrow', () => {
     const overview = { ...sampleData().overviewValue, running: 3 };

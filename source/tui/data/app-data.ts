@@ -60,8 +60,7 @@ export interface FrameColumn {
   previous?: WallTime[];
 }
 
-/** Everything the slots view needs for one city at one point in time. */
-/** What the slots view shows of a city: its snapshot times and the frame at the cursor. */
+/** What the slots view shows of a city: its time line (cityTimeline) and the frame at the cursor. */
 export interface CitySlots {
   times: WallTime[];
   frame: CityFrame;
@@ -142,8 +141,8 @@ export interface WatchData {
   /** Bookings and cancellations per hour over the `hours` (default 168: 7 days) up to `end`, the newest data. */
   hourly(city: string, scope: TimelineScope, hours?: number): Promise<{ end: WallTime; counts: HourlyCount[] }>;
   subscribe(listener: DataListener): () => void;
-  /** Read a city's newest frame ahead into the caches (the neighbours of the selected city), if supported. */
-  prefetch?(city: string): void;
+  /** Read a city's frame at the cursor (default: the newest) ahead into the caches (the neighbours), if supported. */
+  prefetch?(city: string, at?: WallTime): void;
   control?: ScrapeControl;
   /** The insights of every city (improved rules), as `office-watch insights` computes them; cached between snapshots. */
   insights?(): Promise<Insights | undefined>;

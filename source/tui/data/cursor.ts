@@ -1,5 +1,6 @@
 import type { WallTime } from '../../../scrapers/types.js';
 import { wallBound } from '../../date-range.js';
+import { wallToMs } from './timeline-series.js';
 
 /** The last time at or before `at` (binary search over ascending times). */
 export function atOrBefore(times: readonly WallTime[], at: WallTime): number {
@@ -18,12 +19,14 @@ export function atOrBefore(times: readonly WallTime[], at: WallTime): number {
 
 /**
  * Step the history cursor through a city's snapshot times: undefined is "the newest, following live".
- * Stepping forward past the newest returns to live; stepping back stops at the oldest.
+ * Stepping forward past the newest returns to live; stepping back stops at the oldest. A cursor before the oldest
+ * (another city's moment) goes forward to the oldest, and stays where it is going back.
  */
 export function stepCursor(times: readonly WallTime[], cursor: WallTime | undefined, delta: number): WallTime | undefined {
   if (times.length === 0) return undefined;
   const last = times.length - 1;
-  const index = cursor === undefined ? last : Math.max(0, atOrBefore(times, cursor));
+  const index = cursor === undefined ? last : atOrBefore(times, cursor);
+  if (index < 0 && delta <= 0) return cursor;
   const next = index + delta;
   if (next >= last) return undefined;
   return times[Math.max(0, next)];
@@ -45,11 +48,75 @@ export function shiftDays(wall: WallTime, days: number): WallTime {
   return shifted.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** What the `t` prompt accepts: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as a wall time, else undefined. */
-export function gotoTime(text: string): WallTime | undefined {
+/**
+ * What the `t` prompt accepts: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", or "HH:MM" on `day` (the day of the snapshot
+ * shown), as a wall time; else undefined.
+ */
+export function gotoTime(text: string, day?: string): WallTime | undefined {
+  const trimmed = text.trim();
+  const time = /^(\d{1,2}):(\d{2})$/.exec(trimmed);
+  if (time) {
+    const [hours, minutes] = [time[1]!, time[2]!];
+    if (!day || Number(hours) > 23 || Number(minutes) > 59) return undefined;
+    return `${day} ${hours.padStart(2, '0')}:${minutes}:00`;
+  }
   try {
-    return wallBound(text.trim(), 'from');
+    return wallBound(trimmed, 'from');
   } catch {
     return undefined;
   }
+}
+
+/** The time of the snapshot shown at the cursor (the newest when undefined), or the cursor when none is. */
+export function shownTime(times: readonly WallTime[], cursor: WallTime | undefined): WallTime | undefined {
+  if (cursor === undefined) return times[times.length - 1];
+  return times[atOrBefore(times, cursor)] ?? cursor;
+}
+
+/**
+ * Where `t` with `text` goes in a city's time line: a wall time for the cursor (cursorAt), or why not: no such
+ * time, no snapshot yet, or a time on a day before the first snapshot (said, not a silent jump to it).
+ */
+export function resolveGoto(
+  text: string,
+  times: readonly WallTime[],
+  cursor: WallTime | undefined,
+  city = 'this city',
+): { at: WallTime } | { problem: string } {
+  const at = gotoTime(text, shownTime(times, cursor)?.slice(0, 10));
+  if (at === undefined) {
+    const forms = 'HH:MM (on the day shown), YYYY-MM-DD or YYYY-MM-DD HH:MM';
+    return { problem: `"${text.slice(0, 30)}" is no time: type ${forms}` };
+  }
+  const first = times[0];
+  if (first === undefined) return { problem: `no snapshot of ${city} yet` };
+  if (at.slice(0, 10) < first.slice(0, 10)) {
+    return { problem: `no snapshot of ${city} by ${at.slice(0, 16)}: its history starts ${first.slice(0, 16)}` };
+  }
+  return { at };
+}
+
+/**
+ * A city's time line: the snapshot times of all its sources as one list of moments, one per scrape round. Times
+ * within a minute of the one before join its moment (the sources of a round are scraped seconds apart), unless that
+ * source is already in it; a moment is its last time, when every snapshot of the round is in force. So `]` shows each
+ * minute once (unless one source was scraped twice within it).
+ */
+export function cityTimeline(lists: readonly (readonly WallTime[])[]): WallTime[] {
+  if (lists.length === 1) return [...lists[0]!];
+  const entries = lists.flatMap((list, source) => list.map((time) => ({ time, ms: wallToMs(time), source })));
+  entries.sort((a, b) => a.ms - b.ms);
+  const moments: WallTime[] = [];
+  let sources = new Set<number>();
+  let lastMs = -Infinity;
+  for (const { time, ms, source } of entries) {
+    if (ms - lastMs > 60_000 || sources.has(source)) {
+      sources = new Set();
+      moments.push(time);
+    }
+    sources.add(source);
+    moments[moments.length - 1] = time;
+    lastMs = ms;
+  }
+  return moments;
 }

@@ -1,7 +1,7 @@
 import type { WallTime } from '../../../scrapers/types.js';
 import type { OfficeStore, StoredSnapshot } from '../../../store/types.js';
 import type { CityFrame, FrameColumn } from './app-data.js';
-import { atOrBefore } from './cursor.js';
+import { atOrBefore, cityTimeline } from './cursor.js';
 import { LruCache } from './lru-cache.js';
 import type { SourceCatalog } from './source-catalog.js';
 import { msToWall, wallToMs } from './timeline-series.js';
@@ -16,6 +16,7 @@ export class FrameReader {
   readonly #snapshots = new LruCache<Promise<StoredSnapshot | undefined>>(32);
   /** Per source: what was read of each location serves the snapshots before it too. */
   readonly #readers = new Map<string, ReturnType<OfficeStore['snapshotReader']>>();
+  readonly #timelines = new LruCache<{ key: string; moments: WallTime[] }>(32);
 
   constructor(
     private readonly store: OfficeStore,
@@ -60,9 +61,15 @@ export class FrameReader {
     if (outside > 0) list.splice(0, outside);
   }
 
+  /** The city's time line (cityTimeline), merged again only when one of its sources has new times. */
   async cityTimes(city: string): Promise<WallTime[]> {
     const lists = await Promise.all(this.catalog.inCity(city).map((s) => this.times(s.sourceId)));
-    return lists.length === 1 ? [...lists[0]!] : [...new Set(lists.flat())].sort();
+    const key = lists.map((list) => `${list.length}\u0001${list[0]}\u0001${list[list.length - 1]}`).join('\u0000');
+    const cached = this.#timelines.get(city);
+    if (cached?.key === key) return cached.moments;
+    const moments = cityTimeline(lists);
+    this.#timelines.set(city, { key, moments });
+    return moments;
   }
 
   async frame(city: string, at?: WallTime): Promise<CityFrame> {

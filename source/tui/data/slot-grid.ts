@@ -1,10 +1,14 @@
 import type { WallTime } from '../../../scrapers/types.js';
 import { diffSorted } from '../../../store/records.js';
 import type { CityFrame } from './app-data.js';
+import { acrossGap, dayChanges } from './column-changes.js';
 import { atOrBefore } from './cursor.js';
 
-/** A cell of the grid: free now, booked since the previous snapshot, freed (cancelled) since then, or nothing. */
-export type CellMark = 'free' | 'booked' | 'freed' | 'none';
+/**
+ * A cell of the grid, by the store's improved rules: free now; since the previous snapshot booked, freed (a
+ * cancellation), passed (expired or closed for booking) or withdrawn (its whole day taken off the site); or nothing.
+ */
+export type CellMark = 'free' | 'booked' | 'freed' | 'passed' | 'withdrawn' | 'none';
 
 export interface SlotRow {
   /** 'HH:MM' */
@@ -13,19 +17,23 @@ export interface SlotRow {
 }
 
 export interface SlotGrid {
-  /** Days with any slot (free now or just booked), ascending 'YYYY-MM-DD'. */
+  /** Days with any slot (free now or just gone), ascending 'YYYY-MM-DD'. */
   days: string[];
   day?: string;
   rows: SlotRow[];
   booked: number;
   freed: number;
   free: number;
+  passed: number;
+  withdrawn: number;
+  /** Some column's previous snapshot is too far back (over 3 hours) for its changes to count. */
+  gap: boolean;
 }
 
 const daysOfFrames = new WeakMap<CityFrame, string[]>();
 
 /**
- * The days of a frame that have anything to show: a slot free now, or one booked since the previous snapshot.
+ * The days of a frame that have anything to show: a slot free now, or one gone since the previous snapshot.
  * Worked out once per frame; SlotsCache asks as it reads a frame ahead, so a key that shows it need not.
  */
 export function slotDays(frame: CityFrame): string[] {
@@ -40,7 +48,9 @@ function findDays(frame: CityFrame): string[] {
     // A day is added once per run of its slots, not once per slot.
     let last = '';
     for (const slot of column.slots) if (!last || !slot.startsWith(last)) days.add((last = slot.slice(0, 10)));
-    if (column.previous) for (const slot of diffSorted(column.previous, column.slots).removed) days.add(slot.slice(0, 10));
+    // Not across a gap in scraping: nothing that vanished then is shown.
+    if (!column.previous || acrossGap(column)) continue;
+    for (const slot of diffSorted(column.previous, column.slots).removed) days.add(slot.slice(0, 10));
   }
   return [...days].sort();
 }
@@ -55,7 +65,7 @@ export function effectiveDay(days: readonly string[], wanted: string | undefined
 /** The Bonn-like table of one day: a row per slot time that is marked in any column (`days`: the frame's slotDays). */
 export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotDays(frame)): SlotGrid {
   const day = effectiveDay(days, wantedDay);
-  const grid: SlotGrid = { days, rows: [], booked: 0, freed: 0, free: 0 };
+  const grid: SlotGrid = { days, rows: [], booked: 0, freed: 0, free: 0, passed: 0, withdrawn: 0, gap: false };
   if (day === undefined) return grid;
   grid.day = day;
   const marks = new Map<string, CellMark[]>();
@@ -68,13 +78,17 @@ export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotD
   };
   frame.columns.forEach((column, index) => {
     const now = onDay(column.slots, day);
-    const changes = column.previous ? diffSorted(onDay(column.previous, day), now) : undefined;
-    const freed = new Set(changes?.added);
-    for (const slot of now) mark(slot, index, freed.has(slot) ? 'freed' : 'free');
-    for (const slot of changes?.removed ?? []) mark(slot, index, 'booked');
-    grid.free += now.length - freed.size;
-    grid.freed += freed.size;
-    grid.booked += changes?.removed.length ?? 0;
+    const diff = column.previous ? diffSorted(onDay(column.previous, day), now) : undefined;
+    const changes = diff ? dayChanges(column, diff.removed, diff.added) : undefined;
+    for (const slot of now) mark(slot, index, changes?.freed.has(slot) ? 'freed' : 'free');
+    for (const slot of diff?.removed ?? []) {
+      const what = changes?.vanished.get(slot);
+      if (what) (mark(slot, index, what), grid[what]++);
+    }
+    const freed = changes?.freed.size ?? 0;
+    grid.free += now.length - freed;
+    grid.freed += freed;
+    grid.gap ||= acrossGap(column);
   });
   grid.rows = [...marks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([time, cells]) => ({ time, cells }));
   return grid;

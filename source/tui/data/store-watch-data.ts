@@ -160,7 +160,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     scopes,
     hourly,
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
-    prefetch: (city) => void slots.load(city, undefined, false).catch(() => undefined),
+    prefetch: (city, at) => void (slots.peek(city, at) ?? slots.load(city, at, false).catch(() => undefined)),
     // After the catalog has loaded: the cache keeps what it computes.
     insights: () => ready.then(() => insights.get()),
   };

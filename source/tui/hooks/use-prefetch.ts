@@ -9,13 +9,14 @@ export function neighbours(cities: readonly { name: string }[], city: string | u
 }
 
 /**
- * Once the shown city has loaded, read these cities' newest frames ahead, so that j/k show them at once.
+ * Once the shown city has loaded, read these cities' frames at the cursor (the history's moment, kept across
+ * cities; undefined: the newest) ahead, so that j/k show them at once.
  * Effects run after the frame is drawn: the reads start then, not later (a key may come soon).
  */
-export function usePrefetch(data: WatchData, cities: string[]): void {
-  const key = cities.join('\u0000');
+export function usePrefetch(data: WatchData, cities: string[], at?: string): void {
+  const key = `${cities.join('\u0000')}\u0001${at}`;
   useEffect(() => {
-    for (const city of cities) data.prefetch?.(city);
+    for (const city of cities) data.prefetch?.(city, at);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, key]);
 }

@@ -1,7 +1,7 @@
 import type { WallTime } from '../../../scrapers/types.js';
 import { VIEW_CYCLE, type DataView, type KeyAction, type ViewName } from '../keys.js';
 import { initialCities, reduceCities, selectedCity, type CitiesState } from './cities-state.js';
-import { gotoTime } from '../data/cursor.js';
+import { resolveGoto } from '../data/cursor.js';
 import { TIMELINE_SPANS } from '../data/timeline-series.js';
 import { initialSlots, reduceSlots, type SlotsContext, type SlotsState } from './slots-state.js';
 
@@ -85,8 +85,11 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
     case 'prompt-accept':
     case 'prompt-cancel': {
       const { prompt, ...rest } = state;
-      const at = action.type === 'prompt-accept' && prompt?.kind === 'goto' ? gotoTime(prompt.text) : undefined;
-      return at === undefined ? rest : { ...rest, view: 'slots', lastView: 'slots', slots: reduceSlots(rest.slots, { type: 'goto', at }, context) };
+      const accepted = action.type === 'prompt-accept' && prompt?.kind === 'goto';
+      const goto = accepted ? resolveGoto(prompt.text, context.times, state.slots.cursor) : undefined;
+      if (!goto || !('at' in goto)) return rest;
+      const slots = reduceSlots(rest.slots, { type: 'goto', at: goto.at }, context);
+      return { ...rest, view: 'slots', lastView: 'slots', slots };
     }
     case 'help':
       return state.view === 'help' ? { ...state, view: state.lastView } : { ...state, view: 'help', helpRow: 0 };
@@ -166,7 +169,7 @@ function moveCity(state: AppState, action: Parameters<typeof reduceCities>[1], c
   return afterCityChange(state, { ...state, cities: reduceCities(state.cities, action, context.cityNames) }, context);
 }
 
-/** A different city: back to its newest snapshot, scrolled home, the whole city's timeline. */
+/** A different city: at the same moment (or live), scrolled home, the whole city's timeline. */
 function afterCityChange(before: AppState, after: AppState, context: AppContext): AppState {
   if (selectedCity(before.cities, context.cityNames) === selectedCity(after.cities, context.cityNames)) return after;
   return { ...after, slots: reduceSlots(after.slots, { type: 'city-changed' }, context), scope: 0 };

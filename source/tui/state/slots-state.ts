@@ -2,7 +2,10 @@ import type { WallTime } from '../../../scrapers/types.js';
 import { cursorAt, shiftDays, stepCursor } from '../data/cursor.js';
 import { effectiveDay } from '../data/slot-grid.js';
 
-/** The slots view: the day shown, the history cursor (undefined: the newest snapshot, live) and scroll offsets. */
+/**
+ * The slots view: the day shown, the history cursor (undefined: the newest snapshot, live; else a moment, kept
+ * across cities) and scroll offsets.
+ */
 export interface SlotsState {
   day?: string;
   cursor?: WallTime;
@@ -62,7 +65,8 @@ export function reduceSlots(state: SlotsState, action: SlotsAction, context: Slo
     case 'rows':
       return { ...state, row: clamp(state.row + action.delta, context.rows - context.visibleRows) };
     case 'city-changed':
-      return withCursor({ ...state, column: 0, row: 0 }, undefined);
+      // The same moment in the other city: its snapshots in force then.
+      return { ...state, column: 0, row: 0 };
   }
 }
 

@@ -42,7 +42,7 @@ export function footerHints(props: Pick<FooterProps, 'focus' | 'view' | 'filteri
 }
 
 export function promptText(prompt: NonNullable<AppState['prompt']>): string {
-  if (prompt.kind === 'goto') return ` Go to (YYYY-MM-DD [HH:MM]): ${prompt.text}▏  Enter go · Esc cancel`;
+  if (prompt.kind === 'goto') return ` Go to (HH:MM or YYYY-MM-DD [HH:MM]): ${prompt.text}▏  Enter go · Esc cancel`;
   return ` Watch ${sanitize(prompt.city, 30)} within days [${DEFAULT_WITHIN_DAYS}]: ${prompt.text}▏  e.g. 7 08-12 mon,fri Meldewesen · Enter add · Esc cancel`;
 }
 
