@@ -72,7 +72,7 @@ describe('office-watch watch / snapshot / alerts', () => {
       '1 bonn/kfz-zulassungswesen',
       '1 bonn/meldewesen',
       '2 bonn/meldewesen',
-      '2 offenbach/42',
+      '2 offenbach/burgeramt/meldewesen',
     ]);
     // Each later alert is a slot free in its snapshot and not in the one before, and (the second run being a
     // restarted demo) a cancellation its simulated office really had.

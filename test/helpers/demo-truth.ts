@@ -1,9 +1,12 @@
 import { berlinWallTimeToDate, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { DEMO_TEVIS_FLOWS } from '../../scrapers/simulator/demo-offices.js';
 import { startDemo } from '../../scrapers/simulator/demo.js';
+import { defaultVariant } from '../../scrapers/simulator/tevis-variant.js';
 import type { GroundTruthEvent } from '../../scrapers/simulator/office.js';
 import type { Alert } from '../../store/alerts.js';
 import { openStore } from '../../store/index.js';
 import { readMetadata } from '../../store/metadata.js';
+import { tevisSimIds } from './tevis-expected.js';
 
 const QUARTER = 15 * 60_000;
 const floorQuarter = (ms: number) => Math.floor(ms / QUARTER) * QUARTER;
@@ -45,9 +48,12 @@ export async function untrueAlerts(db: string, alerts: readonly Alert[]): Promis
       const regular = (office?.spec.publisher ?? { kind: 'regular' }).kind === 'regular';
       if (!office || !regular || alert.kind === 'free now') return false;
       if (alert.slot.slice(0, 10) > horizons.get(alert.id)!) return false;
+      // tevis ids are made of names; the simulated office keeps its truth under its own ids.
+      const tevis = office.spec.system === 'tevis' ? tevisSimIds(office, defaultVariant(office, DEMO_TEVIS_FLOWS[office.sourceId])) : undefined;
+      const locationId = tevis?.get(alert.locationId) ?? alert.locationId;
       const until = toBerlinWallTime(new Date(berlinWallTimeToDate(alert.takenAt).getTime() + 2 * QUARTER));
       const same = (e: GroundTruthEvent) =>
-        e.kind === 'cancellation' && e.locationId === alert.locationId && e.slot === alert.slot;
+        e.kind === 'cancellation' && e.locationId === locationId && e.slot === alert.slot;
       return !office.groundTruth().some((e) => same(e) && e.at > alert.previousAt! && e.at <= until);
     });
   } finally {

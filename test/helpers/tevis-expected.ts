@@ -20,6 +20,16 @@ export function lastDayOf(today: string, weeks: number): string {
  * (Independent of the scraper's code: the rules of the README, restated.)
  */
 export function expectedTevisLocations(office: SimOffice, variant: TevisVariant, weeks: number): LocationSlots[] {
+  return expectedWithSimIds(office, variant, weeks).map(({ simId: _, ...location }) => location);
+}
+
+/** The simulated location behind each id a tevis scrape gives (its ground truth is kept under the simulated id). */
+export function tevisSimIds(office: SimOffice, variant: TevisVariant): Map<string, string> {
+  const ids = expectedWithSimIds(office, variant, 1).flatMap((l) => (l.simId ? [[l.locationId, l.simId] as const] : []));
+  return new Map(ids);
+}
+
+function expectedWithSimIds(office: SimOffice, variant: TevisVariant, weeks: number): (LocationSlots & { simId?: string })[] {
   const today = toBerlinWallTime(office.now()).slice(0, 10);
   const lastDay = lastDayOf(today, weeks);
   const taken = new Set<string>();
@@ -32,7 +42,7 @@ export function expectedTevisLocations(office: SimOffice, variant: TevisVariant,
   };
   const inLookahead = (slot: string) => slot.slice(0, 10) >= today && slot.slice(0, 10) <= lastDay;
   const free = (id: string) => office.freeSlots(id).filter(inLookahead);
-  const expected: LocationSlots[] = [];
+  const expected: (LocationSlots & { simId?: string })[] = [];
   for (const department of buildSite(office, variant)) {
     const titles = department.services.map((s) => clean(s.title));
     for (const service of department.services) {
@@ -46,7 +56,7 @@ export function expectedTevisLocations(office: SimOffice, variant: TevisVariant,
       for (const { office: id, place } of places) {
         const several = places.length > 1;
         const named = several || variant.flow === 'wizard' ? [...parts, place] : parts;
-        expected.push({ locationId: idOf(several ? named : parts), name: named.join(' / '), slots: free(id) });
+        expected.push({ locationId: idOf(several ? named : parts), name: named.join(' / '), slots: free(id), simId: id });
       }
     }
   }
