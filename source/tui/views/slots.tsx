@@ -48,9 +48,12 @@ export function slotsTitle(props: Pick<SlotsProps, TitleProps>, width = 80): str
   const day = grid.day ? `${weekday(grid.day)} ${grid.day.slice(5)}` : undefined;
   const index = grid.day ? ` (${grid.days.indexOf(grid.day) + 1}/${grid.days.length})` : '';
   const city = sanitize(frame?.city ?? props.city ?? '', 40);
-  const rests = [[day && day + index, when], [day, when]].map((parts) => ` · ${parts.filter(Boolean).join(' · ')}`);
+  // Narrower and narrower: without the day's index, without the word "snapshot", without the snapshot's time.
+  const shorter = live ? [`${stamp ? `${stamp} · ` : ''}live`, 'live'] : [when];
+  const choices = [[day && day + index, when], [day, when], ...shorter.map((short) => [day, short])];
+  const rests = choices.map((parts) => ` · ${parts.filter(Boolean).join(' · ')}`);
   for (const rest of rests) if ([...city].length + rest.length <= width) return city + rest;
-  const rest = rests[1]!;
+  const rest = rests.find((choice) => 4 + choice.length <= width) ?? rests.at(-1)!;
   return `${fit(city, Math.max(4, width - rest.length)).trimEnd()}${rest}`;
 }
 
