@@ -46,6 +46,15 @@ describe('alerts in the app', () => {
     expect(screen).not.toContain('evil');
   });
 
+  test('a "free now" summary reads in the view as in the banner: how many, the earliest', async () => {
+    const { alerts, see, press } = await withAlerts();
+    alerts.raise({ ...sampleAlert('2021-08-11 09:40:00', 'free now'), count: 12 });
+    await press('5');
+    const screen = await see('Alerts · 1 of the last day');
+    expect(screen).toContain('12 free now, earliest Wed 08-11 09:40 · seen 08-10 12:00');
+    expect(screen).not.toContain('· free now ·');
+  });
+
   test('without alerts the view says how to add a watch; help lists the views 1–5 and w', async () => {
     const { see, press } = await withAlerts();
     await press('5');

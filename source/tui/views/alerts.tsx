@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Alert } from '../../../store/alerts.js';
-import { slotLabel } from '../../alerts/index.js';
+import { alertWhat, slotLabel } from '../../alerts/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
 import { shortStamp, weekday } from '../format-time.js';
@@ -40,7 +40,12 @@ function whatLine(alert: Alert, width: number): string {
   const short = `${weekday(alert.slot)} ${alert.slot.slice(5, 16)}`;
   const seen = ` · seen ${shortStamp(alert.takenAt)}`;
   const kind = ` · ${alert.kind}`;
-  const lines = [`${slotLabel(alert.slot)}${kind}${seen}`, `${short}${kind}${seen}`, `${short}${kind}`];
+  // A "free now" summary counts the slots and names the earliest, as the banner and the terminal line say it.
+  const freeNow = `${alert.count ?? 1} free now, earliest`;
+  const lines =
+    alert.kind === 'free now'
+      ? [`${alertWhat(alert)}${seen}`, `${freeNow} ${short}${seen}`, `${freeNow} ${short}`]
+      : [`${slotLabel(alert.slot)}${kind}${seen}`, `${short}${kind}${seen}`, `${short}${kind}`];
   return lines.find((line) => [...line].length <= width) ?? lines.at(-1)!;
 }
 
