@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { healthFromRuns } from '../../source/tui/data/health-rows.js';
 import { healthColumns } from '../../source/tui/views/health-columns.js';
 import { healthLine, healthTitle } from '../../source/tui/views/health.js';
 import { sampleData } from './fake-watch-data.js';
@@ -30,5 +31,17 @@ describe('the health table in a narrow pane', () => {
     expect(healthTitle(rows, 0, 10, 80)).toBe('Scrapers · 2 · 1 ok · 1 failing · 0 stale');
     expect(healthTitle(rows, 0, 1, 40)).toBe('Scrapers · 2 · 1 ok · 1 failing · 1-1 ↑↓');
     expect(healthTitle(rows, 1, 1, 30)).toBe('Scrapers · 2 · 2-2 ↑↓');
+  });
+
+  test("a good run's notice (ZMS offices behind a captcha) shows in the error column, sanitized", () => {
+    const at = '2026-06-01T10:00:00.000Z';
+    const notice = { kind: 'captcha', message: '2 offices need a captcha \u001b[31mred' };
+    const run = { sourceId: 'muenchen-zms', startedAt: at, durationMs: 900, ok: true, requests: 40, notice };
+    const source = { sourceId: 'muenchen-zms', name: 'München', city: 'München' };
+    const [row] = healthFromRuns([run] as never, [source] as never, Date.parse(at) + 60_000, 3_600_000);
+    expect(row).toMatchObject({ state: 'ok', notice: 'captcha: 2 offices need a captcha \u001b[31mred' });
+    const line = healthLine(row!, 100, false);
+    expect(line).toContain('captcha: 2 offices need a captcha');
+    expect(line).not.toContain('\u001b');
   });
 });

@@ -93,6 +93,8 @@ export interface HealthRow {
   durationMs?: number;
   /** "kind: message", not yet sanitized. */
   lastError?: string;
+  /** A good last run's note on what it left unread ("captcha: …"), not yet sanitized. */
+  notice?: string;
   nextRun?: WallTime;
   /** 0…1 over the last 24 h; undefined without runs. */
   successRate?: number;

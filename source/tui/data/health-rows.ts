@@ -1,5 +1,5 @@
 import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
-import type { ScrapeRun } from '../../../scrapers/types.js';
+import type { ScrapeFailure, ScrapeRun } from '../../../scrapers/types.js';
 import type { SiteHealth } from '../../scheduler/index.js';
 import type { HealthRow, HealthState } from './app-data.js';
 import type { SourceInfo } from './city-index.js';
@@ -11,7 +11,8 @@ export function sortHealth(rows: HealthRow[]): HealthRow[] {
   return rows.sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
 }
 
-const errorText = (run: ScrapeRun | undefined): string | undefined => (run?.error ? `${run.error.kind}: ${run.error.message}` : undefined);
+const failureText = (failure: ScrapeFailure | undefined) => (failure ? `${failure.kind}: ${failure.message}` : undefined);
+const errorText = (run: ScrapeRun | undefined): string | undefined => failureText(run?.error);
 
 /** Health rows from the scheduler's live view of each site. */
 export function healthFromScheduler(health: readonly SiteHealth[], info: (sourceId: string) => SourceInfo): HealthRow[] {
@@ -24,8 +25,10 @@ export function healthFromScheduler(health: readonly SiteHealth[], info: (source
         row.lastOk = site.lastRun.ok;
         row.durationMs = site.durationMs ?? site.lastRun.durationMs;
       }
-      const error = site.lastError ? `${site.lastError.kind}: ${site.lastError.message}` : undefined;
+      const error = failureText(site.lastError);
       if (error) row.lastError = error;
+      const notice = site.lastRun?.ok ? failureText(site.lastRun.notice) : undefined;
+      if (notice) row.notice = notice;
       if (site.nextRunAt) row.nextRun = toBerlinWallTime(site.nextRunAt);
       if (site.successRate24h !== undefined) row.successRate = site.successRate24h;
       return row;
@@ -53,6 +56,8 @@ export function healthFromRuns(runs: readonly ScrapeRun[], sources: readonly Sou
       row.durationMs = last.durationMs;
       const error = errorText([...list].reverse().find((run) => !run.ok));
       if (error && !last.ok) row.lastError = error;
+      const notice = last.ok ? failureText(last.notice) : undefined;
+      if (notice) row.notice = notice;
       row.successRate = list.filter((run) => run.ok).length / list.length;
       return row;
     }),

@@ -24,7 +24,11 @@ interface Spec {
 
 const percent = (rate: number | undefined) => (rate === undefined ? '–' : `${Math.round(rate * 100)}%`);
 const errorText = (row: HealthRow) =>
-  row.lastError && row.state === 'failing' ? sanitize(row.lastError, 300) : row.running ? 'scraping…' : '';
+  row.lastError && row.state === 'failing'
+    ? sanitize(row.lastError, 300)
+    : row.running
+      ? 'scraping…'
+      : sanitize(row.notice ?? '', 300);
 
 // In the order shown; each cell leaves one space before the next column.
 const SPECS: readonly Spec[] = [
