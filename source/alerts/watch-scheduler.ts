@@ -53,7 +53,9 @@ export function alertOnSnapshots(
 
   const offRun = scheduler.onRun((outcome) => {
     if (!outcome.snapshot || outcome.storeError) return;
-    const site: AlertSite = { id: outcome.site.id, name: outcome.site.name, city: cityOf(outcome.site), url: outcome.site.url };
+    // Alerts link to the page a person books on: params.page where the scraped url is an API (ZMS), else the url.
+    const url = outcome.site.params?.page ?? outcome.site.url;
+    const site: AlertSite = { id: outcome.site.id, name: outcome.site.name, city: cityOf(outcome.site), url };
     const task = detectAlerts(store, site, outcome.snapshot.takenAt).then(
       (alerts) => void gathered.push(...alerts),
       (error: unknown) => log(`office-watch: could not check the watches for ${outcome.site.id}: ${errorText(error)}`),

@@ -41,7 +41,7 @@ describe('the registry', () => {
       name: 'Landeshauptstadt München Bürgerservice',
       city: 'München',
       url: 'https://www48.muenchen.de/buergeransicht/api/citizen/',
-      params: { services: '1063475,1063453,1063441' },
+      params: { services: '1063475,1063453,1063441', page: 'https://stadt.muenchen.de/buergerservice/terminvereinbarung.html' },
     });
     const bonn = sites.find((site) => site.id === 'bonn')!;
     expect(bonn).toMatchObject({ url: 'https://onlinetermine.bonn.de', params: { company: 'stadtbonn' }, insecureTls: true, city: 'Bonn' });

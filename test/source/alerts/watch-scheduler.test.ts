@@ -35,6 +35,8 @@ const office: SimOffice = {
   now: () => now,
 };
 
+/** The page a person books on (params.page): alerts link there, not to the url the scraper reads. */
+const BOOKING_PAGE = 'https://booking.example/bonn';
 const dir = mkdtempSync(join(tmpdir(), 'ow-watch-scheduler-'));
 let server: RunningServer;
 let store: LevelStore;
@@ -45,7 +47,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   const system = netappointServer([office], { variant: () => ({ frontEnd: 'netappoint' }) });
   server = await startSystemServer(system);
-  site = { id: 'bonn', system: 'netappoint', name: office.name, city: 'Bonn', url: system.siteUrl(server.origin, office), params: system.siteParams?.(office) ?? {} };
+  site = { id: 'bonn', system: 'netappoint', name: office.name, city: 'Bonn', url: system.siteUrl(server.origin, office), params: { ...system.siteParams?.(office), page: BOOKING_PAGE } };
   store = await openStore(join(dir, 'db'));
   receiver = await startReceiver();
 });
@@ -101,7 +103,7 @@ describe('alerts from scheduler rounds against the simulator', () => {
         ['/', 'Free slot: Meldewesen (Bonn)'],
         ['/', '2 free slots: 2 offices (Bonn)'],
       ]);
-      expect((third.posts[0]!.body as { click: string }).click).toBe(site.url);
+      expect((third.posts[0]!.body as { click: string }).click).toBe(BOOKING_PAGE);
       const kinds = (await listAlerts(store)).map((a) => a.kind);
       expect(kinds).toEqual(['free now', 'free now', 'free now', 'cancellation', 'cancellation']);
       const read = (name: string) => JSON.parse(readFileSync(join(execDir, name), 'utf8')) as AlertMessage;
