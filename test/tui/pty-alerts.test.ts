@@ -31,7 +31,7 @@ async function session(db: string, rounds: number): Promise<void> {
   const before = await bonnSnapshots(db);
   const app = new PtySession([bin, '--demo', '--quiet', '-i', 'bonn', '--db', db], { cwd: root, env: ENV });
   try {
-    await app.waitFor((s) => /snapshot .+ · live/.test(s), 60_000, 'the first grid');
+    await app.waitFor((s) => / · live\s*$/m.test(s), 60_000, 'the first grid');
     const deadline = Date.now() + 120_000;
     while ((await bonnSnapshots(db)) < before + rounds) {
       if (Date.now() > deadline) throw new Error('the app took no snapshot of Bonn');

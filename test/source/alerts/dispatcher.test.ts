@@ -96,8 +96,9 @@ describe('createAlertDispatcher', () => {
     expect(at).toHaveLength(5);
     // The second of the burst does not wait for the spacing (300 ms leaves room for a loaded machine).
     expect(at[1]).toBeLessThan(300);
-    // The k-th POST leaves no earlier than (k - 1) × 400 ms after the first (arrival latency may vary a little).
-    for (let k = 2; k < 5; k++) expect(at[k]).toBeGreaterThanOrEqual((k - 1) * 400 - 25);
+    // The k-th POST leaves no earlier than (k - 1) × 400 ms after the first; arrival latency varies on a loaded
+    // machine (the first may arrive late), so 100 ms of slack; unlimited, all five would arrive within a few ms.
+    for (let k = 2; k < 5; k++) expect(at[k]).toBeGreaterThanOrEqual((k - 1) * 400 - 100);
   });
 
   it('always failing: tried, logged as NOT delivered, never thrown; the next message still goes', async () => {
