@@ -1,11 +1,12 @@
 import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
 import { key, lastPart, range } from './keys.js';
-import { emptyInferenceState, countFree, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
+import { emptyInferenceState, countFree, forgetPastSlots, KEEP_PAST_SECONDS, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
+import { deleteRecordsAfter } from './orphan-records.js';
 import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 
 export type { Db } from './db.js';
@@ -28,8 +29,11 @@ export class SourceWriter {
   private failed: unknown;
   private readonly dirty = new Set<string>();
   private readonly aggregates = new Map<string, Int32Array>();
-  /** While an import may still fail: the keys it added and the values it replaced, to undo it. */
-  private undo: { added: Set<string>; replaced: Map<string, Uint8Array | undefined> } | undefined;
+  /**
+   * While an import may still fail: the values it replaced (states, totals, aggregates of the hour of the last
+   * snapshot before it), to undo it. What it added is everything later than that snapshot (orphan-records.ts).
+   */
+  private undo: { last: string | undefined; hour: string; replaced: Map<string, Uint8Array | undefined> } | undefined;
   private hourKey = { hour: Number.NaN, key: '' };
 
   private constructor(
@@ -44,6 +48,8 @@ export class SourceWriter {
   static async load(db: Db, sourceId: string): Promise<SourceWriter> {
     const stored = await db.get(key('c', sourceId));
     const meta = stored ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : emptySourceRecord();
+    // An undo cut short leaves records past the source's last snapshot: they go before anything new is written.
+    await deleteRecordsAfter(db, sourceId, meta.locations, meta.last);
     const states = new Map<string, LocationRecord>();
     const storedStates = new Map<string, Uint8Array>();
     for await (const [k, v] of db.iterator(range(['s', sourceId]))) {
@@ -55,21 +61,22 @@ export class SourceWriter {
 
   /** Remember what the following flushes change, so that `rollback` can restore the source as it was. */
   beginUndoable(): void {
-    this.undo = { added: new Set(), replaced: new Map() };
+    const last = this.meta.last;
+    const hour = last === undefined ? '' : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
+    this.undo = { last, hour, replaced: new Map() };
   }
 
   /** Undo every flush since beginUndoable (the writer must not be used afterwards). */
   async rollback(): Promise<void> {
     if (!this.undo) return;
     await this.inflight.catch(() => undefined);
-    const ops: ({ type: 'del'; key: string } | Op)[] = [...this.undo.added].map((k) => ({ type: 'del' as const, key: k }));
-    for (const [k, value] of this.undo.replaced) ops.push(value === undefined ? { type: 'del', key: k } : { type: 'put', key: k, value });
+    const { last, replaced } = this.undo;
+    const ops = [...replaced].map(([k, value]) => (value === undefined ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value }));
     this.undo = undefined;
     this.ops = [];
-    // The batch lands while the caller goes on parsing; the next flush (or settle) waits for it.
-    this.inflight = this.db.batch(ops).catch((error: unknown) => {
-      this.failed = error;
-    });
+    // First the source as it was (one atomic batch), then what lies past its last snapshot; load finishes that if cut short.
+    await this.db.batch(ops);
+    await deleteRecordsAfter(this.db, this.sourceId, this.meta.locations, last);
   }
 
   /** Wait until everything flushed has landed. */
@@ -106,6 +113,7 @@ export class SourceWriter {
       if (row.name) this.meta.names[id] = row.name;
       const state = this.states.get(id) ?? emptyLocationRecord();
       const sameWeek = state.lastRow !== undefined && state.lastRowWeek === week;
+      if (!sameWeek) forgetPastSlots(state, quarter - KEEP_PAST_SECONDS);
       const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
       const rowMetrics = newRowMetrics();
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
@@ -168,13 +176,11 @@ export class SourceWriter {
 
   private remember(aggregateKeys: string[], aggregateValues: (Uint8Array | undefined)[]): void {
     const undo = this.undo!;
-    const replaced = new Map<string, Uint8Array | undefined>(aggregateKeys.map((k, i) => [k, aggregateValues[i]]));
-    replaced.set(key('c', this.sourceId), this.storedMeta);
-    for (const op of this.ops) {
-      if (undo.added.has(op.key) || undo.replaced.has(op.key)) continue;
-      if (op.key.startsWith('s\u0000') || replaced.has(op.key)) undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
-      else undo.added.add(op.key);
-    }
+    const keep = (k: string, value: Uint8Array | undefined): void => void (undo.replaced.has(k) || undo.replaced.set(k, value));
+    keep(key('c', this.sourceId), this.storedMeta);
+    for (const id of this.dirty) keep(key('s', this.sourceId, id), this.storedStates.get(key('s', this.sourceId, id)));
+    // Later hours than the last snapshot's did not exist before: deleteRecordsAfter removes them.
+    aggregateKeys.forEach((k, i) => lastPart(k) <= undo.hour && keep(k, aggregateValues[i]));
   }
 
   /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
