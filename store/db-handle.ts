@@ -47,6 +47,7 @@ class OwnedDb implements Db {
   iterator = (options: RangeOptions = {}): AsyncIterable<[string, Uint8Array]> => this.level.iterator(options);
   keys = (options: RangeOptions = {}): AsyncIterable<string> => this.level.keys(options);
   values = (options: RangeOptions = {}): AsyncIterable<Uint8Array> => this.level.values(options);
+  compactRange = (start: string, end: string): Promise<void> => this.level.compactRange!(start, end);
 
   async close(): Promise<void> {
     await this.host.close();

@@ -77,6 +77,8 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
     throw error;
   }
   store.forgetWriters();
+  // Without it the folder stays about twice its size until LevelDB happens to compact (no user would see it shrink).
+  await store.db.compactRange?.('', '\uffff');
   summary.sources = writers.size;
   return summary;
 }
