@@ -12,7 +12,7 @@ const CHUNK = 5_000;
  */
 export async function deleteRecordsAfter(db: Db, sourceId: string, locations: readonly string[], last: string | undefined): Promise<void> {
   const hour = last === undefined ? undefined : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
-  const ranges = [after(['m', sourceId], last)];
+  const ranges = [after(['m', sourceId], last), after(['d', sourceId], hour?.slice(0, 10))];
   for (const location of locations) ranges.push(after(['r', sourceId, location], last), after(['h', sourceId, location], hour));
   if (last === undefined) ranges.push(range(['s', sourceId]), range(['w', sourceId]));
   for (const options of ranges) {

@@ -7,6 +7,8 @@ import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSort
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
 import { deleteRecordsAfter } from './orphan-records.js';
+import { RollupSums } from './build-rollups.js';
+import { decodeRollup, encodeRollup, mergeRollups } from './day-rollup.js';
 import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 
 export type { Db } from './db.js';
@@ -29,11 +31,13 @@ export class SourceWriter {
   private failed: unknown;
   private readonly dirty = new Set<string>();
   private readonly aggregates = new Map<string, Int32Array>();
+  /** What the buffered snapshots add to their days' rollups. */
+  private rollups = new RollupSums();
   /**
    * While an import may still fail: the values it replaced (states, totals, aggregates of the hour of the last
    * snapshot before it), to undo it. What it added is everything later than that snapshot (orphan-records.ts).
    */
-  private undo: { last: string | undefined; hour: string; replaced: Map<string, Uint8Array | undefined> } | undefined;
+  private undo: { last: string | undefined; hour: string; day: string; replaced: Map<string, Uint8Array | undefined> } | undefined;
   private hourKey = { hour: Number.NaN, key: '' };
 
   private constructor(
@@ -63,7 +67,7 @@ export class SourceWriter {
   beginUndoable(): void {
     const last = this.meta.last;
     const hour = last === undefined ? '' : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
-    this.undo = { last, hour, replaced: new Map() };
+    this.undo = { last, hour, day: hour.slice(0, 10), replaced: new Map() };
   }
 
   /** Undo every flush since beginUndoable (the writer must not be used afterwards). */
@@ -138,6 +142,7 @@ export class SourceWriter {
       metrics.push(rowMetrics);
     }
     this.put(key('m', this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
+    this.rollups.addSnapshot(takenAt, present, metrics);
     this.meta.snapshots++;
     this.meta.changedRows += outcome.changedLocations;
     this.meta.appointments += outcome.appointments;
@@ -158,7 +163,14 @@ export class SourceWriter {
     await this.settle();
     for (const id of this.dirty) this.put(key('s', this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
-    const existing = keys.length > 0 ? await this.db.getMany(keys) : [];
+    for (const [k, sum] of this.aggregates) this.rollups.addHourly(lastPart(k), sum);
+    const days = this.rollups.days;
+    const dayKeys = [...days.keys()].map((day) => key('d', this.sourceId, day));
+    const [existing, existingDays] = await Promise.all([this.getMany(keys), this.getMany(dayKeys)]);
+    [...days.values()].forEach((rollup, i) => {
+      const before = existingDays[i];
+      this.put(dayKeys[i]!, encodeRollup(before ? mergeRollups(decodeRollup(before), rollup) : rollup));
+    });
     keys.forEach((k, i) => {
       const sum = this.aggregates.get(k)!;
       const before = existing[i];
@@ -166,11 +178,12 @@ export class SourceWriter {
       this.put(k, encodeAggregate(sum));
     });
     this.put(key('c', this.sourceId), Buffer.from(JSON.stringify(this.meta)));
-    if (this.undo) this.remember(keys, existing);
+    if (this.undo) this.remember([...keys, ...dayKeys], [...existing, ...existingDays]);
     const ops = this.ops;
     this.ops = [];
     this.dirty.clear();
     this.aggregates.clear();
+    this.rollups = new RollupSums();
     await this.db.batch(ops);
   }
 
@@ -179,8 +192,12 @@ export class SourceWriter {
     const keep = (k: string, value: Uint8Array | undefined): void => void (undo.replaced.has(k) || undo.replaced.set(k, value));
     keep(key('c', this.sourceId), this.storedMeta);
     for (const id of this.dirty) keep(key('s', this.sourceId, id), this.storedStates.get(key('s', this.sourceId, id)));
-    // Later hours than the last snapshot's did not exist before: deleteRecordsAfter removes them.
-    aggregateKeys.forEach((k, i) => lastPart(k) <= undo.hour && keep(k, aggregateValues[i]));
+    // Later hours and days than the last snapshot's did not exist before: deleteRecordsAfter removes them.
+    aggregateKeys.forEach((k, i) => lastPart(k) <= (k.startsWith('d') ? undo.day : undo.hour) && keep(k, aggregateValues[i]));
+  }
+
+  private getMany(keys: string[]): Promise<(Uint8Array | undefined)[]> {
+    return keys.length > 0 ? this.db.getMany(keys) : Promise.resolve([]);
   }
 
   /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
