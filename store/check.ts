@@ -11,9 +11,9 @@ export interface CheckReport {
 }
 
 /** Values of these families can be dropped when they do not decode: they are rebuilt, or only a log. */
-const DROPPABLE = new Set(['s', 'h', 'u', 'w', 'a', 'v']);
+const DROPPABLE = new Set(['s', 'h', 'd', 'u', 'w', 'a', 'v']);
 /** Families that make a source's records checked ('u' run records alone do not: a failed scrape writes only those). */
-const PER_SOURCE = new Set(['m', 'r', 's', 'c', 'h']);
+const PER_SOURCE = new Set(['m', 'r', 's', 'c', 'h', 'd']);
 const PER_LOCATION = new Set(['r', 's', 'h']);
 const RETRIES = 2;
 

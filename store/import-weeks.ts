@@ -47,6 +47,7 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
   const summary: ImportSummary = { files: files.length, sources: 0, snapshots: 0, skipped: 0, rows: 0, appointments: 0, cancellations: 0 };
   const writers = new Map<string, SourceWriter>();
   let before = 0;
+  let previous: SourceWriter | undefined;
   try {
     for (const [i, file] of files.entries()) {
       let found = 0;
@@ -54,6 +55,9 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
         for (const snapshot of snapshots) {
           found++;
           const writer = await writerFor(store, writers, snapshot.sourceId);
+          // A weekly file holds one source after another: what the previous one buffered goes now (memory stays flat).
+          if (previous !== writer) await previous?.flush();
+          previous = writer;
           const outcome = writer.record(snapshot.date, snapshot.rows, (slot) => snapshot.columns.has(slot), true);
           if (!outcome.stored) summary.skipped++;
           else {

@@ -14,6 +14,7 @@ const LABELS: Record<ProblemKind, [string, string]> = {
   dangling: ['dangling record', 'dangling records'],
   state: ['wrong inference state', 'wrong inference states'],
   aggregate: ['location with wrong hourly aggregates', 'locations with wrong hourly aggregates'],
+  rollup: ['source with wrong day rollups', 'sources with wrong day rollups'],
   totals: ['wrong source record', 'wrong source records'],
 };
 const DETAIL_LINES = 50;
