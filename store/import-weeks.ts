@@ -4,6 +4,7 @@ import type { LevelStore } from './level-store.js';
 import { SourceWriter } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { readWeeklyFile } from './weekly-reader.js';
+import { writeFailure } from './write-failure.js';
 
 export interface ImportSummary {
   files: number;
@@ -76,13 +77,15 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
       before += sizes[i]!;
     }
   } catch (error) {
-    for (const writer of writers.values()) await writer.rollback();
+    const failure = writeFailure(error, 'import');
+    // A full disk refuses the undo too; then what landed stays: whole snapshots, which a rerun goes on from.
+    for (const writer of writers.values()) await writer.rollback().catch((undo: unknown) => (failure ? undefined : Promise.reject(undo)));
     store.forgetWriters();
-    throw error;
+    throw failure ?? error;
   }
   store.forgetWriters();
   // Without it the folder stays about twice its size until LevelDB happens to compact (no user would see it shrink).
-  await store.db.compactRange?.('', '\uffff');
+  await store.db.compactRange?.('', '\uffff').catch((error: unknown) => Promise.reject(writeFailure(error, 'import') ?? error));
   summary.sources = writers.size;
   return summary;
 }

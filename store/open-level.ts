@@ -5,6 +5,7 @@ import { buildRollups } from './build-rollups.js';
 import { key } from './keys.js';
 import type { Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
+import { writeFailure } from './write-failure.js';
 
 /** 2: day rollups ('d' keys). A database of format 1 gets them built once when opened. */
 const VERSION = 2;
@@ -24,6 +25,8 @@ export async function openLevel(path: string, create: boolean, onNotice: (messag
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     if (cause?.code === 'LEVEL_LOCKED') throw busy(path);
+    const failure = writeFailure(error, 'open');
+    if (failure) throw failure;
     throw new StoreError('NOT_A_DATABASE', `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`);
   }
   const stored = await db.get(key('x', 'format'));
