@@ -9,7 +9,7 @@ export async function withStore<T>(path: string, options: { readOnly?: boolean }
   // LevelDB makes a missing folder with node's mkdir -p, which loops forever under /proc: ours says why it cannot.
   if (!options.readOnly && !existsSync(path)) makeFolder(path, 'the database folder');
   try {
-    store = await openStore(path, options);
+    store = await openStore(path, { ...options, onNotice: (message) => process.stderr.write(`${message}\n`) });
   } catch (error) {
     throw asUserError(error);
   }

@@ -1,3 +1,5 @@
+import { RollupSums } from './build-rollups.js';
+import { rollupProblem } from './check-rollups.js';
 import { replayChain, type ChainReplay, type Presence } from './check-chain.js';
 import { printable, type Problem, type RepairOp } from './check-problem.js';
 import { valueProblem } from './check-values.js';
@@ -17,10 +19,12 @@ export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<st
   // Records past the source record's last snapshot are a write landing while we read (the live app): not ours to judge.
   const upTo = valid ? meta.last ?? '' : undefined;
   const presences = meta.locations.map((): Presence[] => []);
+  const rollups = new RollupSums();
   for await (const [k, v] of db.iterator(range(['m', sourceId], undefined, upTo))) {
     if (valueProblem('m', v) !== undefined) continue; // reported with the values
     const takenAt = lastPart(k);
     const record = decodeSnapshot(v);
+    rollups.addSnapshot(takenAt, record.locations, record.metrics);
     totals.snapshots++;
     totals.first ??= takenAt;
     totals.last = takenAt;
@@ -32,11 +36,14 @@ export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<st
     });
   }
   for (const [index, locationId] of meta.locations.entries()) {
-    const { rows, problems: found } = await checkLocation(db, sourceId, locationId, presences[index]!, upTo);
+    const { rows, problems: found, aggregates } = await checkLocation(db, sourceId, locationId, presences[index]!, upTo);
+    for (const [hour, values] of aggregates) rollups.addHourly(hour, values);
     totals.changedRows += rows;
     problems.push(...found);
   }
   for (const locationId of seen) if (!meta.locations.includes(locationId)) problems.push(await dangling(db, sourceId, locationId));
+  const rollup = await rollupProblem(db, sourceId, rollups, upTo);
+  if (rollup) problems.push(rollup);
   const fields = ['snapshots', 'changedRows', 'appointments', 'cancellations', 'first', 'last'] as const;
   const wrong = fields.filter((f) => meta[f] !== totals[f]);
   if (!valid || wrong.length > 0) {
@@ -46,10 +53,11 @@ export async function checkSource(db: Db, sourceId: string, seen: ReadonlySet<st
   return { snapshots: totals.snapshots, problems };
 }
 
-async function checkLocation(db: Db, sourceId: string, locationId: string, presences: Presence[], upTo: string | undefined): Promise<{ rows: number; problems: Problem[] }> {
+async function checkLocation(db: Db, sourceId: string, locationId: string, presences: Presence[], upTo: string | undefined): Promise<{ rows: number; problems: Problem[]; aggregates: Map<string, Int32Array> }> {
   const replay = await replayChain(db.iterator(range(['r', sourceId, locationId], undefined, upTo)), presences);
   const where = `${sourceId}/${locationId}`;
-  if (replay.problem) return { rows: replay.rows, problems: [{ kind: 'chain', key: printable(key('r', sourceId, locationId)), message: `${where}: ${replay.problem}`, fix: [] }] };
+  const aggregates = replay.aggregates;
+  if (replay.problem) return { rows: replay.rows, aggregates, problems: [{ kind: 'chain', key: printable(key('r', sourceId, locationId)), message: `${where}: ${replay.problem}`, fix: [] }] };
   const problems: Problem[] = [];
   const stateKey = key('s', sourceId, locationId);
   const stored = await db.get(stateKey);
@@ -62,7 +70,7 @@ async function checkLocation(db: Db, sourceId: string, locationId: string, prese
   }
   const fix = await aggregateFix(db, sourceId, locationId, replay);
   if (fix.length > 0) problems.push({ kind: 'aggregate', key: printable(key('h', sourceId, locationId)), message: `${where}: ${fix.length} hourly aggregate(s) disagree with its rows (first at ${lastPart(fix[0]!.key)})`, fix });
-  return { rows: replay.rows, problems };
+  return { rows: replay.rows, problems, aggregates };
 }
 
 function agrees(state: LocationRecord | undefined, derived: NonNullable<ChainReplay['state']>): boolean {

@@ -1,4 +1,5 @@
 import { decodeAggregate, decodeLocation, decodeRow, decodeSnapshot, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, AGGREGATE, type SourceRecord } from './records.js';
+import { decodeRollup, encodeRollup } from './day-rollup.js';
 import { METRIC } from './row-metrics.js';
 import { ByteReader, ByteWriter, readSortedTimes, writeSortedTimes } from './varint.js';
 import { isoWeekRange, parseWallTime } from './wall-clock.js';
@@ -7,7 +8,7 @@ import { isoWeekRange, parseWallTime } from './wall-clock.js';
 export type ParsedKey = { family: string; parts: string[] } | { error: string };
 
 /** Parts after the family letter, per family (store/keys.ts). */
-const PARTS: Record<string, number> = { m: 2, r: 3, s: 2, c: 1, h: 3, w: 2, u: 2, v: 1, a: 4, x: 1 };
+const PARTS: Record<string, number> = { d: 2, m: 2, r: 3, s: 2, c: 1, h: 3, w: 2, u: 2, v: 1, a: 4, x: 1 };
 const isTime = (text: string): boolean => Number.isFinite(parseWallTime(text));
 
 export function parseKey(k: string): ParsedKey {
@@ -19,6 +20,7 @@ export function parseKey(k: string): ParsedKey {
   if ((family === 'm' || family === 'r') && !isTime(last)) return { error: 'its time is malformed' };
   if (family === 'h' && !(isTime(last) && last.endsWith(':00:00'))) return { error: 'its hour is malformed' };
   if (family === 'w' && isoWeekRange(last) === undefined) return { error: 'its week is malformed' };
+  if (family === 'd' && !isTime(`${last} 00:00:00`)) return { error: 'its day is malformed' };
   if (family === 'v' && !/^\d+$/.test(last)) return { error: 'its watch id is malformed' };
   return { family, parts };
 }
@@ -70,6 +72,8 @@ function check(family: string, value: Uint8Array): string | undefined {
       writeSortedTimes(writer, times);
       return increasing(times) && same(writer.finish(), value) ? undefined : 'not in canonical form';
     }
+    case 'd':
+      return same(encodeRollup(decodeRollup(value)), value) ? undefined : 'not in canonical form';
     case 'c':
       return sourceRecordProblem(json(value));
     case 'u':

@@ -11,22 +11,27 @@ export interface CheckReport {
 }
 
 /** Values of these families can be dropped when they do not decode: they are rebuilt, or only a log. */
-const DROPPABLE = new Set(['s', 'h', 'u', 'w', 'a', 'v']);
+const DROPPABLE = new Set(['s', 'h', 'd', 'u', 'w', 'a', 'v']);
 /** Families that make a source's records checked ('u' run records alone do not: a failed scrape writes only those). */
-const PER_SOURCE = new Set(['m', 'r', 's', 'c', 'h']);
+const PER_SOURCE = new Set(['m', 'r', 's', 'c', 'h', 'd']);
 const PER_LOCATION = new Set(['r', 's', 'h']);
 const RETRIES = 2;
+/** Families in key order: the pass over all keys reports its progress by the family it is in. */
+const FAMILIES = 'acdhmrsuvwx';
+/** Share of the work the pass over all keys takes (the rest: replaying each source). */
+const KEY_PASS = 0.3;
 
 /**
  * Check a whole database: every key and value decodes (one pass over all keys), then per source the
  * change chains, inference states, hourly aggregates and totals agree with the snapshot records.
  * Only reads; each problem carries the writes that would repair it.
  */
-export async function checkStore(db: Db): Promise<CheckReport> {
+export async function checkStore(db: Db, progress: (fraction: number) => void = () => {}): Promise<CheckReport> {
   const report: CheckReport = { sources: 0, snapshots: 0, keys: 0, problems: [] };
   const locations = new Map<string, Set<string>>();
   for await (const [k, v] of db.iterator()) {
     report.keys++;
+    if ((report.keys & 0xfff) === 0) progress((KEY_PASS * Math.max(0, FAMILIES.indexOf(k[0] ?? ''))) / FAMILIES.length);
     const parsed = parseKey(k);
     if ('error' in parsed) {
       report.problems.push({ kind: 'key', key: printable(k), message: `a key that does not decode: ${parsed.error}`, fix: [{ type: 'del', key: k }] });
@@ -44,6 +49,7 @@ export async function checkStore(db: Db): Promise<CheckReport> {
     if (PER_LOCATION.has(family)) locations.get(sourceId)!.add(parts[1]!);
   }
   for (const [sourceId, seen] of locations) {
+    progress(KEY_PASS + ((1 - KEY_PASS) * report.sources) / locations.size);
     let result = await checkSource(db, sourceId, seen);
     // A source written while we read (the live app owns the db) can look wrong once; real damage stays.
     for (let again = 0; again < RETRIES && result.problems.length > 0; again++) result = await checkSource(db, sourceId, seen);
@@ -52,5 +58,6 @@ export async function checkStore(db: Db): Promise<CheckReport> {
     report.snapshots += snapshots;
     report.problems.push(...problems);
   }
+  progress(1);
   return report;
 }

@@ -12,12 +12,12 @@ const PATIENCE_MS = 2000;
  * Open the database folder. The process that gets LevelDB's lock owns it and serves reads to others;
  * a read-only opener that finds it locked reads through the owner instead. Writers are told it is busy.
  */
-export async function openDb(path: string, options: { readOnly?: boolean } = {}): Promise<Db> {
+export async function openDb(path: string, options: { readOnly?: boolean; onNotice?: (message: string) => void } = {}): Promise<Db> {
   const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     let level: Db;
     try {
-      level = await openLevel(path, !options.readOnly);
+      level = await openLevel(path, !options.readOnly, options.onNotice);
     } catch (error) {
       if (!options.readOnly || !(error instanceof StoreError) || error.code !== 'BUSY') throw error;
       // The owner may be between taking the lock and listening, or closing: ask again for a while.
@@ -47,6 +47,7 @@ class OwnedDb implements Db {
   iterator = (options: RangeOptions = {}): AsyncIterable<[string, Uint8Array]> => this.level.iterator(options);
   keys = (options: RangeOptions = {}): AsyncIterable<string> => this.level.keys(options);
   values = (options: RangeOptions = {}): AsyncIterable<Uint8Array> => this.level.values(options);
+  compactRange = (start: string, end: string): Promise<void> => this.level.compactRange!(start, end);
 
   async close(): Promise<void> {
     await this.host.close();

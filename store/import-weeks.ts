@@ -4,6 +4,7 @@ import type { LevelStore } from './level-store.js';
 import { SourceWriter } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { readWeeklyFile } from './weekly-reader.js';
+import { writeFailure } from './write-failure.js';
 
 export interface ImportSummary {
   files: number;
@@ -47,6 +48,7 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
   const summary: ImportSummary = { files: files.length, sources: 0, snapshots: 0, skipped: 0, rows: 0, appointments: 0, cancellations: 0 };
   const writers = new Map<string, SourceWriter>();
   let before = 0;
+  let previous: SourceWriter | undefined;
   try {
     for (const [i, file] of files.entries()) {
       let found = 0;
@@ -54,6 +56,9 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
         for (const snapshot of snapshots) {
           found++;
           const writer = await writerFor(store, writers, snapshot.sourceId);
+          // A weekly file holds one source after another: what the previous one buffered goes now (memory stays flat).
+          if (previous !== writer) await previous?.flush();
+          previous = writer;
           const outcome = writer.record(snapshot.date, snapshot.rows, (slot) => snapshot.columns.has(slot), true);
           if (!outcome.stored) summary.skipped++;
           else {
@@ -72,11 +77,15 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
       before += sizes[i]!;
     }
   } catch (error) {
-    for (const writer of writers.values()) await writer.rollback();
+    const failure = writeFailure(error, 'import');
+    // A full disk refuses the undo too; then what landed stays: whole snapshots, which a rerun goes on from.
+    for (const writer of writers.values()) await writer.rollback().catch((undo: unknown) => (failure ? undefined : Promise.reject(undo)));
     store.forgetWriters();
-    throw error;
+    throw failure ?? error;
   }
   store.forgetWriters();
+  // Without it the folder stays about twice its size until LevelDB happens to compact (no user would see it shrink).
+  await store.db.compactRange?.('', '\uffff').catch((error: unknown) => Promise.reject(writeFailure(error, 'import') ?? error));
   summary.sources = writers.size;
   return summary;
 }

@@ -7,8 +7,9 @@ export type * from './types.js';
 
 /**
  * Open the store at `path` (created unless readOnly). A read-only store reads through the process that
- * has the folder open, if one has. Errors are StoreErrors with one-sentence messages.
+ * has the folder open, if one has. Errors are StoreErrors with one-sentence messages. `onNotice` hears of
+ * work done once on opening (an older database brought up to date).
  */
-export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<LevelStore> {
+export async function openStore(path: string, options: { readOnly?: boolean; onNotice?: (message: string) => void } = {}): Promise<LevelStore> {
   return new LevelStore(await openDb(path, options));
 }

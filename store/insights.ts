@@ -1,8 +1,11 @@
-import { lastPart, range } from './keys.js';
+import type { RangeOptions } from './db.js';
+import { decodeRollup, ROLLUP } from './day-rollup.js';
+import { key, lastPart, range } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import { AGGREGATE, decodeAggregate } from './records.js';
 import { METRIC } from './row-metrics.js';
 import type { WallTime } from './types.js';
+import { formatWallTime, parseWallTime } from './wall-clock.js';
 
 /**
  * Insights per source and per city over a range, read from what the store keeps at write time: the hourly
@@ -83,8 +86,8 @@ interface Sums {
   slotHours: number[];
   bookingHours: number[];
   snapshots: number;
-  /** Day → per snapshot time: free slots shown (summed over locations). */
-  free: Map<string, Map<WallTime, number>>;
+  /** Day → free slots shown by its snapshots (summed over locations and snapshots), and how many snapshots. */
+  free: Map<string, { total: number; snapshots: number }>;
   published: { bookings: number; cancellations: number };
 }
 
@@ -139,14 +142,67 @@ export async function cityInsights(store: LevelStore, options: InsightsOptions =
 
 async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, to?: WallTime): Promise<{ sums: Sums; first: WallTime; last: WallTime } | undefined> {
   const sums = emptySums();
-  let first: WallTime | undefined;
-  let last: WallTime | undefined;
-  const seen = new Set<number>();
+  const span: Span = { seen: new Set() };
+  // Whole days come from the day rollups; a day the range takes only in part, from its records.
+  const firstDay = from?.slice(0, 10);
+  const lastDay = to?.slice(0, 10);
+  const partFirst = from !== undefined && !from.endsWith(' 00:00:00');
+  const partLast = to !== undefined && !to.endsWith(' 23:59:59') && !(partFirst && lastDay === firstDay);
+  if (partFirst) await addRecords(store, sourceId, from, lastDay === firstDay ? to! : `${firstDay} 23:59:59`, sums, span);
+  const all = range(['d', sourceId]);
+  const days = {
+    ...(firstDay === undefined ? { gte: all.gte } : partFirst ? { gt: key('d', sourceId, firstDay) } : { gte: key('d', sourceId, firstDay) }),
+    ...(lastDay === undefined ? { lte: all.lte } : partLast ? { lt: key('d', sourceId, lastDay) } : { lte: key('d', sourceId, lastDay) }),
+  };
+  await addRollups(store, days, sums, span);
+  if (partLast) await addRecords(store, sourceId, `${lastDay} 00:00:00`, to, sums, span);
+  if (span.first === undefined || span.last === undefined) return undefined;
+  sums.locations = span.seen.size;
+  return { sums, first: span.first, last: span.last };
+}
+
+/** First and last snapshot, and the locations present, of what was summed so far. */
+interface Span {
+  first?: WallTime;
+  last?: WallTime;
+  seen: Set<number>;
+}
+
+function widen(span: Span, first: WallTime, last: WallTime): void {
+  if (span.first === undefined || first < span.first) span.first = first;
+  if (span.last === undefined || last > span.last) span.last = last;
+}
+
+/** Sum the day rollups of a key range (whole days). */
+async function addRollups(store: LevelStore, days: RangeOptions, sums: Sums, span: Span): Promise<void> {
+  for await (const [k, v] of store.db.iterator(days)) {
+    const day = lastPart(k);
+    const { counts, locations, first, last } = decodeRollup(v);
+    const snapshots = counts[ROLLUP.snapshots]!;
+    if (snapshots === 0) continue;
+    const midnight = parseWallTime(`${day} 00:00:00`);
+    widen(span, formatWallTime(midnight + first), formatWallTime(midnight + last));
+    for (const location of locations) span.seen.add(location);
+    sums.snapshots += snapshots;
+    sums.free.set(day, { total: counts[ROLLUP.free]!, snapshots });
+    sums.published.bookings += counts[ROLLUP.publishedBookings]!;
+    sums.published.cancellations += counts[ROLLUP.publishedCancellations]!;
+    sums.bookings += counts[ROLLUP.bookings]!;
+    sums.cancellations += counts[ROLLUP.cancellations]!;
+    for (let i = 0; i < LEAD_BINS; i++) sums.leadDays[i]! += counts[ROLLUP.leadDays + i]!;
+    for (let h = 0; h < 24; h++) {
+      sums.slotHours[h]! += counts[ROLLUP.slotHour + h]!;
+      sums.bookingHours[h]! += counts[ROLLUP.bookingHour + h]!;
+    }
+  }
+}
+
+/** Sum the snapshot records and hourly aggregates of [from, to] (within one day). */
+async function addRecords(store: LevelStore, sourceId: string, from: WallTime, to: WallTime | undefined, sums: Sums, span: Span): Promise<void> {
   for await (const [takenAt, record] of store.snapshotRecords(sourceId, from, to)) {
-    first ??= takenAt;
-    last = takenAt;
+    widen(span, takenAt, takenAt);
     sums.snapshots++;
-    for (const location of record.locations) seen.add(location);
+    for (const location of record.locations) span.seen.add(location);
     let free = 0;
     for (const metrics of record.metrics) {
       free += metrics[METRIC.freeDates]!;
@@ -154,14 +210,13 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
       sums.published.cancellations += metrics[METRIC.cancellations]!;
     }
     const day = takenAt.slice(0, 10);
-    let times = sums.free.get(day);
-    if (!times) sums.free.set(day, (times = new Map()));
-    times.set(takenAt, (times.get(takenAt) ?? 0) + free);
+    const entry = sums.free.get(day) ?? { total: 0, snapshots: 0 };
+    entry.total += free;
+    entry.snapshots++;
+    sums.free.set(day, entry);
   }
-  if (first === undefined || last === undefined) return undefined;
-  sums.locations = seen.size;
   // Hourly keys are 'YYYY-MM-DD HH:00:00': a bound inside an hour takes in that whole hour.
-  const hourFrom = from === undefined ? undefined : `${from.slice(0, 13)}:00:00`;
+  const hourFrom = `${from.slice(0, 13)}:00:00`;
   const locations = (await store.source(sourceId))?.locations ?? [];
   for (const location of locations) {
     for await (const [k, v] of store.db.iterator(range(['h', sourceId, location], hourFrom, to))) {
@@ -175,7 +230,6 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
       if (hour >= 0 && hour < 24) sums.bookingHours[hour]! += bookings;
     }
   }
-  return { sums, first, last };
 }
 
 function addSums(into: Sums, from: Sums): void {
@@ -189,17 +243,16 @@ function addSums(into: Sums, from: Sums): void {
   from.slotHours.forEach((v, i) => (into.slotHours[i]! += v));
   from.bookingHours.forEach((v, i) => (into.bookingHours[i]! += v));
   // Sources of a city: their mean free slots per day add up (each source's own snapshots averaged first).
-  for (const [day, times] of from.free) {
-    const mean = [...times.values()].reduce((a, b) => a + b, 0) / times.size;
-    let target = into.free.get(day);
-    if (!target) into.free.set(day, (target = new Map()));
-    target.set('', (target.get('') ?? 0) + mean);
+  for (const [day, { total, snapshots }] of from.free) {
+    const target = into.free.get(day) ?? { total: 0, snapshots: 1 };
+    target.total += total / snapshots;
+    into.free.set(day, target);
   }
 }
 
 function figures(sums: Sums): Figures {
   const days = sums.free.size;
-  const dailyFree = [...sums.free.values()].map((times) => [...times.values()].reduce((a, b) => a + b, 0) / times.size);
+  const dailyFree = [...sums.free.values()].map(({ total, snapshots }) => total / snapshots);
   return {
     days,
     locations: sums.locations,

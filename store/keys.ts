@@ -6,6 +6,7 @@
  *   s SOURCE LOCATION        inference state of a location
  *   c SOURCE                 source record: location dictionary, totals
  *   h SOURCE LOCATION HOUR   hourly aggregates of inferred bookings and cancellations
+ *   d SOURCE DAY             day rollup: the day's snapshot totals and hourly aggregates summed (store/day-rollup.ts)
  *   w SOURCE WEEK            the week's slot columns so far (live inference)
  *   u SOURCE STARTED         scrape run records
  *   v WATCH                  a watch (WATCH zero-padded decimal id; store/watches.ts)

@@ -134,3 +134,17 @@ function removeSorted(sorted: number[], value: number): void {
   const at = lowerBound(sorted, value);
   if (sorted[at] === value) sorted.splice(at, 1);
 }
+
+/** How far back a location's state keeps slots: calendars list no slot a week past (a weekly file's columns start on its Monday). */
+export const KEEP_PAST_SECONDS = SECONDS.WEEK;
+
+/**
+ * Forget slots that started before `before`, which no later row can show again, so the state stays as small as
+ * the calendar however long the history (rule 4's stale free slots would pile up for good otherwise). Exact:
+ * of the forgotten free slots the smallest is kept, so "smallest" and "largest" in `free` judge as before.
+ */
+export function forgetPastSlots(state: InferenceState, before: WallSeconds): void {
+  for (const slot of state.taken) if (slot < before) state.taken.delete(slot);
+  const past = lowerBound(state.free, before);
+  if (past > 1) state.free.splice(1, past - 1);
+}

@@ -1,11 +1,14 @@
 import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
 import { key, lastPart, range } from './keys.js';
-import { emptyInferenceState, countFree, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
+import { emptyInferenceState, countFree, forgetPastSlots, KEEP_PAST_SECONDS, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
+import { deleteRecordsAfter } from './orphan-records.js';
+import { RollupSums } from './build-rollups.js';
+import { decodeRollup, encodeRollup, mergeRollups } from './day-rollup.js';
 import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
 
 export type { Db } from './db.js';
@@ -28,8 +31,13 @@ export class SourceWriter {
   private failed: unknown;
   private readonly dirty = new Set<string>();
   private readonly aggregates = new Map<string, Int32Array>();
-  /** While an import may still fail: the keys it added and the values it replaced, to undo it. */
-  private undo: { added: Set<string>; replaced: Map<string, Uint8Array | undefined> } | undefined;
+  /** What the buffered snapshots add to their days' rollups. */
+  private rollups = new RollupSums();
+  /**
+   * While an import may still fail: the values it replaced (states, totals, aggregates of the hour of the last
+   * snapshot before it), to undo it. What it added is everything later than that snapshot (orphan-records.ts).
+   */
+  private undo: { last: string | undefined; hour: string; day: string; replaced: Map<string, Uint8Array | undefined> } | undefined;
   private hourKey = { hour: Number.NaN, key: '' };
 
   private constructor(
@@ -44,6 +52,8 @@ export class SourceWriter {
   static async load(db: Db, sourceId: string): Promise<SourceWriter> {
     const stored = await db.get(key('c', sourceId));
     const meta = stored ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : emptySourceRecord();
+    // An undo cut short leaves records past the source's last snapshot: they go before anything new is written.
+    await deleteRecordsAfter(db, sourceId, meta.locations, meta.last);
     const states = new Map<string, LocationRecord>();
     const storedStates = new Map<string, Uint8Array>();
     for await (const [k, v] of db.iterator(range(['s', sourceId]))) {
@@ -55,21 +65,22 @@ export class SourceWriter {
 
   /** Remember what the following flushes change, so that `rollback` can restore the source as it was. */
   beginUndoable(): void {
-    this.undo = { added: new Set(), replaced: new Map() };
+    const last = this.meta.last;
+    const hour = last === undefined ? '' : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
+    this.undo = { last, hour, day: hour.slice(0, 10), replaced: new Map() };
   }
 
   /** Undo every flush since beginUndoable (the writer must not be used afterwards). */
   async rollback(): Promise<void> {
     if (!this.undo) return;
     await this.inflight.catch(() => undefined);
-    const ops: ({ type: 'del'; key: string } | Op)[] = [...this.undo.added].map((k) => ({ type: 'del' as const, key: k }));
-    for (const [k, value] of this.undo.replaced) ops.push(value === undefined ? { type: 'del', key: k } : { type: 'put', key: k, value });
+    const { last, replaced } = this.undo;
+    const ops = [...replaced].map(([k, value]) => (value === undefined ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value }));
     this.undo = undefined;
     this.ops = [];
-    // The batch lands while the caller goes on parsing; the next flush (or settle) waits for it.
-    this.inflight = this.db.batch(ops).catch((error: unknown) => {
-      this.failed = error;
-    });
+    // First the source as it was (one atomic batch), then what lies past its last snapshot; load finishes that if cut short.
+    await this.db.batch(ops);
+    await deleteRecordsAfter(this.db, this.sourceId, this.meta.locations, last);
   }
 
   /** Wait until everything flushed has landed. */
@@ -106,6 +117,7 @@ export class SourceWriter {
       if (row.name) this.meta.names[id] = row.name;
       const state = this.states.get(id) ?? emptyLocationRecord();
       const sameWeek = state.lastRow !== undefined && state.lastRowWeek === week;
+      if (!sameWeek) forgetPastSlots(state, quarter - KEEP_PAST_SECONDS);
       const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
       const rowMetrics = newRowMetrics();
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
@@ -130,6 +142,7 @@ export class SourceWriter {
       metrics.push(rowMetrics);
     }
     this.put(key('m', this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
+    this.rollups.addSnapshot(takenAt, present, metrics);
     this.meta.snapshots++;
     this.meta.changedRows += outcome.changedLocations;
     this.meta.appointments += outcome.appointments;
@@ -150,7 +163,14 @@ export class SourceWriter {
     await this.settle();
     for (const id of this.dirty) this.put(key('s', this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
-    const existing = keys.length > 0 ? await this.db.getMany(keys) : [];
+    for (const [k, sum] of this.aggregates) this.rollups.addHourly(lastPart(k), sum);
+    const days = this.rollups.days;
+    const dayKeys = [...days.keys()].map((day) => key('d', this.sourceId, day));
+    const [existing, existingDays] = await Promise.all([this.getMany(keys), this.getMany(dayKeys)]);
+    [...days.values()].forEach((rollup, i) => {
+      const before = existingDays[i];
+      this.put(dayKeys[i]!, encodeRollup(before ? mergeRollups(decodeRollup(before), rollup) : rollup));
+    });
     keys.forEach((k, i) => {
       const sum = this.aggregates.get(k)!;
       const before = existing[i];
@@ -158,23 +178,26 @@ export class SourceWriter {
       this.put(k, encodeAggregate(sum));
     });
     this.put(key('c', this.sourceId), Buffer.from(JSON.stringify(this.meta)));
-    if (this.undo) this.remember(keys, existing);
+    if (this.undo) this.remember([...keys, ...dayKeys], [...existing, ...existingDays]);
     const ops = this.ops;
     this.ops = [];
     this.dirty.clear();
     this.aggregates.clear();
+    this.rollups = new RollupSums();
     await this.db.batch(ops);
   }
 
   private remember(aggregateKeys: string[], aggregateValues: (Uint8Array | undefined)[]): void {
     const undo = this.undo!;
-    const replaced = new Map<string, Uint8Array | undefined>(aggregateKeys.map((k, i) => [k, aggregateValues[i]]));
-    replaced.set(key('c', this.sourceId), this.storedMeta);
-    for (const op of this.ops) {
-      if (undo.added.has(op.key) || undo.replaced.has(op.key)) continue;
-      if (op.key.startsWith('s\u0000') || replaced.has(op.key)) undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
-      else undo.added.add(op.key);
-    }
+    const keep = (k: string, value: Uint8Array | undefined): void => void (undo.replaced.has(k) || undo.replaced.set(k, value));
+    keep(key('c', this.sourceId), this.storedMeta);
+    for (const id of this.dirty) keep(key('s', this.sourceId, id), this.storedStates.get(key('s', this.sourceId, id)));
+    // Later hours and days than the last snapshot's did not exist before: deleteRecordsAfter removes them.
+    aggregateKeys.forEach((k, i) => lastPart(k) <= (k.startsWith('d') ? undo.day : undo.hour) && keep(k, aggregateValues[i]));
+  }
+
+  private getMany(keys: string[]): Promise<(Uint8Array | undefined)[]> {
+    return keys.length > 0 ? this.db.getMany(keys) : Promise.resolve([]);
   }
 
   /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */

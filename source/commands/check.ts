@@ -2,6 +2,7 @@ import type { CheckReport } from '../../store/check.js';
 import { checkStore } from '../../store/check.js';
 import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../../store/check-problem.js';
 import { repairStore } from '../../store/repair.js';
+import { progressBar } from '../progress-bar.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
@@ -14,6 +15,7 @@ const LABELS: Record<ProblemKind, [string, string]> = {
   dangling: ['dangling record', 'dangling records'],
   state: ['wrong inference state', 'wrong inference states'],
   aggregate: ['location with wrong hourly aggregates', 'locations with wrong hourly aggregates'],
+  rollup: ['source with wrong day rollups', 'sources with wrong day rollups'],
   totals: ['wrong source record', 'wrong source records'],
 };
 const DETAIL_LINES = 50;
@@ -57,11 +59,17 @@ export const checkCommand: Command = {
   Exit code 0 when the database is sound (after --repair: when it is sound now), 1 when not.
 `,
   flags: { repair: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-  async run({ input, flags, stdout }) {
+  async run({ input, flags, stdout, stderr }) {
     if (input.length > 0) throw new UserError(`check takes no arguments ("${sanitize(input[0]!, 40)}"); --db PATH names the database.`, 2);
     const repair = flags.repair === true;
     const result = await withStore(flags.db, { readOnly: !repair }, async (store) => {
-      const before = await checkStore(store.db);
+      const bar = progressBar(stderr, 'checking');
+      let before;
+      try {
+        before = await checkStore(store.db, (fraction) => bar.update(fraction));
+      } finally {
+        bar.done();
+      }
       return { before, repaired: repair && before.problems.length > 0 ? await repairStore(store.db, before) : undefined };
     });
     const { before, repaired } = result;

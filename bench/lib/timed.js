@@ -1,0 +1,35 @@
+// Run a command; resolve with its wall time (s), exit code, output, and peak RSS (MB, from /usr/bin/time -v).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TIME = '/usr/bin/time';
+
+export function timed(command, args, { rss = false, env = {} } = {}) {
+  const useTime = rss && existsSync(TIME);
+  const [file, argv] = useTime ? [TIME, ['-v', command, ...args]] : [command, args];
+  return new Promise((done) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(file, argv, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const peakMb = match ? Number(match[1]) / 1024 : undefined;
+      if (useTime) stderr = stderr.split('\tCommand being timed')[0];
+      done({ seconds, code, stdout, stderr, peakMb });
+    });
+  });
+}
+
+export function folderBytes(path) {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
+  }
+  return total;
+}
