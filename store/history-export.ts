@@ -48,6 +48,7 @@ export async function exportHistory(
   const last = sources.reduce((max, s) => (s.record.last! > max ? s.record.last! : max), sources[0]!.record.last!);
   const lastWeek = isoWeekOf(parseWallTime(filter.to !== undefined && filter.to < last ? filter.to : last));
   const firstShown = filter.from !== undefined && filter.from > first ? filter.from : first;
+  if (firstShown > last || (filter.to !== undefined && filter.to < first)) return summary; // nothing to show: no replay
   for (let week = isoWeekOf(parseWallTime(first)); week <= lastWeek; week = nextWeek(week)) {
     const [start, end] = isoWeekRange(week)!;
     const shown = formatWallTime(end - 1) >= firstShown;

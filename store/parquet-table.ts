@@ -2,7 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 
 /** Rows buffered before they are written as one row group: what a table holds in memory at most. */
-export const ROW_GROUP_ROWS = 100_000;
+export const ROW_GROUP_ROWS = 50_000;
 
 /** A column kind: text, a whole number, or a Berlin wall-clock time (a Parquet timestamp, not adjusted to UTC). */
 export type ColumnKind = 'text' | 'int' | 'wall-time';
