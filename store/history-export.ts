@@ -139,6 +139,7 @@ async function sourceWeek(
       runs!.see(presence.shown, seconds, slots);
     }
     runs?.end();
+    replay.pack();
   }
 }
 
