@@ -13,3 +13,6 @@ export type * from './types.js';
 export async function openStore(path: string, options: { readOnly?: boolean; onNotice?: (message: string) => void } = {}): Promise<LevelStore> {
   return new LevelStore(await openDb(path, options));
 }
+export { exportHistory, type HistorySummary } from './history-export.js';
+export { EVENT_COLUMNS, SLOT_COLUMNS, SNAPSHOT_COLUMNS, type WeekSink } from './history-tables.js';
+export { ParquetTable, type Columns } from './parquet-table.js';

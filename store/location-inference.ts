@@ -41,8 +41,14 @@ export function inferRow(
  * that are columns are exactly that previous row, and the walk changes nothing at the slots the two rows share:
  * visiting only the slots that changed gives the same result.
  */
-export function inferChangedRow(state: InferenceState, changes: { removed: readonly WallSeconds[]; added: readonly WallSeconds[] }, quarter: WallSeconds, metrics: RowMetrics): void {
-  walk(state, mergeSorted(changes.added, changes.removed), changes.added, quarter, metrics);
+export function inferChangedRow(
+  state: InferenceState,
+  changes: { removed: readonly WallSeconds[]; added: readonly WallSeconds[] },
+  quarter: WallSeconds,
+  metrics: RowMetrics,
+  onEvent?: (event: InferredEvent) => void,
+): void {
+  walk(state, mergeSorted(changes.added, changes.removed), changes.added, quarter, metrics, onEvent);
 }
 
 /** Rules 2–4 and 8 over `candidates` (ascending); those in `freeNow` (ascending) are free now, the others gone. */
