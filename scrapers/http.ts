@@ -27,6 +27,8 @@ export interface RequestOptions {
 /** An answer of any HTTP status, for APIs whose error statuses carry a body worth reading. */
 export interface HttpResponse {
   status: number;
+  /** The URL that answered, after redirects. */
+  url: string;
   headers: Record<string, string | string[] | undefined>;
   text: string;
 }
@@ -94,7 +96,7 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
       const response = await request;
       const text = decodeBody(response.rawBody, String(response.headers['content-type'] ?? ''));
       if (!o.raw) assertNoWall(text);
-      return { status: response.statusCode, headers: response.headers, text };
+      return { status: response.statusCode, url: response.url, headers: response.headers, text };
     } catch (error) {
       throw classify(error, url, maxBytes);
     }

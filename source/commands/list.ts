@@ -1,15 +1,16 @@
 import { SYSTEMS } from '../../scrapers/types.js';
 import { isSupported, loadRegistry, loadSitesFile, type RegistrySite } from '../../scrapers/registry/registry.js';
 import { refuseDevice } from '../input-file.js';
+import { loadOwnSites, withOwnSites } from '../own-sites.js';
 import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { selectSites } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { Command } from './command.js';
 
-/** The sites of --sites FILE, or the registry. */
+/** The sites of --sites FILE, or the registry with the user's own sites (office-watch sites add) on top. */
 export function loadSites(file: unknown): RegistrySite[] {
-  if (file === undefined) return loadRegistry();
+  if (file === undefined) return withOwnSites(loadRegistry(), loadOwnSites());
   if (typeof file !== 'string' || file.trim() === '') throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
   refuseDevice(file, 'the sites file');
   return loadSitesFile(file);
