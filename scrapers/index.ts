@@ -20,6 +20,7 @@ export function scraperFor(system: string): Scraper | undefined {
 
 export { createSession, type HttpResponse } from './http.js';
 export { ScrapeError } from './failure.js';
-export { recogniseSite, type Recognition, type RecognisedSite } from './site-recognise.js';
+export { idOf, recogniseSite, type Recognition, type RecognisedSite } from './site-recognise.js';
+export { cityFromName } from './registry/city.js';
 export { parseCatalog } from './zms-parse.js';
 export { pickZmsServices } from './zms-pick.js';

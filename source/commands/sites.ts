@@ -16,7 +16,7 @@ export const sitesCommand: Command = {
   subcommands: ['add', 'list', 'show', 'rm'],
   help: `
   Usage
-    $ office-watch sites add URL [--id ID] [--weeks N]
+    $ office-watch sites add URL [--id ID] [--name NAME] [--city CITY] [--weeks N]
     $ office-watch sites list [--json]
     $ office-watch sites show ID
     $ office-watch sites rm ID
@@ -34,6 +34,8 @@ export const sitesCommand: Command = {
 
   Flags
     --id ID      the id to save the site as (default: made of the city)
+    --name NAME  the site's name (default: from the page's title)
+    --city CITY  the city to group it by (default: from the name)
     --weeks N    weeks ahead the first scrape reads (default 2)
     --json       list: the records as JSON
 
@@ -43,6 +45,8 @@ export const sitesCommand: Command = {
 `,
   flags: {
     id: { type: 'string' },
+    name: { type: 'string' },
+    city: { type: 'string' },
     weeks: { type: 'number', default: 2 },
     json: { type: 'boolean', default: false },
   },
@@ -70,7 +74,14 @@ async function add({ flags, stdout, stderr }: CommandContext, url: string): Prom
     throw new UserError('--id needs letters, digits, ".", "_" or "-" (at most 64).', 2);
   }
   stderr.write(`reading ${sanitize(url, 200)} …\n`);
-  const added = await addSite(url, all(), { weeks, ...(typeof id === 'string' ? { id } : {}) });
+  const named: { name?: string; city?: string } = {};
+  for (const key of ['name', 'city'] as const) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !value.trim()) throw new UserError(`--${key} needs a text.`, 2);
+    named[key] = value.trim();
+  }
+  const added = await addSite(url, all(), { weeks, ...named, ...(typeof id === 'string' ? { id } : {}) });
   stdout.write(describe(added));
   const own = loadOwnSites().filter((site) => site.id !== added.site.id);
   const path = ownSitesPath();
@@ -91,7 +102,9 @@ export function describe({ site, flow, result, requests }: AddedSite): string {
     `  ${locations.length} offices, ${free} free slots (${requests} requests)`,
   ];
   const width = Math.min(60, Math.max(8, ...locations.map((location) => sanitize(location.name, 60).length)));
-  for (const location of locations.slice(0, MAX_OFFICES_SHOWN)) {
+  // Offices with free times first: with many services the few that have some would otherwise scroll away.
+  const shown = [...locations].sort((a, b) => Number(b.slots.length > 0) - Number(a.slots.length > 0));
+  for (const location of shown.slice(0, MAX_OFFICES_SHOWN)) {
     const next = location.slots[0] ? `  next ${location.slots[0].slice(0, 16)}` : '';
     lines.push(`    ${sanitize(location.name, 60).padEnd(width)}  ${String(location.slots.length).padStart(4)} free${next}`);
   }
