@@ -159,7 +159,11 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: Rou
     const recent = options.now ? new Map<string, number>() : await recentlyScraped(store, chosen);
     for (const [id, wait] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`);
     const sites = chosen.filter((site) => !recent.has(site.id));
-    if (sites.length === 0) return 0;
+    if (sites.length === 0) {
+      // Every site skipped for politeness: still a JSON answer for scripts that parse it.
+      if (context.flags.json) context.stdout.write('[]\n');
+      return 0;
+    }
     // The scrapers (cheerio, got) load only when a command scrapes: the other commands start without them.
     const { scraperFor } = await import('../../scrapers/index.js');
     // network: an offline machine is told apart from failing sites (report says so and exits 1).
