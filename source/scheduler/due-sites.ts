@@ -18,9 +18,9 @@ export function skipReason(state: SiteState, context: DueContext): SkipReason | 
   if (context.busy.has(state.site.id)) return 'running';
   if (!context.requested) {
     if (state.action === 'stop') return 'stopped';
-    if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs) return 'backoff';
     const polite = politeUntil(state.status(context.now), new Date(context.now));
     if (polite && polite.getTime() > context.now + context.slackMs) return 'polite';
+    if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs) return 'backoff';
   }
   if (state.allowedAt(context.minIntervalMs) > context.now) return 'min-interval';
   return undefined;
