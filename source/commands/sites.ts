@@ -4,8 +4,9 @@ import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { UserError } from '../user-error.js';
 import type { Command, CommandContext } from './command.js';
-import { formatTable } from './list.js';
+import { formatTable, loadSites } from './list.js';
 import { addSite, type AddedSite } from './sites-add.js';
+import { checkSites } from './sites-check.js';
 
 const MAX_OFFICES_SHOWN = 30;
 
@@ -13,10 +14,11 @@ const MAX_OFFICES_SHOWN = 30;
 export const sitesCommand: Command = {
   name: 'sites',
   summary: 'add your city by its booking page URL; list, show or remove sites',
-  subcommands: ['add', 'list', 'show', 'rm'],
+  subcommands: ['add', 'check', 'list', 'show', 'rm'],
   help: `
   Usage
     $ office-watch sites add URL [--id ID] [--name NAME] [--city CITY] [--weeks N]
+    $ office-watch sites check [PATTERN…] [--json] [--weeks N] [--sites FILE]
     $ office-watch sites list [--json]
     $ office-watch sites show ID
     $ office-watch sites rm ID
@@ -25,6 +27,10 @@ export const sitesCommand: Command = {
         ZMS), recognises the system, makes the site record, scrapes it once, shows what it
         found and saves it in your own sites file. Every command and the app read that file
         on top of the built-in registry; an own site replaces a built-in one of the same id.
+  check one polite round over the sites (all, or those matching PATTERN), then each one's
+        status: ok; failing since T (and how); moved (with the sites add to run); gone
+        (no such name, 404 or 410 for 3 days). Sites failing for over a day are tried at
+        most every 6 hours, gone ones once a day: those show their last status.
   list  the built-in and your own sites (yours marked *)
   show  one site's record
   rm    removes one of your own sites
@@ -36,8 +42,9 @@ export const sitesCommand: Command = {
     --id ID      the id to save the site as (default: made of the city)
     --name NAME  the site's name (default: from the page's title)
     --city CITY  the city to group it by (default: from the name)
-    --weeks N    weeks ahead the first scrape reads (default 2)
-    --json       list: the records as JSON
+    --weeks N    weeks ahead add's first scrape (and check's round) reads (default 2)
+    --json       check, list: JSON
+    --sites FILE check: the sites of FILE instead (e.g. simulate --sites-out)
 
   Examples
     $ office-watch sites add 'https://terminvergabe.muelheim-ruhr.de/select2?md=5'
@@ -49,10 +56,15 @@ export const sitesCommand: Command = {
     city: { type: 'string' },
     weeks: { type: 'number', default: 2 },
     json: { type: 'boolean', default: false },
+    sites: { type: 'string' },
   },
   async run(context) {
     const [sub, ...args] = context.input;
     if (sub === 'list') return list(context);
+    if (sub === 'check') {
+      const sites = context.flags.sites === undefined ? all() : loadSites(context.flags.sites);
+      return checkSites(context, sites, args, weeksOf(context.flags.weeks));
+    }
     const arg = args[0];
     if (args.length !== 1 || !arg?.trim()) throw new UserError(`sites ${sub} needs exactly one ${sub === 'add' ? 'URL' : 'site id'}.`, 2);
     if (sub === 'add') return add(context, arg);
@@ -61,14 +73,18 @@ export const sitesCommand: Command = {
   },
 };
 
+function weeksOf(weeks: unknown): number {
+  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 26) throw new UserError('--weeks needs a whole number from 1 to 26.', 2);
+  return weeks;
+}
+
 function all(): RegistrySite[] {
   return withOwnSites(loadRegistry(), loadOwnSites());
 }
 
 async function add({ flags, stdout, stderr }: CommandContext, url: string): Promise<number> {
   if (!/^https?:\/\/[^\s/]+/i.test(url)) throw new UserError(`sites add needs an http(s) URL of a booking page; got "${sanitize(url, 80)}".`, 2);
-  const weeks = flags.weeks;
-  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 26) throw new UserError('--weeks needs a whole number from 1 to 26.', 2);
+  const weeks = weeksOf(flags.weeks);
   const id = flags.id;
   if (id !== undefined && (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))) {
     throw new UserError('--id needs letters, digits, ".", "_" or "-" (at most 64).', 2);

@@ -83,7 +83,7 @@ export function statusText(status: SiteStatus): string {
     case 'failing':
       return `failing since ${minute(status.since)} (${status.how})`;
     case 'moved':
-      return `moved to ${status.to}: office-watch sites add '${status.to}'`;
+      return `${status.how.replace(/^moved: /, '')}; to follow it: office-watch sites add '${status.to}'`;
     case 'gone':
       return `gone since ${minute(status.since)} (${status.how})`;
   }

@@ -36,7 +36,7 @@ describe('siteStatus', () => {
     const moved: ScrapeFailure = { kind: 'moved', message: 'moved', status: 301, location: 'https://neu.example/termine' };
     const status = siteStatus([ok(0), failed(1, moved)], new Date(at(1)));
     expect(status).toMatchObject({ state: 'moved', to: 'https://neu.example/termine' });
-    expect(statusText(status)).toContain("office-watch sites add 'https://neu.example/termine'");
+    expect(statusText(status)).toBe("moved; to follow it: office-watch sites add 'https://neu.example/termine'");
   });
 
   it('asks for a pause of 6 h after a day of failing, a day when gone', () => {
