@@ -36,3 +36,10 @@ export async function politeSkips(store: Pick<LevelStore, 'runs'>, sites: readon
   }
   return skips;
 }
+
+/** The status in a table cell: "ok", "failing since 12-01 10:00", "moved", "gone since 11-28". */
+export function shortStatus(status: SiteStatus): string {
+  if (status.state === 'new' || status.state === 'ok' || status.state === 'moved') return status.state === 'new' ? '-' : status.state;
+  const since = status.since.slice(5, 16).replace('T', ' ');
+  return status.state === 'failing' ? `failing since ${since} (${status.kind})` : `gone since ${since.slice(0, 5)}`;
+}

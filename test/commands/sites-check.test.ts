@@ -59,6 +59,14 @@ describe('office-watch sites check against the simulator', () => {
     expect(checked.get('wechsel')?.status).toMatchObject({ state: 'moved', how: expect.stringContaining('is now a tevis site') });
     expect(checked.get('verschwunden')?.status).toMatchObject({ state: 'failing', how: expect.stringContaining('ENOTFOUND') });
     expect(checked.get('abgeschaltet')?.status).toMatchObject({ state: 'failing', how: expect.stringContaining('ECONNREFUSED') });
+    // list --status and stats show what the check learnt.
+    const listed = await runBin(['list', '--status', '--json', '--sites', sitesFile, '--db', db], 60_000, { env });
+    const records = JSON.parse(listed.stdout.toString()) as { id: string; status: { state: string } }[];
+    expect(Object.fromEntries(records.map((r) => [r.id, r.status.state]))).toMatchObject({ umzug: 'moved', abgeschaltet: 'failing', kassel: 'ok' });
+    const table = (await runBin(['list', 'umzug', '--status', '--sites', sitesFile, '--db', db], 60_000, { env })).stdout.toString();
+    expect(table).toMatch(/STATUS\n.*umzug.*\smoved\n/);
+    const stats = JSON.parse((await runBin(['stats', '--json', '--db', db], 60_000, { env })).stdout.toString()) as Checked[];
+    expect(stats.find((s) => s.sourceId === 'kassel')?.status.state).toBe('ok');
     // At once again: every site was just tried, so none is tried now, and each keeps its status.
     const again = await check(db, 'umzug', 'kassel');
     expect(again.map((c) => [c.sourceId, c.status.state, Boolean(c.skipped)])).toEqual([
