@@ -6,19 +6,23 @@ export class ScrapeError extends Error {
   readonly status?: number;
   /** The system error of a connection failure, e.g. EAI_AGAIN. */
   readonly code?: string;
+  /** Where the site went (kind 'moved'). */
+  readonly location?: string;
 
-  constructor(kind: FailureKind, message: string, status?: number, code?: string) {
+  constructor(kind: FailureKind, message: string, status?: number, code?: string, location?: string) {
     super(message);
     this.name = 'ScrapeError';
     this.kind = kind;
     if (status !== undefined) this.status = status;
     if (code !== undefined) this.code = code;
+    if (location !== undefined) this.location = location;
   }
 
   toFailure(): ScrapeFailure {
     const failure: ScrapeFailure = { kind: this.kind, message: this.message };
     if (this.status !== undefined) failure.status = this.status;
     if (this.code !== undefined) failure.code = this.code;
+    if (this.location !== undefined) failure.location = this.location;
     return failure;
   }
 }

@@ -27,6 +27,8 @@ export interface RequestOptions {
 /** An answer of any HTTP status, for APIs whose error statuses carry a body worth reading. */
 export interface HttpResponse {
   status: number;
+  /** The URL that answered, after redirects. */
+  url: string;
   headers: Record<string, string | string[] | undefined>;
   text: string;
 }
@@ -41,11 +43,14 @@ export interface HttpSession {
   clearCookies(): void;
   /** Requests sent so far (retries included). */
   readonly requests: number;
+  /** The last answer read (its final URL and text): a flow that did not understand it can ask what it is. */
+  readonly lastPage: { url: string; text: string } | undefined;
 }
 
 export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionOptions = {}): HttpSession {
   let jar = new CookieJar();
   let requests = 0;
+  let lastPage: { url: string; text: string } | undefined;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const client: Got = got.extend({
     headers: { 'user-agent': USER_AGENT, 'accept-language': 'de-DE,de;q=0.9' },
@@ -65,7 +70,7 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
       getCookieString: (url: string) => jar.getCookieString(url),
       setCookie: (raw: string, url: string) => jar.setCookie(raw, url, { ignoreError: true }),
     },
-    hooks: { beforeRequest: [() => void requests++] },
+    hooks: { beforeRequest: [() => void requests++], beforeRedirect: [refuseMove] },
     ...(options.signal ? { signal: options.signal } : {}),
   });
 
@@ -93,8 +98,9 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
     try {
       const response = await request;
       const text = decodeBody(response.rawBody, String(response.headers['content-type'] ?? ''));
+      lastPage = { url: response.url, text };
       if (!o.raw) assertNoWall(text);
-      return { status: response.statusCode, headers: response.headers, text };
+      return { status: response.statusCode, url: response.url, headers: response.headers, text };
     } catch (error) {
       throw classify(error, url, maxBytes);
     }
@@ -116,6 +122,9 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
     clearCookies: () => void (jar = new CookieJar()),
     get requests() {
       return requests;
+    },
+    get lastPage() {
+      return lastPage;
     },
   };
 }
@@ -139,8 +148,21 @@ export function decodeBody(body: Buffer, contentType: string): string {
   }
 }
 
+/**
+ * A permanent redirect (301, 308) to another host: the site has moved. Followed, its scrapes would go on at a host
+ * its politeness and record do not know; stopped, the failure names the new address (its status: moved).
+ */
+function refuseMove(options: { url?: URL | string | undefined }, response: { statusCode: number; url: string }): void {
+  if (response.statusCode !== 301 && response.statusCode !== 308) return;
+  const from = new URL(response.url);
+  const to = options.url === undefined ? undefined : new URL(String(options.url));
+  if (!to || to.hostname === from.hostname) return;
+  throw new ScrapeError('moved', `${from.href} moved (HTTP ${response.statusCode}) to ${to.href}`, response.statusCode, undefined, to.href);
+}
+
 function classify(error: unknown, url: string, maxBytes: number): ScrapeError {
   if (error instanceof ScrapeError) return error;
+  if (error instanceof RequestError && error.cause instanceof ScrapeError) return error.cause;
   if (error instanceof HTTPError) return new ScrapeError('http-status', `HTTP ${error.response.statusCode} from ${url}`, error.response.statusCode);
   if (error instanceof MaxRedirectsError) return new ScrapeError('redirect-loop', `too many redirects from ${url}`);
   if (error instanceof TimeoutError) return new ScrapeError('timeout', `no complete answer within the time limit from ${url}`);

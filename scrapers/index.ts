@@ -17,3 +17,10 @@ const SCRAPERS: Record<SystemName, Scraper> = {
 export function scraperFor(system: string): Scraper | undefined {
   return Object.hasOwn(SCRAPERS, system) ? SCRAPERS[system as SystemName] : undefined;
 }
+
+export { createSession, type HttpResponse } from './http.js';
+export { ScrapeError } from './failure.js';
+export { idOf, recogniseSite, type Recognition, type RecognisedSite } from './site-recognise.js';
+export { cityFromName } from './registry/city.js';
+export { parseCatalog } from './zms-parse.js';
+export { pickZmsServices } from './zms-pick.js';

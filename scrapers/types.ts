@@ -48,7 +48,8 @@ export type FailureKind =
   | 'markup' // page not understood
   | 'unsupported' // a variant we recognise but cannot read
   | 'too-large' // body over the size cap
-  | 'redirect-loop';
+  | 'redirect-loop'
+  | 'moved'; // a permanent redirect to another host, or the site's page is now another booking system
 
 export interface ScrapeFailure {
   kind: FailureKind;
@@ -56,6 +57,8 @@ export interface ScrapeFailure {
   status?: number;
   /** A connection failure's system error (EAI_AGAIN, ENETUNREACH…): the scheduler tells an offline machine by it. */
   code?: string;
+  /** Kind 'moved': the address the site now answers at (suggest `office-watch sites add` with it). */
+  location?: string;
 }
 
 export type ScrapeResult =

@@ -23,7 +23,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Words that name the body that runs the office, followed by the place: "Stadt Bonn", "Magistrat der Stadt Butzbach". */
-const BODY = /^(?:Stadt|Hansestadt|Gemeinde|Landkreis|Kreis|Landratsamt|Stadtverwaltung|Verbandsgemeindeverwaltung|Amt|Stadtwerke|Städteregion)$/;
+const BODY = /^(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Landkreis|Kreis|Landratsamt|Stadtverwaltung|Verbandsgemeindeverwaltung|Amt|Stadtwerke|Städteregion)$/;
 
 /** A word naming a department, a service or a kind of office rather than a place. */
 function isOfficeWord(word: string): boolean {

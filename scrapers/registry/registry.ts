@@ -15,6 +15,8 @@ export interface KnownLocation {
 /** A registry entry: a Site plus the locations the published data knows. */
 export interface RegistrySite extends Site {
   locations?: KnownLocation[];
+  /** From the user's own sites file (office-watch sites add), not the built-in registry. */
+  own?: true;
 }
 
 /** True when office-watch has a scraper for the site's system. */

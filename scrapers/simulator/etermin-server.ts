@@ -89,7 +89,7 @@ function buildSite(office: SimOffice, index: number, variant: EterminVariant): S
 
 function handle(site: SimSite, request: SimRequest): SimResponse {
   const path = request.path.replace(/^\/etermin(?=\/)/, '');
-  if (!path.startsWith('/api/')) return { body: `<!DOCTYPE html><html><head><title>${site.office.name}</title></head><body><div id="app"></div></body></html>` };
+  if (!path.startsWith('/api/')) return { body: `<!DOCTYPE html><html><head><title>${site.office.name}</title></head><body><div id="app"></div><footer>Online-Terminbuchung powered by eTermin</footer></body></html>` };
   if (!(header(request, 'accept') ?? '').includes('application/json')) return json({ error: 'Accept: application/json expected' }, 406);
   if (!(header(request, 'referer') ?? '').toLowerCase().endsWith(`/${site.key.toLowerCase()}`)) return json({ error: 'bad referer' }, 403);
   const q = request.query;

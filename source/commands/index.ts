@@ -8,8 +8,9 @@ import { insightsCommand } from './insights.js';
 import { listCommand } from './list.js';
 import { metricsCommand } from './metrics.js';
 import { simulateCommand } from './simulate.js';
+import { sitesCommand } from './sites.js';
 import { snapshotCommand } from './snapshot.js';
 import { statsCommand } from './stats.js';
 
 /** Every one-shot command, in the order the main help lists them. */
-export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, checkCommand, insightsCommand, listCommand, snapshotCommand, watchCommand, alertsCommand, simulateCommand];
+export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, checkCommand, insightsCommand, listCommand, sitesCommand, snapshotCommand, watchCommand, alertsCommand, simulateCommand];

@@ -1,15 +1,19 @@
 import { SYSTEMS } from '../../scrapers/types.js';
 import { isSupported, loadRegistry, loadSitesFile, type RegistrySite } from '../../scrapers/registry/registry.js';
+import { existsSync } from 'node:fs';
 import { refuseDevice } from '../input-file.js';
+import { shortStatus, statusesOf } from '../site-statuses.js';
+import { withStore } from '../with-store.js';
+import { loadOwnSites, withOwnSites } from '../own-sites.js';
 import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
-import { selectSites } from '../scheduler/index.js';
+import { selectSites, type SiteStatus } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
 import type { Command } from './command.js';
 
-/** The sites of --sites FILE, or the registry. */
+/** The sites of --sites FILE, or the registry with the user's own sites (office-watch sites add) on top. */
 export function loadSites(file: unknown): RegistrySite[] {
-  if (file === undefined) return loadRegistry();
+  if (file === undefined) return withOwnSites(loadRegistry(), loadOwnSites());
   if (typeof file !== 'string' || file.trim() === '') throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
   refuseDevice(file, 'the sites file');
   return loadSitesFile(file);
@@ -27,8 +31,9 @@ export function systemFlag(value: unknown, sites: readonly RegistrySite[]): stri
 
 const COLUMNS = ['ID', 'SYSTEM', 'CITY', 'NAME', 'LOCATIONS', 'SUPPORTED'] as const;
 
-/** Rows as aligned columns; with a terminal width the NAME column is shortened to fit. */
-export function formatTable(sites: readonly RegistrySite[], width?: number): string {
+/** Rows as aligned columns (with `statuses`, a STATUS column); with a terminal width NAME is shortened to fit. */
+export function formatTable(sites: readonly RegistrySite[], width?: number, statuses?: ReadonlyMap<string, SiteStatus>): string {
+  const columns: string[] = [...COLUMNS, ...(statuses ? ['STATUS'] : [])];
   const rows = sites.map((site) => [
     sanitize(site.id, 64),
     sanitize(site.system, 20),
@@ -36,8 +41,9 @@ export function formatTable(sites: readonly RegistrySite[], width?: number): str
     sanitize(site.name, 120),
     site.locations ? String(site.locations.length) : '?',
     isSupported(site) ? 'yes' : 'no',
+    ...(statuses ? [sanitize(shortStatus(statuses.get(site.id) ?? { state: 'new' }), 60)] : []),
   ]);
-  const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const widths = columns.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   // Too wide for the terminal: shorten NAME, then CITY, then ID, each down to a floor.
   for (const [column, floor] of [[3, 12], [2, 10], [0, 12]] as const) {
     const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
@@ -52,7 +58,13 @@ export function formatTable(sites: readonly RegistrySite[], width?: number): str
       })
       .join('  ')
       .trimEnd();
-  return [line(COLUMNS), ...rows.map(line)].join('\n') + '\n';
+  return [line(columns), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Each site's status from the database (all new where there is none yet). */
+async function readStatuses(db: string, sites: readonly RegistrySite[]): Promise<Map<string, SiteStatus>> {
+  if (!existsSync(db)) return new Map();
+  return withStore(db, { readOnly: true }, (store) => statusesOf(store, sites.map((site) => site.id)));
 }
 
 /** `office-watch list`: the sources office-watch knows. */
@@ -67,7 +79,9 @@ export const listCommand: Command = {
 
   Flags
     --system S      only sources on booking system S (tevis, netappoint, etermin, tempus, zms)
-    --json          the site records as JSON
+    --status        each site's status, learnt from its scrapes: ok; failing since T (and
+                    how); moved; gone (no such name, 404 or 410 for 3 days)
+    --json          the site records as JSON (with --status, each with its status)
     --sites FILE    your own sites file instead of the built-in registry
 
   Examples
@@ -77,6 +91,7 @@ export const listCommand: Command = {
   flags: {
     system: { type: 'string' },
     json: { type: 'boolean', default: false },
+    status: { type: 'boolean', default: false },
     sites: { type: 'string' },
   },
   async run({ input, flags, stdout }) {
@@ -84,11 +99,13 @@ export const listCommand: Command = {
     const system = systemFlag(flags.system, all);
     const { sites, unmatched } = selectSites(all, { include: input, system });
     if (unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them all.`);
+    const statuses = flags.status ? await readStatuses(flags.db, sites) : undefined;
     if (flags.json) {
-      stdout.write(`${terminalJson(sites)}\n`);
+      const records = statuses ? sites.map((site) => ({ ...site, status: statuses.get(site.id) ?? { state: 'new' } })) : sites;
+      stdout.write(`${terminalJson(records)}\n`);
       return 0;
     }
-    stdout.write(formatTable(sites, stdout.isTTY ? stdout.columns : undefined));
+    stdout.write(formatTable(sites, stdout.isTTY ? stdout.columns : undefined, statuses));
     const supported = sites.filter(isSupported).length;
     if (stdout.isTTY) stdout.write(`${sites.length} sources, ${supported} supported\n`);
     return 0;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { toBerlinWallTime } from '../../scrapers/berlin-time.js';
 import type { Demo } from '../../scrapers/simulator/demo.js';
+import { startChangedSites } from '../../scrapers/simulator/site-changes.js';
 import { SYSTEMS } from '../../scrapers/types.js';
 import { UserError } from '../user-error.js';
 import type { Command } from './command.js';
@@ -11,7 +12,7 @@ export const simulateCommand: Command = {
   summary: 'serve simulated offices on 127.0.0.1 (the demo world), until Ctrl-C',
   help: `
   Usage
-    $ office-watch simulate [--port P] [--speed N] [--seed N] [--sites-out FILE]
+    $ office-watch simulate [--port P] [--speed N] [--seed N] [--sites-out FILE] [--site-changes]
     $ office-watch simulate --score [--json] [--days N] [--seed N]
 
   Serves the demo's simulated offices, one server per booking system, and prints
@@ -22,6 +23,9 @@ export const simulateCommand: Command = {
                       tempus, zms); 0 picks free ones (default 0)
     --speed N         simulated time per real time (default 60: 15 minutes per 15 s)
     --seed N          seed of the simulated bookings (default 1)
+    --site-changes    also sites that changed as real ones do: umzug (301 to another host),
+                      wechsel (its page is now another system), verschwunden (no such host
+                      name), abgeschaltet (connection refused); for office-watch sites check
     --sites-out FILE  write the sites as JSON, for office-watch snapshot --sites FILE
                       (scrapers count weeks from the real date: with --speed 1
                       the simulated offices stay in step with it)
@@ -45,6 +49,7 @@ export const simulateCommand: Command = {
     speed: { type: 'number', default: 60 },
     seed: { type: 'number', default: 1 },
     sitesOut: { type: 'string' },
+    siteChanges: { type: 'boolean', default: false },
     score: { type: 'boolean', default: false },
     days: { type: 'number', default: 2 },
     json: { type: 'boolean', default: false },
@@ -60,7 +65,10 @@ export const simulateCommand: Command = {
     const sitesOut = flags.sitesOut;
     if (sitesOut !== undefined && (typeof sitesOut !== 'string' || sitesOut.trim() === '')) throw new UserError('--sites-out needs the path of a file to write.', 2);
 
-    const demo = await start(port, seed, speed);
+    const started = await start(port, seed, speed);
+    const changed = flags.siteChanges === true ? await startChangedSites(started.origins) : undefined;
+    const extra = (changed?.sites ?? []).map(({ expected: _expected, ...site }) => ({ ...site, locations: [] }));
+    const demo = { ...started, sites: [...started.sites, ...extra] };
     try {
       if (typeof sitesOut === 'string') writeSites(demo, sitesOut);
       stderr.write(`office-watch simulate: ${demo.offices.length} offices from ${toBerlinWallTime(demo.clock.now()).slice(0, 16)} (Berlin), speed ${speed}×, seed ${seed}; Ctrl-C stops.\n`);
@@ -69,6 +77,7 @@ export const simulateCommand: Command = {
       await untilInterrupted();
       return 0;
     } finally {
+      await changed?.close();
       await demo.close();
     }
   },

@@ -7,8 +7,8 @@ import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
+import { politeSkips } from '../site-statuses.js';
 import { withStore } from '../with-store.js';
-import type { LevelStore } from '../../store/index.js';
 import type { Command, CommandContext } from './command.js';
 import { loadSites, systemFlag } from './list.js';
 
@@ -129,20 +129,6 @@ export const snapshotCommand: Command = {
   },
 };
 
-/** Politeness: a real site is never scraped again within its minimum interval, whichever process scraped it last. */
-const DEFAULT_MIN_INTERVAL_MINUTES = 15;
-
-async function recentlyScraped(store: LevelStore, sites: Site[]): Promise<Map<string, number>> {
-  const recent = new Map<string, number>();
-  for (const site of sites) {
-    const minutes = Math.max(site.minIntervalMinutes ?? DEFAULT_MIN_INTERVAL_MINUTES, 1);
-    const since = new Date(Date.now() - minutes * 60_000).toISOString();
-    const last = (await store.runs(site.id, since)).at(-1);
-    if (last) recent.set(site.id, Math.ceil((Date.parse(last.startedAt) + minutes * 60_000 - Date.now()) / 60_000));
-  }
-  return recent;
-}
-
 /** How long `snapshot` waits for alert deliveries after its round, retries included. */
 const DELIVERY_WAIT_MS = 30_000;
 
@@ -156,10 +142,14 @@ interface RoundOptions {
 
 async function scrapeRound(context: CommandContext, chosen: Site[], options: RoundOptions): Promise<number> {
   return withStore(context.flags.db, {}, async (store) => {
-    const recent = options.now ? new Map<string, number>() : await recentlyScraped(store, chosen);
-    for (const [id, wait] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`);
+    const recent = options.now ? new Map<string, string>() : await politeSkips(store, chosen);
+    for (const [id, why] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: ${why}.\n`);
     const sites = chosen.filter((site) => !recent.has(site.id));
-    if (sites.length === 0) return 0;
+    if (sites.length === 0) {
+      // Every site skipped for politeness: still a JSON answer for scripts that parse it.
+      if (context.flags.json) context.stdout.write('[]\n');
+      return 0;
+    }
     // The scrapers (cheerio, got) load only when a command scrapes: the other commands start without them.
     const { scraperFor } = await import('../../scrapers/index.js');
     // network: an offline machine is told apart from failing sites (report says so and exits 1).

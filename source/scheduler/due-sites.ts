@@ -1,3 +1,4 @@
+import { politeUntil } from './site-status.js';
 import type { SiteState } from './site-state.js';
 import type { SkipReason } from './types.js';
 
@@ -17,6 +18,8 @@ export function skipReason(state: SiteState, context: DueContext): SkipReason | 
   if (context.busy.has(state.site.id)) return 'running';
   if (!context.requested) {
     if (state.action === 'stop') return 'stopped';
+    const polite = politeUntil(state.status(context.now), new Date(context.now));
+    if (polite && polite.getTime() > context.now + context.slackMs) return 'polite';
     if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs) return 'backoff';
   }
   if (state.allowedAt(context.minIntervalMs) > context.now) return 'min-interval';

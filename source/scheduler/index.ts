@@ -5,6 +5,7 @@ export { HostLimiter, LimiterClearedError } from './host-limiter.js';
 export { roundLowerBoundMs } from './lower-bound.js';
 export { NETWORK_DOWN_HOSTS, NetworkWatch } from './network-watch.js';
 export { probeHosts, systemLookup, type Lookup } from './network-probe.js';
+export { politeUntil, siteStatus, statusText, STATUS_WINDOW_MS, type SiteStatus } from './site-status.js';
 export { selectSites, sitePattern, type SiteSelection } from './site-selection.js';
 export type {
   FailureAction,

@@ -8,6 +8,7 @@ import { Listeners } from './listeners.js';
 import { watchRoundNetwork, type RoundNetwork } from './round-network.js';
 import { runSite } from './run-site.js';
 import { SiteState } from './site-state.js';
+import { STATUS_WINDOW_MS } from './site-status.js';
 import type { RoundListener, RoundResult, RunListener, RunOutcome, SchedulerOptions, SiteHealth, SkipReason } from './types.js';
 
 export interface Scheduler {
@@ -157,7 +158,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     async start() {
       if (nextRoundAt !== undefined) return;
       if (options.store.runs) {
-        const since = new Date(now().getTime() - 24 * 3_600_000).toISOString();
+        // Runs since a status window ago: the failing or gone sites' politeness needs their history.
+        const since = new Date(now().getTime() - STATUS_WINDOW_MS).toISOString();
         for (const run of await options.store.runs(undefined, since)) {
           const state = states.get(run.sourceId);
           if (state) apply(state, run);

@@ -1,4 +1,5 @@
 import type { ScrapeRun, Site } from '../../scrapers/types.js';
+import { siteStatus, type SiteStatus } from './site-status.js';
 import type { FailureAction, SiteHealth } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,6 +17,8 @@ export class SiteState {
   notBefore: number | undefined;
   /** Runs of the last 24 h: start time and success, oldest first. */
   readonly #recent: { at: number; ok: boolean }[] = [];
+  /** The last success and the failures since: all a status needs. */
+  #streak: ScrapeRun[] = [];
 
   constructor(site: Site) {
     this.site = site;
@@ -27,6 +30,7 @@ export class SiteState {
     this.lastRun = run;
     if (this.lastStartedAt === undefined || at > this.lastStartedAt) this.lastStartedAt = at;
     this.#recent.push({ at, ok: run.ok });
+    this.#streak = run.ok ? [run] : [...this.#streak, run];
     if (run.ok) {
       this.lastSuccessAt = at;
       this.consecutiveFailures = 0;
@@ -35,6 +39,11 @@ export class SiteState {
     }
     this.action = action;
     this.notBefore = notBefore;
+  }
+
+  /** What the site's runs say of it at `now` (ok, failing, moved, gone). */
+  status(now: number): SiteStatus {
+    return siteStatus(this.#streak, new Date(now));
   }
 
   /** Forget a failure pause (rescrape on request). */
@@ -60,6 +69,7 @@ export class SiteState {
       running: this.running,
       consecutiveFailures: this.consecutiveFailures,
       runs24h: this.#recent.length,
+      status: this.status(now),
     };
     if (this.lastRun) {
       health.lastRun = this.lastRun;

@@ -1,6 +1,7 @@
 import type { ScrapeFailure, ScrapeRun, Scraper, Site, Snapshot } from '../../scrapers/types.js';
 import type { OfficeStore } from '../../store/types.js';
 import type { RoundNetworkOptions } from './round-network.js';
+import type { SiteStatus } from './site-status.js';
 
 /** What to do after a failure: try again soon, skip rounds with growing pauses, or leave the site alone. */
 export type FailureAction = 'retry' | 'backoff' | 'stop';
@@ -61,7 +62,8 @@ export interface RunOutcome {
   storeError?: string;
 }
 
-export type SkipReason = 'running' | 'min-interval' | 'backoff' | 'stopped' | 'aborted' | 'network-down';
+/** polite: failing for over a day (tried every 6 h) or gone (once a day), see site-status.ts. */
+export type SkipReason = 'running' | 'min-interval' | 'backoff' | 'polite' | 'stopped' | 'aborted' | 'network-down';
 
 export interface RoundResult {
   startedAt: Date;
@@ -91,6 +93,8 @@ export interface SiteHealth {
   /** Successful share of the runs in the last 24 h (clock time), undefined without runs. */
   successRate24h?: number;
   runs24h: number;
+  /** What its runs say: ok, failing since, moved, gone. */
+  status: SiteStatus;
 }
 
 export type RunListener = (outcome: RunOutcome, health: SiteHealth) => void;

@@ -22,6 +22,7 @@ describe('snapshot politeness', () => {
     const second = run('snapshot', '--sites', sites, '--db', db, '--json');
     expect(second.status).toBe(0);
     expect(second.stderr).toMatch(/skipped closed: scraped recently; it may be scraped again in 1[45] min/);
-    expect(second.stdout).toBe('');
+    // Every site skipped: still a JSON answer, the empty list.
+    expect(second.stdout).toBe('[]\n');
   });
 });

@@ -173,7 +173,7 @@ describe('WatchData over the store', () => {
 
   test('while the first round runs, the overview says how many of the scheduled sources it has done', async () => {
     const listeners = new Set<RunListener>();
-    const idle = { state: 'stale', running: false, consecutiveFailures: 0, runs24h: 0 } as const;
+    const idle = { state: 'stale', running: false, consecutiveFailures: 0, runs24h: 0, status: { state: 'new' } } as const;
     const health: SiteHealth[] = sites.map((site) => ({ sourceId: site.id, ...idle }));
     const scheduler = {
       health: () => health,
