@@ -17,3 +17,5 @@ const SCRAPERS: Record<SystemName, Scraper> = {
 export function scraperFor(system: string): Scraper | undefined {
   return Object.hasOwn(SCRAPERS, system) ? SCRAPERS[system as SystemName] : undefined;
 }
+
+export { SitesFileError } from './registry/sites-file-error.js';

@@ -1,4 +1,4 @@
-import { berlinWallTimeToDate } from '../scrapers/berlin-time.js';
+import { berlinWallTimeToDate } from '../core/berlin-time.js';
 import type { LevelStore } from '../store/index.js';
 import { readMetadata, writeMetadata } from '../store/metadata.js';
 

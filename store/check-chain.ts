@@ -2,7 +2,7 @@ import { emptyImprovedState, inferImproved } from './improved-inference.js';
 import { addEvent } from './hourly-aggregate.js';
 import { lastPart } from './keys.js';
 import { AGGREGATE, FRAME_EVERY, applyRow, decodeRow, sameSlots } from './records.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 
 /** A snapshot that lists the location, and whether it says the location changed (metric 'changed'). */
 export interface Presence {

@@ -1,7 +1,7 @@
 import { decodeAggregate, decodeLocation, decodeRow, decodeSnapshot, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, AGGREGATE, type SourceRecord } from './records.js';
 import { METRIC } from './row-metrics.js';
 import { ByteReader, ByteWriter, readSortedTimes, writeSortedTimes } from './varint.js';
-import { isoWeekRange, parseWallTime } from './wall-clock.js';
+import { isoWeekRange, parseWallTime } from '../core/wall-clock.js';
 
 /** A key split into its family and parts, or why it is no key the store writes. */
 export type ParsedKey = { family: string; parts: string[] } | { error: string };

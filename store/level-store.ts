@@ -6,7 +6,7 @@ import { SourceWriter, type Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { METRIC } from './row-metrics.js';
 import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SnapshotSummary, SourceStats, StoredSnapshot, WallTime } from './types.js';
-import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
 import { cleanId } from './keys.js';
 

@@ -2,7 +2,7 @@ import type { Db } from './db.js';
 import { lastPart, range } from './keys.js';
 import { applyRow, decodeRow, type RowRecord } from './records.js';
 import type { WallTime } from './types.js';
-import type { WallSeconds } from './wall-clock.js';
+import type { WallSeconds } from '../core/wall-clock.js';
 
 /**
  * One location's rows back from a time to its last key frame: its free slots at any time in that stretch,

@@ -3,7 +3,7 @@ import { key } from './keys.js';
 import { decodeSnapshot, type SourceRecord } from './records.js';
 import { readRowChain, type RowChain } from './row-chain.js';
 import type { StoredSnapshot, WallTime } from './types.js';
-import { formatWallTime } from './wall-clock.js';
+import { formatWallTime } from '../core/wall-clock.js';
 
 /** Chains kept per location: the stretches a reader stepping back and forth comes back to. */
 const CHAINS_PER_LOCATION = 3;

@@ -6,7 +6,7 @@ import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 
 export type { Db } from './db.js';
 type Op = { type: 'put'; key: string; value: Uint8Array };

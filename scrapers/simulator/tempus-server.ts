@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimLocation, SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 import { calendarPage, dayPage, idParts, listPage, messagePage, noticePage, startPage, type SimCategory, type SimTempusSite, type TempusVariant } from './tempus-pages.js';
 

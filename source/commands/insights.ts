@@ -1,6 +1,6 @@
 import { cityInsights, type CityInsights, type Figures, type Insights } from '../../store/insights.js';
 import type { SourceInsights } from '../../store/insights.js';
-import { registryCityOf } from '../../store/insights-city.js';
+import { registryCityOf } from '../registry-city.js';
 import { csvField } from '../../store/weekly-csv.js';
 import { wallRange } from '../date-range.js';
 import { formatTable } from '../format-table.js';

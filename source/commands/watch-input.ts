@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { IsoWeekday, WatchSpec } from '../../store/watches.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { countFree, emptyInferenceState, inferChangedRow, inferRow, type InferenceState, type InferredEvent } from '../../store/location-inference.js';
 import { diffSorted } from '../../store/records.js';
 import { METRIC, newRowMetrics } from '../../store/row-metrics.js';
-import { floorQuarter, formatWallTime, parseWallTime } from '../../store/wall-clock.js';
+import { floorQuarter, formatWallTime, parseWallTime } from '../../core/wall-clock.js';
 
 const T = (text: string): number => {
   const seconds = parseWallTime(text.length === 16 ? `${text}:00` : text);

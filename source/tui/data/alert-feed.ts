@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import { listAlerts, type Alert } from '../../../store/alerts.js';
 import type { LevelStore } from '../../../store/index.js';
 import { addWatch, WatchExistsError } from '../../../store/watches.js';

@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
 import { cityInsights } from '../../../store/insights.js';
 import type { LevelStore } from '../../../store/index.js';
@@ -13,7 +13,8 @@ import { FrameReader } from './frame-reader.js';
 import { InsightsCache } from './insights-cache.js';
 import { SlotsCache } from './slots-cache.js';
 import { SourceCatalog, type CatalogSite } from './source-catalog.js';
-import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
+import { sumHourly } from './timeline-series.js';
+import { msToWall, wallToMs } from '../../../core/wall-clock.js';
 
 /** The parts of the scheduler the app uses. */
 export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'> &
