@@ -34,9 +34,8 @@ module.exports = {
     },
     {
       name: 'the-store-through-its-index',
-      // warn until every command and view goes through store/index.ts
       comment: 'source/ reads and writes the store only through store/index.ts, its API.',
-      severity: 'warn',
+      severity: 'error',
       from: { path: '^source/' },
       to: { path: '^store/', pathNot: '^store/index\\.ts$' },
     },

@@ -1,4 +1,4 @@
-import { lastPart, range } from './keys.js';
+import { lastPart, range, PREFIX } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import { AGGREGATE, decodeAggregate } from './records.js';
 import { METRIC } from './row-metrics.js';
@@ -164,7 +164,7 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
   const hourFrom = from === undefined ? undefined : `${from.slice(0, 13)}:00:00`;
   const locations = (await store.source(sourceId))?.locations ?? [];
   for (const location of locations) {
-    for await (const [k, v] of store.db.iterator(range(['h', sourceId, location], hourFrom, to))) {
+    for await (const [k, v] of store.db.iterator(range([PREFIX.hourly, sourceId, location], hourFrom, to))) {
       const values = decodeAggregate(v);
       const bookings = values[AGGREGATE.appointments] ?? 0;
       sums.bookings += bookings;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Level } from 'level';
-import { key } from './keys.js';
+import { key, PREFIX } from './keys.js';
 import type { Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 
@@ -22,10 +22,10 @@ export async function openLevel(path: string, create: boolean): Promise<Db> {
     if (cause?.code === 'LEVEL_LOCKED') throw busy(path);
     throw new StoreError('NOT_A_DATABASE', `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`);
   }
-  const format = await db.get(key('x', 'format'));
+  const format = await db.get(key(PREFIX.meta, 'format'));
   if (format === undefined) {
     if (isLevel && (await hasAnyKey(db))) return rejectForeign(db, path);
-    await db.put(key('x', 'format'), Buffer.from(FORMAT));
+    await db.put(key(PREFIX.meta, 'format'), Buffer.from(FORMAT));
   } else if (Buffer.from(format).toString() !== FORMAT) return rejectForeign(db, path);
   return db;
 }

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { key } from './keys.js';
+import { key, PREFIX } from './keys.js';
 import { decodeSnapshot, type SourceRecord } from './records.js';
 import { readRowChain, type RowChain } from './row-chain.js';
 import type { StoredSnapshot, WallTime } from './types.js';
@@ -24,7 +24,7 @@ export class SnapshotReader {
   ) {}
 
   async snapshotAt(takenAt: WallTime): Promise<StoredSnapshot | undefined> {
-    const stored = await this.db.get(key('m', this.sourceId, takenAt));
+    const stored = await this.db.get(key(PREFIX.snapshot, this.sourceId, takenAt));
     if (!stored) return undefined;
     const { locations } = decodeSnapshot(stored);
     // The dictionary only grows: read again when the snapshot names a location it does not have yet.

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
-import { key, lastPart, range } from './keys.js';
+import { key, lastPart, range, PREFIX } from './keys.js';
 import { emptyInferenceState, countFree, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
@@ -42,11 +42,11 @@ export class SourceWriter {
   ) {}
 
   static async load(db: Db, sourceId: string): Promise<SourceWriter> {
-    const stored = await db.get(key('c', sourceId));
+    const stored = await db.get(key(PREFIX.source, sourceId));
     const meta = stored ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : emptySourceRecord();
     const states = new Map<string, LocationRecord>();
     const storedStates = new Map<string, Uint8Array>();
-    for await (const [k, v] of db.iterator(range(['s', sourceId]))) {
+    for await (const [k, v] of db.iterator(range([PREFIX.locationState, sourceId]))) {
       states.set(lastPart(k), decodeLocation(v));
       storedStates.set(k, v);
     }
@@ -116,7 +116,7 @@ export class SourceWriter {
       countFree(row.slots, quarter, rowMetrics);
       if (!unchanged) {
         const frame = changes === undefined || state.sinceFrame >= FRAME_EVERY;
-        this.put(key('r', this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : changes));
+        this.put(key(PREFIX.row, this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : changes));
         state.sinceFrame = frame ? 0 : state.sinceFrame + 1;
         outcome.changedLocations++;
       }
@@ -129,7 +129,7 @@ export class SourceWriter {
       present.push(index);
       metrics.push(rowMetrics);
     }
-    this.put(key('m', this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
+    this.put(key(PREFIX.snapshot, this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
     this.meta.snapshots++;
     this.meta.changedRows += outcome.changedLocations;
     this.meta.appointments += outcome.appointments;
@@ -148,7 +148,7 @@ export class SourceWriter {
   async flush(): Promise<void> {
     if (this.ops.length === 0) return;
     await this.settle();
-    for (const id of this.dirty) this.put(key('s', this.sourceId, id), encodeLocation(this.states.get(id)!));
+    for (const id of this.dirty) this.put(key(PREFIX.locationState, this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
     const existing = keys.length > 0 ? await this.db.getMany(keys) : [];
     keys.forEach((k, i) => {
@@ -157,7 +157,7 @@ export class SourceWriter {
       if (before) decodeAggregate(before).forEach((v, j) => (sum[j]! += v));
       this.put(k, encodeAggregate(sum));
     });
-    this.put(key('c', this.sourceId), Buffer.from(JSON.stringify(this.meta)));
+    this.put(key(PREFIX.source, this.sourceId), Buffer.from(JSON.stringify(this.meta)));
     if (this.undo) this.remember(keys, existing);
     const ops = this.ops;
     this.ops = [];
@@ -169,10 +169,10 @@ export class SourceWriter {
   private remember(aggregateKeys: string[], aggregateValues: (Uint8Array | undefined)[]): void {
     const undo = this.undo!;
     const replaced = new Map<string, Uint8Array | undefined>(aggregateKeys.map((k, i) => [k, aggregateValues[i]]));
-    replaced.set(key('c', this.sourceId), this.storedMeta);
+    replaced.set(key(PREFIX.source, this.sourceId), this.storedMeta);
     for (const op of this.ops) {
       if (undo.added.has(op.key) || undo.replaced.has(op.key)) continue;
-      if (op.key.startsWith('s\u0000') || replaced.has(op.key)) undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
+      if (op.key.startsWith(key(PREFIX.locationState, '')) || replaced.has(op.key)) undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
       else undo.added.add(op.key);
     }
   }
@@ -192,7 +192,7 @@ export class SourceWriter {
   private aggregate(locationId: string, quarter: WallSeconds, event: InferredEvent): void {
     const hour = floorHour(quarter);
     if (this.hourKey.hour !== hour) this.hourKey = { hour, key: formatWallTime(hour) };
-    const k = key('h', this.sourceId, locationId, this.hourKey.key);
+    const k = key(PREFIX.hourly, this.sourceId, locationId, this.hourKey.key);
     let values = this.aggregates.get(k);
     if (!values) this.aggregates.set(k, (values = new Int32Array(AGGREGATE.size)));
     addEvent(values, quarter, event);

@@ -1,6 +1,4 @@
-import { detectAlerts, type Alert, type AlertSite } from '../../store/alerts.js';
-import type { LevelStore } from '../../store/index.js';
-import { listWatches } from '../../store/watches.js';
+import { detectAlerts, listWatches, type Alert, type AlertSite, type LevelStore } from '../../store/index.js';
 import { cityOf } from '../../scrapers/registry/registry.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { composeMessages } from './alert-message.js';

@@ -1,7 +1,4 @@
-import type { CheckReport } from '../../store/check.js';
-import { checkStore } from '../../store/check.js';
-import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../../store/check-problem.js';
-import { repairStore } from '../../store/repair.js';
+import { checkStore, PROBLEM_KINDS, repairStore, type CheckReport, type Problem, type ProblemKind } from '../../store/index.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
@@ -61,8 +58,8 @@ export const checkCommand: Command = {
     if (input.length > 0) throw new UserError(`check takes no arguments ("${sanitize(input[0]!, 40)}"); --db PATH names the database.`, 2);
     const repair = flags.repair === true;
     const result = await withStore(flags.db, { readOnly: !repair }, async (store) => {
-      const before = await checkStore(store.db);
-      return { before, repaired: repair && before.problems.length > 0 ? await repairStore(store.db, before) : undefined };
+      const before = await checkStore(store);
+      return { before, repaired: repair && before.problems.length > 0 ? await repairStore(store, before) : undefined };
     });
     const { before, repaired } = result;
     const now = repaired?.after ?? before;

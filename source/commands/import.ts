@@ -1,4 +1,4 @@
-import { expandInputs, importWeeklyFiles } from '../../store/import-weeks.js';
+import { expandInputs, importWeeklyFiles } from '../../store/index.js';
 import { refuseDevice } from '../input-file.js';
 import { progressBar } from '../progress-bar.js';
 import { withStore } from '../with-store.js';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publishedMetrics } from '../../store/published-metrics.js';
+import { publishedMetrics } from '../../store/index.js';
 import { isoWeekRange } from '../../core/wall-clock.js';
 import { makeFolder, undoFolders, whyNotWritable } from '../make-folder.js';
 import { sanitize } from '../sanitize.js';

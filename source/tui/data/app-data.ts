@@ -1,7 +1,4 @@
-import type { Alert } from '../../../store/alerts.js';
-import type { Insights } from '../../../store/insights.js';
-import type { HourlyCount } from '../../../store/types.js';
-import type { Watch, WatchSpec } from '../../../store/watches.js';
+import type { Alert, HourlyCount, Insights, Watch, WatchSpec } from '../../../store/index.js';
 import type { WallTime } from '../../../scrapers/types.js';
 
 /** A scraper's state as the views show it; `idle` = not scraped in this session and no run on record. */

@@ -1,5 +1,5 @@
 import type { WallTime } from '../../../scrapers/types.js';
-import { cancellationTest, countsAcross, vanishedClassifier, type Vanished } from '../../../store/improved-changes.js';
+import { cancellationTest, countsAcross, vanishedClassifier, type Vanished } from '../../../store/index.js';
 import { floorQuarter, wallToMs, type WallSeconds } from '../../../core/wall-clock.js';
 import type { FrameColumn } from './app-data.js';
 

@@ -1,5 +1,5 @@
 import type { WallTime } from '../../../scrapers/types.js';
-import type { OfficeStore, StoredSnapshot } from '../../../store/types.js';
+import type { OfficeStore, StoredSnapshot } from '../../../store/index.js';
 import type { CityFrame, FrameColumn } from './app-data.js';
 import { atOrBefore, cityTimeline } from './cursor.js';
 import { LruCache } from './lru-cache.js';

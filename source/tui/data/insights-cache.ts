@@ -1,4 +1,4 @@
-import type { Insights } from '../../../store/insights.js';
+import type { Insights } from '../../../store/index.js';
 
 /**
  * The insights of every city, computed once and kept until new snapshots arrive; then recomputed at most once

@@ -1,8 +1,6 @@
 import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
-import { cityInsights } from '../../../store/insights.js';
-import type { LevelStore } from '../../../store/index.js';
-import type { HourlyCount } from '../../../store/types.js';
+import { cityInsights, type HourlyCount, type LevelStore } from '../../../store/index.js';
 import type { Scheduler } from '../../scheduler/index.js';
 import { createAlertFeed, type AlertFeed, type AlertFeedOptions } from './alert-feed.js';
 import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';

@@ -1,4 +1,4 @@
-import type { HourlyCount } from '../../../store/types.js';
+import type { HourlyCount } from '../../../store/index.js';
 import type { WallTime } from '../../../core/contract.js';
 import { msToWall, wallToMs } from '../../../core/wall-clock.js';
 
