@@ -29,7 +29,7 @@ export function alertOnSnapshots(
   log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
 ): AlertWatch {
   const detecting = new Set<Promise<void>>();
-  let gathered: Alert[] = [];
+  const gathered: Alert[] = [];
   let flushing = Promise.resolve();
 
   const settled = async () => {

@@ -52,7 +52,7 @@ export function formatTable(sites: readonly RegistrySite[], width?: number): str
       })
       .join('  ')
       .trimEnd();
-  return [line(COLUMNS), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(COLUMNS), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** `office-watch list`: the sources office-watch knows. */

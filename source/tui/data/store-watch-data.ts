@@ -55,7 +55,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     const [times, frame] = await Promise.all([reader.cityTimes(city), reader.frame(city, at)]);
     return { times, frame };
   }, cityVersion);
-  let runs: ScrapeRun[] = [];
+  const runs: ScrapeRun[] = [];
   const emit = (changed: readonly string[] | undefined) => listeners.forEach((listener) => listener(changed));
 
   // Subscribed before the listeners that redraw, so that a redraw sees the run that caused it.
