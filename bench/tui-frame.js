@@ -71,7 +71,7 @@ function startApp() {
     return Array.from({ length: 24 }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').join('\n');
   };
   const check = () => {
-    if (waiter && waiter.test(screen())) {
+    if (waiter?.test(screen())) {
       const { resolve } = waiter;
       waiter = undefined;
       resolve(performance.now());

@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from './berlin-time.js';
+import { addDays, toBerlinWallTime } from '../core/berlin-time.js';
 import { eterminEndpoint, monthStarts, parseAvailableDays, parseCalendars, parseSlots, pickServices, toLocations } from './etermin-parse.js';
 import type { EterminCalendar, EterminService } from './etermin-parse.js';
 import type { HttpSession } from './http.js';

@@ -24,3 +24,4 @@ export { idOf, recogniseSite, type Recognition, type RecognisedSite } from './si
 export { cityFromName } from './registry/city.js';
 export { parseCatalog } from './zms-parse.js';
 export { pickZmsServices } from './zms-pick.js';
+export { SitesFileError } from './registry/sites-file-error.js';

@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
-import { addDays } from './berlin-time.js';
+import { addDays } from '../core/berlin-time.js';
 import { ScrapeError } from './failure.js';
 import { cleanText } from './tempus-menu.js';
 

@@ -1,6 +1,6 @@
 /** tevis, the older flow's steps 3–5: the calendar page, caldiv JSON weeks, the ISO-week lookahead. */
 import { load } from 'cheerio/slim';
-import { addDays } from './berlin-time.js';
+import { addDays } from '../core/berlin-time.js';
 import { ScrapeError } from './failure.js';
 import { cleanText } from './tevis-parse.js';
 import type { WallTime } from './types.js';

@@ -1,4 +1,4 @@
-import { addDays } from './berlin-time.js';
+import { addDays } from '../core/berlin-time.js';
 import { ScrapeError } from './failure.js';
 import { inHorizon, wholePage, type TevisRound } from './tevis-round.js';
 import { germanDate, parseSuggestPage, type TevisSuggest } from './tevis-wizard-parse.js';

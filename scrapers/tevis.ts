@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from './berlin-time.js';
+import { toBerlinWallTime } from '../core/berlin-time.js';
 import { ScrapeError } from './failure.js';
 import type { HttpSession } from './http.js';
 import { sessionScraper, type ScraperConfig } from './session-scraper.js';

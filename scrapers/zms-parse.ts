@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from './berlin-time.js';
+import { toBerlinWallTime } from '../core/berlin-time.js';
 import { cleanName } from './etermin-parse.js';
 import { ScrapeError } from './failure.js';
 import type { WallTime } from './types.js';

@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from './berlin-time.js';
+import { addDays, toBerlinWallTime } from '../core/berlin-time.js';
 import { ScrapeError } from './failure.js';
 import { createSession } from './http.js';
 import type { ScraperConfig } from './session-scraper.js';

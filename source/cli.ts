@@ -5,7 +5,7 @@ import type { Command } from './commands/command.js';
 import { defaultDbPath, defaultDemoDbPath } from './db-path.js';
 import { whyNotWritable } from './make-folder.js';
 import { sanitize } from './sanitize.js';
-import { UserError } from './user-error.js';
+import { asUserError, UserError } from './user-error.js';
 
 const COMMON_FLAGS: AnyFlags = { db: { type: 'string' } };
 
@@ -59,7 +59,8 @@ export async function main(argv: string[], app: Command): Promise<number> {
     if (named?.subcommands) checkSubcommand(named, cli.input[0]);
     const db = (cli.flags.db as string | undefined) ?? (cli.flags.demo === true ? defaultDemoDbPath() : defaultDbPath());
     return await command.run({ input: cli.input, flags: { ...cli.flags, db }, stdout: process.stdout, stderr: process.stderr });
-  } catch (error) {
+  } catch (caught) {
+    const error = asUserError(caught);
     if (error instanceof UserError) {
       process.stderr.write(`office-watch: ${error.message}\n`);
       return error.exitCode;

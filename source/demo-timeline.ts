@@ -1,6 +1,5 @@
-import { berlinWallTimeToDate } from '../scrapers/berlin-time.js';
-import type { LevelStore } from '../store/index.js';
-import { readMetadata, writeMetadata } from '../store/metadata.js';
+import { berlinWallTimeToDate } from '../core/berlin-time.js';
+import { readMetadata, writeMetadata, type LevelStore } from '../store/index.js';
 
 const QUARTER = 15 * 60_000;
 /** A longer pause and the next round is every watch's baseline anyway: the demo may begin a new world. */

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { UserError } from './user-error.js';
 
 /**
@@ -7,7 +7,7 @@ import { UserError } from './user-error.js';
  * missing path is left to the reader to name. `what` starts the sentence ("the sites file"), if given.
  */
 export function refuseDevice(path: string, what = ''): void {
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(path);
   } catch {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { openStore, StoreError, type LevelStore } from '../store/index.js';
+import { openStore, type LevelStore } from '../store/index.js';
 import { makeFolder } from './make-folder.js';
-import { UserError } from './user-error.js';
+import { asUserError } from './user-error.js';
 
 /** Open the store for a command, run `task`, always close; store errors become one-sentence UserErrors. */
 export async function withStore<T>(path: string, options: { readOnly?: boolean }, task: (store: LevelStore) => Promise<T>): Promise<T> {
@@ -20,8 +20,4 @@ export async function withStore<T>(path: string, options: { readOnly?: boolean }
   } finally {
     await store.close();
   }
-}
-
-export function asUserError(error: unknown): unknown {
-  return error instanceof StoreError ? new UserError(error.message) : error;
 }

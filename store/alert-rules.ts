@@ -2,7 +2,7 @@ import { appearedSlots, type AlertKind } from './alert-diff.js';
 import { watchCovers, watchWantsSlot } from './alert-match.js';
 import { MAX_GAP_SECONDS } from './improved-inference.js';
 import type { StoredSnapshot, WallTime } from './types.js';
-import { parseWallTime } from './wall-clock.js';
+import { parseWallTime } from '../core/wall-clock.js';
 import type { Watch } from './watches.js';
 
 /** The site facts an alert names (a Site has them all). */

@@ -1,9 +1,9 @@
 import type { Db } from './db.js';
 import { addHourly, addSnapshot, emptyRollup, encodeRollup, type DayRollup } from './day-rollup.js';
-import { key, lastPart, range } from './keys.js';
+import { key, lastPart, range, PREFIX } from './keys.js';
 import { decodeAggregate, decodeSnapshot, type SourceRecord } from './records.js';
 import { METRIC } from './row-metrics.js';
-import { floorDay, parseWallTime } from './wall-clock.js';
+import { floorDay, parseWallTime } from '../core/wall-clock.js';
 
 /** The day rollups of one source, summed from its snapshot records and hourly aggregates, by day. */
 export class RollupSums {
@@ -37,22 +37,22 @@ export class RollupSums {
 /** Sum a source's rollups from what the store holds (a database written before rollups existed). */
 export async function sumRollups(db: Db, sourceId: string, source: SourceRecord): Promise<RollupSums> {
   const sums = new RollupSums();
-  for await (const [k, v] of db.iterator(range(['m', sourceId]))) {
+  for await (const [k, v] of db.iterator(range([PREFIX.snapshot, sourceId]))) {
     const record = decodeSnapshot(v);
     sums.addSnapshot(lastPart(k), record.locations, record.metrics);
   }
   for (const location of source.locations) {
-    for await (const [k, v] of db.iterator(range(['h', sourceId, location]))) sums.addHourly(lastPart(k), decodeAggregate(v));
+    for await (const [k, v] of db.iterator(range([PREFIX.hourly, sourceId, location]))) sums.addHourly(lastPart(k), decodeAggregate(v));
   }
   return sums;
 }
 
 /** Write the day rollups of every source (once, when a database of the format before them is opened). */
 export async function buildRollups(db: Db): Promise<void> {
-  for await (const [k, v] of db.iterator(range(['c']))) {
+  for await (const [k, v] of db.iterator(range([PREFIX.source]))) {
     const sourceId = lastPart(k);
     const sums = await sumRollups(db, sourceId, JSON.parse(Buffer.from(v).toString('utf8')) as SourceRecord);
-    const ops = [...sums.days].map(([day, rollup]) => ({ type: 'put' as const, key: key('d', sourceId, day), value: encodeRollup(rollup) }));
+    const ops = [...sums.days].map(([day, rollup]) => ({ type: 'put' as const, key: key(PREFIX.dayRollup, sourceId, day), value: encodeRollup(rollup) }));
     if (ops.length > 0) await db.batch(ops);
   }
 }

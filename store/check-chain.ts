@@ -1,8 +1,8 @@
 import { emptyImprovedState, inferImproved } from './improved-inference.js';
 import { addEvent } from './hourly-aggregate.js';
 import { lastPart } from './keys.js';
-import { AGGREGATE, FRAME_EVERY, applyRow, decodeRow, sameSlots } from './records.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { AGGREGATE, FRAME_EVERY, applyRow, decodeRow, sameSlots, type RowRecord } from './records.js';
+import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 
 /** A snapshot that lists the location, and whether it says the location changed (metric 'changed'). */
 export interface Presence {
@@ -48,7 +48,7 @@ export async function replayChain(rows: AsyncIterable<[string, Uint8Array]>, pre
     const time = parseWallTime(presence.takenAt);
     const week = isoWeekOf(time);
     if (next && next[0] === presence.takenAt) {
-      let row;
+      let row: RowRecord;
       try {
         row = decodeRow(next[1]);
       } catch {

@@ -1,3 +1,5 @@
+import { SEPARATOR } from './keys.js';
+
 /** One write of a repair. */
 export type RepairOp = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; key: string };
 
@@ -14,4 +16,4 @@ export interface Problem {
 }
 
 /** A key as text a person can read: parts joined by spaces. */
-export const printable = (k: string): string => k.replaceAll('\u0000', ' ');
+export const printable = (k: string): string => k.replaceAll(SEPARATOR, ' ');

@@ -1,27 +1,40 @@
 import { decodeAggregate, decodeLocation, decodeRow, decodeSnapshot, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, AGGREGATE, type SourceRecord } from './records.js';
 import { decodeRollup, encodeRollup } from './day-rollup.js';
+import { PREFIX, SEPARATOR } from './keys.js';
 import { METRIC } from './row-metrics.js';
 import { ByteReader, ByteWriter, readSortedTimes, writeSortedTimes } from './varint.js';
-import { isoWeekRange, parseWallTime } from './wall-clock.js';
+import { isoWeekRange, parseWallTime } from '../core/wall-clock.js';
 
 /** A key split into its family and parts, or why it is no key the store writes. */
 export type ParsedKey = { family: string; parts: string[] } | { error: string };
 
 /** Parts after the family letter, per family (store/keys.ts). */
-const PARTS: Record<string, number> = { d: 2, m: 2, r: 3, s: 2, c: 1, h: 3, w: 2, u: 2, v: 1, a: 4, x: 1 };
+const PARTS: Record<string, number> = {
+  [PREFIX.snapshot]: 2,
+  [PREFIX.row]: 3,
+  [PREFIX.locationState]: 2,
+  [PREFIX.source]: 1,
+  [PREFIX.hourly]: 3,
+  [PREFIX.dayRollup]: 2,
+  [PREFIX.week]: 2,
+  [PREFIX.run]: 2,
+  [PREFIX.watch]: 1,
+  [PREFIX.alert]: 4,
+  [PREFIX.meta]: 1,
+};
 const isTime = (text: string): boolean => Number.isFinite(parseWallTime(text));
 
 export function parseKey(k: string): ParsedKey {
-  const [family = '', ...parts] = k.split('\u0000');
+  const [family = '', ...parts] = k.split(SEPARATOR);
   const count = PARTS[family];
   if (count === undefined) return { error: 'no key family of the store' };
   if (parts.length !== count || parts.some((p) => p === '')) return { error: `a '${family}' key needs ${count} non-empty part(s)` };
   const last = parts[parts.length - 1]!;
-  if ((family === 'm' || family === 'r') && !isTime(last)) return { error: 'its time is malformed' };
-  if (family === 'h' && !(isTime(last) && last.endsWith(':00:00'))) return { error: 'its hour is malformed' };
-  if (family === 'w' && isoWeekRange(last) === undefined) return { error: 'its week is malformed' };
-  if (family === 'd' && !isTime(`${last} 00:00:00`)) return { error: 'its day is malformed' };
-  if (family === 'v' && !/^\d+$/.test(last)) return { error: 'its watch id is malformed' };
+  if ((family === PREFIX.snapshot || family === PREFIX.row) && !isTime(last)) return { error: 'its time is malformed' };
+  if (family === PREFIX.hourly && !(isTime(last) && last.endsWith(':00:00'))) return { error: 'its hour is malformed' };
+  if (family === PREFIX.week && isoWeekRange(last) === undefined) return { error: 'its week is malformed' };
+  if (family === PREFIX.dayRollup && !isTime(`${last} 00:00:00`)) return { error: 'its day is malformed' };
+  if (family === PREFIX.watch && !/^\d+$/.test(last)) return { error: 'its watch id is malformed' };
   return { family, parts };
 }
 
@@ -43,42 +56,42 @@ export function valueProblem(family: string, value: Uint8Array): string | undefi
 
 function check(family: string, value: Uint8Array): string | undefined {
   switch (family) {
-    case 'm': {
+    case PREFIX.snapshot: {
       const record = decodeSnapshot(value);
       if (record.metrics.some((m) => m.length !== METRIC.size)) return 'metrics of the wrong size';
       if (new Set(record.locations).size !== record.locations.length) return 'a location listed twice';
       return same(encodeSnapshot(record), value) ? undefined : 'not in canonical form';
     }
-    case 'r': {
+    case PREFIX.row: {
       const row = decodeRow(value);
       const lists = 'frame' in row ? [row.frame] : [row.removed, row.added];
       if (!lists.every(increasing)) return 'slots out of order';
       return same(encodeRow(row), value) ? undefined : 'not in canonical form';
     }
-    case 's': {
+    case PREFIX.locationState: {
       const record = decodeLocation(value);
       if (!increasing(record.free) || !increasing(record.improvedBooked) || (record.lastRow && !increasing(record.lastRow))) return 'slots out of order';
       const again = encodeLocation(record);
       return same(again, value) || same(again, Buffer.concat([value, LEGACY_TAIL])) ? undefined : 'not in canonical form';
     }
-    case 'h': {
+    case PREFIX.hourly: {
       if (new ByteReader(value).uint() !== AGGREGATE.size) return 'an aggregate of the wrong size';
       return same(encodeAggregate(decodeAggregate(value)), value) ? undefined : 'not in canonical form';
     }
-    case 'w': {
+    case PREFIX.week: {
       const reader = new ByteReader(value);
       const times = readSortedTimes(reader);
       const writer = new ByteWriter();
       writeSortedTimes(writer, times);
       return increasing(times) && same(writer.finish(), value) ? undefined : 'not in canonical form';
     }
-    case 'd':
+    case PREFIX.dayRollup:
       return same(encodeRollup(decodeRollup(value)), value) ? undefined : 'not in canonical form';
-    case 'c':
+    case PREFIX.source:
       return sourceRecordProblem(json(value));
-    case 'u':
-    case 'v':
-    case 'a':
+    case PREFIX.run:
+    case PREFIX.watch:
+    case PREFIX.alert:
       return typeof json(value) === 'object' ? undefined : 'not a JSON record';
     default:
       return undefined;

@@ -1,8 +1,8 @@
 import type { SnapshotRow } from './history-tables.js';
-import { range } from './keys.js';
+import { range, PREFIX } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import type { ScrapeRun } from './types.js';
-import { parseWallTime } from './wall-clock.js';
+import { parseWallTime } from '../core/wall-clock.js';
 
 // Made on first use: loading the time zone's data costs 10–15 ms. (scrapers/ has the same for its own use;
 // store/ may not import it at run time.)
@@ -25,7 +25,7 @@ export function berlinWallTime(instant: Date): string {
 export async function* failedRuns(store: LevelStore, sourceId: string, from: string, to: string): AsyncGenerator<{ takenAt: string; row: SnapshotRow }> {
   // Run records are keyed by their start in UTC, which lies one or two hours behind Berlin: a wider UTC range.
   const utc = (wall: string, hours: number) => new Date((parseWallTime(wall) + hours * 3600) * 1000).toISOString();
-  for await (const value of store.db.values(range(['u', sourceId], utc(from, -3), utc(to, 0)))) {
+  for await (const value of store.db.values(range([PREFIX.run, sourceId], utc(from, -3), utc(to, 0)))) {
     const run = JSON.parse(Buffer.from(value).toString('utf8')) as ScrapeRun;
     if (run.ok) continue;
     const takenAt = berlinWallTime(new Date(run.startedAt));

@@ -1,13 +1,13 @@
 import type { EventRow, WeekSink } from './history-tables.js';
 import type { InferredEvent } from './location-inference.js';
 import { LocationReplay } from './location-replay.js';
-import { key } from './keys.js';
+import { key, PREFIX } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import type { SourceRecord } from './records.js';
 import { METRIC } from './row-metrics.js';
 import { SlotRuns } from './slot-runs.js';
 import { failedRuns } from './failed-runs.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, isoWeekRange, parseWallTime, SECONDS, type WallSeconds } from './wall-clock.js';
+import { floorHour, floorQuarter, formatWallTime, isoWeekOf, isoWeekRange, parseWallTime, SECONDS, type WallSeconds } from '../core/wall-clock.js';
 import type { ExportFilter } from './weekly-export.js';
 
 export interface HistorySummary {
@@ -111,7 +111,7 @@ async function sourceWeek(
   }
   // The week's slot columns as the writer saw them: the whole file's for an imported week; for a live one, those
   // seen so far (a slot is a column from the first snapshot that had it free).
-  const live = (await store.db.get(key('w', id, week))) !== undefined;
+  const live = (await store.db.get(key(PREFIX.week, id, week))) !== undefined;
   const firstSeen = new Map<WallSeconds, string>();
   for (const [index, seen] of presences) {
     let last: WallSeconds[] | undefined;

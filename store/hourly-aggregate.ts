@@ -1,6 +1,6 @@
 import type { InferredEvent } from './location-inference.js';
 import { AGGREGATE } from './records.js';
-import { SECONDS, floorDay, floorHour, type WallSeconds } from './wall-clock.js';
+import { SECONDS, floorDay, floorHour, type WallSeconds } from '../core/wall-clock.js';
 
 /** Add one improved-rules event, seen in the snapshot floored to `quarter`, to its hour's aggregate values. */
 export function addEvent(values: Int32Array, quarter: WallSeconds, event: InferredEvent): void {

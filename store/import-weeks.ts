@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { LevelStore } from './level-store.js';
 import { SourceWriter } from './source-writer.js';
@@ -24,7 +24,7 @@ const FLUSH_AT_OPS = 20_000;
 export function expandInputs(paths: string[]): string[] {
   if (paths.length === 0) throw new StoreError('BAD_INPUT', 'name at least one weekly .tar.gz, folder or .csv to import.');
   return paths.flatMap((path) => {
-    let stats;
+    let stats: Stats;
     try {
       stats = statSync(path);
     } catch {

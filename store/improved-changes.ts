@@ -1,5 +1,5 @@
 import { lowerBound } from './location-inference.js';
-import { SECONDS, floorDay, floorQuarter, type WallSeconds } from './wall-clock.js';
+import { SECONDS, floorDay, floorQuarter, type WallSeconds } from '../core/wall-clock.js';
 
 /**
  * What the improved rules make of one slot that changed between two rows of a location: the one place that

@@ -1,7 +1,7 @@
 import { cancellationTest, countsAcross, vanishedClassifier } from './improved-changes.js';
 import type { InferredEvent } from './location-inference.js';
 import { diffSorted } from './records.js';
-import { floorQuarter, type WallSeconds } from './wall-clock.js';
+import { floorQuarter, type WallSeconds } from '../core/wall-clock.js';
 
 export { MAX_GAP_SECONDS, slotLength } from './improved-changes.js';
 

@@ -1,11 +1,11 @@
 import type { RangeOptions } from './db.js';
 import { decodeRollup, ROLLUP } from './day-rollup.js';
-import { key, lastPart, range } from './keys.js';
+import { key, lastPart, range, PREFIX } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import { AGGREGATE, decodeAggregate } from './records.js';
 import { METRIC } from './row-metrics.js';
 import type { WallTime } from './types.js';
-import { formatWallTime, parseWallTime } from './wall-clock.js';
+import { formatWallTime, parseWallTime } from '../core/wall-clock.js';
 
 /**
  * Insights per source and per city over a range, read from what the store keeps at write time: the hourly
@@ -149,10 +149,10 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
   const partFirst = from !== undefined && !from.endsWith(' 00:00:00');
   const partLast = to !== undefined && !to.endsWith(' 23:59:59') && !(partFirst && lastDay === firstDay);
   if (partFirst) await addRecords(store, sourceId, from, lastDay === firstDay ? to! : `${firstDay} 23:59:59`, sums, span);
-  const all = range(['d', sourceId]);
+  const all = range([PREFIX.dayRollup, sourceId]);
   const days = {
-    ...(firstDay === undefined ? { gte: all.gte } : partFirst ? { gt: key('d', sourceId, firstDay) } : { gte: key('d', sourceId, firstDay) }),
-    ...(lastDay === undefined ? { lte: all.lte } : partLast ? { lt: key('d', sourceId, lastDay) } : { lte: key('d', sourceId, lastDay) }),
+    ...(firstDay === undefined ? { gte: all.gte } : partFirst ? { gt: key(PREFIX.dayRollup, sourceId, firstDay) } : { gte: key(PREFIX.dayRollup, sourceId, firstDay) }),
+    ...(lastDay === undefined ? { lte: all.lte } : partLast ? { lt: key(PREFIX.dayRollup, sourceId, lastDay) } : { lte: key(PREFIX.dayRollup, sourceId, lastDay) }),
   };
   await addRollups(store, days, sums, span);
   if (partLast) await addRecords(store, sourceId, `${lastDay} 00:00:00`, to, sums, span);
@@ -219,7 +219,7 @@ async function addRecords(store: LevelStore, sourceId: string, from: WallTime, t
   const hourFrom = `${from.slice(0, 13)}:00:00`;
   const locations = (await store.source(sourceId))?.locations ?? [];
   for (const location of locations) {
-    for await (const [k, v] of store.db.iterator(range(['h', sourceId, location], hourFrom, to))) {
+    for await (const [k, v] of store.db.iterator(range([PREFIX.hourly, sourceId, location], hourFrom, to))) {
       const values = decodeAggregate(v);
       const bookings = values[AGGREGATE.appointments] ?? 0;
       sums.bookings += bookings;

@@ -13,19 +13,36 @@
  *   a TAKEN SOURCE LOCATION SLOT  an alert: a watched slot that appeared (store/alerts.ts)
  *   x NAME                   store metadata (format version, watch-sequence)
  */
-const SEP = '\u0000';
+/** The first part of every key: what kind of record it is (the letters above, named). */
+export const PREFIX = {
+  snapshot: 'm',
+  row: 'r',
+  locationState: 's',
+  source: 'c',
+  hourly: 'h',
+  dayRollup: 'd',
+  week: 'w',
+  run: 'u',
+  watch: 'v',
+  alert: 'a',
+  meta: 'x',
+} as const;
+export type Prefix = (typeof PREFIX)[keyof typeof PREFIX];
+
+/** Between the parts of a key: NUL sorts before every character an id or time holds. */
+export const SEPARATOR = '\u0000';
 const END = '\uffff';
 
-export const key = (...parts: string[]): string => parts.join(SEP);
+export const key = (prefix: Prefix, ...parts: string[]): string => [prefix, ...parts].join(SEPARATOR);
 
 /** Range options for every key below `prefix` parts, optionally bounded by a final part. */
-export function range(prefix: string[], from?: string, to?: string): { gte: string; lte: string } {
-  const base = key(...prefix) + SEP;
+export function range(prefix: [Prefix, ...string[]], from?: string, to?: string): { gte: string; lte: string } {
+  const base = prefix.join(SEPARATOR) + SEPARATOR;
   return { gte: base + (from ?? ''), lte: to === undefined ? base + END : base + to };
 }
 
 /** The last part of a key. */
-export const lastPart = (k: string): string => k.slice(k.lastIndexOf(SEP) + 1);
+export const lastPart = (k: string): string => k.slice(k.lastIndexOf(SEPARATOR) + 1);
 
 /** Ids may not carry the separator; anything else is kept. */
-export const cleanId = (id: string): string => id.replaceAll(SEP, '').replaceAll(END, '');
+export const cleanId = (id: string): string => id.replaceAll(SEPARATOR, '').replaceAll(END, '');

@@ -1,4 +1,4 @@
-import { key, lastPart, range } from './keys.js';
+import { key, lastPart, range, PREFIX } from './keys.js';
 import { addSnapshotMetrics, AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
 import { readRowChain } from './row-chain.js';
 import { SnapshotReader } from './snapshot-reader.js';
@@ -6,7 +6,7 @@ import { SourceWriter, type Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { METRIC } from './row-metrics.js';
 import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SnapshotSummary, SourceStats, StoredSnapshot, WallTime } from './types.js';
-import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
 import { cleanId } from './keys.js';
 
@@ -50,7 +50,7 @@ export class LevelStore implements OfficeStore {
     return this.serialize(sourceId, async () => {
       const writer = await this.writer(sourceId);
       const rows = snapshot.locations.map((l) => ({ locationId: cleanId(l.locationId), name: l.name, slots: toSeconds(l.slots) }));
-      const weekKey = key('w', sourceId, isoWeekOf(parseWallTime(snapshot.takenAt)));
+      const weekKey = key(PREFIX.week, sourceId, isoWeekOf(parseWallTime(snapshot.takenAt)));
       const stored = await this.db.get(weekKey);
       const columns = new Set(stored ? readSortedTimes(new ByteReader(stored)) : []);
       for (const row of rows) for (const slot of row.slots) columns.add(slot);
@@ -60,7 +60,7 @@ export class LevelStore implements OfficeStore {
         writeSortedTimes(week, [...columns].sort((a, b) => a - b));
         writer.put(weekKey, week.finish());
       }
-      if (run) writer.put(key('u', sourceId, run.startedAt), Buffer.from(JSON.stringify(run)));
+      if (run) writer.put(key(PREFIX.run, sourceId, run.startedAt), Buffer.from(JSON.stringify(run)));
       await writer.flush();
       await writer.settle();
       if (outcome.stored) this.notify(sourceId, snapshot.takenAt);
@@ -69,17 +69,17 @@ export class LevelStore implements OfficeStore {
   }
 
   async recordRun(run: ScrapeRun): Promise<void> {
-    await this.db.put(key('u', cleanId(run.sourceId), run.startedAt), Buffer.from(JSON.stringify(run)));
+    await this.db.put(key(PREFIX.run, cleanId(run.sourceId), run.startedAt), Buffer.from(JSON.stringify(run)));
   }
 
   async listSources(): Promise<string[]> {
     const sources: string[] = [];
-    for await (const k of this.db.keys(range(['c']))) sources.push(lastPart(k));
+    for await (const k of this.db.keys(range([PREFIX.source]))) sources.push(lastPart(k));
     return sources;
   }
 
   async source(sourceId: string): Promise<SourceRecord | undefined> {
-    const stored = await this.db.get(key('c', sourceId));
+    const stored = await this.db.get(key(PREFIX.source, sourceId));
     return stored ? (JSON.parse(text(stored)) as SourceRecord) : undefined;
   }
 
@@ -94,18 +94,18 @@ export class LevelStore implements OfficeStore {
 
   async snapshotTimes(sourceId: string, from?: WallTime, to?: WallTime): Promise<WallTime[]> {
     const times: WallTime[] = [];
-    for await (const k of this.db.keys(range(['m', sourceId], from, to))) times.push(lastPart(k));
+    for await (const k of this.db.keys(range([PREFIX.snapshot, sourceId], from, to))) times.push(lastPart(k));
     return times;
   }
 
   /** Snapshot records of a source in [from, to], decoded, with the source's location dictionary. */
   async *snapshotRecords(sourceId: string, from?: WallTime, to?: WallTime): AsyncGenerator<[WallTime, SnapshotRecord]> {
-    for await (const [k, v] of this.db.iterator(range(['m', sourceId], from, to))) yield [lastPart(k), decodeSnapshot(v)];
+    for await (const [k, v] of this.db.iterator(range([PREFIX.snapshot, sourceId], from, to))) yield [lastPart(k), decodeSnapshot(v)];
   }
 
   /** Add the metrics of each snapshot in the range into `sums`, at the offset `offsetOf` gives a snapshot time and location index. */
   async sumSnapshotMetrics(sourceId: string, from: WallTime, to: WallTime, sums: Int32Array, offsetOf: (takenAt: WallTime, location: number) => number): Promise<void> {
-    for await (const [k, v] of this.db.iterator(range(['m', sourceId], from, to))) {
+    for await (const [k, v] of this.db.iterator(range([PREFIX.snapshot, sourceId], from, to))) {
       const takenAt = lastPart(k);
       addSnapshotMetrics(v, sums, (location) => offsetOf(takenAt, location));
     }
@@ -126,7 +126,7 @@ export class LevelStore implements OfficeStore {
 
   async latestSummary(sourceId: string): Promise<SnapshotSummary | undefined> {
     const last = (await this.source(sourceId))?.last;
-    const stored = last ? await this.db.get(key('m', sourceId, last)) : undefined;
+    const stored = last ? await this.db.get(key(PREFIX.snapshot, sourceId, last)) : undefined;
     if (!last || !stored) return undefined;
     // The snapshot's record counted each location's free slots (free_dates): no location's rows to read.
     const { metrics } = decodeSnapshot(stored);
@@ -144,7 +144,7 @@ export class LevelStore implements OfficeStore {
       state = await this.stateAt(sourceId, locationId, from);
       yield { takenAt: from, slots: state.map(formatWallTime) };
     }
-    for await (const [k, v] of this.db.iterator(range(['r', sourceId, locationId], from, to))) {
+    for await (const [k, v] of this.db.iterator(range([PREFIX.row, sourceId, locationId], from, to))) {
       const takenAt = lastPart(k);
       state = applyRow(state, decodeRow(v));
       if (takenAt !== from) yield { takenAt, slots: state.map(formatWallTime) };
@@ -155,7 +155,7 @@ export class LevelStore implements OfficeStore {
   async *locationRows(sourceId: string, locationId: string, from: WallTime, to: WallTime): AsyncGenerator<[WallTime, WallSeconds[]]> {
     let state = await this.stateAt(sourceId, locationId, from);
     yield [from, state];
-    for await (const [k, v] of this.db.iterator({ gt: key('r', sourceId, locationId, from), lte: range(['r', sourceId, locationId], from, to).lte })) {
+    for await (const [k, v] of this.db.iterator({ gt: key(PREFIX.row, sourceId, locationId, from), lte: range([PREFIX.row, sourceId, locationId], from, to).lte })) {
       state = applyRow(state, decodeRow(v));
       yield [lastPart(k), state];
     }
@@ -163,7 +163,7 @@ export class LevelStore implements OfficeStore {
 
   async runs(sourceId?: string, since?: string): Promise<ScrapeRun[]> {
     const runs: ScrapeRun[] = [];
-    const options = sourceId === undefined ? range(['u']) : range(['u', sourceId], since);
+    const options = sourceId === undefined ? range([PREFIX.run]) : range([PREFIX.run, sourceId], since);
     for await (const value of this.db.values(options)) {
       const run = JSON.parse(text(value)) as ScrapeRun;
       if (since === undefined || run.startedAt >= since) runs.push(run);
@@ -175,7 +175,7 @@ export class LevelStore implements OfficeStore {
     const locations = locationId === undefined ? ((await this.source(sourceId))?.locations ?? []) : [locationId];
     const hours = new Map<string, HourlyCount>();
     for (const location of locations) {
-      for await (const [k, v] of this.db.iterator(range(['h', sourceId, location], from, to))) {
+      for await (const [k, v] of this.db.iterator(range([PREFIX.hourly, sourceId, location], from, to))) {
         const hour = lastPart(k);
         const values = decodeAggregate(v);
         const count = hours.get(hour) ?? { hour, appointments: 0, cancellations: 0 };
@@ -189,7 +189,7 @@ export class LevelStore implements OfficeStore {
 
   async stats(): Promise<SourceStats[]> {
     const stats: SourceStats[] = [];
-    for await (const [k, v] of this.db.iterator(range(['c']))) {
+    for await (const [k, v] of this.db.iterator(range([PREFIX.source]))) {
       const source = JSON.parse(text(v)) as SourceRecord;
       const entry: SourceStats = { sourceId: lastPart(k), snapshots: source.snapshots, locations: source.locations.length, changedRows: source.changedRows, appointments: source.appointments, cancellations: source.cancellations };
       if (source.first) entry.first = source.first;

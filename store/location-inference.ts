@@ -1,7 +1,7 @@
 import { HORIZONS, forEachHorizon, horizonBase } from './horizons.js';
 import { mergeSorted } from './records.js';
 import { METRIC, type RowMetrics } from './row-metrics.js';
-import { SECONDS, type WallSeconds } from './wall-clock.js';
+import { SECONDS, type WallSeconds } from '../core/wall-clock.js';
 
 /** What the published rules remember of a location between snapshots (metrics.md rule 3). */
 export interface InferenceState {

@@ -3,7 +3,7 @@ import { inferChangedRow, inferRow, type InferenceState, type InferredEvent } fr
 import { diffSorted, sameSlots } from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { ByteReader, ByteWriter, readSortedTimes, writeSortedTimes } from './varint.js';
-import { floorQuarter, type WallSeconds } from './wall-clock.js';
+import { floorQuarter, type WallSeconds } from '../core/wall-clock.js';
 
 /** The events one row of a location shows, by rule set, and the published counts (to check against the store's). */
 export interface ReplayedRow {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Level } from 'level';
 import { buildRollups } from './build-rollups.js';
-import { key } from './keys.js';
+import { key, PREFIX } from './keys.js';
 import type { Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { writeFailure } from './write-failure.js';
@@ -29,7 +29,7 @@ export async function openLevel(path: string, create: boolean, onNotice: (messag
     if (failure) throw failure;
     throw new StoreError('NOT_A_DATABASE', `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`);
   }
-  const stored = await db.get(key('x', 'format'));
+  const stored = await db.get(key(PREFIX.meta, 'format'));
   const format = stored === undefined ? undefined : Buffer.from(stored).toString();
   const version = format?.startsWith(FORMAT_PREFIX) ? Number(format.slice(FORMAT_PREFIX.length)) : undefined;
   if (format === undefined && isLevel && (await hasAnyKey(db))) return rejectForeign(db, path);
@@ -42,7 +42,7 @@ export async function openLevel(path: string, create: boolean, onNotice: (messag
     onNotice(`${path}: building the daily rollups once (a database of an older office-watch; insights read them from now on)…`);
     await buildRollups(db);
   }
-  if (version !== VERSION) await db.put(key('x', 'format'), Buffer.from(FORMAT));
+  if (version !== VERSION) await db.put(key(PREFIX.meta, 'format'), Buffer.from(FORMAT));
   return db;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
-import { key, range } from './keys.js';
-import { floorHour, floorQuarter, formatWallTime, parseWallTime } from './wall-clock.js';
+import { key, type Prefix, range, PREFIX } from './keys.js';
+import { floorHour, floorQuarter, formatWallTime, parseWallTime } from '../core/wall-clock.js';
 
 const CHUNK = 5_000;
 
@@ -12,9 +12,9 @@ const CHUNK = 5_000;
  */
 export async function deleteRecordsAfter(db: Db, sourceId: string, locations: readonly string[], last: string | undefined): Promise<void> {
   const hour = last === undefined ? undefined : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
-  const ranges = [after(['m', sourceId], last), after(['d', sourceId], hour?.slice(0, 10))];
-  for (const location of locations) ranges.push(after(['r', sourceId, location], last), after(['h', sourceId, location], hour));
-  if (last === undefined) ranges.push(range(['s', sourceId]), range(['w', sourceId]));
+  const ranges = [after([PREFIX.snapshot, sourceId], last), after([PREFIX.dayRollup, sourceId], hour?.slice(0, 10))];
+  for (const location of locations) ranges.push(after([PREFIX.row, sourceId, location], last), after([PREFIX.hourly, sourceId, location], hour));
+  if (last === undefined) ranges.push(range([PREFIX.locationState, sourceId]), range([PREFIX.week, sourceId]));
   for (const options of ranges) {
     let ops: { type: 'del'; key: string }[] = [];
     for await (const k of db.keys(options)) {
@@ -26,7 +26,7 @@ export async function deleteRecordsAfter(db: Db, sourceId: string, locations: re
 }
 
 /** The keys below `prefix` whose last part is later than `after` (all of them when undefined). */
-function after(prefix: string[], bound: string | undefined): { gt?: string; gte?: string; lte: string } {
+function after(prefix: [Prefix, ...string[]], bound: string | undefined): { gt?: string; gte?: string; lte: string } {
   const all = range(prefix);
   return bound === undefined ? all : { gt: key(...prefix, bound), lte: all.lte };
 }

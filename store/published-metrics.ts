@@ -3,7 +3,7 @@ import type { LevelStore } from './level-store.js';
 import { METRIC } from './row-metrics.js';
 import { StoreError } from './store-error.js';
 import type { WallTime } from './types.js';
-import { formatWallTime, isoWeekRange, parseWallTime, SECONDS, type WallSeconds } from './wall-clock.js';
+import { formatWallTime, isoWeekRange, parseWallTime, SECONDS, type WallSeconds } from '../core/wall-clock.js';
 
 const QUARTER = SECONDS.QUARTER;
 import { csvField } from './weekly-csv.js';

@@ -1,5 +1,5 @@
 import { addCounters, ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from './varint.js';
-import type { WallSeconds } from './wall-clock.js';
+import type { WallSeconds } from '../core/wall-clock.js';
 
 /** A snapshot: the locations present (indices into the source's dictionary) and their inferred metrics. */
 export interface SnapshotRecord {

@@ -1,8 +1,8 @@
 import type { Db } from './db.js';
-import { lastPart, range } from './keys.js';
+import { lastPart, range, PREFIX } from './keys.js';
 import { applyRow, decodeRow, type RowRecord } from './records.js';
 import type { WallTime } from './types.js';
-import type { WallSeconds } from './wall-clock.js';
+import type { WallSeconds } from '../core/wall-clock.js';
 
 /**
  * One location's rows back from a time to its last key frame: its free slots at any time in that stretch,
@@ -43,7 +43,7 @@ export async function readRowChain(db: Db, sourceId: string, locationId: string,
   const times: WallTime[] = [];
   const rows: RowRecord[] = [];
   let complete = true;
-  for await (const [k, v] of db.iterator({ ...range(['r', sourceId, locationId], undefined, at), reverse: true })) {
+  for await (const [k, v] of db.iterator({ ...range([PREFIX.row, sourceId, locationId], undefined, at), reverse: true })) {
     const row = decodeRow(v);
     times.push(lastPart(k));
     rows.push(row);

@@ -1,5 +1,5 @@
 import { diffSorted, sameSlots } from './records.js';
-import type { WallSeconds } from './wall-clock.js';
+import type { WallSeconds } from '../core/wall-clock.js';
 
 /** A slot free in `snapshots` successive snapshots of its location, from `from` to `to` (inclusive). */
 export interface SlotRun {

@@ -1,9 +1,9 @@
 import type { Db } from './db.js';
-import { key } from './keys.js';
+import { key, PREFIX } from './keys.js';
 import { decodeSnapshot, type SourceRecord } from './records.js';
 import { readRowChain, type RowChain } from './row-chain.js';
 import type { StoredSnapshot, WallTime } from './types.js';
-import { formatWallTime } from './wall-clock.js';
+import { formatWallTime } from '../core/wall-clock.js';
 
 /** Chains kept per location: the stretches a reader stepping back and forth comes back to. */
 const CHAINS_PER_LOCATION = 3;
@@ -24,7 +24,7 @@ export class SnapshotReader {
   ) {}
 
   async snapshotAt(takenAt: WallTime): Promise<StoredSnapshot | undefined> {
-    const stored = await this.db.get(key('m', this.sourceId, takenAt));
+    const stored = await this.db.get(key(PREFIX.snapshot, this.sourceId, takenAt));
     if (!stored) return undefined;
     const { locations } = decodeSnapshot(stored);
     // The dictionary only grows: read again when the snapshot names a location it does not have yet.

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
-import { key, lastPart, range } from './keys.js';
+import { key, lastPart, range, PREFIX } from './keys.js';
 import { emptyInferenceState, countFree, forgetPastSlots, KEEP_PAST_SECONDS, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
 import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
@@ -9,7 +9,7 @@ import { addEvent } from './hourly-aggregate.js';
 import { deleteRecordsAfter } from './orphan-records.js';
 import { RollupSums } from './build-rollups.js';
 import { decodeRollup, encodeRollup, mergeRollups } from './day-rollup.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 
 export type { Db } from './db.js';
 type Op = { type: 'put'; key: string; value: Uint8Array };
@@ -50,13 +50,13 @@ export class SourceWriter {
   ) {}
 
   static async load(db: Db, sourceId: string): Promise<SourceWriter> {
-    const stored = await db.get(key('c', sourceId));
+    const stored = await db.get(key(PREFIX.source, sourceId));
     const meta = stored ? (JSON.parse(Buffer.from(stored).toString('utf8')) as SourceRecord) : emptySourceRecord();
     // An undo cut short leaves records past the source's last snapshot: they go before anything new is written.
     await deleteRecordsAfter(db, sourceId, meta.locations, meta.last);
     const states = new Map<string, LocationRecord>();
     const storedStates = new Map<string, Uint8Array>();
-    for await (const [k, v] of db.iterator(range(['s', sourceId]))) {
+    for await (const [k, v] of db.iterator(range([PREFIX.locationState, sourceId]))) {
       states.set(lastPart(k), decodeLocation(v));
       storedStates.set(k, v);
     }
@@ -128,7 +128,7 @@ export class SourceWriter {
       countFree(row.slots, quarter, rowMetrics);
       if (!unchanged) {
         const frame = changes === undefined || state.sinceFrame >= FRAME_EVERY;
-        this.put(key('r', this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : changes));
+        this.put(key(PREFIX.row, this.sourceId, id, takenAt), encodeRow(frame ? { frame: row.slots } : changes));
         state.sinceFrame = frame ? 0 : state.sinceFrame + 1;
         outcome.changedLocations++;
       }
@@ -141,7 +141,7 @@ export class SourceWriter {
       present.push(index);
       metrics.push(rowMetrics);
     }
-    this.put(key('m', this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
+    this.put(key(PREFIX.snapshot, this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
     this.rollups.addSnapshot(takenAt, present, metrics);
     this.meta.snapshots++;
     this.meta.changedRows += outcome.changedLocations;
@@ -161,11 +161,11 @@ export class SourceWriter {
   async flush(): Promise<void> {
     if (this.ops.length === 0) return;
     await this.settle();
-    for (const id of this.dirty) this.put(key('s', this.sourceId, id), encodeLocation(this.states.get(id)!));
+    for (const id of this.dirty) this.put(key(PREFIX.locationState, this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
     for (const [k, sum] of this.aggregates) this.rollups.addHourly(lastPart(k), sum);
     const days = this.rollups.days;
-    const dayKeys = [...days.keys()].map((day) => key('d', this.sourceId, day));
+    const dayKeys = [...days.keys()].map((day) => key(PREFIX.dayRollup, this.sourceId, day));
     const [existing, existingDays] = await Promise.all([this.getMany(keys), this.getMany(dayKeys)]);
     [...days.values()].forEach((rollup, i) => {
       const before = existingDays[i];
@@ -177,7 +177,7 @@ export class SourceWriter {
       if (before) decodeAggregate(before).forEach((v, j) => (sum[j]! += v));
       this.put(k, encodeAggregate(sum));
     });
-    this.put(key('c', this.sourceId), Buffer.from(JSON.stringify(this.meta)));
+    this.put(key(PREFIX.source, this.sourceId), Buffer.from(JSON.stringify(this.meta)));
     if (this.undo) this.remember([...keys, ...dayKeys], [...existing, ...existingDays]);
     const ops = this.ops;
     this.ops = [];
@@ -190,10 +190,10 @@ export class SourceWriter {
   private remember(aggregateKeys: string[], aggregateValues: (Uint8Array | undefined)[]): void {
     const undo = this.undo!;
     const keep = (k: string, value: Uint8Array | undefined): void => void (undo.replaced.has(k) || undo.replaced.set(k, value));
-    keep(key('c', this.sourceId), this.storedMeta);
-    for (const id of this.dirty) keep(key('s', this.sourceId, id), this.storedStates.get(key('s', this.sourceId, id)));
+    keep(key(PREFIX.source, this.sourceId), this.storedMeta);
+    for (const id of this.dirty) keep(key(PREFIX.locationState, this.sourceId, id), this.storedStates.get(key(PREFIX.locationState, this.sourceId, id)));
     // Later hours and days than the last snapshot's did not exist before: deleteRecordsAfter removes them.
-    aggregateKeys.forEach((k, i) => lastPart(k) <= (k.startsWith('d') ? undo.day : undo.hour) && keep(k, aggregateValues[i]));
+    aggregateKeys.forEach((k, i) => lastPart(k) <= (k.startsWith(PREFIX.dayRollup) ? undo.day : undo.hour) && keep(k, aggregateValues[i]));
   }
 
   private getMany(keys: string[]): Promise<(Uint8Array | undefined)[]> {
@@ -215,7 +215,7 @@ export class SourceWriter {
   private aggregate(locationId: string, quarter: WallSeconds, event: InferredEvent): void {
     const hour = floorHour(quarter);
     if (this.hourKey.hour !== hour) this.hourKey = { hour, key: formatWallTime(hour) };
-    const k = key('h', this.sourceId, locationId, this.hourKey.key);
+    const k = key(PREFIX.hourly, this.sourceId, locationId, this.hourKey.key);
     let values = this.aggregates.get(k);
     if (!values) this.aggregates.set(k, (values = new Int32Array(AGGREGATE.size)));
     addEvent(values, quarter, event);

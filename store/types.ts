@@ -1,5 +1,5 @@
 import type { SnapshotReader } from './snapshot-reader.js';
-import type { ScrapeRun, Snapshot, WallTime } from '../scrapers/types.js';
+import type { ScrapeRun, Snapshot, WallTime } from '../core/contract.js';
 
 /** The free slots of one location as of one snapshot. */
 export interface LocationState {

@@ -1,4 +1,4 @@
-import { key, range } from './keys.js';
+import { key, range, PREFIX } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import type { WallTime } from './types.js';
 
@@ -45,9 +45,9 @@ export class WatchExistsError extends Error {
 }
 
 const ID_WIDTH = 8;
-const SEQUENCE = key('x', 'watch-sequence');
+const SEQUENCE = key(PREFIX.meta, 'watch-sequence');
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
-export const watchKey = (id: string): string => key('v', id.padStart(ID_WIDTH, '0'));
+export const watchKey = (id: string): string => key(PREFIX.watch, id.padStart(ID_WIDTH, '0'));
 
 /** The spec in one canonical text: patterns trimmed and lower-cased (they match case-insensitively), days sorted. */
 export function normalizedSpec(spec: WatchSpec): string {
@@ -79,7 +79,7 @@ export async function addWatch(store: LevelStore, spec: WatchSpec, now = new Dat
 /** Every watch, by id. */
 export async function listWatches(store: LevelStore): Promise<Watch[]> {
   const watches: Watch[] = [];
-  for await (const value of store.db.values(range(['v']))) watches.push(JSON.parse(text(value)) as Watch);
+  for await (const value of store.db.values(range([PREFIX.watch]))) watches.push(JSON.parse(text(value)) as Watch);
   return watches;
 }
 

@@ -1,5 +1,5 @@
 import { neutraliseCell, restoreCell } from './formula-cell.js';
-import { parseWallTime, type WallSeconds } from './wall-clock.js';
+import { parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 
 /** One row of a published weekly CSV: a location's free slot columns at one snapshot. */
 export interface CsvRow {

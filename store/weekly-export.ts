@@ -1,5 +1,5 @@
 import type { LevelStore } from './level-store.js';
-import { formatWallTime, isoWeekOf, isoWeekRange, parseWallTime, type WallSeconds } from './wall-clock.js';
+import { formatWallTime, isoWeekOf, isoWeekRange, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 import { csvField } from './weekly-csv.js';
 
 /** One source's week in the published CSV layout, produced line by line. */

@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { LineSplitter } from './line-splitter.js';
 import { StoreError } from './store-error.js';
 import { TarFormatError, TarReader } from './tar.js';
-import type { WallSeconds } from './wall-clock.js';
+import type { WallSeconds } from '../core/wall-clock.js';
 import { CsvFormatError, parseHeader, parseRow } from './weekly-csv.js';
 
 /** One snapshot of one source as a weekly file holds it. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../../source/user-error.js';
 import { SYSTEMS, type Site } from '../types.js';
 import { cityFromName } from './city.js';
+import { SitesFileError } from './sites-file-error.js';
 
 export { cityFromName };
 
@@ -44,7 +44,7 @@ export function loadRegistry(): RegistrySite[] {
   return registry.map((site) => ({ ...site }));
 }
 
-/** A user's own list of sites (the format of sites.json). Bad input → one UserError naming the file and the problem. */
+/** A user's own list of sites (the format of sites.json). Bad input → one SitesFileError naming the file and the problem. */
 export function loadSitesFile(path: string): RegistrySite[] {
   let text: string;
   try {
@@ -52,7 +52,7 @@ export function loadSitesFile(path: string): RegistrySite[] {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`;
-    throw new UserError(`the sites file ${path} ${reason}.`);
+    throw new SitesFileError('SITES_FILE_UNREADABLE', `the sites file ${path} ${reason}.`);
   }
   return parseSites(text, path);
 }
@@ -62,7 +62,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Parse and validate a sites list; the first problem found becomes one sentence. */
 export function parseSites(text: string, path: string): RegistrySite[] {
   const fail = (problem: string): never => {
-    throw new UserError(`the sites file ${path} ${problem}.`);
+    throw new SitesFileError('SITES_FILE_INVALID', `the sites file ${path} ${problem}.`);
   };
   let json: unknown;
   try {

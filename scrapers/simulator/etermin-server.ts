@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from '../berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import type { WallTime } from '../types.js';
 import type { SimLocation, SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 

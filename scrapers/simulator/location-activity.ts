@@ -1,4 +1,4 @@
-import { addDays, berlinWallTimeToDate } from '../berlin-time.js';
+import { addDays, berlinWallTimeToDate } from '../../core/berlin-time.js';
 import type { WallTime } from '../types.js';
 import { activity, cancellationTime, initialOccupancy, leadDays, peakRatePerMs } from './demand.js';
 import { LocationState } from './location-state.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../berlin-time.js';
+import { addDays } from '../../core/berlin-time.js';
 import type { WallTime } from '../types.js';
 import { slotsOfDay, type LocationSpec } from './office-spec.js';
 

@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 import { defaultVariant, hash, type NetappointVariant } from './netappoint-variant.js';
 import { daysPage, indexPage, layout, sitesPage, timesPage, webAppointCalendar, webAppointIndex, type SimNetLocation } from './netappoint-markup.js';

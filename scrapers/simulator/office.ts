@@ -1,4 +1,4 @@
-import { addDays, berlinWallTimeToDate, toBerlinWallTime } from '../berlin-time.js';
+import { addDays, berlinWallTimeToDate, toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SystemName, WallTime } from '../types.js';
 import type { SimClock } from './clock.js';
 import { scheduledFault } from './faults.js';

@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from '../berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import type { WallTime } from '../types.js';
 import type { PublisherSpec } from './office-spec.js';
 import type { Random } from './random.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../berlin-time.js';
+import { addDays } from '../../core/berlin-time.js';
 import type { SimLocation, SimOffice } from './types.js';
 
 /** How one simulated tempus site presents itself. */

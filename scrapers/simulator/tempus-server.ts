@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimLocation, SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 import { calendarPage, dayPage, idParts, listPage, messagePage, noticePage, startPage, type SimCategory, type SimTempusSite, type TempusVariant } from './tempus-pages.js';
 
@@ -107,7 +107,7 @@ function handle(site: SimTempusSite, request: SimRequest): SimResponse {
 function chosenCategory(site: SimTempusSite, form: URLSearchParams): number | undefined {
   const index = site.categories.findIndex((c) => form.get(c.options[0]?.key ?? '') === '1');
   const category = site.categories[index];
-  if (!category || !category.options.slice(1).every((o) => form.get(o.key) === '0')) return undefined;
+  if (!category?.options.slice(1).every((o) => form.get(o.key) === '0')) return undefined;
   return index;
 }
 

@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimOffice } from './types.js';
 import { hash, type TevisVariant } from './tevis-variant.js';
 

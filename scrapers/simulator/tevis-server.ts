@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 import { buildSite, type SimTevisDepartment, type SimTevisLocation, type SimTevisService } from './tevis-model.js';
 import { defaultVariant, type TevisFlow, type TevisVariant } from './tevis-variant.js';

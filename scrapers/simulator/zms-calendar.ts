@@ -1,4 +1,4 @@
-import { addDays, berlinWallTimeToDate } from '../berlin-time.js';
+import { addDays, berlinWallTimeToDate } from '../../core/berlin-time.js';
 import type { WallTime } from '../types.js';
 
 export interface CalendarRequest {

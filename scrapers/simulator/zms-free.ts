@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { WallTime } from '../types.js';
 import type { ZmsSimCatalog } from './zms-catalog.js';
 import type { SimOffice } from './types.js';

@@ -1,5 +1,4 @@
-import type { Alert } from '../../store/alerts.js';
-import type { Watch } from '../../store/watches.js';
+import type { Alert, Watch } from '../../store/index.js';
 import { watchSummary } from './watch-text.js';
 
 /** What one watch is told after one round: its baseline summaries and the slots that newly came free. */

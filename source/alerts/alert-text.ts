@@ -1,4 +1,4 @@
-import type { Alert } from '../../store/alerts.js';
+import type { Alert } from '../../store/index.js';
 import { sanitize } from '../sanitize.js';
 import { messageSlots, type AlertMessage } from './alert-message.js';
 

@@ -18,4 +18,4 @@ export {
 } from './alert-text.js';
 export { webhookOptions } from './webhook-options.js';
 export { watchSummary } from './watch-text.js';
-export type { Alert, AlertKind } from '../../store/alerts.js';
+export type { Alert, AlertKind } from '../../store/index.js';

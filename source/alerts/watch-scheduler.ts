@@ -1,6 +1,4 @@
-import { detectAlerts, type Alert, type AlertSite } from '../../store/alerts.js';
-import type { LevelStore } from '../../store/index.js';
-import { listWatches } from '../../store/watches.js';
+import { detectAlerts, listWatches, type Alert, type AlertSite, type LevelStore } from '../../store/index.js';
 import { cityOf } from '../../scrapers/registry/registry.js';
 import type { Scheduler } from '../scheduler/index.js';
 import { composeMessages } from './alert-message.js';
@@ -31,7 +29,7 @@ export function alertOnSnapshots(
   log: (line: string) => void = (line) => void process.stderr.write(`${line}\n`),
 ): AlertWatch {
   const detecting = new Set<Promise<void>>();
-  let gathered: Alert[] = [];
+  const gathered: Alert[] = [];
   let flushing = Promise.resolve();
 
   const settled = async () => {

@@ -1,4 +1,4 @@
-import type { WatchSpec } from '../../store/watches.js';
+import type { WatchSpec } from '../../store/index.js';
 import { sanitize } from '../sanitize.js';
 
 const DAYS = ['', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

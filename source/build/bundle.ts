@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dependencyPatches } from './dependency-patches.js';
 import { levelBindingOutside } from './level-binding.js';
 
 // The binary's bundle (dist/bundle): Node loads one file in a fraction of the time that the app's and its
@@ -26,5 +25,5 @@ await build({
   external: ['toasted-notifier', 'react-devtools-core'],
   // Libraries written as CommonJS call require, which an ES module lacks.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [dependencyPatches, levelBindingOutside],
+  plugins: [levelBindingOutside],
 });

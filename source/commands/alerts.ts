@@ -1,4 +1,4 @@
-import { listAlerts } from '../../store/alerts.js';
+import { listAlerts } from '../../store/index.js';
 import { alertLine } from '../alerts/alert-text.js';
 import { wallBound } from '../date-range.js';
 import { sanitize } from '../sanitize.js';

@@ -1,7 +1,4 @@
-import type { CheckReport } from '../../store/check.js';
-import { checkStore } from '../../store/check.js';
-import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../../store/check-problem.js';
-import { repairStore } from '../../store/repair.js';
+import { checkStore, PROBLEM_KINDS, repairStore, type CheckReport, type Problem, type ProblemKind } from '../../store/index.js';
 import { progressBar } from '../progress-bar.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
@@ -64,13 +61,13 @@ export const checkCommand: Command = {
     const repair = flags.repair === true;
     const result = await withStore(flags.db, { readOnly: !repair }, async (store) => {
       const bar = progressBar(stderr, 'checking');
-      let before;
+      let before: CheckReport;
       try {
-        before = await checkStore(store.db, (fraction) => bar.update(fraction));
+        before = await checkStore(store, (fraction) => bar.update(fraction));
       } finally {
         bar.done();
       }
-      return { before, repaired: repair && before.problems.length > 0 ? await repairStore(store.db, before) : undefined };
+      return { before, repaired: repair && before.problems.length > 0 ? await repairStore(store, before) : undefined };
     });
     const { before, repaired } = result;
     const now = repaired?.after ?? before;

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { TAR_END, tarHeader, tarPadding } from '../../store/tar.js';
-import { weeklyCsvs, type WeeklyCsv } from '../../store/weekly-export.js';
+import { TAR_END, tarHeader, tarPadding, weeklyCsvs, type WeeklyCsv } from '../../store/index.js';
 import { wallRange } from '../date-range.js';
 import { idMatcher } from '../id-pattern.js';
 import { makeFolder, undoFolders } from '../make-folder.js';

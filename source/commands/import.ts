@@ -1,7 +1,8 @@
-import { expandInputs, importWeeklyFiles } from '../../store/import-weeks.js';
+import { expandInputs, importWeeklyFiles } from '../../store/index.js';
 import { refuseDevice } from '../input-file.js';
 import { progressBar } from '../progress-bar.js';
-import { asUserError, withStore } from '../with-store.js';
+import { withStore } from '../with-store.js';
+import { asUserError } from '../user-error.js';
 import type { Command } from './command.js';
 
 export const importCommand: Command = {

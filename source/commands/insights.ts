@@ -1,7 +1,5 @@
-import { cityInsights, type CityInsights, type Figures, type Insights } from '../../store/insights.js';
-import type { SourceInsights } from '../../store/insights.js';
-import { registryCityOf } from '../../store/insights-city.js';
-import { csvField } from '../../store/weekly-csv.js';
+import { cityInsights, csvField, type CityInsights, type Figures, type Insights, type SourceInsights } from '../../store/index.js';
+import { registryCityOf } from '../registry-city.js';
 import { wallRange } from '../date-range.js';
 import { formatTable } from '../format-table.js';
 import { idMatcher } from '../id-pattern.js';

@@ -58,7 +58,7 @@ export function formatTable(sites: readonly RegistrySite[], width?: number, stat
       })
       .join('  ')
       .trimEnd();
-  return [line(columns), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(columns), ...rows.map(line)].join("\n")}\n`;
 }
 
 /** Each site's status from the database (all new where there is none yet). */

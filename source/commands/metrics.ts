@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publishedMetrics } from '../../store/published-metrics.js';
-import { isoWeekRange } from '../../store/wall-clock.js';
+import { publishedMetrics } from '../../store/index.js';
+import { isoWeekRange } from '../../core/wall-clock.js';
 import { makeFolder, undoFolders, whyNotWritable } from '../make-folder.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';

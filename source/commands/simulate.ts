@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { Demo } from '../../scrapers/simulator/demo.js';
 import { startChangedSites } from '../../scrapers/simulator/site-changes.js';
 import { SYSTEMS } from '../../scrapers/types.js';
@@ -86,8 +86,8 @@ export const simulateCommand: Command = {
 async function score({ flags, stdout, stderr }: Parameters<Command['run']>[0], seed: number): Promise<number> {
   const days = flags.days;
   if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 14) throw new UserError('--days must be a number above 0 (at most 14).', 2);
-  const { scoreInference } = await import('../../scrapers/simulator/score.js');
-  const { formatScore } = await import('../../scrapers/simulator/score-format.js');
+  const { scoreInference } = await import('../simulate/score.js');
+  const { formatScore } = await import('../simulate/score-format.js');
   const started = Date.now();
   const tty = Boolean(stderr.isTTY);
   const report = await scoreInference({ days, seed, progress: tty ? (f) => stderr.write(`\rscoring… ${Math.round(f * 100)}%`) : undefined });

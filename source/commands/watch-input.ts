@@ -1,5 +1,5 @@
-import { toBerlinWallTime } from '../../scrapers/berlin-time.js';
-import type { IsoWeekday, WatchSpec } from '../../store/watches.js';
+import { toBerlinWallTime } from '../../core/berlin-time.js';
+import type { IsoWeekday, WatchSpec } from '../../store/index.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 

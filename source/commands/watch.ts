@@ -1,6 +1,5 @@
 import { cityOf } from '../../scrapers/registry/registry.js';
-import { addWatch, listWatches, removeWatch, WatchExistsError, type Watch } from '../../store/watches.js';
-import type { LevelStore } from '../../store/index.js';
+import { addWatch, listWatches, removeWatch, WatchExistsError, type LevelStore, type Watch } from '../../store/index.js';
 import { watchSummary } from '../alerts/watch-text.js';
 import { idMatcher } from '../id-pattern.js';
 import { sanitize } from '../sanitize.js';

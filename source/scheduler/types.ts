@@ -1,5 +1,5 @@
 import type { ScrapeFailure, ScrapeRun, Scraper, Site, Snapshot } from '../../scrapers/types.js';
-import type { OfficeStore } from '../../store/types.js';
+import type { OfficeStore } from '../../store/index.js';
 import type { RoundNetworkOptions } from './round-network.js';
 import type { SiteStatus } from './site-status.js';
 

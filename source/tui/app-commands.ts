@@ -7,7 +7,10 @@ import { parseWatchPrompt, watchAdded } from './watch-prompt.js';
 export function appCommands(data: WatchData, setStatus: (text: string, ms?: number) => void) {
   return {
     rescrape(city: CitySummary): void {
-      if (!data.control) return setStatus('scraping is off (--no-scrape): nothing to rescrape');
+      if (!data.control) {
+        setStatus('scraping is off (--no-scrape): nothing to rescrape');
+        return;
+      }
       const name = sanitize(city.name, 40);
       setStatus(`rescraping ${name} (${city.sources.length} ${city.sources.length === 1 ? 'source' : 'sources'})…`, 0);
       data.control.rescrape(city.sources.map((s) => s.sourceId)).then(
@@ -24,7 +27,10 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       prompt: { kind: 'watch' | 'goto'; city: string; text: string },
       city?: { times: readonly string[]; cursor: string | undefined },
     ): void {
-      if (prompt.kind === 'watch') return this.addWatch(prompt);
+      if (prompt.kind === 'watch') {
+        this.addWatch(prompt);
+        return;
+      }
       const goto = resolveGoto(sanitize(prompt.text, 30), city?.times ?? [], city?.cursor, sanitize(prompt.city, 40));
       if ('problem' in goto) setStatus(goto.problem, 10_000);
     },
@@ -33,7 +39,10 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
     addWatch({ city, text }: { city: string; text: string }): void {
       const fail = (error: unknown) => setStatus(`no watch added: ${sanitize(error instanceof Error ? error.message : String(error), 160)}`, 10_000);
       const alerts = data.alerts;
-      if (!alerts) return fail(new Error('watches need the database'));
+      if (!alerts) {
+        fail(new Error('watches need the database'));
+        return;
+      }
       const offices = async () => (await data.scopes(city)).flatMap((scope) => (scope.sourceId ? [{ id: `${scope.sourceId}/${scope.locationId}`, name: scope.label }] : []));
       offices()
         .then((list) => alerts.addWatch(parseWatchPrompt(city, text, undefined, list)))

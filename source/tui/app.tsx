@@ -1,19 +1,20 @@
-import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, type Key } from 'ink';
+import { useMemo, useRef, useState } from 'react';
 import { alertTargets } from './data/alert-targets.js';
 import type { WatchData } from './data/app-data.js';
 import { appCommands } from './app-commands.js';
 import { useAlerts } from './hooks/use-alerts.js';
 import { useInsightsData } from './hooks/use-insights-data.js';
 import { neighbours, usePrefetch } from './hooks/use-prefetch.js';
-import { useLiveVersions } from './hooks/use-live-versions.js';
+import { useKeyBuffer, type KeyOutcome } from './hooks/use-key-buffer.js';
+import { useLiveVersion } from './hooks/use-live-version.js';
 import { useSlotsData } from './hooks/use-slots-data.js';
 import { useStatus } from './hooks/use-status.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { useTicker } from './hooks/use-ticker.js';
 import { useTimelineData } from './hooks/use-timeline-data.js';
 import { TIMELINE_SPANS } from './data/timeline-series.js';
-import { keyAction, splitKeys } from './keys.js';
+import { keyAction } from './keys.js';
 import { initialApp, reduceApp, selectedAlert, usesCityData } from './state/app-state.js';
 import type { AppContext, AppState } from './state/app-state.js';
 import { selectedCity, visibleCities } from './state/cities-state.js';
@@ -57,14 +58,14 @@ export function App(props: AppProps) {
   const { initial = initialApp, onQuit, bannerMs = 20_000 } = props;
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
-  const versions = useLiveVersions(data, throttleMs);
+  const version = useLiveVersion(data, throttleMs);
   const tick = useTicker(5000);
   const [state, setState] = useState(initial);
   const stateRef = useRef(state);
   const [status, setStatus] = useStatus();
   const commands = appCommands(data, setStatus);
 
-  const overview = useMemo(() => data.overview(), [data, versions.overview, tick]);
+  const overview = useMemo(() => data.overview(), [data, version, tick]);
   const cityNames = useMemo(() => overview.cities.map((city) => city.name), [overview]);
   const visible = useMemo(() => {
     const names = new Set(visibleCities(state.cities, cityNames));
@@ -72,7 +73,7 @@ export function App(props: AppProps) {
   }, [overview, cityNames, state.cities]);
   const city = selectedCity(state.cities, cityNames);
   const cityInfo = overview.cities.find((c) => c.name === city);
-  const cityKey = cityInfo?.sources.map((s) => `${s.sourceId}:${versions.sources.get(s.sourceId) ?? 0}`).join(',') ?? '';
+  const cityKey = cityInfo?.sources.map((s) => `${s.sourceId}:${data.version(s.sourceId)}`).join(',') ?? '';
 
   const alerts = useAlerts(data.alerts, bannerMs);
   // One object while the colour settings stay: the memoized views below re-render only when their own props change.
@@ -91,9 +92,9 @@ export function App(props: AppProps) {
   const points = chartPoints(rightWidth);
   const timeline = useTimelineData(data, city, state.scope, view === 'timeline', cityKey, points, span);
 
-  const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, versions.overview, tick]);
+  const healthRows = useMemo(() => (view === 'health' ? data.health() : []), [data, view, version, tick]);
 
-  const insights = useInsightsData(data, view === 'insights', versions.overview);
+  const insights = useInsightsData(data, view === 'insights', version);
 
   // Whatever the view: "5" and Enter typed in one go open the alert before the alerts view has been drawn.
   const targets = useMemo(() => alertTargets(alerts.list, overview.cities), [alerts.list, overview]);
@@ -118,58 +119,35 @@ export function App(props: AppProps) {
   const contextRef = useRef(context);
   contextRef.current = context;
 
-  // A key that acts on the city's data (a step back, another day, scrolling) waits while the context still holds
-  // another city's: typed right after j (in one read, or before the next frame) it means the new city's snapshots
-  // and days, not the old's. A read that hangs holds it back for half a second at most.
+  // A key that acts on the city's data (a step back, another day, scrolling) waits while another city's is shown.
   const cityShown = view === 'slots' ? (frame?.city === city && !slots.loading) || slots.error !== undefined : view === 'timeline' ? !timeline.loading : true;
-  const shownCityRef = useRef<string | undefined>(undefined);
-  shownCityRef.current = cityShown ? city : undefined;
-  const waiting = useRef<{ keys: [string, Key][]; since: number }>({ keys: [], since: 0 });
-  const applyKeys = () => {
-    const keys = waiting.current.keys;
-    while (keys.length > 0) {
-      const [char, press] = keys[0]!;
-      const current = stateRef.current;
-      const action = keyAction(char, press, current.cities.filtering, current.prompt !== undefined);
-      if (action && usesCityData(current, action) && selectedCity(current.cities, cityNames) !== shownCityRef.current) {
-        if (waiting.current.since === 0) waiting.current.since = Date.now();
-        break;
-      }
-      keys.shift();
-      waiting.current.since = 0;
-      if (!action) continue;
-      if (action.type === 'quit') return onQuit?.(), exit();
-      if (action.type === 'rescrape') {
-        const target = overview.cities.find((c) => c.name === selectedCity(current.cities, cityNames));
-        if (target) commands.rescrape(target);
-        continue;
-      }
-      if (action.type === 'watch' && !data.alerts) {
-        setStatus('watches need the database; office-watch watch add adds one');
-        continue;
-      }
-      if (action.type === 'prompt-accept' && current.prompt) {
-        commands.accept(current.prompt, { times: contextRef.current.times, cursor: current.slots.cursor });
-      }
-      stateRef.current = reduceApp(current, action, contextRef.current);
+  const step = (char: string, press: Key, shownCity: string | undefined): KeyOutcome => {
+    const current = stateRef.current;
+    const action = keyAction(char, press, current.cities.filtering, current.prompt !== undefined);
+    if (action && usesCityData(current, action) && selectedCity(current.cities, cityNames) !== shownCity) return 'wait';
+    if (!action) return 'next';
+    if (action.type === 'quit') return onQuit?.(), exit(), 'stop';
+    if (action.type === 'rescrape') {
+      const target = overview.cities.find((c) => c.name === selectedCity(current.cities, cityNames));
+      if (target) commands.rescrape(target);
+      return 'next';
     }
-    if (stateRef.current !== state) setState(stateRef.current);
+    if (action.type === 'watch' && !data.alerts) {
+      setStatus('watches need the database; office-watch watch add adds one');
+      return 'next';
+    }
+    if (action.type === 'prompt-accept' && current.prompt) {
+      commands.accept(current.prompt, { times: contextRef.current.times, cursor: current.slots.cursor });
+    }
+    stateRef.current = reduceApp(current, action, contextRef.current);
+    return 'next';
   };
-  useInput((input, key) => {
-    waiting.current.keys.push(...splitKeys(input, key));
-    applyKeys();
-  });
-  useEffect(() => {
-    if (waiting.current.keys.length === 0) return;
-    const applyAnyway = () => {
-      shownCityRef.current = selectedCity(stateRef.current.cities, cityNames);
-      applyKeys();
-    };
-    const left = waiting.current.since + 500 - Date.now();
-    if (cityShown) return applyKeys();
-    if (left <= 0) return applyAnyway();
-    const timer = setTimeout(applyAnyway, left);
-    return () => clearTimeout(timer);
+  useKeyBuffer({
+    shown: cityShown,
+    city,
+    selectedCity: () => selectedCity(stateRef.current.cities, cityNames),
+    step,
+    flush: () => stateRef.current !== state && setState(stateRef.current),
   });
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {

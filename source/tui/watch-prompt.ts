@@ -1,4 +1,4 @@
-import type { Watch, WatchSpec } from '../../store/watches.js';
+import type { Watch, WatchSpec } from '../../store/index.js';
 import { describeWatch } from '../commands/watch.js';
 import { parseWatchFlags, type WatchCandidates } from '../commands/watch-input.js';
 import { idMatcher } from '../id-pattern.js';

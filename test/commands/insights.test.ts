@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryCityOf } from '../../store/insights-city.js';
+import { registryCityOf } from '../../source/registry-city.js';
 import type { Insights } from '../../store/insights.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 

@@ -1,4 +1,4 @@
-import { berlinWallTimeToDate, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { berlinWallTimeToDate, toBerlinWallTime } from '../../core/berlin-time.js';
 import { DEMO_TEVIS_FLOWS } from '../../scrapers/simulator/demo-offices.js';
 import { startDemo } from '../../scrapers/simulator/demo.js';
 import { defaultVariant } from '../../scrapers/simulator/tevis-variant.js';

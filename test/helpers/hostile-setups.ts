@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { slugify } from '../../scrapers/netappoint-parse.js';
 import { createEterminScraper } from '../../scrapers/etermin.js';
 import { createNetappointScraper } from '../../scrapers/netappoint.js';

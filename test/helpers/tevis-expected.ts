@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { slugify } from '../../scrapers/slug.js';
 import { buildSite } from '../../scrapers/simulator/tevis-model.js';
 import type { TevisVariant } from '../../scrapers/simulator/tevis-variant.js';

@@ -1,4 +1,4 @@
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { startSystemServer, type RunningServer } from '../../scrapers/simulator/http-host.js';
 import type { SimOffice, SimRequest } from '../../scrapers/simulator/types.js';
 import type { ZmsSimCatalog } from '../../scrapers/simulator/zms-catalog.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { createEterminScraper } from '../../scrapers/etermin.js';
 import { eterminServer, type EterminVariant } from '../../scrapers/simulator/etermin-server.js';
 import { startSystemServer } from '../../scrapers/simulator/http-host.js';

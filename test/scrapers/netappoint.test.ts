@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { createNetappointScraper } from '../../scrapers/netappoint.js';
 import { slugify } from '../../scrapers/netappoint-parse.js';
 import { startSystemServer, type RunningServer } from '../../scrapers/simulator/http-host.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { startSystemServer } from '../../scrapers/simulator/http-host.js';
 import { tempusServer, type TempusVariant } from '../../scrapers/simulator/tempus-server.js';
 import type { FaultKind, SimOffice, SystemServer } from '../../scrapers/simulator/types.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScrapeError } from '../../scrapers/failure.js';
+import type { ScrapeError } from '../../scrapers/failure.js';
 import { NO_CALENDAR_TEXTS, isoWeek, parseCaldiv, parseCalendarPage, tevisHorizon } from '../../scrapers/tevis-calendar-parse.js';
 import { assertCompletePage, parseDepartments, parseServicePage } from '../../scrapers/tevis-parse.js';
 import { germanDate, germanDay, isSuggestPage, parseLocationPage, parseSuggestPage } from '../../scrapers/tevis-wizard-parse.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { createSimClock } from '../../scrapers/simulator/clock.js';
 import { startSystemServer, type RunningServer } from '../../scrapers/simulator/http-host.js';
 import { createSimulatedOffice } from '../../scrapers/simulator/office.js';

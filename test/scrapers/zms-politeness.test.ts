@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../scrapers/berlin-time.js';
+import { addDays } from '../../core/berlin-time.js';
 import type { WallTime } from '../../scrapers/types.js';
 import { REFUSED_RETRIES } from '../../scrapers/zms-api.js';
 import { createZmsScraper } from '../../scrapers/zms.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../core/berlin-time.js';
 import { catalogOf } from '../../scrapers/simulator/zms-catalog.js';
 import type { ScrapeResult, WallTime } from '../../scrapers/types.js';
 import { ZMS_USER_AGENT } from '../../scrapers/zms-api.js';

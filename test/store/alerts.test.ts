@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appearedSlots } from '../../store/alert-diff.js';
 import { detectAlerts, listAlerts, type AlertSite } from '../../store/alerts.js';
 import { openStore, type LevelStore } from '../../store/index.js';
-import { key } from '../../store/keys.js';
+import { key, PREFIX } from '../../store/keys.js';
 import { addWatch, listWatches } from '../../store/watches.js';
 
 const site: AlertSite = { id: 'bonn', name: 'Stadt Bonn', city: 'Bonn', url: 'https://termine.bonn.de/' };
@@ -158,7 +158,7 @@ describe('detectAlerts', () => {
       ...{ sourceId: 'bonn', locationId: 'meldewesen', office: 'Meldewesen', siteName: 'Stadt Bonn', city: 'Bonn' },
       ...{ slot, kind: 'new day', url: site.url, takenAt, watchIds: ['1'] },
     };
-    await store.db.put(key('a', takenAt, 'bonn', 'meldewesen', slot), Buffer.from(JSON.stringify(old)));
+    await store.db.put(key(PREFIX.alert, takenAt, 'bonn', 'meldewesen', slot), Buffer.from(JSON.stringify(old)));
     expect(await listAlerts(store)).toEqual([old]);
   });
 });

@@ -8,7 +8,7 @@ import { createScheduler } from '../../source/scheduler/index.js';
 import { checkStore } from '../../store/check.js';
 import { importWeeklyFiles } from '../../store/import-weeks.js';
 import { openStore, type LevelStore } from '../../store/index.js';
-import { key, range } from '../../store/keys.js';
+import { key, range, PREFIX } from '../../store/keys.js';
 import { AGGREGATE, decodeAggregate, encodeAggregate } from '../../store/records.js';
 import { repairStore } from '../../store/repair.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
@@ -24,7 +24,7 @@ async function imported(): Promise<LevelStore> {
   return store;
 }
 
-async function keysOf(store: LevelStore, prefix: string[]): Promise<string[]> {
+async function keysOf(store: LevelStore, prefix: Parameters<typeof range>[0]): Promise<string[]> {
   const keys: string[] = [];
   for await (const k of store.db.keys(range(prefix))) keys.push(k);
   return keys;
@@ -34,7 +34,7 @@ async function keysOf(store: LevelStore, prefix: string[]): Promise<string[]> {
 async function busyLocation(store: LevelStore, rows: number): Promise<{ sourceId: string; locationId: string; rowKeys: string[] }> {
   for (const sourceId of await store.listSources()) {
     for (const { locationId } of await store.listLocations(sourceId)) {
-      const rowKeys = await keysOf(store, ['r', sourceId, locationId]);
+      const rowKeys = await keysOf(store, [PREFIX.row, sourceId, locationId]);
       if (rowKeys.length >= rows) return { sourceId, locationId, rowKeys };
     }
   }
@@ -91,7 +91,7 @@ describe.runIf(hasSharedData(WEEK))('office-watch check on a real LevelDB', () =
     const store = await imported();
     try {
       const [sourceId] = await store.listSources();
-      const hours = await keysOf(store, ['h', sourceId!]);
+      const hours = await keysOf(store, [PREFIX.hourly, sourceId!]);
       expect(hours.length).toBeGreaterThan(1);
       const hourly = await store.hourly(sourceId!);
       const wrong = decodeAggregate((await store.db.get(hours[0]!))!);
@@ -99,7 +99,7 @@ describe.runIf(hasSharedData(WEEK))('office-watch check on a real LevelDB', () =
       await store.db.put(hours[0]!, encodeAggregate(wrong));
       await store.db.put(hours[1]!, Uint8Array.from([0xff]));
       const source = (await store.source(sourceId!))!;
-      await store.db.put(key('c', sourceId!), Buffer.from(JSON.stringify({ ...source, appointments: source.appointments + 1 })));
+      await store.db.put(key(PREFIX.source, sourceId!), Buffer.from(JSON.stringify({ ...source, appointments: source.appointments + 1 })));
       await store.db.put('zz\u0000garbage', Uint8Array.from([1]));
 
       const report = await checkStore(store.db);
@@ -125,7 +125,7 @@ describe.runIf(hasSharedData(WEEK))('office-watch check on a real LevelDB', () =
     try {
       const [sourceId] = await store.listSources();
       const source = (await store.source(sourceId!))!;
-      await store.db.put(key('c', sourceId!), Buffer.from('{"locations": [tru'));
+      await store.db.put(key(PREFIX.source, sourceId!), Buffer.from('{"locations": [tru'));
       const report = await checkStore(store.db);
       expect(report.problems.map((p) => p.kind).sort()).toEqual(['totals', 'value']);
       expect((await repairStore(store.db, report)).after.problems).toEqual([]);

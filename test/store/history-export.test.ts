@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHistory, openStore, type HistorySummary, type LevelStore, type Snapshot } from '../../store/index.js';
 import type { EventRow, SlotRow, SnapshotRow } from '../../store/history-tables.js';
-import { formatWallTime } from '../../store/wall-clock.js';
+import { formatWallTime } from '../../core/wall-clock.js';
 
 // A source recorded live (as the app does): two offices, a quarter-hour apart, over a week boundary, with a
 // failed scrape and a snapshot that leaves one office out.

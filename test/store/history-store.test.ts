@@ -8,7 +8,7 @@ import type { BatchOp, Db } from '../../store/db.js';
 import { importWeeklyFiles } from '../../store/import-weeks.js';
 import { LevelStore, openStore, StoreError } from '../../store/index.js';
 import { cityInsights } from '../../store/insights.js';
-import { key, range } from '../../store/keys.js';
+import { key, type Prefix, range } from '../../store/keys.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-history-store-'));
@@ -26,7 +26,7 @@ function fullDiskAfter(db: Db, failAfter: number): Db {
   return new Proxy(db, { get: (target, name) => (name === 'batch' ? batch : Reflect.get(target, name)) });
 }
 
-async function allKeys(store: LevelStore, family: string): Promise<string[]> {
+async function allKeys(store: LevelStore, family: Prefix): Promise<string[]> {
   const keys: string[] = [];
   for await (const k of store.db.keys(range([family]))) keys.push(k);
   return keys;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyImprovedState, inferImproved, slotLength } from '../../store/improved-inference.js';
 import { decodeLocation, encodeLocation, type LocationRecord } from '../../store/records.js';
 import { ByteWriter, writeSortedTimes } from '../../store/varint.js';
-import { parseWallTime } from '../../store/wall-clock.js';
+import { parseWallTime } from '../../core/wall-clock.js';
 
 const t = (text: string) => parseWallTime(text.length === 16 ? `${text}:00` : text);
 const slots = (...texts: string[]) => texts.map(t).sort((a, b) => a - b);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { countFree, emptyInferenceState, inferChangedRow, inferRow, type InferenceState, type InferredEvent } from '../../store/location-inference.js';
 import { diffSorted } from '../../store/records.js';
 import { METRIC, newRowMetrics } from '../../store/row-metrics.js';
-import { floorQuarter, formatWallTime, parseWallTime } from '../../store/wall-clock.js';
+import { floorQuarter, formatWallTime, parseWallTime } from '../../core/wall-clock.js';
 
 const T = (text: string): number => {
   const seconds = parseWallTime(text.length === 16 ? `${text}:00` : text);
@@ -248,7 +248,7 @@ describe('state across weeks through the store', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const csv = (columns: string[], rows: [string, string, string[]][]): string =>
-    [`date,source_id,location_id${columns.map((c) => `,${c}:00`).join('')}`, ...rows.map(([date, location, free]) => `${date},town,${location}${columns.map((c) => (free.includes(c) ? ',1' : ',')).join('')}`)].join('\r\n') + '\r\n';
+    `${[`date,source_id,location_id${columns.map((c) => `,${c}:00`).join('')}`, ...rows.map(([date, location, free]) => `${date},town,${location}${columns.map((c) => (free.includes(c) ? ',1' : ',')).join('')}`)].join('\r\n')}\r\n`;
 
   it('carries free/taken and the 15-minute beat from one week’s file into the next', async () => {
     // week 28: A…E free for x; y only seen once

@@ -45,6 +45,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 const bytes = (value: Uint8Array | undefined): string | undefined => (value === undefined ? undefined : Buffer.from(value).toString('hex'));
 const entries = async (db: Db, options: RangeOptions): Promise<[string, string][]> => (await collect(db.iterator(options))).map(([k, v]) => [k, bytes(v)!]);
 
+// What every Db does (get, ranges, refused writes) is in db-contract.test.ts; here what is the remote's own.
 describe('RemoteDb against a real LevelDB', () => {
   const ranges: RangeOptions[] = [
     {},
@@ -81,31 +82,6 @@ describe('RemoteDb against a real LevelDB', () => {
     expect(response.id).toBe(7);
     expect(response.entries).toHaveLength(1000);
     expect(response.entries![999]).toEqual([keyOf(999), null]);
-  });
-
-  it('stops early when the reader breaks off, and keeps serving', async () => {
-    for await (const k of remote.keys({ reverse: true })) {
-      expect(k).toBe('x\u0000other');
-      break;
-    }
-    expect(bytes(await remote.get(keyOf(1)))).toEqual(bytes(valueOf(1)));
-  });
-
-  it('gets keys, a missing one as undefined', async () => {
-    expect(bytes(await remote.get(keyOf(1234)))).toEqual(bytes(valueOf(1234)));
-    expect(bytes(await remote.get('x\u0000other'))).toBe('00ff0a0d');
-    expect(await remote.get('no such key')).toBeUndefined();
-    const many = await remote.getMany([keyOf(3), 'missing', keyOf(2499)]);
-    expect(many.map(bytes)).toEqual([bytes(valueOf(3)), undefined, bytes(valueOf(2499))]);
-    expect(await remote.getMany([])).toEqual([]);
-  });
-
-  it('refuses writes: the database is busy', async () => {
-    for (const write of [remote.put('a', Uint8Array.of(1)), remote.del(keyOf(1)), remote.batch([{ type: 'del', key: keyOf(1) }])]) {
-      await expect(write).rejects.toMatchObject({ code: 'BUSY', message: expect.stringContaining(path) });
-    }
-    expect(await level.get('a')).toBeUndefined();
-    expect(await level.get(keyOf(1))).toBeDefined();
   });
 
   it('answers many requests at once, each with its own', async () => {

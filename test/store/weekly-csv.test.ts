@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWallTime } from '../../store/wall-clock.js';
+import { parseWallTime } from '../../core/wall-clock.js';
 import { restoreCell } from '../../store/formula-cell.js';
 import { CsvFormatError, csvField, parseHeader, parseRow, splitFields } from '../../store/weekly-csv.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseWallTime } from '../../store/wall-clock.js';
+import { parseWallTime } from '../../core/wall-clock.js';
 import { readWeeklyFile, type FileSnapshot } from '../../store/weekly-reader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ow-weekly-reader-'));

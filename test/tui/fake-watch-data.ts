@@ -1,3 +1,4 @@
+import { SourceVersions } from '../../source/tui/data/source-versions.js';
 import type { AlertsData, CityFrame, CitySlots, DataListener, HealthRow, Overview, TimelineScope, WatchData } from '../../source/tui/data/app-data.js';
 import type { Alert } from '../../store/alerts.js';
 import type { CityInsights, Insights } from '../../store/insights.js';
@@ -7,6 +8,7 @@ import type { Watch, WatchSpec } from '../../store/watches.js';
 /** A small in-memory WatchData for view and key tests: two snapshots per city, a few hourly counts. */
 export class FakeWatchData implements WatchData {
   listeners = new Set<DataListener>();
+  versions = new SourceVersions();
   frames = new Map<string, CityFrame[]>();
   counts: HourlyCount[] = [];
   rescrapes: string[][] = [];
@@ -49,7 +51,12 @@ export class FakeWatchData implements WatchData {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
   }
+  version(sourceId: string): number {
+    return this.versions.of(sourceId);
+  }
+  /** As the store's data does: the changed sources' versions move, then the listeners hear of it. */
   emit(changed?: string[]): void {
+    this.versions.bump(changed ?? []);
     for (const listener of this.listeners) listener(changed);
   }
 }

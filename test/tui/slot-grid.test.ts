@@ -4,9 +4,10 @@ import { stepCursor, atOrBefore } from '../../source/tui/data/cursor.js';
 import type { CityFrame, FrameColumn } from '../../source/tui/data/app-data.js';
 import { acrossGap } from '../../source/tui/data/column-changes.js';
 import { buildSlotGrid, effectiveDay, slotDays, type CellMark } from '../../source/tui/data/slot-grid.js';
-import { msToWall, sumHourly, timelineSeries, wallToMs } from '../../source/tui/data/timeline-series.js';
+import { msToWall, wallToMs } from '../../core/wall-clock.js';
+import { sumHourly, timelineSeries } from '../../source/tui/data/timeline-series.js';
 import { emptyImprovedState, inferImproved } from '../../store/improved-inference.js';
-import { formatWallTime, parseWallTime } from '../../store/wall-clock.js';
+import { formatWallTime, parseWallTime } from '../../core/wall-clock.js';
 import { sampleData } from './fake-watch-data.js';
 
 /** A column of Bonn at `at` (previous snapshot at `previousAt`): 'DD HH:MM' slots of August 2021. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CitySlots } from '../../source/tui/data/app-data.js';
 import { SlotsCache } from '../../source/tui/data/slots-cache.js';
+import { SourceVersions } from '../../source/tui/data/source-versions.js';
 import { neighbours } from '../../source/tui/hooks/use-prefetch.js';
 
 const TIMES = ['2021-08-10 11:30:00', '2021-08-10 11:45:00', '2021-08-10 12:00:00'];
@@ -9,12 +10,17 @@ const TIMES = ['2021-08-10 11:30:00', '2021-08-10 11:45:00', '2021-08-10 12:00:0
 function cacheWithReads() {
   const reads: string[] = [];
   let hold: Promise<void> = Promise.resolve();
-  const cache = new SlotsCache(async (city, at): Promise<CitySlots> => {
-    reads.push(`${city} ${at ?? 'live'}`);
-    await hold;
-    return { times: TIMES, frame: { city, columns: [], at: at ?? TIMES[2]! } };
-  });
-  return { cache, reads, holdReads: (until: Promise<void>) => (hold = until) };
+  // One source per city, named for it.
+  const versions = new SourceVersions();
+  const cache = new SlotsCache(
+    async (city, at): Promise<CitySlots> => {
+      reads.push(`${city} ${at ?? 'live'}`);
+      await hold;
+      return { times: TIMES, frame: { city, columns: [], at: at ?? TIMES[2]! } };
+    },
+    (city) => versions.keyOf([city]),
+  );
+  return { cache, reads, versions, holdReads: (until: Promise<void>) => (hold = until) };
 }
 
 describe('SlotsCache', () => {
@@ -38,17 +44,17 @@ describe('SlotsCache', () => {
     expect(reads).toEqual(['Bonn live', `Köln ${TIMES[0]}`]);
   });
 
-  test('forget: the city is read anew, and a read that was running when it was forgotten is not kept', async () => {
-    const { cache, reads, holdReads } = cacheWithReads();
+  test('a new version of the city: read anew, and a read that was running when it moved is not kept', async () => {
+    const { cache, reads, versions, holdReads } = cacheWithReads();
     await cache.load('Bonn', undefined, false);
     await cache.load('Köln', undefined, false);
-    cache.forget('Bonn');
+    versions.bump(['Bonn']);
     expect(cache.peek('Bonn', undefined)).toBeUndefined();
     expect(cache.peek('Köln', undefined)).toBeDefined();
     let release!: () => void;
     holdReads(new Promise<void>((resolve) => (release = resolve)));
     const running = cache.load('Bonn', undefined, false);
-    cache.forget('Bonn');
+    versions.bump(['Bonn']);
     release();
     await running;
     expect(cache.peek('Bonn', undefined)).toBeUndefined();

@@ -1,4 +1,4 @@
-import { render } from 'ink-testing-library';
+import type { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { KEYS, startApp } from './app-harness.js';
 import { sampleData } from './fake-watch-data.js';

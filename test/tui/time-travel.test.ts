@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cityTimeline, gotoTime, resolveGoto, stepCursor } from '../../source/tui/data/cursor.js';
-import { msToWall, wallToMs } from '../../source/tui/data/timeline-series.js';
+import { msToWall, wallToMs } from '../../core/wall-clock.js';
 import { initialApp, reduceApp, type AppContext } from '../../source/tui/state/app-state.js';
 
 // Issue 15, item 7: the history by the city's time line, t HH:MM, and no silent jump before the first snapshot.

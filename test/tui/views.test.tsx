@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSlotGrid } from '../../source/tui/data/slot-grid.js';
 import { timelineSeries } from '../../source/tui/data/timeline-series.js';
 import { columnLabels } from '../../source/tui/column-labels.js';
-import { fit, shortName } from '../../source/tui/fit.js';
+import { fit as fitText, shortName } from '../../source/tui/fit.js';
 import { KEY_HELP } from '../../source/tui/keys.js';
 import { initialSlots } from '../../source/tui/state/slots-state.js';
 import { ThemeContext } from '../../source/tui/theme.js';
@@ -175,8 +175,8 @@ describe('text fitting', () => {
     expect(shortName('Bürgeramt / Aufenthaltstitel verlängern 1 / Bürgeramt Höchst', 12)).toBe('Höchst');
     expect(shortName('Bürgeramt Mitte: Meldeangelegenheiten', 12)).toBe('Mitte');
     expect(shortName('Führerscheinwesen', 13)).toBe('Führerschein.');
-    expect(fit('Ärztekammer', 6)).toBe('Ärzte…');
-    expect(fit('ab', 4, 'right')).toBe('  ab');
+    expect(fitText('Ärztekammer', 6)).toBe('Ärzte…');
+    expect(fitText('ab', 4, 'right')).toBe('  ab');
   });
   test('headers that would read the same also show their first part (ZMS: office / service)', () => {
     const pasing = ['Bürgerbüro Pasing / Reisepass', 'Bürgerbüro Pasing / Wohnsitz anmelden'];

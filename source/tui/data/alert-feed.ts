@@ -1,7 +1,5 @@
-import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
-import { listAlerts, type Alert } from '../../../store/alerts.js';
-import type { LevelStore } from '../../../store/index.js';
-import { addWatch, WatchExistsError } from '../../../store/watches.js';
+import { toBerlinWallTime } from '../../../core/berlin-time.js';
+import { addWatch, listAlerts, WatchExistsError, type Alert, type LevelStore } from '../../../store/index.js';
 import { alertOnSnapshots, createAlertDispatcher, headlineAlert, watchSummary } from '../../alerts/index.js';
 import type { AlertMessage, AlertWatch, RetryPolicy } from '../../alerts/index.js';
 import type { WebhookFormat } from '../../alerts/webhook-format.js';

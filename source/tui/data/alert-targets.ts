@@ -1,4 +1,4 @@
-import type { Alert } from '../../../store/alerts.js';
+import type { Alert } from '../../../store/index.js';
 import type { AlertTarget } from '../state/app-state.js';
 import type { CitySummary } from './app-data.js';
 

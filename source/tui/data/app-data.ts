@@ -1,7 +1,4 @@
-import type { Alert } from '../../../store/alerts.js';
-import type { Insights } from '../../../store/insights.js';
-import type { HourlyCount } from '../../../store/types.js';
-import type { Watch, WatchSpec } from '../../../store/watches.js';
+import type { Alert, HourlyCount, Insights, Watch, WatchSpec } from '../../../store/index.js';
 import type { WallTime } from '../../../scrapers/types.js';
 
 /** A scraper's state as the views show it; `idle` = not scraped in this session and no run on record. */
@@ -143,6 +140,8 @@ export interface WatchData {
   /** Bookings and cancellations per hour over the `hours` (default 168: 7 days) up to `end`, the newest data. */
   hourly(city: string, scope: TimelineScope, hours?: number): Promise<{ end: WallTime; counts: HourlyCount[] }>;
   subscribe(listener: DataListener): () => void;
+  /** The source's data version: it moves (before the listeners hear of it) when the store holds new data of it. */
+  version(sourceId: string): number;
   /** Read a city's frame at the cursor (default: the newest) ahead into the caches (the neighbours), if supported. */
   prefetch?(city: string, at?: WallTime): void;
   control?: ScrapeControl;

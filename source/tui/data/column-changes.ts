@@ -1,8 +1,7 @@
 import type { WallTime } from '../../../scrapers/types.js';
-import { cancellationTest, countsAcross, vanishedClassifier, type Vanished } from '../../../store/improved-changes.js';
-import { floorQuarter, type WallSeconds } from '../../../store/wall-clock.js';
+import { cancellationTest, countsAcross, vanishedClassifier, type Vanished } from '../../../store/index.js';
+import { floorQuarter, wallToMs, type WallSeconds } from '../../../core/wall-clock.js';
 import type { FrameColumn } from './app-data.js';
-import { wallToMs } from './timeline-series.js';
 
 /** What changed in one column on one day since its previous snapshot, judged by the store's improved rules. */
 export interface DayChanges {

@@ -1,6 +1,6 @@
 import type { WallTime } from '../../../scrapers/types.js';
 import { wallBound } from '../../date-range.js';
-import { wallToMs } from './timeline-series.js';
+import { wallToMs } from '../../../core/wall-clock.js';
 
 /** The last time at or before `at` (binary search over ascending times). */
 export function atOrBefore(times: readonly WallTime[], at: WallTime): number {

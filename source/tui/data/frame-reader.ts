@@ -1,10 +1,10 @@
 import type { WallTime } from '../../../scrapers/types.js';
-import type { OfficeStore, StoredSnapshot } from '../../../store/types.js';
+import type { OfficeStore, StoredSnapshot } from '../../../store/index.js';
 import type { CityFrame, FrameColumn } from './app-data.js';
 import { atOrBefore, cityTimeline } from './cursor.js';
 import { LruCache } from './lru-cache.js';
 import type { SourceCatalog } from './source-catalog.js';
-import { msToWall, wallToMs } from './timeline-series.js';
+import { msToWall, wallToMs } from '../../../core/wall-clock.js';
 
 /**
  * Reads what the slots view shows of a city: per source a recent window of snapshot times (read once, then

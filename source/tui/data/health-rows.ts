@@ -1,4 +1,4 @@
-import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import type { ScrapeFailure, ScrapeRun } from '../../../scrapers/types.js';
 import type { SiteHealth } from '../../scheduler/index.js';
 import type { HealthRow, HealthState } from './app-data.js';

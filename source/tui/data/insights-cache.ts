@@ -1,24 +1,26 @@
-import type { Insights } from '../../../store/insights.js';
+import type { Insights } from '../../../store/index.js';
 
 /**
- * The insights of every city, computed once and kept until new snapshots arrive; then recomputed at most once
- * per `minAgeMs` (a round stores many snapshots, the demo one every 15 s). Concurrent readers share one load.
+ * The insights of every city, computed once and kept while `version` (every source's: SourceVersions.total) stays;
+ * after it changes, recomputed at most once per `minAgeMs` (a round stores many snapshots, the demo one every 15 s).
+ * Concurrent readers share one load.
  */
 export class InsightsCache {
   #value: Promise<Insights | undefined> | undefined;
   #loadedAt = 0;
-  #stale = false;
+  #version = 0;
 
   constructor(
     private readonly load: () => Promise<Insights | undefined>,
+    private readonly version: () => number,
     private readonly minAgeMs = 10_000,
     private readonly clock: () => number = Date.now,
   ) {}
 
   get(): Promise<Insights | undefined> {
     const old = this.clock() - this.#loadedAt >= this.minAgeMs;
-    if (!this.#value || (this.#stale && old)) {
-      this.#stale = false;
+    if (!this.#value || (this.#version !== this.version() && old)) {
+      this.#version = this.version();
       this.#loadedAt = this.clock();
       const value = this.load();
       // A failed load is not kept: the next reader tries again.
@@ -28,10 +30,5 @@ export class InsightsCache {
       this.#value = value;
     }
     return this.#value;
-  }
-
-  /** New data: the next read after `minAgeMs` recomputes. */
-  invalidate(): void {
-    this.#stale = true;
   }
 }

@@ -1,5 +1,5 @@
 import type { WallTime } from '../../../scrapers/types.js';
-import { diffSorted } from '../../../store/records.js';
+import { diffSorted } from '../../../store/index.js';
 import type { CityFrame } from './app-data.js';
 import { acrossGap, dayChanges } from './column-changes.js';
 import { atOrBefore } from './cursor.js';

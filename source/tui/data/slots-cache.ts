@@ -8,17 +8,20 @@ const keyOf = (city: string, at: WallTime | undefined) => `${city}\u0000${at ?? 
 
 /**
  * The slots of cities as read, kept resolved: a key that comes back to one, or that steps back one snapshot
- * (read ahead), renders at once instead of after a load. A city's new snapshot makes its entries stale.
+ * (read ahead), renders at once instead of after a load. Entries are kept with the city's version (its sources'
+ * versions, SourceVersions): one read at an older version is stale.
  */
 export class SlotsCache {
-  readonly #entries = new LruCache<{ generation: number; slots: CitySlots }>(24);
-  readonly #generations = new Map<string, number>();
+  readonly #entries = new LruCache<{ version: string; slots: CitySlots }>(24);
 
-  constructor(private readonly read: (city: string, at: WallTime | undefined) => Promise<CitySlots>) {}
+  constructor(
+    private readonly read: (city: string, at: WallTime | undefined) => Promise<CitySlots>,
+    private readonly versionOf: (city: string) => string,
+  ) {}
 
   peek(city: string, at: WallTime | undefined): CitySlots | undefined {
     const entry = this.#entries.get(keyOf(city, at));
-    return entry?.generation === this.#generation(city) ? entry.slots : undefined;
+    return entry?.version === this.versionOf(city) ? entry.slots : undefined;
   }
 
   /**
@@ -26,24 +29,16 @@ export class SlotsCache {
    * snapshot before it ahead.
    */
   async load(city: string, at: WallTime | undefined, readAhead = true): Promise<CitySlots> {
-    const generation = this.#generation(city);
+    const version = this.versionOf(city);
     const slots = await this.read(city, at);
     slotDays(slots.frame);
-    if (generation === this.#generation(city)) this.#entries.set(keyOf(city, at), { generation, slots });
+    // A read that ran while the city changed is not kept.
+    if (version === this.versionOf(city)) this.#entries.set(keyOf(city, at), { version, slots });
     const before = stepCursor(slots.times, at, -1);
     if (readAhead && before !== undefined && before !== at && !this.peek(city, before)) {
       // After the frame just read has been drawn.
       setTimeout(() => this.load(city, before, false).catch(() => undefined), 20);
     }
     return slots;
-  }
-
-  /** The city has a new snapshot: what was read of it is stale (loads still running are not kept). */
-  forget(city: string): void {
-    this.#generations.set(city, this.#generation(city) + 1);
-  }
-
-  #generation(city: string): number {
-    return this.#generations.get(city) ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import type { Site } from '../../../scrapers/types.js';
-import type { OfficeStore, SnapshotSummary } from '../../../store/types.js';
+import type { OfficeStore, SnapshotSummary } from '../../../store/index.js';
 import { sanitize } from '../../sanitize.js';
 import { sourceInfoOf, type SourceInfo } from './city-index.js';
 

@@ -1,8 +1,6 @@
-import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
-import { cityInsights } from '../../../store/insights.js';
-import type { LevelStore } from '../../../store/index.js';
-import type { HourlyCount } from '../../../store/types.js';
+import { cityInsights, type HourlyCount, type LevelStore } from '../../../store/index.js';
 import type { Scheduler } from '../../scheduler/index.js';
 import { createAlertFeed, type AlertFeed, type AlertFeedOptions } from './alert-feed.js';
 import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
@@ -13,7 +11,9 @@ import { FrameReader } from './frame-reader.js';
 import { InsightsCache } from './insights-cache.js';
 import { SlotsCache } from './slots-cache.js';
 import { SourceCatalog, type CatalogSite } from './source-catalog.js';
-import { msToWall, sumHourly, wallToMs } from './timeline-series.js';
+import { SourceVersions } from './source-versions.js';
+import { sumHourly } from './timeline-series.js';
+import { msToWall, wallToMs } from '../../../core/wall-clock.js';
 
 /** The parts of the scheduler the app uses. */
 export type SchedulerView = Pick<Scheduler, 'health' | 'nextRoundAt' | 'onRun' | 'onRound' | 'rescrape'> &
@@ -48,12 +48,14 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const historyMs = (options.historyDays ?? 14) * DAY;
   const catalog = new SourceCatalog(store, options.sites, options.acceptSource, options.lookup);
   const listeners = new Set<DataListener>();
+  const versions = new SourceVersions();
   const reader = new FrameReader(store, catalog, historyMs);
+  const cityVersion = (city: string) => versions.keyOf(catalog.inCity(city).map((s) => s.sourceId));
   const slots = new SlotsCache(async (city, at) => {
     const [times, frame] = await Promise.all([reader.cityTimes(city), reader.frame(city, at)]);
     return { times, frame };
-  });
-  let runs: ScrapeRun[] = [];
+  }, cityVersion);
+  const runs: ScrapeRun[] = [];
   const emit = (changed: readonly string[] | undefined) => listeners.forEach((listener) => listener(changed));
 
   // Subscribed before the listeners that redraw, so that a redraw sees the run that caused it.
@@ -119,20 +121,35 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   }
 
   // The same figures as `office-watch insights` (store aggregates, no rescans), cities named as the app names them.
-  const insights = new InsightsCache(() => cityInsights(store, { sources: (id) => catalog.has(id), cityOf: (id) => catalog.info(id).city }));
+  const insights = new InsightsCache(
+    () => cityInsights(store, { sources: (id) => catalog.has(id), cityOf: (id) => catalog.info(id).city }),
+    () => versions.total,
+  );
   const alerts = options.alerts ? createAlertFeed({ ...options.alerts, store, scheduler, now }) : undefined;
 
-  const offSnapshot = store.onSnapshot((sourceId, takenAt) => {
-    if (!catalog.has(sourceId)) return;
-    insights.invalidate();
-    void (async () => {
-      await catalog.refreshLatest(sourceId);
-      await reader.append(sourceId, takenAt);
-      slots.forget(catalog.info(sourceId).city);
-      if (catalog.latest(sourceId)?.locations !== (await catalog.locationNames(sourceId)).size) await catalog.locationNames(sourceId, true);
-      emit([sourceId]);
-    })().catch(() => undefined);
-  });
+  /**
+   * The one refresh path: the store holds new data of `sourceIds`. What the caches read ahead of the versions is
+   * brought up to date first (the newest snapshot, the time line, the location names), then the versions move, which
+   * makes every cache keyed on them stale, and the views hear of it once.
+   */
+  async function refresh(sourceIds: readonly string[]): Promise<void> {
+    const known = sourceIds.filter((id) => catalog.has(id));
+    for (const id of known) {
+      const latest = await catalog.refreshLatest(id);
+      if (latest) await reader.append(id, latest.takenAt);
+      if (latest?.locations !== (await catalog.locationNames(id)).size) await catalog.locationNames(id, true);
+    }
+    changed(known);
+  }
+
+  /** Move the versions of `sourceIds`, then tell the views once. */
+  function changed(sourceIds: readonly string[]): void {
+    if (sourceIds.length === 0) return;
+    versions.bump(sourceIds);
+    emit(sourceIds);
+  }
+
+  const offSnapshot = store.onSnapshot((sourceId) => void refresh([sourceId]).catch(() => undefined));
   const offRun = scheduler?.onRun(() => emit(undefined));
   const offRound = scheduler?.onRound(() => emit(undefined));
 
@@ -146,7 +163,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
         await catalog.refreshLatest(id);
         // Run records per source: a range scan of one day, not of every run ever recorded.
         if (!scheduler?.health().some((h) => h.sourceId === id)) runs.push(...(await store.runs(id, since)));
-        emit([id]);
+        changed([id]);
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
@@ -160,6 +177,7 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     scopes,
     hourly,
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    version: (sourceId) => versions.of(sourceId),
     prefetch: (city, at) => void (slots.peek(city, at) ?? slots.load(city, at, false).catch(() => undefined)),
     // After the catalog has loaded: the cache keeps what it computes.
     insights: () => ready.then(() => insights.get()),

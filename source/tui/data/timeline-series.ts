@@ -1,5 +1,6 @@
-import type { HourlyCount } from '../../../store/types.js';
-import type { WallTime } from '../../../scrapers/types.js';
+import type { HourlyCount } from '../../../store/index.js';
+import type { WallTime } from '../../../core/contract.js';
+import { msToWall, wallToMs } from '../../../core/wall-clock.js';
 
 const HOUR = 3_600_000;
 const DAY_HOURS = 24;
@@ -7,9 +8,6 @@ const WEEK_HOURS = 168;
 /** 1970-01-05, the first Monday of the epoch: weeks start on Mondays. */
 const FIRST_MONDAY_HOURS = 4 * DAY_HOURS;
 
-/** Wall-clock arithmetic on naive Berlin times (as the metrics do: no daylight-saving adjustment). */
-export const wallToMs = (wall: WallTime): number => Date.parse(`${wall.slice(0, 19).replace(' ', 'T')}Z`);
-export const msToWall = (ms: number): WallTime => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 /** How far back the timeline looks; `s` switches. A year is 52 weeks: whole weeks, as its buckets are. */
 export interface TimelineSpan {

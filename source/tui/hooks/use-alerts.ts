@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Alert } from '../../../store/alerts.js';
+import type { Alert } from '../../../store/index.js';
 import type { AlertsData } from '../data/app-data.js';
 
 export interface AlertsView {

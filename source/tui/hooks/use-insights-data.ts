@@ -1,4 +1,4 @@
-import type { Insights } from '../../../store/insights.js';
+import type { Insights } from '../../../store/index.js';
 import type { WatchData } from '../data/app-data.js';
 import { useAsync } from './use-async.js';
 

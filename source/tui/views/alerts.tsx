@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Alert } from '../../../store/alerts.js';
+import type { Alert } from '../../../store/index.js';
 import { alertWhat, slotLabel } from '../../alerts/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';

@@ -1,4 +1,4 @@
-import type { CityInsights } from '../../../store/insights.js';
+import type { CityInsights } from '../../../store/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
 import { hbar } from './bar-chart.js';

@@ -1,4 +1,4 @@
-import { LEAD_BINS, type CityInsights } from '../../../store/insights.js';
+import { LEAD_BINS, type CityInsights } from '../../../store/index.js';
 import { fit } from '../fit.js';
 import { axisLine, barRows, squeeze } from './bar-chart.js';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo, type ReactElement } from 'react';
-import type { Insights } from '../../../store/insights.js';
+import type { Insights } from '../../../store/index.js';
 import { sanitize } from '../../sanitize.js';
 import { fit } from '../fit.js';
 import { paint, useTheme } from '../theme.js';

@@ -1,4 +1,5 @@
-import { msToWall, wallToMs, type TimelineSeries } from '../data/timeline-series.js';
+import { msToWall, wallToMs } from '../../../core/wall-clock.js';
+import type { TimelineSeries } from '../data/timeline-series.js';
 import { weekday } from '../format-time.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

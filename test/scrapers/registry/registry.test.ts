@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../scrapers/registry/build-registry.js';
 import { cityFromName, cityOf, isSupported, loadRegistry, loadSitesFile } from '../../../scrapers/registry/registry.js';
-import { UserError } from '../../../source/user-error.js';
+import { SitesFileError } from '../../../scrapers/registry/sites-file-error.js';
 import { sustainedRate } from '../../../scrapers/zms-pacer.js';
 import { zmsSiteConfig } from '../../../scrapers/zms-site.js';
 import { hasSharedData, sharedData } from '../../helpers/shared-data.js';
@@ -130,7 +130,8 @@ describe('a sites file', () => {
     try {
       loadSitesFile(path);
     } catch (error) {
-      expect(error).toBeInstanceOf(UserError);
+      expect(error).toBeInstanceOf(SitesFileError);
+      expect((error as SitesFileError).code).toMatch(/^SITES_FILE_/);
       const message = (error as Error).message;
       expect(message).toContain(path);
       expect(message).not.toContain('\n');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import { scraperFor } from '../../../scrapers/index.js';
 import { startDemo, type Demo } from '../../../scrapers/simulator/demo.js';
 import { DEMO_TEVIS_FLOWS } from '../../../scrapers/simulator/demo-offices.js';

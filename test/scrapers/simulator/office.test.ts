@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../../core/berlin-time.js';
 import { createSimClock, type SimClock } from '../../../scrapers/simulator/clock.js';
 import { createSimulatedOffice, type SimulatedOffice } from '../../../scrapers/simulator/office.js';
 import { parseHours, type LocationSpec, type OfficeSpec, type PublisherSpec } from '../../../scrapers/simulator/office-spec.js';

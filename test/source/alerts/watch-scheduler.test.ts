@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, toBerlinWallTime } from '../../../scrapers/berlin-time.js';
+import { addDays, toBerlinWallTime } from '../../../core/berlin-time.js';
 import { scraperFor } from '../../../scrapers/index.js';
 import { startSystemServer, type RunningServer } from '../../../scrapers/simulator/http-host.js';
 import { netappointServer } from '../../../scrapers/simulator/netappoint-server.js';

@@ -1,4 +1,4 @@
-import { formatTable } from '../../source/format-table.js';
+import { formatTable } from '../format-table.js';
 import type { ScoreReport } from './score.js';
 import type { Rates } from './score-match.js';
 

@@ -4,6 +4,10 @@
  */
 export type WallSeconds = number;
 
+/** The same naive axis in milliseconds, for `Date` arithmetic (the app's timeline and cursor). */
+export const wallToMs = (wall: string): number => Date.parse(`${wall.slice(0, 19).replace(' ', 'T')}Z`);
+export const msToWall = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
 const QUARTER = 900;
 const HOUR = 3600;
 const DAY = 86_400;

@@ -1,9 +1,7 @@
-import { emptyImprovedState, inferImproved } from '../../store/improved-inference.js';
-import { emptyInferenceState, inferRow } from '../../store/location-inference.js';
-import { newRowMetrics } from '../../store/row-metrics.js';
-import { floorQuarter, formatWallTime, isoWeekOf, parseWallTime } from '../../store/wall-clock.js';
-import type { WallTime } from '../types.js';
-import type { GroundTruthEvent } from './office.js';
+import { emptyImprovedState, emptyInferenceState, inferImproved, inferRow, newRowMetrics } from '../../store/index.js';
+import { floorQuarter, formatWallTime, isoWeekOf, parseWallTime } from '../../core/wall-clock.js';
+import type { WallTime } from '../../scrapers/types.js';
+import type { GroundTruthEvent } from '../../scrapers/simulator/office.js';
 
 export type EventKind = 'booking' | 'cancellation';
 export type Rules = 'published' | 'improved';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GroundTruthEvent } from '../../../scrapers/simulator/office.js';
-import { formatScore } from '../../../scrapers/simulator/score-format.js';
-import { inferBoth, matchEvents, rates } from '../../../scrapers/simulator/score-match.js';
-import { scoreInference } from '../../../scrapers/simulator/score.js';
+import { formatScore } from '../../../source/simulate/score-format.js';
+import { inferBoth, matchEvents, rates } from '../../../source/simulate/score-match.js';
+import { scoreInference } from '../../../source/simulate/score.js';
 
 const rows = [
   { takenAt: '2024-07-08 10:00:00', slots: ['2024-07-08 10:10:00', '2024-07-10 09:00:00', '2024-07-10 09:15:00', '2024-07-10 09:30:00'] },

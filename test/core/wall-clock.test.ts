@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SECONDS, floorDay, floorHour, floorQuarter, floorWeek, formatWallTime, isoWeekOf, isoWeekRange, parseWallTime } from '../../store/wall-clock.js';
+import { SECONDS, floorDay, floorHour, floorQuarter, floorWeek, formatWallTime, isoWeekOf, isoWeekRange, parseWallTime } from '../../core/wall-clock.js';
 
 const t = (text: string): number => {
   const seconds = parseWallTime(text);

@@ -1,4 +1,4 @@
-import type { WallTime } from './types.js';
+import type { WallTime } from './contract.js';
 
 // Made on first use: loading the time zone's data costs 10–15 ms, at start-up of every command otherwise.
 let format: Intl.DateTimeFormat | undefined;
