@@ -2,7 +2,7 @@ import { checkStore, PROBLEM_KINDS, repairStore, type CheckReport, type Problem,
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
 const LABELS: Record<ProblemKind, [string, string]> = {
   key: ['undecodable key', 'undecodable keys'],
@@ -41,7 +41,7 @@ function details(problems: Problem[]): string {
 
 const asJson = (p: Problem) => ({ kind: p.kind, key: p.key, message: p.message, repairable: p.fix.length > 0 });
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand({
   name: 'check',
   summary: 'verify the database (keys, change chains, aggregates, totals); --repair rebuilds what it can',
   help: `
@@ -74,4 +74,4 @@ export const checkCommand: Command = {
     }
     return now.problems.length === 0 ? 0 : 1;
   },
-};
+});

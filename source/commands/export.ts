@@ -8,9 +8,9 @@ import { safeFileName } from '../safe-file-name.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
 import { writeAll, writeFileFrom } from '../write-stream.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: 'export',
   summary: 'write snapshots as the published weekly CSVs (stdout, a folder, or .tar.gz bundles)',
   help: `
@@ -35,14 +35,14 @@ export const exportCommand: Command = {
   },
   async run({ flags, stdout }) {
     const range = wallRange(flags as { from?: unknown; to?: unknown });
-    const out = flags.out as string | undefined;
+    const out = flags.out;
     if (flags.tar && !out) throw new UserError('--tar needs --out DIR to write the bundles into.', 2);
     // The folder first: a place that cannot be one is said at once, before the database is read.
     const made = out ? makeFolder(out, 'the output folder') : [];
     const exported = withStore(flags.db, { readOnly: true }, async (store) => {
       const all = await store.listSources();
-      const sources = flags.source ? all.filter(idMatcher(String(flags.source))) : all;
-      if (sources.length === 0) throw new UserError(flags.source ? `no source in the database matches "${String(flags.source)}".` : 'the database holds no snapshots yet.');
+      const sources = flags.source ? all.filter(idMatcher(flags.source)) : all;
+      if (sources.length === 0) throw new UserError(flags.source ? `no source in the database matches "${flags.source}".` : 'the database holds no snapshots yet.');
       const csvs = weeklyCsvs(store, { sources, ...range });
       let count = 0;
       if (!out) for await (const csv of csvs) (count++, await writeAll(stdout, csv.lines()));
@@ -55,7 +55,7 @@ export const exportCommand: Command = {
     // Nothing exported (no data, a bad db): the folders made for it go again.
     return exported.catch((error: unknown) => (undoFolders(made), Promise.reject(error)));
   },
-};
+});
 
 /** OUT/YYYY-WW/SOURCE.csv. */
 async function writeCsv(out: string, csv: WeeklyCsv): Promise<void> {

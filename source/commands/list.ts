@@ -5,7 +5,7 @@ import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { selectSites } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
 /** The sites of --sites FILE, or the registry. */
 export function loadSites(file: unknown): RegistrySite[] {
@@ -56,7 +56,7 @@ export function formatTable(sites: readonly RegistrySite[], width?: number): str
 }
 
 /** `office-watch list`: the sources office-watch knows. */
-export const listCommand: Command = {
+export const listCommand = defineCommand({
   name: 'list',
   summary: 'the sources (sites) office-watch knows',
   help: `
@@ -93,4 +93,4 @@ export const listCommand: Command = {
     if (stdout.isTTY) stdout.write(`${sites.length} sources, ${supported} supported\n`);
     return 0;
   },
-};
+});

@@ -1,9 +1,9 @@
 import { sanitize } from '../sanitize.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { formatTable } from '../format-table.js';
 
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   name: 'stats',
   summary: 'per source: snapshots, locations, changed rows, appointments, cancellations, first and last',
   help: `
@@ -26,4 +26,4 @@ export const statsCommand: Command = {
     stdout.write(formatTable(header, rows, [false, true, true, true, true, true, false, false]));
     return 0;
   },
-};
+});
