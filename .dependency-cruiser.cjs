@@ -19,18 +19,11 @@ module.exports = {
       to: { path: '^source/' },
     },
     {
-      name: 'store-does-not-run-scrapers',
-      comment: 'store/ and scrapers/ are siblings: what both need lives in core/.',
+      name: 'siblings-apart',
+      comment: 'store/ and scrapers/ are siblings and never import each other: what both need lives in core/.',
       severity: 'error',
-      from: { path: '^store/' },
-      to: { path: '^scrapers/' },
-    },
-    {
-      name: 'scrapers-do-not-run-the-store',
-      comment: 'store/ and scrapers/ are siblings: what both need lives in core/.',
-      severity: 'error',
-      from: { path: '^scrapers/' },
-      to: { path: '^store/' },
+      from: { path: '^(scrapers|store)/' },
+      to: { path: '^(scrapers|store)/', pathNot: '^$1/' },
     },
     {
       name: 'the-store-through-its-index',

@@ -1,5 +1,5 @@
 import { webhookOptions } from './alerts/webhook-options.js';
-import type { Command } from './commands/command.js';
+import { defineCommand } from './commands/command.js';
 import { loadSites } from './commands/list.js';
 import { defaultDbPath } from './db-path.js';
 import { sanitize } from './sanitize.js';
@@ -19,7 +19,7 @@ function numberFlag(value: unknown, flag: string, min: number, max: number, inte
 }
 
 /** `office-watch` with no command: the live terminal app. */
-export const appCommand: Command = {
+export const appCommand = defineCommand({
   name: 'app',
   summary: 'the live terminal app',
   help: `
@@ -69,8 +69,8 @@ export const appCommand: Command = {
     const demo = flags.demo === true;
     if (demo && flags.sites !== undefined) throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
     const webhook = webhookOptions(flags);
-    if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
-    const theme = String(flags.theme);
+    if (flags.exec?.trim() === '') throw new UserError('--exec needs a command.', 2);
+    const theme = flags.theme;
     if (!(THEMES as readonly string[]).includes(theme)) {
       throw new UserError(`--theme is one of auto, dark and light; got "${sanitize(theme, 40)}".`, 2);
     }
@@ -101,10 +101,10 @@ export const appCommand: Command = {
         background: themeBackground(theme as ThemeChoice),
       },
       quiet: flags.quiet === true,
-      exec: flags.exec === undefined ? undefined : String(flags.exec),
+      exec: flags.exec,
       webhook: webhook.webhook,
       webhookFormat: webhook.webhookFormat,
     });
     return 0;
   },
-};
+});

@@ -57,7 +57,8 @@ export async function main(argv: string[], app: Command): Promise<number> {
   try {
     rejectUnknownFlags(cli.unnormalizedFlags, flags);
     if (named?.subcommands) checkSubcommand(named, cli.input[0]);
-    const db = (cli.flags.db as string | undefined) ?? (cli.flags.demo === true ? defaultDemoDbPath() : defaultDbPath());
+    const given = cli.flags.db;
+    const db = typeof given === 'string' ? given : cli.flags.demo === true ? defaultDemoDbPath() : defaultDbPath();
     return await command.run({ input: cli.input, flags: { ...cli.flags, db }, stdout: process.stdout, stderr: process.stderr });
   } catch (caught) {
     const error = asUserError(caught);

@@ -5,10 +5,10 @@ import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
 /** `office-watch alerts`: the alerts the watches raised. */
-export const alertsCommand: Command = {
+export const alertsCommand = defineCommand({
   name: 'alerts',
   summary: 'the free slots your watches found',
   help: `
@@ -37,7 +37,7 @@ export const alertsCommand: Command = {
     try {
       since = wallBound(flags.since, 'from');
     } catch {
-      throw new UserError(`--since "${sanitize(String(flags.since), 40)}" is not a date (YYYY-MM-DD or "YYYY-MM-DD HH:MM").`, 2);
+      throw new UserError(`--since "${sanitize(flags.since ?? '', 40)}" is not a date (YYYY-MM-DD or "YYYY-MM-DD HH:MM").`, 2);
     }
     return withStore(flags.db, { readOnly: true }, async (store) => {
       const alerts = await listAlerts(store, since === undefined ? {} : { since });
@@ -48,4 +48,4 @@ export const alertsCommand: Command = {
       return 0;
     });
   },
-};
+});

@@ -3,7 +3,7 @@ import { progressBar } from '../progress-bar.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
 const LABELS: Record<ProblemKind, [string, string]> = {
   key: ['undecodable key', 'undecodable keys'],
@@ -43,7 +43,7 @@ function details(problems: Problem[]): string {
 
 const asJson = (p: Problem) => ({ kind: p.kind, key: p.key, message: p.message, repairable: p.fix.length > 0 });
 
-export const checkCommand: Command = {
+export const checkCommand = defineCommand({
   name: 'check',
   summary: 'verify the database (keys, change chains, aggregates, totals); --repair rebuilds what it can',
   help: `
@@ -82,4 +82,4 @@ export const checkCommand: Command = {
     }
     return now.problems.length === 0 ? 0 : 1;
   },
-};
+});

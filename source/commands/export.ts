@@ -9,10 +9,10 @@ import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
 import { writeAll, writeFileFrom } from '../write-stream.js';
 import type { LevelStore } from '../../store/index.js';
-import type { Command, CommandContext } from './command.js';
+import { defineCommand } from './command.js';
 import { exportParquet } from './export-parquet.js';
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: 'export',
   summary: 'write snapshots as the published weekly CSVs, or the history as Parquet tables by week',
   help: `
@@ -41,7 +41,7 @@ export const exportCommand: Command = {
   },
   async run({ flags, stdout }) {
     const range = wallRange(flags as { from?: unknown; to?: unknown });
-    const out = flags.out as string | undefined;
+    const out = flags.out;
     if (flags.parquet !== undefined) return runParquet(flags, range);
     if (flags.tar && !out) throw new UserError('--tar needs --out DIR to write the bundles into.', 2);
     // The folder first: a place that cannot be one is said at once, before the database is read.
@@ -60,11 +60,20 @@ export const exportCommand: Command = {
     // Nothing exported (no data, a bad db): the folders made for it go again.
     return exported.catch((error: unknown) => (undoFolders(made), Promise.reject(error)));
   },
-};
+});
 
-async function runParquet(flags: CommandContext['flags'], range: { from?: string; to?: string }): Promise<number> {
-  const dir = String(flags.parquet);
-  if (dir === '' || flags.parquet === true) throw new UserError('--parquet needs the folder to write the tables into: --parquet DIR.', 2);
+/** The flags --parquet reads. */
+interface ParquetFlags {
+  db: string;
+  parquet?: string | undefined;
+  out?: string | undefined;
+  tar?: boolean;
+  source?: string | undefined;
+}
+
+async function runParquet(flags: ParquetFlags, range: { from?: string; to?: string }): Promise<number> {
+  const dir = flags.parquet ?? '';
+  if (dir === '') throw new UserError('--parquet needs the folder to write the tables into: --parquet DIR.', 2);
   if (flags.out !== undefined || flags.tar) throw new UserError('--out and --tar are for --csv; --parquet writes into its own DIR.', 2);
   const made = makeFolder(dir, 'the Parquet folder');
   const started = performance.now();
@@ -83,10 +92,10 @@ async function runParquet(flags: CommandContext['flags'], range: { from?: string
 }
 
 /** The sources a --source pattern picks (all without one); none is a UserError. */
-async function chosenSources(store: LevelStore, pattern: unknown): Promise<string[]> {
+async function chosenSources(store: LevelStore, pattern: string | undefined): Promise<string[]> {
   const all = await store.listSources();
-  const sources = pattern ? all.filter(idMatcher(String(pattern))) : all;
-  if (sources.length === 0) throw new UserError(pattern ? `no source in the database matches "${String(pattern)}".` : 'the database holds no snapshots yet.');
+  const sources = pattern ? all.filter(idMatcher(pattern)) : all;
+  if (sources.length === 0) throw new UserError(pattern ? `no source in the database matches "${pattern}".` : 'the database holds no snapshots yet.');
   return sources;
 }
 

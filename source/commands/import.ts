@@ -3,9 +3,9 @@ import { refuseDevice } from '../input-file.js';
 import { progressBar } from '../progress-bar.js';
 import { withStore } from '../with-store.js';
 import { asUserError } from '../user-error.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: 'import',
   summary: 'load published weekly .tar.gz files (or folders of them, or one source .csv)',
   help: `
@@ -42,4 +42,4 @@ export const importCommand: Command = {
     );
     return 0;
   },
-};
+});

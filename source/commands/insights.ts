@@ -6,9 +6,9 @@ import { idMatcher } from '../id-pattern.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
-export const insightsCommand: Command = {
+export const insightsCommand = defineCommand({
   name: 'insights',
   summary: 'per city and source: bookings, cancellations, lead time, popular hours, free slots; cities side by side',
   help: `
@@ -55,7 +55,7 @@ export const insightsCommand: Command = {
     else stdout.write(insightsText(insights));
     return 0;
   },
-};
+});
 
 const hours = (list: number[]): string => list.map((h) => `${String(h).padStart(2, '0')}h`).join(' ');
 const num = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));

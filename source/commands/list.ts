@@ -9,7 +9,7 @@ import { sanitize } from '../sanitize.js';
 import { terminalJson } from '../terminal-json.js';
 import { selectSites, type SiteStatus } from '../scheduler/index.js';
 import { UserError } from '../user-error.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
 /** The sites of --sites FILE, or the registry with the user's own sites (office-watch sites add) on top. */
 export function loadSites(file: unknown): RegistrySite[] {
@@ -68,7 +68,7 @@ async function readStatuses(db: string, sites: readonly RegistrySite[]): Promise
 }
 
 /** `office-watch list`: the sources office-watch knows. */
-export const listCommand: Command = {
+export const listCommand = defineCommand({
   name: 'list',
   summary: 'the sources (sites) office-watch knows',
   help: `
@@ -110,4 +110,4 @@ export const listCommand: Command = {
     if (stdout.isTTY) stdout.write(`${sites.length} sources, ${supported} supported\n`);
     return 0;
   },
-};
+});

@@ -6,9 +6,9 @@ import { makeFolder, undoFolders, whyNotWritable } from '../make-folder.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 
-export const metricsCommand: Command = {
+export const metricsCommand = defineCommand({
   name: 'metrics',
   summary: 'write the published wide metrics CSVs of a week (slips of the reference included)',
   help: `
@@ -20,14 +20,13 @@ export const metricsCommand: Command = {
 `,
   flags: { week: { type: 'string' }, out: { type: 'string' } },
   async run({ flags, stderr }) {
-    if (!flags.week) throw new UserError('name the week: --week YYYY-WW.', 2);
-    if (!flags.out) throw new UserError('name the folder to write into: --out DIR.', 2);
-    const week = String(flags.week);
+    const { week, out } = flags;
+    if (!week) throw new UserError('name the week: --week YYYY-WW.', 2);
+    if (!out) throw new UserError('name the folder to write into: --out DIR.', 2);
     if (!isoWeekRange(week)) throw new UserError(`"${sanitize(week, 40)}" is not an ISO week like 2021-28.`, 2);
-    const out = String(flags.out);
     // The folder first: a place that cannot be one is said at once, before the week is computed.
     const made = makeFolder(out, 'the output folder');
-    const computed = withStore(flags.db, { readOnly: true }, (store) => publishedMetrics(store, String(flags.week)));
+    const computed = withStore(flags.db, { readOnly: true }, (store) => publishedMetrics(store, week));
     const files = await computed.catch((error: unknown) => (undoFolders(made), Promise.reject(error)));
     let written = 0;
     for (const [name, bytes] of files) {
@@ -39,7 +38,7 @@ export const metricsCommand: Command = {
       }
       written++;
     }
-    stderr.write(`wrote ${written} metrics files for week ${String(flags.week)} to ${out}\n`);
+    stderr.write(`wrote ${written} metrics files for week ${week} to ${out}\n`);
     return 0;
   },
-};
+});

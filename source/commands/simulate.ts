@@ -4,10 +4,23 @@ import type { Demo } from '../../scrapers/simulator/demo.js';
 import { startChangedSites } from '../../scrapers/simulator/site-changes.js';
 import { SYSTEMS } from '../../scrapers/types.js';
 import { UserError } from '../user-error.js';
-import type { Command } from './command.js';
+import type { AnyFlags } from 'meow';
+import { defineCommand, type CommandContext } from './command.js';
 
 /** `office-watch simulate`: the demo's simulated offices served on 127.0.0.1 in the foreground, until Ctrl-C. */
-export const simulateCommand: Command = {
+
+const SIMULATE_FLAGS = {
+  port: { type: 'number', default: 0 },
+  speed: { type: 'number', default: 60 },
+  seed: { type: 'number', default: 1 },
+  sitesOut: { type: 'string' },
+  siteChanges: { type: 'boolean', default: false },
+  score: { type: 'boolean', default: false },
+  days: { type: 'number', default: 2 },
+  json: { type: 'boolean', default: false },
+} as const satisfies AnyFlags;
+
+export const simulateCommand = defineCommand({
   name: 'simulate',
   summary: 'serve simulated offices on 127.0.0.1 (the demo world), until Ctrl-C',
   help: `
@@ -44,16 +57,7 @@ export const simulateCommand: Command = {
     $ office-watch simulate --port 8300 --sites-out demo-sites.json
     $ office-watch simulate --score --days 2
 `,
-  flags: {
-    port: { type: 'number', default: 0 },
-    speed: { type: 'number', default: 60 },
-    seed: { type: 'number', default: 1 },
-    sitesOut: { type: 'string' },
-    siteChanges: { type: 'boolean', default: false },
-    score: { type: 'boolean', default: false },
-    days: { type: 'number', default: 2 },
-    json: { type: 'boolean', default: false },
-  },
+  flags: SIMULATE_FLAGS,
   async run(context) {
     const { flags, input, stdout, stderr } = context;
     if (input.length > 0) throw new UserError('simulate takes no arguments; see office-watch simulate --help.', 2);
@@ -81,9 +85,9 @@ export const simulateCommand: Command = {
       await demo.close();
     }
   },
-};
+});
 
-async function score({ flags, stdout, stderr }: Parameters<Command['run']>[0], seed: number): Promise<number> {
+async function score({ flags, stdout, stderr }: CommandContext<typeof SIMULATE_FLAGS>, seed: number): Promise<number> {
   const days = flags.days;
   if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 14) throw new UserError('--days must be a number above 0 (at most 14).', 2);
   const { scoreInference } = await import('../simulate/score.js');

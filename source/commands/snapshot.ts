@@ -9,7 +9,8 @@ import { createScheduler, selectSites, type RunOutcome, type Scheduler } from '.
 import { UserError } from '../user-error.js';
 import { politeSkips } from '../site-statuses.js';
 import { withStore } from '../with-store.js';
-import type { Command, CommandContext } from './command.js';
+import type { AnyFlags } from 'meow';
+import { defineCommand, type CommandContext } from './command.js';
 import { loadSites, systemFlag } from './list.js';
 
 /** One source's line of the summary (and its --json record). */
@@ -60,7 +61,22 @@ function positiveInteger(value: unknown, flag: string, max: number): number {
 const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
 
 /** `office-watch snapshot`: one round over the chosen sources, stored, with a line per source. */
-export const snapshotCommand: Command = {
+
+const SNAPSHOT_FLAGS = {
+  weeks: { type: 'number', shortFlag: 'w', default: 4 },
+  parallel: { type: 'number', shortFlag: 'p', default: 8 },
+  include: { type: 'string', shortFlag: 'i', isMultiple: true },
+  exclude: { type: 'string', shortFlag: 'e', isMultiple: true },
+  system: { type: 'string' },
+  sites: { type: 'string' },
+  demo: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  exec: { type: 'string' },
+  webhook: { type: 'string' },
+  webhookFormat: { type: 'string' },
+} as const satisfies AnyFlags;
+
+export const snapshotCommand = defineCommand({
   name: 'snapshot',
   summary: 'scrape the sources once and store the snapshots',
   help: `
@@ -89,26 +105,14 @@ export const snapshotCommand: Command = {
   Alerts: one message per watch per round; after the round, deliveries get at most 30 s to finish
   (retries included), and what is still undelivered then is logged on stderr.
 `,
-  flags: {
-    weeks: { type: 'number', shortFlag: 'w', default: 4 },
-    parallel: { type: 'number', shortFlag: 'p', default: 8 },
-    include: { type: 'string', shortFlag: 'i', isMultiple: true },
-    exclude: { type: 'string', shortFlag: 'e', isMultiple: true },
-    system: { type: 'string' },
-    sites: { type: 'string' },
-    demo: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    exec: { type: 'string' },
-    webhook: { type: 'string' },
-    webhookFormat: { type: 'string' },
-  },
+  flags: SNAPSHOT_FLAGS,
   async run(context) {
     const { flags } = context;
     const weeks = positiveInteger(flags.weeks, 'weeks', 26);
     const parallel = positiveInteger(flags.parallel, 'parallel', 64);
     if (flags.demo && flags.sites !== undefined) throw new UserError('--demo scrapes simulated offices and takes no --sites file.', 2);
     const webhook = webhookOptions(flags);
-    if (flags.exec !== undefined && String(flags.exec).trim() === '') throw new UserError('--exec needs a command.', 2);
+    if (flags.exec?.trim() === '') throw new UserError('--exec needs a command.', 2);
     if (context.input.length > 0) throw new UserError(`snapshot takes no arguments ("${sanitize(context.input[0]!, 40)}"); use -i PATTERN to choose sources.`, 2);
     const choose = (all: RegistrySite[]): Site[] => {
       const { sites, unmatched } = selectSites(all, { include: patterns(flags.include), exclude: patterns(flags.exclude), system: systemFlag(flags.system, all) });
@@ -127,7 +131,7 @@ export const snapshotCommand: Command = {
       await demo.close();
     }
   },
-};
+});
 
 /** How long `snapshot` waits for alert deliveries after its round, retries included. */
 const DELIVERY_WAIT_MS = 30_000;
@@ -140,7 +144,7 @@ interface RoundOptions {
   webhookFormat?: WebhookFormat;
 }
 
-async function scrapeRound(context: CommandContext, chosen: Site[], options: RoundOptions): Promise<number> {
+async function scrapeRound(context: CommandContext<typeof SNAPSHOT_FLAGS>, chosen: Site[], options: RoundOptions): Promise<number> {
   return withStore(context.flags.db, {}, async (store) => {
     const recent = options.now ? new Map<string, string>() : await politeSkips(store, chosen);
     for (const [id, why] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: ${why}.\n`);
@@ -158,7 +162,7 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: Rou
     const scheduler = createScheduler({ sites, store, scraperFor, ...limits, ...clock });
     const { flags, stdout } = context;
     const dispatcher = createAlertDispatcher({
-      exec: flags.exec as string | undefined,
+      exec: flags.exec,
       webhook: options.webhook,
       webhookFormat: options.webhookFormat,
       onMessage: (message) => void (flags.json ? undefined : stdout.write(messageTerminalText(message))),
@@ -185,7 +189,7 @@ async function scrapeRound(context: CommandContext, chosen: Site[], options: Rou
 }
 
 /** Run the round, streaming a line per source (or collecting the JSON), then the totals; the exit code. */
-async function report({ flags, stdout, stderr }: CommandContext, scheduler: Scheduler, total: number, interrupted: () => boolean): Promise<number> {
+async function report({ flags, stdout, stderr }: CommandContext<typeof SNAPSHOT_FLAGS>, scheduler: Scheduler, total: number, interrupted: () => boolean): Promise<number> {
   let done = 0;
   scheduler.onRun((outcome) => {
     done++;

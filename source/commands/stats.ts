@@ -2,10 +2,10 @@ import { sanitize } from '../sanitize.js';
 import { shortStatus, statusesOf } from '../site-statuses.js';
 import { terminalJson } from '../terminal-json.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { formatTable } from '../format-table.js';
 
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   name: 'stats',
   summary: 'per source: snapshots, locations, changed rows, appointments, cancellations, first, last and status',
   help: `
@@ -35,4 +35,4 @@ export const statsCommand: Command = {
     stdout.write(formatTable(header, rows, [false, true, true, true, true, true, false, false, false]));
     return 0;
   },
-};
+});

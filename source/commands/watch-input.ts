@@ -15,8 +15,18 @@ export interface WatchCandidates {
   offices: { id: string; name?: string | undefined }[];
 }
 
+/** The flags of `watch add` as meow parses them (the `w` prompt makes the same). */
+export interface WatchFlags {
+  city?: string | undefined;
+  office?: string | undefined;
+  before?: string | undefined;
+  within?: number | undefined;
+  weekdays?: string | undefined;
+  hours?: string | undefined;
+}
+
 /** The flags of `watch add`, checked: one sentence for the first problem. `today` is Berlin's 'YYYY-MM-DD'. */
-export function parseWatchFlags(flags: Record<string, unknown>, candidates: WatchCandidates, match: (pattern: string) => (text: string) => boolean, today = toBerlinWallTime(new Date()).slice(0, 10)): WatchSpec {
+export function parseWatchFlags(flags: WatchFlags, candidates: WatchCandidates, match: (pattern: string) => (text: string) => boolean, today = toBerlinWallTime(new Date()).slice(0, 10)): WatchSpec {
   const spec: WatchSpec = {};
   const city = pattern(flags.city, 'city');
   const office = pattern(flags.office, 'office');
@@ -32,7 +42,7 @@ export function parseWatchFlags(flags: Record<string, unknown>, candidates: Watc
     spec.office = office;
   }
   if (flags.before !== undefined) {
-    const before = String(flags.before);
+    const before = flags.before;
     const date = new Date(`${before}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(before) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== before) bad(`--before "${shown(before)}" is not a date (YYYY-MM-DD).`);
     if (before <= today) bad(`--before ${before} is not in the future (today is ${today}).`);
@@ -40,11 +50,11 @@ export function parseWatchFlags(flags: Record<string, unknown>, candidates: Watc
   }
   if (flags.within !== undefined) {
     const within = flags.within;
-    if (typeof within !== 'number' || !Number.isInteger(within) || within < 0 || within > 366) bad(`--within needs a whole number of days from 0 to 366; got "${shown(within)}".`);
-    spec.withinDays = within as number;
+    if (!Number.isInteger(within) || within < 0 || within > 366) bad(`--within needs a whole number of days from 0 to 366; got "${shown(within)}".`);
+    spec.withinDays = within;
   }
-  if (flags.weekdays !== undefined) spec.weekdays = weekdays(String(flags.weekdays));
-  if (flags.hours !== undefined) spec.hours = hours(String(flags.hours));
+  if (flags.weekdays !== undefined) spec.weekdays = weekdays(flags.weekdays);
+  if (flags.hours !== undefined) spec.hours = hours(flags.hours);
   return spec;
 }
 

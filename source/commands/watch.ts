@@ -5,7 +5,7 @@ import { idMatcher } from '../id-pattern.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import type { Command } from './command.js';
+import { defineCommand } from './command.js';
 import { loadSites } from './list.js';
 import { parseWatchFlags, type WatchCandidates } from './watch-input.js';
 
@@ -24,7 +24,7 @@ async function addNew(store: LevelStore, spec: Parameters<typeof addWatch>[1]): 
 }
 
 /** Cities and offices the patterns may name: the sites (registry or --sites; with --demo the simulated ones) and the db. */
-async function candidates(store: LevelStore, flags: Record<string, unknown>): Promise<WatchCandidates> {
+async function candidates(store: LevelStore, flags: { sites?: string | undefined; demo?: boolean | undefined }): Promise<WatchCandidates> {
   const sites: { id: string; name: string; city?: string; locations?: { id: string; name?: string }[] }[] = [...loadSites(flags.sites)];
   if (flags.demo) {
     const { DEMO_OFFICES } = await import('../../scrapers/simulator/demo-offices.js');
@@ -38,7 +38,7 @@ async function candidates(store: LevelStore, flags: Record<string, unknown>): Pr
 }
 
 /** `office-watch watch add|list|rm`: the slots a user waits for. */
-export const watchCommand: Command = {
+export const watchCommand = defineCommand({
   name: 'watch',
   summary: 'watch offices for free slots you want (add, list, rm)',
   subcommands: ['add', 'list', 'rm'],
@@ -112,4 +112,4 @@ export const watchCommand: Command = {
     }
     throw new UserError(`watch takes add, list or rm; got "${sanitize(action ?? '', 40)}".`, 2);
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { Watch, WatchSpec } from '../../store/index.js';
 import { describeWatch } from '../commands/watch.js';
-import { parseWatchFlags, type WatchCandidates } from '../commands/watch-input.js';
+import { parseWatchFlags, type WatchCandidates, type WatchFlags } from '../commands/watch-input.js';
 import { idMatcher } from '../id-pattern.js';
 
 export const DEFAULT_WITHIN_DAYS = 14;
@@ -13,7 +13,7 @@ const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday)?$/i
  * UserError names the first problem.
  */
 export function parseWatchPrompt(city: string, text: string, today?: string, offices: WatchCandidates['offices'] = []): WatchSpec {
-  const flags: Record<string, unknown> = { city, within: DEFAULT_WITHIN_DAYS };
+  const flags: WatchFlags = { city, within: DEFAULT_WITHIN_DAYS };
   const office: string[] = [];
   for (const part of text.trim().split(/\s+/).filter(Boolean)) {
     if (/^\d+$/.test(part)) flags.within = Number(part);

@@ -9,12 +9,13 @@ import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 const WEEK = 'raw/2026-29.tar.gz';
 // Five demo sources of all four booking systems that answer quickly: the round is short, most of it writing.
 const DEMO_SOURCES = ['kassel', 'regensburg', 'muenster', 'landkreis?leipzig', 'frankfurt?kfz'].flatMap((id) => ['-i', id]);
-const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+// A fixed seed, so that CI runs the same kills each time; OFFICE_WATCH_SEED tries others (failures print it).
+const SEED = Number(process.env.OFFICE_WATCH_SEED ?? 2026_12);
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kill -9 at random moments leaves a sound database', () => {
-  console.log(`crash test seed ${SEED} (CRASH_SEED=${SEED} repeats it)`);
+  console.log(`crash test seed ${SEED} (OFFICE_WATCH_SEED=${SEED} repeats it)`);
 
   it.runIf(hasSharedData(WEEK))('during import: check finds nothing, and a rerun exports the published week byte for byte', async () => {
     const result = await crashImports({ tar: sharedData(WEEK)!, kills: 3, random: seededRandom(SEED), dir: join(dir, 'import'), fresh: true, spanMs: 50, wholeMs: 1_500, log: console.log });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { composeMessages } from '../../source/alerts/alert-message.js';
 import { alertEffects, notificationOf } from '../../source/tui/alert-effects.js';
 import { desktopNotifier, type Notification, type NotifyFunction } from '../../source/tui/desktop-notifier.js';
@@ -12,8 +12,13 @@ const message = (...alerts: ReturnType<typeof sampleAlert>[]) =>
 const note: Notification = { title: 'Free slot: Meldewesen (Bonn)', message: 'Wed 2021-08-11 08:30 · cancellation' };
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** On fake timers: the gathering and the notifier's loading take no real time. */
+const pass = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 describe('alert effects', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
   test("a round's messages ring the bell once; one notification: the first message, and how many more", async () => {
     const written: string[] = [];
     const sent: [Notification, number][] = [];
@@ -24,7 +29,7 @@ describe('alert effects', () => {
     const first = message(sampleAlert(), sampleAlert('2021-08-12 09:00:00'));
     effects(first, log);
     effects(message(sampleAlert('2021-08-13 09:00:00')), log);
-    await wait(60);
+    await pass(60);
     expect(written).toEqual(['\u0007']);
     expect(sent).toEqual([[notificationOf(first), 1]]);
     expect(sent[0]![0].title).toBe('2 free slots: Meldewesen (Bonn)');
@@ -34,7 +39,7 @@ describe('alert effects', () => {
       'Thu 2021-08-12 09:00 · cancellation · Stadt Bonn · Meldewesen',
     ]);
     effects(message(sampleAlert('2021-08-14 09:00:00')), log);
-    await wait(60);
+    await pass(60);
     expect(written).toEqual(['\u0007', '\u0007']);
   });
 
@@ -43,7 +48,7 @@ describe('alert effects', () => {
     let sent = 0;
     const effects = alertEffects({ quiet: true, write: (text) => void written.push(text), notifier: () => () => void sent++, gatherMs: 10 });
     effects(message(sampleAlert()), () => undefined);
-    await wait(40);
+    await pass(40);
     expect(written).toEqual([]);
     expect(sent).toBe(1);
   });
@@ -52,12 +57,14 @@ describe('alert effects', () => {
 describe('desktop notifications', () => {
   const logged: string[] = [];
   const log = (line: string) => void logged.push(line);
+  afterEach(() => void vi.useRealTimers());
 
   test("a message's title and text, how many more came with it; site text sanitized", async () => {
+    vi.useFakeTimers();
     const shown: { title: string; message: string }[] = [];
     const notify = desktopNotifier(log, async (): Promise<NotifyFunction> => (n, done) => (shown.push(n), done(null)));
     notify(notificationOf(message(sampleAlert())), 3);
-    await wait(10);
+    await pass(10);
     expect(shown).toEqual([{ title: 'Free slot: Meldewesen (Bonn)', message: expect.any(String), wait: false }]);
     expect(shown[0]!.message.split('\n')).toEqual([
       '1 new slot, first Wed 2021-08-11 08:30 (watch 1: city Bonn · within 14 days)',
@@ -69,13 +76,14 @@ describe('desktop notifications', () => {
   });
 
   test('no notifier on the platform: silently nothing, and not asked again; a failed delivery is logged; a throw is no crash', async () => {
+    vi.useFakeTimers();
     logged.length = 0;
     let calls = 0;
     const missing = desktopNotifier(log, async (): Promise<NotifyFunction> => (_n, done) => (calls++, done(new Error('not found: notify-send'))));
     missing(note, 0);
-    await wait(10);
+    await pass(10);
     missing(note, 0);
-    await wait(10);
+    await pass(10);
     expect(calls).toBe(1);
     expect(logged).toEqual([]);
 
@@ -85,7 +93,7 @@ describe('desktop notifications', () => {
       throw new Error('boom');
     });
     throwing(note, 0);
-    await wait(10);
+    await pass(10);
     expect(logged).toEqual(['desktop notification failed: D-Bus said no', 'desktop notification failed: boom']);
   });
 
@@ -94,8 +102,12 @@ describe('desktop notifications', () => {
     const notify = desktopNotifier(log);
     expect(() => notify(note, 0)).not.toThrow();
     await wait(500);
-    expect(logged.every((line) => line.startsWith('desktop notification failed: '))).toBe(true);
     const notifySend = (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, 'notify-send')));
     if (process.platform === 'linux' && !notifySend) expect(logged).toEqual([]);
+    else {
+      // A notifier delivers (nothing logged) or fails once, saying so.
+      expect(logged.length).toBeLessThanOrEqual(1);
+      expect(logged.filter((line) => !line.startsWith('desktop notification failed: '))).toEqual([]);
+    }
   });
 });

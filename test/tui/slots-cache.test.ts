@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { CitySlots } from '../../source/tui/data/app-data.js';
 import { SlotsCache } from '../../source/tui/data/slots-cache.js';
 import { SourceVersions } from '../../source/tui/data/source-versions.js';
@@ -24,23 +24,29 @@ function cacheWithReads() {
 }
 
 describe('SlotsCache', () => {
+  afterEach(() => void vi.useRealTimers());
+
   test('keeps what it read; reads the snapshot before ahead, once', async () => {
+    vi.useFakeTimers();
     const { cache, reads } = cacheWithReads();
     expect(cache.peek('Bonn', undefined)).toBeUndefined();
     await cache.load('Bonn', undefined);
     expect(cache.peek('Bonn', undefined)?.frame.at).toBe(TIMES[2]);
-    await expect.poll(() => cache.peek('Bonn', TIMES[1])?.frame.at).toBe(TIMES[1]);
+    expect(cache.peek('Bonn', TIMES[1])).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(cache.peek('Bonn', TIMES[1])?.frame.at).toBe(TIMES[1]);
     // The read-ahead read no further on its own.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await vi.advanceTimersByTimeAsync(60);
     expect(reads).toEqual(['Bonn live', `Bonn ${TIMES[1]}`]);
     expect(cache.peek('Bonn', TIMES[0])).toBeUndefined();
   });
 
   test('no read-ahead when asked for none, nor before the oldest snapshot', async () => {
+    vi.useFakeTimers();
     const { cache, reads } = cacheWithReads();
     await cache.load('Bonn', undefined, false);
     await cache.load('Köln', TIMES[0]);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await vi.advanceTimersByTimeAsync(60);
     expect(reads).toEqual(['Bonn live', `Köln ${TIMES[0]}`]);
   });
 

@@ -139,14 +139,9 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
       if (latest) await reader.append(id, latest.takenAt);
       if (latest?.locations !== (await catalog.locationNames(id)).size) await catalog.locationNames(id, true);
     }
-    changed(known);
-  }
-
-  /** Move the versions of `sourceIds`, then tell the views once. */
-  function changed(sourceIds: readonly string[]): void {
-    if (sourceIds.length === 0) return;
-    versions.bump(sourceIds);
-    emit(sourceIds);
+    if (known.length === 0) return;
+    versions.bump(known);
+    emit(known);
   }
 
   const offSnapshot = store.onSnapshot((sourceId) => void refresh([sourceId]).catch(() => undefined));
@@ -160,10 +155,13 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     const queue = catalog.sources().map((s) => s.sourceId);
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        await catalog.refreshLatest(id);
+        const before = catalog.latest(id)?.takenAt;
+        const latest = await catalog.refreshLatest(id);
         // Run records per source: a range scan of one day, not of every run ever recorded.
         if (!scheduler?.health().some((h) => h.sourceId === id)) runs.push(...(await store.runs(id, since)));
-        changed([id]);
+        // What was read of the source knowing its newest snapshot (the slots: FrameReader.times waits for it) stays.
+        if (latest?.takenAt !== before) versions.bump([id]);
+        emit([id]);
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
