@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Level } from 'level';
@@ -100,6 +100,27 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     const again: string[] = [];
     await (await openStore(path, { onNotice: (m) => again.push(m) })).close();
     expect(again).toEqual([]);
+  }, 120_000);
+});
+
+describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`, 'raw/2026-29.tar.gz'))('an import undone', () => {
+  it('leaves records, rollups and totals as they were when a later file turns out bad', async () => {
+    const store = await openStore(join(dir, 'undone'));
+    await importWeeklyFiles(store, [sharedData(`raw/${WEEK}.tar.gz`)!]);
+    const keys = async () => {
+      const all: string[] = [];
+      for await (const k of store.db.keys()) if (!k.startsWith('x')) all.push(k);
+      return all;
+    };
+    const [before, stats] = [await keys(), await store.stats()];
+    const good = sharedData('raw/2026-29.tar.gz')!;
+    const cut = join(dir, '2026-30.tar.gz');
+    writeFileSync(cut, readFileSync(good).subarray(0, 9000));
+    await expect(importWeeklyFiles(store, [good, cut])).rejects.toThrow(/cut short|gzip/);
+    expect(await keys()).toEqual(before);
+    expect(await store.stats()).toEqual(stats);
+    expect((await checkStore(store.db)).problems).toEqual([]);
+    await store.close();
   }, 120_000);
 });
 
