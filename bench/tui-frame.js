@@ -1,20 +1,25 @@
 // The terminal app over a db holding a week of data: time to the first frame (and to the first grid), and
 // key press → updated frame, measured from outside, in a real pseudo-terminal (80×24), as a user sees it.
-//   npm run build && node bench/tui-frame.js
+//   npm run build && node bench/tui-frame.js [--weeks 52]
 // The week is the published 2021-28 (36 sources, 24k snapshots) imported once into a cached db
 // (BENCH_TUI_DB, default $TMPDIR/office-watch-bench-tui-week); without the shared data, a synthetic week.
+// --weeks 52: the 52-week db that bench/history-import.js leaves in .bench/db-52 (2026-05…08 and shifted copies;
+// imported here if missing), and the timeline's spans (s) timed too.
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import xterm from '@xterm/headless';
 import { spawn } from 'node-pty';
 import { openStore } from '../dist/store/index.js';
 import { importWeeklyFiles } from '../dist/store/import-weeks.js';
+import { consecutiveWeeks } from './lib/shifted-weeks.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/office-watch.js');
-const db = process.env.BENCH_TUI_DB ?? join(tmpdir(), 'office-watch-bench-tui-week');
+const LONG = process.argv.includes('--weeks');
+const db = process.env.BENCH_TUI_DB ?? (LONG ? join(root, '.bench/db-52') : join(tmpdir(), 'office-watch-bench-tui-week'));
 const week = resolve(process.env.OFFICE_WATCH_DATA ?? join(root, '../shared/data'), 'raw/2021-28.tar.gz');
 // TUI_BENCH_STARTS / TUI_BENCH_ROUNDS: how many starts and rounds. 60 rounds are about 190 presses: with 66 (20
 // rounds), the p95 was the 4th-slowest press, which one collection or a busy host decided.
@@ -23,6 +28,12 @@ const ROUNDS = Number(process.env.TUI_BENCH_ROUNDS ?? 60);
 
 async function ensureWeek() {
   if (existsSync(join(db, 'CURRENT'))) return 'cached';
+  if (LONG) {
+    const weeks = consecutiveWeeks(52);
+    const run = spawnSync(process.execPath, [bin, 'import', ...weeks, '--db', db], { stdio: 'inherit' });
+    if (run.status !== 0) throw new Error('the import of 52 weeks failed');
+    return 'imported 52 weeks: 2026-05…08 and copies shifted by 4…48 weeks';
+  }
   rmSync(db, { recursive: true, force: true });
   const store = await openStore(db);
   try {
@@ -130,8 +141,10 @@ for (let i = 0; i < ROUNDS; i++) {
   // Down 30 cities, then up again: a week holds 36.
   app.proc.write(Math.floor(i / 30) % 2 === 0 ? 'j' : 'k');
   const named = (s) => {
-    const city = selected(s);
-    return city !== undefined && city !== before && title(s).startsWith(city.slice(0, 6));
+    const city = selected(s)?.replace(/…$/, '');
+    // The title shortens the name where its history position is long (52 weeks: "Berg… · … history 1343/1343").
+    const shown = title(s).split(' · ')[0].replace(/…$/, '').slice(0, 6);
+    return city !== undefined && city !== before?.replace(/…$/, '') && shown.length >= 3 && city.startsWith(shown);
   };
   latency.city.push((await app.until(named)) - t0);
   cityGrid.push((await app.until((s) => named(s) && NEWEST(title(s)))) - t0);
@@ -149,6 +162,17 @@ for (let i = 0; i < ROUNDS; i++) {
   app.proc.write(']');
   latency.history.push((await app.until((s) => NEWEST(title(s)))) - t3);
 }
+// 3. The timeline view (key 2), then its spans in turn (s): 7 days → 4 weeks → 52 weeks → 7 days, each until drawn.
+const spans = [];
+app.proc.write('2');
+await app.until((s) => /last 7 days/.test(s));
+for (let i = 0; i < (LONG ? 9 : 3); i++) {
+  const want = ['last 4 weeks', 'last 52 weeks', 'last 7 days'][i % 3];
+  const t0 = performance.now();
+  app.proc.write('s');
+  const at = await app.until((s) => s.includes(want) && !/loading|reading/i.test(s));
+  spans.push([want, at - t0]);
+}
 app.proc.write('q');
 await app.exited;
 const all = [...latency.city, ...latency.day, ...latency.history];
@@ -157,3 +181,7 @@ for (const [name, values] of Object.entries(latency)) {
 }
 console.log(`  key → frame   all      p95 ${ms(percentile(all, 95))} (budget ≤ 30 ms)`);
 console.log(`  key → grid    city     p50 ${ms(percentile(cityGrid, 50))}, p95 ${ms(percentile(cityGrid, 95))}, max ${ms(Math.max(...cityGrid))} (the next city's grid read and drawn)`);
+for (const want of ['last 7 days', 'last 4 weeks', 'last 52 weeks']) {
+  const values = spans.filter(([w]) => w === want).map(([, v]) => v);
+  if (values.length > 0) console.log(`  s → timeline  ${want.padEnd(13)} max ${ms(Math.max(...values))} over ${values.length} presses`);
+}

@@ -5,7 +5,7 @@ import { Socket } from 'node:net';
 // `import` streams any number of weeks with a small live heap, but V8 lets a heap that allocates this fast grow
 // far past what it holds (measured, 52 weeks: peak RSS 348 MB unbounded, under 250 MB with these limits; README).
 // So import runs in a child with a bounded heap, unless the user chose heap flags of their own.
-const IMPORT_HEAP = ['--max-semi-space-size=4', '--max-old-space-size=160'];
+const IMPORT_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=160'];
 const PARENT_PIPE = 'OFFICE_WATCH_PARENT_PIPE';
 const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((flag) => /max-(old|semi)-space-size/.test(flag));
 if (process.argv[2] === 'import' && !chosen && !process.env[PARENT_PIPE]) {

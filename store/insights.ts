@@ -175,13 +175,14 @@ function widen(span: Span, first: WallTime, last: WallTime): void {
 
 /** Sum the day rollups of a key range (whole days). */
 async function addRollups(store: LevelStore, days: RangeOptions, sums: Sums, span: Span): Promise<void> {
+  // Days come in order: the span widens by the first day's first snapshot and the last day's last one.
+  let ends: { first: [string, number]; last: [string, number] } | undefined;
   for await (const [k, v] of store.db.iterator(days)) {
     const day = lastPart(k);
     const { counts, locations, first, last } = decodeRollup(v);
     const snapshots = counts[ROLLUP.snapshots]!;
     if (snapshots === 0) continue;
-    const midnight = parseWallTime(`${day} 00:00:00`);
-    widen(span, formatWallTime(midnight + first), formatWallTime(midnight + last));
+    ends = { first: ends?.first ?? [day, first], last: [day, last] };
     for (const location of locations) span.seen.add(location);
     sums.snapshots += snapshots;
     sums.free.set(day, { total: counts[ROLLUP.free]!, snapshots });
@@ -195,6 +196,8 @@ async function addRollups(store: LevelStore, days: RangeOptions, sums: Sums, spa
       sums.bookingHours[h]! += counts[ROLLUP.bookingHour + h]!;
     }
   }
+  const at = ([day, second]: [string, number]): WallTime => formatWallTime(parseWallTime(`${day} 00:00:00`) + second);
+  if (ends) widen(span, at(ends.first), at(ends.last));
 }
 
 /** Sum the snapshot records and hourly aggregates of [from, to] (within one day). */

@@ -9,6 +9,7 @@ import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun,
 import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
 import { cleanId } from './keys.js';
+import { dailyCounts } from './daily-counts.js';
 
 const toSeconds = (slots: readonly string[]): WallSeconds[] => [...new Set(slots.map(parseWallTime).filter(Number.isFinite))].sort((a, b) => a - b);
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
@@ -185,6 +186,11 @@ export class LevelStore implements OfficeStore {
       }
     }
     return [...hours.values()].sort((a, b) => (a.hour < b.hour ? -1 : 1));
+  }
+
+  /** Like hourly for a whole source, a day's counts at its 00:00 hour where the range holds the day whole (daily-counts.ts). */
+  daily(sourceId: string, from: WallTime, to: WallTime): Promise<HourlyCount[]> {
+    return dailyCounts(this, sourceId, from, to);
   }
 
   async stats(): Promise<SourceStats[]> {

@@ -1,4 +1,5 @@
-// Run a command; resolve with its wall time (s), exit code, output, and peak RSS (MB, from /usr/bin/time -v).
+// Run a command; resolve with its wall time (s), exit code, output, and with `rss` its peak RSS (MB) and CPU
+// seconds (user + system, children included), from /usr/bin/time -v.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,11 @@ export function timed(command, args, { rss = false, env = {} } = {}) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakMb = match ? Number(match[1]) / 1024 : undefined;
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
       if (useTime) stderr = stderr.split('\tCommand being timed')[0];
-      done({ seconds, code, stdout, stderr, peakMb });
+      done({ seconds, code, stdout, stderr, peakMb, cpuSeconds });
     });
   });
 }

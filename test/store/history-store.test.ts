@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Level } from 'level';
@@ -64,6 +64,21 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     await importWeeklyFiles(store, [week]);
     const ranges = [{}, { from: '2021-07-13 10:20:00', to: '2021-07-15 08:00:00' }, { from: '2021-07-14 00:00:00', to: '2021-07-14 23:59:59' }];
     const before = await Promise.all(ranges.map((r) => cityInsights(store, r)));
+    // The timeline's long spans: whole days from the rollups, the same counts per day as the hourly aggregates.
+    const perDay = (counts: { hour: string; appointments: number; cancellations: number }[]) => {
+      const days = new Map<string, [number, number]>();
+      for (const c of counts) {
+        const day = days.get(c.hour.slice(0, 10)) ?? [0, 0];
+        days.set(c.hour.slice(0, 10), [day[0] + c.appointments, day[1] + c.cancellations]);
+      }
+      return [...days].filter(([, [a, b]]) => a + b > 0);
+    };
+    for (const [from, to] of [['2021-07-13 10:00:00', '2021-07-17 08:00:00'], ['2021-07-12 00:00:00', '2021-07-18 23:59:59']] as const) {
+      const hourly = await store.hourly('bonn', undefined, from, to);
+      const daily = await store.daily('bonn', from, to);
+      expect(daily.length).toBeLessThan(hourly.length);
+      expect(perDay(daily)).toEqual(perDay(hourly));
+    }
     expect(before[0]!.cities.length).toBeGreaterThan(10);
     // Make it a database of format 1: no rollups.
     const rollups = await allKeys(store, 'd');
@@ -85,6 +100,27 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     const again: string[] = [];
     await (await openStore(path, { onNotice: (m) => again.push(m) })).close();
     expect(again).toEqual([]);
+  }, 120_000);
+});
+
+describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`, 'raw/2026-29.tar.gz'))('an import undone', () => {
+  it('leaves records, rollups and totals as they were when a later file turns out bad', async () => {
+    const store = await openStore(join(dir, 'undone'));
+    await importWeeklyFiles(store, [sharedData(`raw/${WEEK}.tar.gz`)!]);
+    const keys = async () => {
+      const all: string[] = [];
+      for await (const k of store.db.keys()) if (!k.startsWith('x')) all.push(k);
+      return all;
+    };
+    const [before, stats] = [await keys(), await store.stats()];
+    const good = sharedData('raw/2026-29.tar.gz')!;
+    const cut = join(dir, '2026-30.tar.gz');
+    writeFileSync(cut, readFileSync(good).subarray(0, 9000));
+    await expect(importWeeklyFiles(store, [good, cut])).rejects.toThrow(/cut short|gzip/);
+    expect(await keys()).toEqual(before);
+    expect(await store.stats()).toEqual(stats);
+    expect((await checkStore(store.db)).problems).toEqual([]);
+    await store.close();
   }, 120_000);
 });
 

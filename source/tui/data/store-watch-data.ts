@@ -116,7 +116,9 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     const latest = ids.map((id) => catalog.latest(id)?.takenAt).filter((t): t is WallTime => t !== undefined);
     const end = latest.length > 0 ? latest.reduce((a, b) => (a > b ? a : b)) : toBerlinWallTime(now());
     const from = msToWall(Math.floor(wallToMs(end) / 3_600_000) * 3_600_000 - (hours - 1) * 3_600_000);
-    const lists = await Promise.all(ids.map((id) => store.hourly(id, scope.locationId, from, end)));
+    // Spans longer than 4 weeks are drawn in buckets of a day or more: a city's days come from the day rollups.
+    const byDay = hours > 28 * 24 && scope.locationId === undefined;
+    const lists = await Promise.all(ids.map((id) => (byDay ? store.daily(id, from, end) : store.hourly(id, scope.locationId, from, end))));
     return { end, counts: sumHourly(lists) };
   }
 
