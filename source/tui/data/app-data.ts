@@ -3,6 +3,7 @@ import type { Insights } from '../../../store/insights.js';
 import type { HourlyCount } from '../../../store/types.js';
 import type { Watch, WatchSpec } from '../../../store/watches.js';
 import type { WallTime } from '../../../scrapers/types.js';
+import type { SiteStatus } from '../../scheduler/index.js';
 
 /** A scraper's state as the views show it; `idle` = not scraped in this session and no run on record. */
 export type HealthState = 'ok' | 'failing' | 'stale' | 'idle';
@@ -97,6 +98,8 @@ export interface HealthRow {
   /** 0…1 over the last 24 h; undefined without runs. */
   successRate?: number;
   runs24h: number;
+  /** What its runs say (ok, failing since, moved, gone): groups the health view. */
+  status?: SiteStatus;
 }
 
 export interface RescrapeResult {

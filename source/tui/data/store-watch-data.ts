@@ -3,7 +3,7 @@ import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
 import { cityInsights } from '../../../store/insights.js';
 import type { LevelStore } from '../../../store/index.js';
 import type { HourlyCount } from '../../../store/types.js';
-import type { Scheduler } from '../../scheduler/index.js';
+import { STATUS_WINDOW_MS, type Scheduler } from '../../scheduler/index.js';
 import { createAlertFeed, type AlertFeed, type AlertFeedOptions } from './alert-feed.js';
 import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
 import { groupCities } from './city-index.js';
@@ -139,12 +139,13 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const ready = (async () => {
     await catalog.loadSources();
     emit(undefined);
-    const since = new Date(now().getTime() - DAY).toISOString();
+    // A status window of runs: a site is gone after 3 days of no such name, 404 or 410.
+    const since = new Date(now().getTime() - STATUS_WINDOW_MS).toISOString();
     const queue = catalog.sources().map((s) => s.sourceId);
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         await catalog.refreshLatest(id);
-        // Run records per source: a range scan of one day, not of every run ever recorded.
+        // Run records per source: a range scan of the status window, not of every run ever recorded.
         if (!scheduler?.health().some((h) => h.sourceId === id)) runs.push(...(await store.runs(id, since)));
         emit([id]);
       }
