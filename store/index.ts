@@ -3,6 +3,7 @@ import { openDb } from './db-handle.js';
 
 export { LevelStore } from './level-store.js';
 export { StoreError } from './store-error.js';
+export { patternMatcher, sameText } from './text-pattern.js';
 export type * from './types.js';
 
 /**
