@@ -1,5 +1,5 @@
 import { LevelStore } from './level-store.js';
-import { openDb } from './db-handle.js';
+import { openDb, type OpenOptions } from './db-handle.js';
 
 export { LevelStore } from './level-store.js';
 export { StoreError } from './store-error.js';
@@ -10,6 +10,6 @@ export type * from './types.js';
  * Open the store at `path` (created unless readOnly). A read-only store reads through the process that
  * has the folder open, if one has. Errors are StoreErrors with one-sentence messages.
  */
-export async function openStore(path: string, options: { readOnly?: boolean } = {}): Promise<LevelStore> {
+export async function openStore(path: string, options: OpenOptions = {}): Promise<LevelStore> {
   return new LevelStore(await openDb(path, options));
 }
