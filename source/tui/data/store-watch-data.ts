@@ -41,7 +41,14 @@ export interface StoreWatchDataOptions {
 const DAY = 86_400_000;
 
 /** WatchData over an OfficeStore: reads only what a view shows (one city's snapshots at a time), caches the rest. */
-export function createStoreWatchData(options: StoreWatchDataOptions): { data: WatchData; ready: Promise<void>; close(): void; alerts?: AlertFeed } {
+export function createStoreWatchData(options: StoreWatchDataOptions): {
+  data: WatchData;
+  ready: Promise<void>;
+  close(): void;
+  /** The sites scraped changed (the own sites file): list the new ones at once. */
+  setSites(sites: readonly CatalogSite[]): void;
+  alerts?: AlertFeed;
+} {
   const { store, scheduler } = options;
   const now = options.now ?? (() => new Date());
   const staleAfterMs = 2 * (options.intervalMs ?? 15 * 60_000);
@@ -177,5 +184,11 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     };
   }
   const close = () => (offSnapshot(), offRun?.(), offRound?.(), firstRound?.stop(), alerts?.stop(), listeners.clear());
-  return { data, ready, close, ...(alerts ? { alerts } : {}) };
+  let listed: readonly CatalogSite[] = options.sites;
+  const setSites = (sites: readonly CatalogSite[]): void => {
+    catalog.setSites(listed, sites);
+    listed = sites;
+    emit(undefined);
+  };
+  return { data, ready, close, setSites, ...(alerts ? { alerts } : {}) };
 }
