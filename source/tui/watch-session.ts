@@ -80,6 +80,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     });
     watch.ready.catch(() => undefined);
     const stopFollowing = options.ownSites && options.scrape && scheduler ? followOwnSites(options.ownSites, scheduler, watch.setSites) : undefined;
+    if (stopFollowing) watch.data.addSite = (url) => addOwnSite(url, options.weeks);
     // Each scrape leaves its pages behind.
     const stopCollecting = scheduler && keepMemoryDown(scheduler);
     await scheduler?.start();
@@ -131,4 +132,16 @@ function followOwnSites(own: { path: string; reload: () => Site[] }, scheduler: 
   };
   watchFile(own.path, { interval: 1000, persistent: false }, changed);
   return () => unwatchFile(own.path, changed);
+}
+
+/** The `a` key: `sites add` in the app; the file follower then brings the site into the rounds. */
+async function addOwnSite(url: string, weeks: number): Promise<string> {
+  const { addSite } = await import('../commands/sites-add.js');
+  const { loadRegistry } = await import('../../scrapers/registry/registry.js');
+  const { loadOwnSites, saveOwnSites, withOwnSites } = await import('../own-sites.js');
+  const own = loadOwnSites();
+  const added = await addSite(url, withOwnSites(loadRegistry(), own), { weeks: Math.min(weeks, 4) });
+  saveOwnSites([...own.filter((site) => site.id !== added.site.id), added.site]);
+  const free = added.result.snapshot.locations.reduce((sum, location) => sum + location.slots.length, 0);
+  return `added ${added.site.id} (${added.site.system}, ${added.site.city}): ${added.result.snapshot.locations.length} offices, ${free} free`;
 }

@@ -33,7 +33,7 @@ afterAll(() => {
 });
 
 describe('the app while another terminal changes its sites and watches', () => {
-  test('sites add and watch add from a second terminal: the app lists the new city and keeps the watch', async () => {
+  test('sites add and watch add from a second terminal: the app lists the new city and keeps the watch; a adds a site', async () => {
     const first = await runBin(['sites', 'add', urls.get('kassel')!, '--id', 'own-kassel'], 60_000, { env });
     expect(first.code, first.stderr).toBe(0);
     const app = new PtySession([BIN, '-i', 'own-*', '--db', db], { cwd: dir, env, cols: 100, rows: 30 });
@@ -47,6 +47,14 @@ describe('the app while another terminal changes its sites and watches', () => {
       expect(watch.code, watch.stderr).toBe(0);
       const listed = await runBin(['watch', 'list', '--json', '--db', db], 30_000, { env });
       expect(JSON.parse(listed.stdout.toString())).toEqual([expect.objectContaining({ id: '1', city: 'bonn' })]);
+      // The a key: the same as sites add, from inside the app.
+      app.write('a');
+      await app.waitFor((screen) => screen.includes('Add a site, its booking page URL'), 10_000, 'the a prompt');
+      app.write(urls.get('dresden')!);
+      app.write('\r');
+      await app.waitFor((screen) => /added \S+ \(etermin, [^)]*Dresden\): \d+ offices, \d+ free/.test(screen), 60_000, 'the added site');
+      const own = JSON.parse((await runBin(['sites', 'list', '--json'], 30_000, { env })).stdout.toString()) as { system: string; own?: boolean }[];
+      expect(own.filter((site) => site.own).map((site) => site.system).sort()).toEqual(['etermin', 'netappoint', 'tevis']);
       app.write('q');
       expect((await app.exited).exitCode).toBe(0);
     } finally {

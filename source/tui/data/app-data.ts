@@ -147,6 +147,8 @@ export interface WatchData {
   /** Read a city's frame at the cursor (default: the newest) ahead into the caches (the neighbours), if supported. */
   prefetch?(city: string, at?: WallTime): void;
   control?: ScrapeControl;
+  /** Add a site by its booking page URL (as `office-watch sites add`); resolves to the line to show. */
+  addSite?(url: string): Promise<string>;
   /** The insights of every city (improved rules), as `office-watch insights` computes them; cached between snapshots. */
   insights?(): Promise<Insights | undefined>;
   alerts?: AlertsData;
