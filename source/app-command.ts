@@ -8,6 +8,7 @@ import { colourDepth } from './tui/colour-wanted.js';
 import { loadInteractiveInk } from './tui/interactive-ink.js';
 import { themeBackground, THEMES, type ThemeChoice } from './tui/terminal-background.js';
 import { UserError } from './user-error.js';
+import { ownSitesPath } from './own-sites.js';
 
 const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
 
@@ -90,6 +91,8 @@ export const appCommand = defineCommand({
       db: demo && flags.db === defaultDbPath() ? `${flags.db}-demo` : flags.db,
       sites,
       lookup: registry,
+      // The user's own sites file, unless --sites names another: followed while the app runs.
+      ...(demo || flags.sites !== undefined ? {} : { ownSites: { path: ownSitesPath(), reload: () => selectSites(loadSites(undefined), selection).sites } }),
       accept: (site) => selectSites([{ ...site, system: '', name: '', url: '' }], selection).sites.length === 1,
       demo,
       scrape: flags.scrape !== false,

@@ -1,7 +1,4 @@
-/** A user's id pattern: `*` and `?` wildcards match the whole id, plain text matches any part; case-insensitive. */
-export function idMatcher(pattern: string): (id: string) => boolean {
-  const lower = pattern.toLowerCase();
-  if (!/[*?]/.test(lower)) return (id) => id.toLowerCase().includes(lower);
-  const regex = new RegExp(`^${lower.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
-  return (id) => regex.test(id.toLowerCase());
-}
+import { patternMatcher } from '../store/index.js';
+
+/** A user's id pattern: the one matcher of store/text-pattern.ts (wildcards whole, plain text any part, umlauts folded). */
+export const idMatcher = patternMatcher;

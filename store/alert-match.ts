@@ -1,3 +1,4 @@
+import { patternMatcher } from './text-pattern.js';
 import type { Watch } from './watches.js';
 
 /** Where a slot is: what watches match on. */
@@ -8,13 +9,7 @@ export interface SlotPlace {
   city: string;
 }
 
-/** A user's pattern, the rules of source/id-pattern.ts (store/ imports nothing from source/): * and ? match the whole text, plain text any part; case-insensitive. */
-export function patternMatcher(pattern: string): (text: string) => boolean {
-  const lower = pattern.toLowerCase();
-  if (!/[*?]/.test(lower)) return (text) => text.toLowerCase().includes(lower);
-  const regex = new RegExp(`^${lower.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
-  return (text) => regex.test(text.toLowerCase());
-}
+export { patternMatcher } from './text-pattern.js';
 
 const day = (wall: string): string => wall.slice(0, 10);
 

@@ -5,6 +5,14 @@ import { busy, openLevel } from './open-level.js';
 import { RemoteDb } from './remote-db.js';
 import { StoreError } from './store-error.js';
 
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Write only shared keys (watches): when another process has the folder, write through it. */
+  sharedWrites?: boolean;
+  /** Hears of work done once on opening (an older database brought up to date). */
+  onNotice?: (message: string) => void;
+}
+
 /** How long a reader keeps trying when the folder is locked but its owner does not answer (yet). */
 const PATIENCE_MS = 2000;
 
@@ -12,14 +20,15 @@ const PATIENCE_MS = 2000;
  * Open the database folder. The process that gets LevelDB's lock owns it and serves reads to others;
  * a read-only opener that finds it locked reads through the owner instead. Writers are told it is busy.
  */
-export async function openDb(path: string, options: { readOnly?: boolean; onNotice?: (message: string) => void } = {}): Promise<Db> {
+export async function openDb(path: string, options: OpenOptions = {}): Promise<Db> {
   const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     let level: Db;
     try {
       level = await openLevel(path, !options.readOnly, options.onNotice);
     } catch (error) {
-      if (!options.readOnly || !(error instanceof StoreError) || error.code !== 'BUSY') throw error;
+      const throughOwner = options.readOnly || options.sharedWrites;
+      if (!throughOwner || !(error instanceof StoreError) || error.code !== 'BUSY') throw error;
       // The owner may be between taking the lock and listening, or closing: ask again for a while.
       const where = socketPath(path);
       const remote = where === undefined ? undefined : await RemoteDb.connect(where, () => busy(path)).catch(() => undefined);

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Db, RangeOptions } from './db.js';
-import { PAGE, readLines, sendLine, socketPath, toBase64, type Request, type Response } from './db-socket.js';
+import { PAGE, fromBase64, readLines, sendLine, socketPath, toBase64, type Request, type Response } from './db-socket.js';
+import { sharedWrite } from './shared-writes.js';
 
 /**
  * Closing lets connected readers finish: it cuts one off once it has asked nothing for IDLE_MS
@@ -67,6 +68,11 @@ async function answer(db: Db, request: Request): Promise<Response> {
     if (request.op === 'get') return { id: request.id, value: toBase64(await db.get(request.key)) };
     if (request.op === 'getMany') return { id: request.id, values: (await db.getMany(request.keys)).map(toBase64) };
     if (request.op === 'range') return { id: request.id, entries: await page(db, request.range, request.values) };
+    if (request.op === 'batch') {
+      if (!request.ops.every(([k]) => sharedWrite(k))) return { id: request.id, error: 'not a shared key', code: 'BUSY' };
+      await db.batch(request.ops.map(([k, v]) => (v === null ? { type: 'del', key: k } : { type: 'put', key: k, value: fromBase64(v)! })));
+      return { id: request.id };
+    }
     return { id: (request as { id: number }).id, error: 'unknown request' };
   } catch (error) {
     return { id: request.id, error: (error as Error).message, code: (error as { code?: string }).code };

@@ -12,7 +12,9 @@ import type { RangeOptions } from './db.js';
 export type Request =
   | { id: number; op: 'get'; key: string }
   | { id: number; op: 'getMany'; keys: string[] }
-  | { id: number; op: 'range'; range: RangeOptions; values: boolean };
+  | { id: number; op: 'range'; range: RangeOptions; values: boolean }
+  /** Writes of the few shared keys (shared-writes.ts): [key, base64 value] to put, [key, null] to delete. */
+  | { id: number; op: 'batch'; ops: [string, string | null][] };
 
 /** `entries` of a range are [key, value], the value null when it was not asked for. */
 export type Response = { id: number; value?: string | null; values?: (string | null)[]; entries?: [string, string | null][]; error?: string; code?: string };

@@ -3,12 +3,13 @@
 // process owns or a RemoteDb that reads through the process that owns it; test/store/db-contract.test.ts runs
 // one suite over both.
 import { checkStore as checkDb, type CheckReport } from './check.js';
-import { openDb } from './db-handle.js';
+import { openDb, type OpenOptions } from './db-handle.js';
 import { LevelStore } from './level-store.js';
 import { repairStore as repairDb, type RepairReport } from './repair.js';
 
 export { LevelStore } from './level-store.js';
 export { StoreError } from './store-error.js';
+export { patternMatcher, sameText } from './text-pattern.js';
 export type * from './types.js';
 export type { Db } from './db.js';
 
@@ -17,7 +18,7 @@ export type { Db } from './db.js';
  * has the folder open, if one has. Errors are StoreErrors with one-sentence messages. `onNotice` hears of
  * work done once on opening (an older database brought up to date).
  */
-export async function openStore(path: string, options: { readOnly?: boolean; onNotice?: (message: string) => void } = {}): Promise<LevelStore> {
+export async function openStore(path: string, options: OpenOptions = {}): Promise<LevelStore> {
   return new LevelStore(await openDb(path, options));
 }
 

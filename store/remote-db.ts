@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { BatchOp, Db, RangeOptions } from './db.js';
-import { PAGE, fromBase64, readLines, sendLine, type Request, type Response } from './db-socket.js';
+import { PAGE, fromBase64, readLines, sendLine, toBase64, type Request, type Response } from './db-socket.js';
+import { sharedWrite } from './shared-writes.js';
 import { StoreError } from './store-error.js';
 
 type Waiter = { resolve: (response: Response) => void; reject: (error: unknown) => void };
@@ -46,16 +47,18 @@ export class RemoteDb implements Db {
     return (await this.request({ op: 'getMany', keys })).values!.map(fromBase64);
   }
 
-  put(_key: string, _value: Uint8Array): Promise<void> {
-    return Promise.reject(this.busy());
+  put(key: string, value: Uint8Array): Promise<void> {
+    return this.batch([{ type: 'put', key, value }]);
   }
 
-  del(_key: string): Promise<void> {
-    return Promise.reject(this.busy());
+  del(key: string): Promise<void> {
+    return this.batch([{ type: 'del', key }]);
   }
 
-  batch(_ops: BatchOp[]): Promise<void> {
-    return Promise.reject(this.busy());
+  /** The owner takes writes of the shared keys (watches); any other is refused as busy. */
+  async batch(ops: BatchOp[]): Promise<void> {
+    if (!ops.every((op) => sharedWrite(op.key))) throw this.busy();
+    await this.request({ op: 'batch', ops: ops.map((op) => [op.key, op.type === 'put' ? toBase64(op.value) : null]) });
   }
 
   async *iterator(options: RangeOptions = {}): AsyncGenerator<[string, Uint8Array]> {

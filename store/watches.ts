@@ -1,4 +1,5 @@
 import { key, range, PREFIX } from './keys.js';
+import { WATCH_SEQUENCE } from './shared-writes.js';
 import type { LevelStore } from './level-store.js';
 import type { WallTime } from './types.js';
 
@@ -45,7 +46,7 @@ export class WatchExistsError extends Error {
 }
 
 const ID_WIDTH = 8;
-const SEQUENCE = key(PREFIX.meta, 'watch-sequence');
+const SEQUENCE = WATCH_SEQUENCE;
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 export const watchKey = (id: string): string => key(PREFIX.watch, id.padStart(ID_WIDTH, '0'));
 

@@ -87,7 +87,7 @@ export const watchCommand = defineCommand({
     const [action, ...rest] = input;
     if (action === 'add') {
       if (rest.length > 0) throw new UserError(`watch add takes flags only ("${sanitize(rest[0]!, 40)}").`, 2);
-      return withStore(flags.db, {}, async (store) => {
+      return withStore(flags.db, { sharedWrites: true }, async (store) => {
         const spec = parseWatchFlags(flags, await candidates(store, flags), idMatcher);
         const watch = await addNew(store, spec);
         stdout.write(flags.json ? `${JSON.stringify(watch, null, 2)}\n` : `added watch ${describeWatch(watch).trim()}\n`);
@@ -104,7 +104,7 @@ export const watchCommand = defineCommand({
     }
     if (action === 'rm') {
       if (rest.length !== 1) throw new UserError('watch rm needs one watch id (office-watch watch list shows them).', 2);
-      return withStore(flags.db, {}, async (store) => {
+      return withStore(flags.db, { sharedWrites: true }, async (store) => {
         if (!(await removeWatch(store, rest[0]!))) throw new UserError(`there is no watch "${sanitize(rest[0]!, 20)}"; office-watch watch list shows them.`);
         stdout.write(`removed watch ${sanitize(rest[0]!, 20)}\n`);
         return 0;

@@ -13,6 +13,8 @@ import type { RoundListener, RoundResult, RunListener, RunOutcome, SchedulerOpti
 
 export interface Scheduler {
   readonly sites: readonly Site[];
+  /** Change the sites (the user's own sites file changed): new ones are scraped from the next round on. */
+  setSites(sites: readonly Site[]): void;
   /** Scrape every due site (optionally only those `filter` accepts) once; resolves when all are done. */
   runRound(filter?: (site: Site) => boolean): Promise<RoundResult>;
   /** Scrape these sites now, forgetting failure pauses (the minimum interval still holds). */
@@ -46,6 +48,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const limiter = new HostLimiter(options.parallel ?? 8, (host) => hostLimit(host, limits, options.perHost ?? 1));
   const pause = { intervalMs, retryDelayMs: options.retryDelayMs ?? 2 * 60_000, maxBackoffMs: options.maxBackoffMs ?? 4 * 3_600_000, jitter: 0.1, random };
   const states = new Map(options.sites.map((site) => [site.id, new SiteState(site)]));
+  let sites: readonly Site[] = options.sites;
   const busy = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   const runListeners = new Listeners<Parameters<RunListener>>();
@@ -152,7 +155,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   return {
-    sites: options.sites,
+    get sites() {
+      return sites;
+    },
+    setSites(next) {
+      // A changed record (a site added again at a new URL) starts afresh; unchanged ones keep their state.
+      const same = (a: Site, b: Site) => JSON.stringify(a) === JSON.stringify(b);
+      for (const id of [...states.keys()]) if (!next.some((site) => site.id === id)) states.delete(id);
+      for (const site of next) {
+        const known = states.get(site.id);
+        if (!known || !same(known.site, site)) states.set(site.id, new SiteState(site));
+      }
+      sites = [...next];
+    },
     runRound: (filter) => scrapeSet([...states.values()].filter((state) => !filter || filter(state.site)), false),
     rescrape: (ids) => scrapeSet(ids.flatMap((id) => states.get(id) ?? []), true),
     async start() {

@@ -1,10 +1,16 @@
 import type { Site } from '../../scrapers/types.js';
+import { patternMatcher, sameText } from '../../store/index.js';
 
-/** A glob (`*`, `?`), case-insensitive, matched against the whole id or the whole city. */
-export function sitePattern(pattern: string): (site: Pick<Site, 'id' | 'city'>) => boolean {
-  const source = [...pattern.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  const regex = new RegExp(`^(?:${source})$`, 'iu');
-  return (site) => regex.test(site.id) || regex.test(site.city);
+/**
+ * A user's pattern against a site's id, city or name (the one matcher: wildcards match the whole text, plain text any
+ * part, umlauts folded). Plain text that is a site's whole id matches whole ids and cities only (`-i frankfurt`:
+ * the site frankfurt and those of the city Frankfurt, not also `frankfurt-kfz` of Frankfurt (Oder)): pass the ids.
+ */
+export function sitePattern(pattern: string, exactIds?: ReadonlySet<string>): (site: Pick<Site, 'id' | 'city'> & { name?: string }) => boolean {
+  const plain = pattern.trim().toLowerCase();
+  if (!/[*?]/.test(plain) && exactIds?.has(plain)) return (site) => site.id.toLowerCase() === plain || sameText(site.city, plain);
+  const match = patternMatcher(pattern);
+  return (site) => match(site.id) || match(site.city) || (site.name !== undefined && match(site.name));
 }
 
 export interface SiteSelection {
@@ -18,8 +24,9 @@ export interface SiteSelection {
 
 /** The sites a selection keeps, and the include patterns that matched no site at all (usually a typo). */
 export function selectSites<S extends Site>(sites: readonly S[], selection: SiteSelection): { sites: S[]; unmatched: string[] } {
-  const include = (selection.include ?? []).map((pattern) => ({ pattern, test: sitePattern(pattern), hit: false }));
-  const exclude = (selection.exclude ?? []).map(sitePattern);
+  const ids = new Set(sites.map((site) => site.id.toLowerCase()));
+  const include = (selection.include ?? []).map((pattern) => ({ pattern, test: sitePattern(pattern, ids), hit: false }));
+  const exclude = (selection.exclude ?? []).map((pattern) => sitePattern(pattern, ids));
   const kept = sites.filter((site) => {
     if (selection.system !== undefined && site.system !== selection.system) return false;
     if (include.length > 0) {

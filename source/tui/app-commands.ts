@@ -24,15 +24,23 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
      * cursor), and only why it cannot is said here.
      */
     accept(
-      prompt: { kind: 'watch' | 'goto'; city: string; text: string },
+      prompt: { kind: 'watch' | 'goto' | 'site'; city: string; text: string },
       city?: { times: readonly string[]; cursor: string | undefined },
     ): void {
-      if (prompt.kind === 'watch') {
-        this.addWatch(prompt);
-        return;
-      }
+      if (prompt.kind === 'watch') return this.addWatch(prompt);
+      if (prompt.kind === 'site') return this.addSite(prompt.text.trim());
       const goto = resolveGoto(sanitize(prompt.text, 30), city?.times ?? [], city?.cursor, sanitize(prompt.city, 40));
       if ('problem' in goto) setStatus(goto.problem, 10_000);
+    },
+
+    /** The `a` prompt accepted: the site is read, scraped once and saved as `sites add` does; the app follows the file. */
+    addSite(url: string): void {
+      if (!data.addSite) return setStatus('adding a site needs the live app on your own sites (not --demo, --no-scrape or --sites FILE)', 10_000);
+      setStatus(`reading ${sanitize(url, 60)}…`, 0);
+      data.addSite(url).then(
+        (text) => setStatus(sanitize(text, 200), 15_000),
+        (error: unknown) => setStatus(`no site added: ${sanitize(error instanceof Error ? error.message : String(error), 200)}`, 15_000),
+      );
     },
 
     /** The `w` prompt accepted: checked as `watch add` checks it (offices: the city's), stored in the db, confirmed in the status line. */

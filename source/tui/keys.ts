@@ -31,6 +31,7 @@ export type KeyAction =
   | { type: 'filter-accept' }
   | { type: 'filter-clear' }
   | { type: 'watch' }
+  | { type: 'add-site' }
   | { type: 'goto' }
   | { type: 'history-day'; delta: number }
   | { type: 'span' }
@@ -63,6 +64,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['?', 'this help: ↑↓ PgUp PgDn g G scroll it, Esc or ? closes it'],
   ['r', 'rescrape the selected city now'],
   ['w', 'watch the selected city: within DAYS [HH-HH] [mon,tue] [OFFICE]'],
+  ['a', 'add a site by its booking page URL (as office-watch sites add)'],
   ['q  Ctrl-C', 'quit'],
 ];
 
@@ -171,6 +173,8 @@ export function keyAction(input: string, key: Key, filtering: boolean, prompting
       return { type: 'rescrape' };
     case 'w':
       return { type: 'watch' };
+    case 'a':
+      return { type: 'add-site' };
     case 's':
       return { type: 'span' };
     default:

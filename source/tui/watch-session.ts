@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import type { DemoWorld } from '../../scrapers/simulator/demo-child.js';
 import type { Site } from '../../scrapers/types.js';
 import type { LevelStore } from '../../store/index.js';
@@ -17,6 +17,8 @@ export interface WatchSessionOptions {
   db: string;
   /** Sites to scrape (ignored with --demo, which brings its own). */
   sites: Site[];
+  /** Re-read the sites when the user's own sites file changes (sites add / rm from another terminal). */
+  ownSites?: { path: string; reload: () => Site[] };
   /** Sites that only name sources found in the db. */
   lookup: CatalogSite[];
   /** Keep these sites (include/exclude patterns), also for demo sites and db-only sources. */
@@ -77,6 +79,8 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       },
     });
     watch.ready.catch(() => undefined);
+    const stopFollowing = options.ownSites && options.scrape && scheduler ? followOwnSites(options.ownSites, scheduler, watch.setSites) : undefined;
+    if (stopFollowing) watch.data.addSite = (url) => addOwnSite(url, options.weeks);
     // Each scrape leaves its pages behind.
     const stopCollecting = scheduler && keepMemoryDown(scheduler);
     await scheduler?.start();
@@ -89,6 +93,7 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     } finally {
       watch.close();
       stopCollecting?.();
+      stopFollowing?.();
     }
   } finally {
     await scheduler?.stop();
@@ -107,4 +112,36 @@ async function openDb(path: string): Promise<LevelStore> {
     if (error instanceof StoreError) throw new UserError(error.message);
     throw new UserError(`cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * Follow the user's own sites file: `sites add` / `sites rm` from another terminal change it, the scheduler scrapes
+ * the new set from its next round on and the cities list shows a new site at once. A file that does not read (being
+ * written, or broken) leaves the sites as they were.
+ */
+function followOwnSites(own: { path: string; reload: () => Site[] }, scheduler: Scheduler, show: (sites: Site[]) => void): () => void {
+  const changed = (): void => {
+    let sites: Site[];
+    try {
+      sites = own.reload();
+    } catch {
+      return;
+    }
+    scheduler.setSites(sites);
+    show(sites);
+  };
+  watchFile(own.path, { interval: 1000, persistent: false }, changed);
+  return () => unwatchFile(own.path, changed);
+}
+
+/** The `a` key: `sites add` in the app; the file follower then brings the site into the rounds. */
+async function addOwnSite(url: string, weeks: number): Promise<string> {
+  const { addSite } = await import('../commands/sites-add.js');
+  const { loadRegistry } = await import('../../scrapers/registry/registry.js');
+  const { loadOwnSites, saveOwnSites, withOwnSites } = await import('../own-sites.js');
+  const own = loadOwnSites();
+  const added = await addSite(url, withOwnSites(loadRegistry(), own), { weeks: Math.min(weeks, 4) });
+  saveOwnSites([...own.filter((site) => site.id !== added.site.id), added.site]);
+  const free = added.result.snapshot.locations.reduce((sum, location) => sum + location.slots.length, 0);
+  return `added ${added.site.id} (${added.site.system}, ${added.site.city}): ${added.result.snapshot.locations.length} offices, ${free} free`;
 }

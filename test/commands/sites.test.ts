@@ -136,6 +136,15 @@ describe('office-watch sites, from the built binary', () => {
     60_000,
   );
 
+  it('list finds Mülheim an der Ruhr as mülheim, muelheim or Mulheim (one matcher for list, -i, watches, the app)', async () => {
+    for (const pattern of ['mülheim', 'muelheim', 'Mulheim']) {
+      const listed = await runBin(['list', pattern, '--json'], 30_000, { env });
+      expect(listed.code, listed.stderr).toBe(0);
+      const ids = (JSON.parse(listed.stdout.toString()) as { id: string; city: string }[]).map((site) => site.id);
+      expect(ids, pattern).toContain('muelheim');
+    }
+  }, 60_000);
+
   it('shows and removes own sites; built-in ones stay', async () => {
     const shown = await sites('show', 'frankfurt-2');
     expect(JSON.parse(shown.stdout.toString())).toMatchObject({ id: 'frankfurt-2', system: 'tevis', own: true });

@@ -47,7 +47,10 @@ describe('WatchData over the store', () => {
     expect(overview.cities[1]).toMatchObject({ state: 'idle' });
     expect(overview.cities[1]!.free).toBeUndefined();
     expect(overview).toMatchObject({ sources: 3, offices: 4, failing: 1, scraping: false });
-    expect(data.health()[0]).toMatchObject({ sourceId: 'bonn', state: 'failing', lastError: 'down: ECONNREFUSED', successRate: 0 });
+    // Grouped: working (Dresden, not run yet; the imported source) before failing (Bonn).
+    expect(data.health().map((row) => row.sourceId)).toEqual(['dresden', 'imported-x', 'bonn']);
+    expect(data.health()[2]).toMatchObject({ sourceId: 'bonn', state: 'failing', lastError: 'down: ECONNREFUSED', successRate: 0 });
+    expect(data.health()[2]!.status).toMatchObject({ state: 'failing', kind: 'down' });
     close();
   });
 

@@ -1,5 +1,6 @@
 import type { Alert, HourlyCount, Insights, Watch, WatchSpec } from '../../../store/index.js';
 import type { WallTime } from '../../../scrapers/types.js';
+import type { SiteStatus } from '../../scheduler/index.js';
 
 /** A scraper's state as the views show it; `idle` = not scraped in this session and no run on record. */
 export type HealthState = 'ok' | 'failing' | 'stale' | 'idle';
@@ -96,6 +97,8 @@ export interface HealthRow {
   /** 0…1 over the last 24 h; undefined without runs. */
   successRate?: number;
   runs24h: number;
+  /** What its runs say (ok, failing since, moved, gone): groups the health view. */
+  status?: SiteStatus;
 }
 
 export interface RescrapeResult {
@@ -145,6 +148,8 @@ export interface WatchData {
   /** Read a city's frame at the cursor (default: the newest) ahead into the caches (the neighbours), if supported. */
   prefetch?(city: string, at?: WallTime): void;
   control?: ScrapeControl;
+  /** Add a site by its booking page URL (as `office-watch sites add`); resolves to the line to show. */
+  addSite?(url: string): Promise<string>;
   /** The insights of every city (improved rules), as `office-watch insights` computes them; cached between snapshots. */
   insights?(): Promise<Insights | undefined>;
   alerts?: AlertsData;

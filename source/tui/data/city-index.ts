@@ -1,5 +1,6 @@
 import { sanitize } from '../../sanitize.js';
 import type { CitySummary, HealthState, SourceSummary } from './app-data.js';
+import { patternMatcher } from '../../../store/index.js';
 
 /** A source as the app knows it: from the registry (or the demo), or only from the db. */
 export interface SourceInfo {
@@ -50,10 +51,7 @@ export function groupCities(sources: readonly SourceSummary[], cityOf: (sourceId
 
 /** Cities whose name contains the filter (case- and accent-insensitive). */
 export function filterCities<T extends { name: string }>(cities: readonly T[], filter: string): T[] {
-  const needle = fold(filter.trim());
-  return needle ? cities.filter((city) => fold(city.name).includes(needle)) : [...cities];
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (!filter.trim()) return [...cities];
+  const match = patternMatcher(filter);
+  return cities.filter((city) => match(city.name));
 }

@@ -1,14 +1,26 @@
 import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import type { ScrapeFailure, ScrapeRun } from '../../../scrapers/types.js';
-import type { SiteHealth } from '../../scheduler/index.js';
+import { siteStatus, type SiteHealth } from '../../scheduler/index.js';
 import type { HealthRow, HealthState } from './app-data.js';
 import type { SourceInfo } from './city-index.js';
 
 const ORDER: Record<HealthState, number> = { failing: 0, stale: 1, ok: 2, idle: 3 };
 
-/** Failing first, then stale, ok and idle; by source id within each. */
+/** The health view's groups: sites that work (or have not run yet), that fail (moved ones too), that are gone. */
+export type HealthGroup = 'working' | 'failing' | 'gone';
+const GROUP_ORDER: Record<HealthGroup, number> = { working: 0, failing: 1, gone: 2 };
+
+export function healthGroup(row: Pick<HealthRow, 'state' | 'status'>): HealthGroup {
+  if (row.status?.state === 'gone') return 'gone';
+  return row.state === 'failing' ? 'failing' : 'working';
+}
+
+/** Grouped: working, failing, gone; within them failing first, then stale, ok and idle; by source id within each. */
 export function sortHealth(rows: HealthRow[]): HealthRow[] {
-  return rows.sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
+  const group = (row: HealthRow) => GROUP_ORDER[healthGroup(row)];
+  return rows.sort(
+    (a, b) => group(a) - group(b) || ORDER[a.state] - ORDER[b.state] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0),
+  );
 }
 
 const failureText = (failure: ScrapeFailure | undefined) => (failure ? `${failure.kind}: ${failure.message}` : undefined);
@@ -31,6 +43,7 @@ export function healthFromScheduler(health: readonly SiteHealth[], info: (source
       if (notice) row.notice = notice;
       if (site.nextRunAt) row.nextRun = toBerlinWallTime(site.nextRunAt);
       if (site.successRate24h !== undefined) row.successRate = site.successRate24h;
+      row.status = site.status;
       return row;
     }),
   );
@@ -46,9 +59,11 @@ export function healthFromRuns(runs: readonly ScrapeRun[], sources: readonly Sou
   }
   return sortHealth(
     sources.map(({ sourceId, name, city }) => {
-      const list = (bySource.get(sourceId) ?? []).filter((run) => nowMs - Date.parse(run.startedAt) <= 24 * 3_600_000);
+      const all = bySource.get(sourceId) ?? [];
+      const list = all.filter((run) => nowMs - Date.parse(run.startedAt) <= 24 * 3_600_000);
       const last = list[list.length - 1];
       const row: HealthRow = { sourceId, name, city, state: 'idle', running: false, runs24h: list.length };
+      if (all.length > 0) row.status = siteStatus(all, new Date(nowMs));
       if (!last) return row;
       row.state = !last.ok ? 'failing' : nowMs - Date.parse(last.startedAt) > staleAfterMs ? 'stale' : 'ok';
       row.lastRun = toBerlinWallTime(new Date(last.startedAt));

@@ -30,6 +30,18 @@ export class SourceCatalog {
     }
   }
 
+  /** The sites the app scrapes changed (its own sites file): list the new ones, drop the removed ones without data. */
+  setSites(previous: readonly CatalogSite[], sites: readonly CatalogSite[]): void {
+    for (const site of previous) {
+      if (sites.some((s) => s.id === site.id) || this.#latest.has(site.id)) continue;
+      this.#infos.delete(site.id);
+    }
+    for (const site of sites) {
+      this.#sites.set(site.id, site);
+      this.#infos.set(site.id, sourceInfoOf(site.id, site));
+    }
+  }
+
   /** Add the db's sources (those accepted). */
   async loadSources(): Promise<void> {
     for (const sourceId of await this.store.listSources()) {

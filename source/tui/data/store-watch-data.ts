@@ -1,7 +1,7 @@
 import { toBerlinWallTime } from '../../../core/berlin-time.js';
 import type { ScrapeRun, WallTime } from '../../../scrapers/types.js';
 import { cityInsights, type HourlyCount, type LevelStore } from '../../../store/index.js';
-import type { Scheduler } from '../../scheduler/index.js';
+import { STATUS_WINDOW_MS, type Scheduler } from '../../scheduler/index.js';
 import { createAlertFeed, type AlertFeed, type AlertFeedOptions } from './alert-feed.js';
 import type { DataListener, HealthRow, Overview, SourceSummary, TimelineScope, WatchData } from './app-data.js';
 import { groupCities } from './city-index.js';
@@ -41,7 +41,14 @@ export interface StoreWatchDataOptions {
 const DAY = 86_400_000;
 
 /** WatchData over an OfficeStore: reads only what a view shows (one city's snapshots at a time), caches the rest. */
-export function createStoreWatchData(options: StoreWatchDataOptions): { data: WatchData; ready: Promise<void>; close(): void; alerts?: AlertFeed } {
+export function createStoreWatchData(options: StoreWatchDataOptions): {
+  data: WatchData;
+  ready: Promise<void>;
+  close(): void;
+  /** The sites scraped changed (the own sites file): list the new ones at once. */
+  setSites(sites: readonly CatalogSite[]): void;
+  alerts?: AlertFeed;
+} {
   const { store, scheduler } = options;
   const now = options.now ?? (() => new Date());
   const staleAfterMs = 2 * (options.intervalMs ?? 15 * 60_000);
@@ -153,13 +160,14 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   const ready = (async () => {
     await catalog.loadSources();
     emit(undefined);
-    const since = new Date(now().getTime() - DAY).toISOString();
+    // A status window of runs: a site is gone after 3 days of no such name, 404 or 410.
+    const since = new Date(now().getTime() - STATUS_WINDOW_MS).toISOString();
     const queue = catalog.sources().map((s) => s.sourceId);
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         const before = catalog.latest(id)?.takenAt;
         const latest = await catalog.refreshLatest(id);
-        // Run records per source: a range scan of one day, not of every run ever recorded.
+        // Run records per source: a range scan of the status window, not of every run ever recorded.
         if (!scheduler?.health().some((h) => h.sourceId === id)) runs.push(...(await store.runs(id, since)));
         // What was read of the source knowing its newest snapshot (the slots: FrameReader.times waits for it) stays.
         if (latest?.takenAt !== before) versions.bump([id]);
@@ -194,5 +202,11 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     };
   }
   const close = () => (offSnapshot(), offRun?.(), offRound?.(), firstRound?.stop(), alerts?.stop(), listeners.clear());
-  return { data, ready, close, ...(alerts ? { alerts } : {}) };
+  let listed: readonly CatalogSite[] = options.sites;
+  const setSites = (sites: readonly CatalogSite[]): void => {
+    catalog.setSites(listed, sites);
+    listed = sites;
+    emit(undefined);
+  };
+  return { data, ready, close, setSites, ...(alerts ? { alerts } : {}) };
 }

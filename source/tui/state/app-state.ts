@@ -26,7 +26,7 @@ export interface AppState {
   /** First line shown in the help. */
   helpRow: number;
   /** The open prompt ("watch this city", "go to a time"): the city and the text typed so far. */
-  prompt?: { kind: 'watch' | 'goto'; city: string; text: string };
+  prompt?: { kind: 'watch' | 'goto' | 'site'; city: string; text: string };
 }
 
 /** What the reducer needs to know of the data on screen. */
@@ -78,8 +78,13 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
       const city = selectedCity(state.cities, context.cityNames);
       return city === undefined ? state : { ...state, prompt: { kind: action.type, city, text: '' } };
     }
-    case 'prompt-input':
-      return state.prompt ? { ...state, prompt: { ...state.prompt, text: (state.prompt.text + action.text).slice(0, 40) } } : state;
+    case 'add-site':
+      return { ...state, prompt: { kind: 'site', city: '', text: '' } };
+    case 'prompt-input': {
+      // A URL is longer than a watch's words or a time.
+      const max = state.prompt?.kind === 'site' ? 500 : 40;
+      return state.prompt ? { ...state, prompt: { ...state.prompt, text: (state.prompt.text + action.text).slice(0, max) } } : state;
+    }
     case 'prompt-backspace':
       return state.prompt ? { ...state, prompt: { ...state.prompt, text: [...state.prompt.text].slice(0, -1).join('') } } : state;
     case 'prompt-accept':

@@ -1,4 +1,5 @@
 import { sanitize } from '../../sanitize.js';
+import { statusText } from '../../scheduler/index.js';
 import type { HealthRow } from '../data/app-data.js';
 import { fit } from '../fit.js';
 import { duration, hhmm } from '../format-time.js';
@@ -23,12 +24,13 @@ interface Spec {
 }
 
 const percent = (rate: number | undefined) => (rate === undefined ? '–' : `${Math.round(rate * 100)}%`);
-const errorText = (row: HealthRow) =>
-  row.lastError && row.state === 'failing'
-    ? sanitize(row.lastError, 300)
-    : row.running
-      ? 'scraping…'
-      : sanitize(row.notice ?? '', 300);
+/** A failing site's status says since when and how (moved: where to; gone: since when), else its last error. */
+const errorText = (row: HealthRow) => {
+  if (row.running) return 'scraping…';
+  if (row.state !== 'failing') return sanitize(row.notice ?? '', 300);
+  if (row.status && row.status.state !== 'ok' && row.status.state !== 'new') return sanitize(statusText(row.status), 300);
+  return row.lastError ? sanitize(row.lastError, 300) : '';
+};
 
 // In the order shown; each cell leaves one space before the next column.
 const SPECS: readonly Spec[] = [

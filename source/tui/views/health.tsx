@@ -3,6 +3,7 @@ import { sanitize } from '../../sanitize.js';
 import type { HealthRow } from '../data/app-data.js';
 import { fit } from '../fit.js';
 import { paint, useTheme } from '../theme.js';
+import { healthGroup } from '../data/health-rows.js';
 import { STATE_MARK } from './cities.js';
 import { healthColumns } from './health-columns.js';
 
@@ -35,9 +36,13 @@ export function healthLayout(rows: readonly HealthRow[], height: number): { erro
 /** The title, shorter where narrow (zero counts go first, then all but the failing), the scroll range kept. */
 export function healthTitle(rows: readonly HealthRow[], start: number, visible: number, width: number): string {
   const count = (state: HealthRow['state']) => rows.filter((row) => row.state === state).length;
-  const counts = (['ok', 'failing', 'stale'] as const).map((name) => ({ name, n: count(name) }));
+  const gone = rows.filter((row) => healthGroup(row) === 'gone').length;
+  const counts = [
+    ...(['ok', 'failing', 'stale'] as const).map((name) => ({ name, n: count(name) - (name === 'failing' ? gone : 0) })),
+    ...(gone > 0 ? [{ name: 'gone' as const, n: gone }] : []),
+  ];
   const range = rows.length > visible ? ` · ${start + 1}-${Math.min(rows.length, start + visible)} ↑↓` : '';
-  const candidates = [counts, counts.filter((c) => c.n > 0), counts.filter((c) => c.n > 0 && c.name === 'failing'), []];
+  const candidates = [counts, counts.filter((c) => c.n > 0), counts.filter((c) => c.n > 0 && (c.name === 'failing' || c.name === 'gone')), []];
   const titles = candidates.map((parts) => [`Scrapers · ${rows.length}`, ...parts.map((c) => `${c.n} ${c.name}`)])
     .map((parts) => parts.join(' · ') + range);
   return titles.find((title) => [...title].length <= width) ?? titles.at(-1)!;

@@ -76,3 +76,21 @@ describe('the scheduler is polite to failing and gone sites', () => {
     expect(skipped.map((s) => s.reason)).toContain('polite');
   });
 });
+
+describe('the scheduler follows a changed set of sites', () => {
+  it('scrapes an added site from the next round, no more a removed one, and a changed record afresh', async () => {
+    const clock = manualClock(start);
+    const store = memoryStore();
+    const tracker = trackingScraper(() => 1, (s) => (s.url.includes('old') ? refused : undefined));
+    const scheduler = createScheduler({ sites: [site('a', 'a.example'), site('b', 'old.example')], store, scraperFor: () => tracker.scraper, now: clock.now });
+    await scheduler.runRound();
+    expect(scheduler.healthOf('b')?.status.state).toBe('failing');
+    scheduler.setSites([site('b', 'new.example'), site('c', 'c.example')]);
+    clock.advance(HOUR / 4);
+    const round = await scheduler.runRound();
+    expect(round.outcomes.map((o) => o.site.id).sort()).toEqual(['b', 'c']);
+    expect(scheduler.sites.map((s) => s.id)).toEqual(['b', 'c']);
+    expect(scheduler.healthOf('a')).toBeUndefined();
+    expect(scheduler.healthOf('b')?.status.state).toBe('ok');
+  });
+});
