@@ -16,7 +16,7 @@ export async function deleteRecordsAfter(db: Db, sourceId: string, locations: re
   for (const location of locations) ranges.push(after([PREFIX.row, sourceId, location], last), after([PREFIX.hourly, sourceId, location], hour));
   if (last === undefined) ranges.push(range([PREFIX.locationState, sourceId]), range([PREFIX.week, sourceId]));
   for (const options of ranges) {
-    let ops: { type: 'del'; key: string }[] = [];
+    const ops: { type: 'del'; key: string }[] = [];
     for await (const k of db.keys(options)) {
       ops.push({ type: 'del', key: k });
       if (ops.length >= CHUNK) await db.batch(ops.splice(0));

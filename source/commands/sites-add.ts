@@ -22,7 +22,7 @@ const clause = (text: string) => sanitize(text, 300);
 export async function addSite(pasted: string, known: readonly RegistrySite[], options: { id?: string; name?: string; city?: string; weeks: number }): Promise<AddedSite> {
   const session = createSession({}, { retries: 0, timeoutMs: 15_000 });
   const shown = sanitize(pasted, 200);
-  let page;
+  let page: Awaited<ReturnType<typeof session.getResponse>>;
   try {
     page = await session.getResponse(pasted, { headers: { accept: 'text/html,application/json;q=0.9,*/*;q=0.8' } });
   } catch (error) {

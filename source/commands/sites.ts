@@ -135,7 +135,7 @@ function list({ flags, stdout }: CommandContext): number {
     return 0;
   }
   const [head = '', ...rows] = formatTable(sites, stdout.isTTY ? (stdout.columns ?? 80) - 2 : undefined).trimEnd().split('\n');
-  stdout.write([`  ${head}`, ...rows.map((row, i) => `${sites[i]!.own ? '*' : ' '} ${row}`)].join('\n') + '\n');
+  stdout.write(`${[`  ${head}`, ...rows.map((row, i) => `${sites[i]!.own ? '*' : ' '} ${row}`)].join('\n')}\n`);
   const own = sites.filter((site) => site.own).length;
   stdout.write(`${sites.length} sites: ${sites.length - own} built in, ${own} your own (* , in ${ownSitesPath()})\n`);
   return 0;

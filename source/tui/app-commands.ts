@@ -27,15 +27,23 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       prompt: { kind: 'watch' | 'goto' | 'site'; city: string; text: string },
       city?: { times: readonly string[]; cursor: string | undefined },
     ): void {
-      if (prompt.kind === 'watch') return this.addWatch(prompt);
-      if (prompt.kind === 'site') return this.addSite(prompt.text.trim());
+      if (prompt.kind === 'watch') this.addWatch(prompt);
+      else if (prompt.kind === 'site') this.addSite(prompt.text.trim());
+      else this.goTo(prompt, city);
+    },
+
+    /** The `t` prompt accepted: the time travel it asks for, or why not. */
+    goTo(prompt: { city: string; text: string }, city?: { times: readonly string[]; cursor: string | undefined }): void {
       const goto = resolveGoto(sanitize(prompt.text, 30), city?.times ?? [], city?.cursor, sanitize(prompt.city, 40));
       if ('problem' in goto) setStatus(goto.problem, 10_000);
     },
 
     /** The `a` prompt accepted: the site is read, scraped once and saved as `sites add` does; the app follows the file. */
     addSite(url: string): void {
-      if (!data.addSite) return setStatus('adding a site needs the live app on your own sites (not --demo, --no-scrape or --sites FILE)', 10_000);
+      if (!data.addSite) {
+        setStatus('adding a site needs the live app on your own sites (not --demo, --no-scrape or --sites FILE)', 10_000);
+        return;
+      }
       setStatus(`reading ${sanitize(url, 60)}…`, 0);
       data.addSite(url).then(
         (text) => setStatus(sanitize(text, 200), 15_000),

@@ -99,7 +99,7 @@ describe.runIf(hasSharedData(...WEEKS.map((w) => `raw/${w}.tar.gz`)))('office-wa
       expect(improvedCancellations.get(source.sourceId) ?? 0, source.sourceId).toBe(source.cancellations);
     }
     for (const row of events.slice(0, 1000)) {
-      const hours = (Date.parse(wall(row.slot).slice(0, 13) + ':00:00Z') - Date.parse(wall(row.seen_at).slice(0, 13) + ':00:00Z')) / 3_600_000;
+      const hours = (Date.parse(`${wall(row.slot).slice(0, 13)}:00:00Z`) - Date.parse(`${wall(row.seen_at).slice(0, 13)}:00:00Z`)) / 3_600_000;
       expect(row.horizon_hours).toBe(hours);
     }
   }, LONG);

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  owner?.stdin!.end();
+  owner?.stdin?.end();
   await new Promise((resolve) => (owner.exitCode !== null ? resolve(undefined) : owner.once('exit', resolve)));
   rmSync(dir, { recursive: true, force: true });
 });

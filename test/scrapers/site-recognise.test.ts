@@ -105,7 +105,7 @@ describe('the simulated systems', () => {
     expect(refused).toContain('Kein gültiger Mandant');
     expect(recogniseSite(`${deep.url}/select2?md=1`, refused)).toMatchObject({ ok: true, site: { url: deep.url } });
     const tempus = demo.sites.find((s) => s.id === 'leipzig')!;
-    const later = tempus.url.replace('anlagennr=', 'anr=') + '&page=auswahl';
+    const later = `${tempus.url.replace('anlagennr=', 'anr=')}&page=auswahl`;
     expect(recogniseSite(later, await body(tempus.url))).toMatchObject({ ok: true, site: { url: tempus.url } });
   });
 
