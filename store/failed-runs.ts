@@ -2,24 +2,8 @@ import type { SnapshotRow } from './history-tables.js';
 import { range, PREFIX } from './keys.js';
 import type { LevelStore } from './level-store.js';
 import type { ScrapeRun } from './types.js';
+import { toBerlinWallTime } from '../core/berlin-time.js';
 import { parseWallTime } from '../core/wall-clock.js';
-
-// Made on first use: loading the time zone's data costs 10–15 ms. (scrapers/ has the same for its own use;
-// store/ may not import it at run time.)
-let format: Intl.DateTimeFormat | undefined;
-const berlin = (): Intl.DateTimeFormat =>
-  (format ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    ...{ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
-    hourCycle: 'h23',
-  }));
-
-/** An instant as Berlin wall clock 'YYYY-MM-DD HH:MM:SS'. */
-export function berlinWallTime(instant: Date): string {
-  const parts: Record<string, string> = {};
-  for (const part of berlin().formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
 
 /** The failed scrapes of a source started in [from, to] (Berlin wall clock) as rows of the snapshots table. */
 export async function* failedRuns(store: LevelStore, sourceId: string, from: string, to: string): AsyncGenerator<{ takenAt: string; row: SnapshotRow }> {
@@ -28,7 +12,7 @@ export async function* failedRuns(store: LevelStore, sourceId: string, from: str
   for await (const value of store.db.values(range([PREFIX.run, sourceId], utc(from, -3), utc(to, 0)))) {
     const run = JSON.parse(Buffer.from(value).toString('utf8')) as ScrapeRun;
     if (run.ok) continue;
-    const takenAt = berlinWallTime(new Date(run.startedAt));
+    const takenAt = toBerlinWallTime(new Date(run.startedAt));
     if (takenAt < from || takenAt > to) continue;
     const row = { source: sourceId, taken_at: parseWallTime(takenAt), locations: 0, free_slots: 0, status: 'failed', error: errorText(run.error) };
     yield { takenAt, row };

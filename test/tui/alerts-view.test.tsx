@@ -64,7 +64,8 @@ describe('alerts in the app', () => {
     expect(help).toMatch(/^1 2 3 4 5\s+views: slots, timeline, health, insights \(cities ranked\), alerts$/m);
     expect(help).toMatch(/^w\s+watch the selected city/m);
     expect(help.split('\n')).toHaveLength(23);
-    expect(help).toContain('✓O ✗F ~S');
+    await press('G');
+    await see('✓O ✗F ~S');
   });
 });
 
