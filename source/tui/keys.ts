@@ -62,9 +62,8 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['Tab ⇧Tab  s', 'next / previous view; s: timeline span 7 days, 4 weeks, a year'],
   [VIEW_CYCLE.map(viewKey).join(' '), `views: ${VIEW_CYCLE.map((view) => VIEW_LABEL[view]).join(', ')}`],
   ['?', 'this help: ↑↓ PgUp PgDn g G scroll it, Esc or ? closes it'],
-  ['r', 'rescrape the selected city now'],
+  ['r  a', 'rescrape the selected city now; a: add a site by its URL'],
   ['w', 'watch the selected city: within DAYS [HH-HH] [mon,tue] [OFFICE]'],
-  ['a', 'add a site by its booking page URL (as office-watch sites add)'],
   ['q  Ctrl-C', 'quit'],
 ];
 
