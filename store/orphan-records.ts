@@ -10,10 +10,17 @@ const CHUNK = 5_000;
  * otherwise (a writer refuses snapshots not later than it), so the undo needs no list of the keys it added.
  * `keep` are keys restored to their values before the import (aggregates of the hour of `last`).
  */
-export async function deleteRecordsAfter(db: Db, sourceId: string, locations: readonly string[], last: string | undefined): Promise<void> {
+export async function deleteRecordsAfter(
+  db: Db,
+  sourceId: string,
+  locations: readonly string[],
+  last: string | undefined,
+): Promise<void> {
   const hour = last === undefined ? undefined : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
   const ranges = [after(['m', sourceId], last), after(['d', sourceId], hour?.slice(0, 10))];
-  for (const location of locations) ranges.push(after(['r', sourceId, location], last), after(['h', sourceId, location], hour));
+  for (const location of locations) {
+    ranges.push(after(['r', sourceId, location], last), after(['h', sourceId, location], hour));
+  }
   if (last === undefined) ranges.push(range(['s', sourceId]), range(['w', sourceId]));
   for (const options of ranges) {
     let ops: { type: 'del'; key: string }[] = [];
