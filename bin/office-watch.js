@@ -7,7 +7,8 @@ import { Socket } from 'node:net';
 // So import runs in a child with a bounded heap, unless the user chose heap flags of their own.
 const IMPORT_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=160'];
 const PARENT_PIPE = 'OFFICE_WATCH_PARENT_PIPE';
-const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((flag) => /max-(old|semi)-space-size/.test(flag));
+const heapFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
+const chosen = heapFlags.some((flag) => /max-(old|semi)-space-size/.test(flag));
 if (process.argv[2] === 'import' && !chosen && !process.env[PARENT_PIPE]) {
   const env = { ...process.env, [PARENT_PIPE]: '3' };
   const argv = [...process.execArgv, ...IMPORT_HEAP, ...process.argv.slice(1)];
@@ -17,7 +18,8 @@ if (process.argv[2] === 'import' && !chosen && !process.env[PARENT_PIPE]) {
 }
 if (process.env[PARENT_PIPE]) {
   // Killed, the parent closes its end of this pipe: the import ends with it, as if it had been killed itself.
-  new Socket({ fd: Number(process.env[PARENT_PIPE]), readable: true }).on('close', () => process.exit(137)).on('error', () => {}).resume().unref();
+  const pipe = new Socket({ fd: Number(process.env[PARENT_PIPE]), readable: true });
+  pipe.on('close', () => process.exit(137)).on('error', () => {}).resume().unref();
   delete process.env[PARENT_PIPE];
 }
 // The program as one bundle (npm run build makes dist/bundle): Node loads it in a fraction of the time

@@ -42,7 +42,9 @@ export async function sumRollups(db: Db, sourceId: string, source: SourceRecord)
     sums.addSnapshot(lastPart(k), record.locations, record.metrics);
   }
   for (const location of source.locations) {
-    for await (const [k, v] of db.iterator(range([PREFIX.hourly, sourceId, location]))) sums.addHourly(lastPart(k), decodeAggregate(v));
+    for await (const [k, v] of db.iterator(range([PREFIX.hourly, sourceId, location]))) {
+      sums.addHourly(lastPart(k), decodeAggregate(v));
+    }
   }
   return sums;
 }
@@ -52,7 +54,11 @@ export async function buildRollups(db: Db): Promise<void> {
   for await (const [k, v] of db.iterator(range([PREFIX.source]))) {
     const sourceId = lastPart(k);
     const sums = await sumRollups(db, sourceId, JSON.parse(Buffer.from(v).toString('utf8')) as SourceRecord);
-    const ops = [...sums.days].map(([day, rollup]) => ({ type: 'put' as const, key: key(PREFIX.dayRollup, sourceId, day), value: encodeRollup(rollup) }));
+    const ops = [...sums.days].map(([day, rollup]) => ({
+      type: 'put' as const,
+      key: key(PREFIX.dayRollup, sourceId, day),
+      value: encodeRollup(rollup),
+    }));
     if (ops.length > 0) await db.batch(ops);
   }
 }

@@ -16,7 +16,7 @@ export interface DayRollup {
 }
 
 const AGG = AGGREGATE.leadDays;
-/** Layout of `counts`: totals of the snapshot records, then the hourly aggregates' fields, then bookings by hour made. */
+/** Layout of `counts`: snapshot record totals, the hourly aggregates' fields, bookings by the hour they were made. */
 export const ROLLUP = {
   snapshots: 0,
   free: 1,
@@ -30,7 +30,12 @@ export const ROLLUP = {
   size: 6 + (AGGREGATE.size - AGG) + 24,
 } as const;
 
-export const emptyRollup = (): DayRollup => ({ counts: new Int32Array(ROLLUP.size), locations: [], first: Number.POSITIVE_INFINITY, last: -1 });
+export const emptyRollup = (): DayRollup => ({
+  counts: new Int32Array(ROLLUP.size),
+  locations: [],
+  first: Number.POSITIVE_INFINITY,
+  last: -1,
+});
 
 /** Add one location's hourly aggregate of hour `hour` (0..23) into the day. */
 export function addHourly(rollup: DayRollup, hour: number, values: ArrayLike<number>): void {
@@ -42,7 +47,13 @@ export function addHourly(rollup: DayRollup, hour: number, values: ArrayLike<num
 }
 
 /** Add a snapshot taken `second` seconds into the day with the given locations and totals. */
-export function addSnapshot(rollup: DayRollup, second: number, locations: readonly number[], free: number, published: [number, number]): void {
+export function addSnapshot(
+  rollup: DayRollup,
+  second: number,
+  locations: readonly number[],
+  free: number,
+  published: [number, number],
+): void {
   rollup.counts[ROLLUP.snapshots]!++;
   rollup.counts[ROLLUP.free]! += free;
   rollup.counts[ROLLUP.publishedBookings]! += published[0];
@@ -56,7 +67,8 @@ export function addSnapshot(rollup: DayRollup, second: number, locations: readon
 export function mergeRollups(a: DayRollup, b: DayRollup): DayRollup {
   const counts = new Int32Array(ROLLUP.size);
   for (let i = 0; i < ROLLUP.size; i++) counts[i] = a.counts[i]! + b.counts[i]!;
-  return { counts, locations: unionSorted(a.locations, b.locations), first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+  const locations = unionSorted(a.locations, b.locations);
+  return { counts, locations, first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
 }
 
 export function encodeRollup(rollup: DayRollup): Uint8Array {

@@ -10,10 +10,17 @@ const CHUNK = 5_000;
  * otherwise (a writer refuses snapshots not later than it), so the undo needs no list of the keys it added.
  * `keep` are keys restored to their values before the import (aggregates of the hour of `last`).
  */
-export async function deleteRecordsAfter(db: Db, sourceId: string, locations: readonly string[], last: string | undefined): Promise<void> {
+export async function deleteRecordsAfter(
+  db: Db,
+  sourceId: string,
+  locations: readonly string[],
+  last: string | undefined,
+): Promise<void> {
   const hour = last === undefined ? undefined : formatWallTime(floorHour(floorQuarter(parseWallTime(last))));
   const ranges = [after([PREFIX.snapshot, sourceId], last), after([PREFIX.dayRollup, sourceId], hour?.slice(0, 10))];
-  for (const location of locations) ranges.push(after([PREFIX.row, sourceId, location], last), after([PREFIX.hourly, sourceId, location], hour));
+  for (const location of locations) {
+    ranges.push(after([PREFIX.row, sourceId, location], last), after([PREFIX.hourly, sourceId, location], hour));
+  }
   if (last === undefined) ranges.push(range([PREFIX.locationState, sourceId]), range([PREFIX.week, sourceId]));
   for (const options of ranges) {
     const ops: { type: 'del'; key: string }[] = [];

@@ -3,7 +3,8 @@ import { StoreError } from './store-error.js';
 /** The text of an error and of its causes (LevelDB wraps the system's message in its own). */
 function messages(error: unknown): string {
   const parts: string[] = [];
-  for (let e = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined; e && parts.length < 5; e = e.cause as typeof e) {
+  type Failure = { message?: unknown; code?: unknown; cause?: unknown } | undefined;
+  for (let e = error as Failure; e && parts.length < 5; e = e.cause as Failure) {
     parts.push(`${String(e.code ?? '')} ${String(e.message ?? '')}`);
   }
   return parts.join(' ');
@@ -16,12 +17,18 @@ function messages(error: unknown): string {
 export function writeFailure(error: unknown, doing: 'import' | 'open'): StoreError | undefined {
   const text = messages(error);
   if (/ENOSPC|No space left|Disk quota exceeded|EDQUOT/i.test(text)) {
-    return new StoreError('DISK_FULL', doing === 'import'
-      ? 'the disk holding the database is full, so the import stopped; the database is sound (whole snapshots only): free some space and run the import again to complete it.'
-      : 'the disk holding the database is full, and LevelDB writes to it on opening: free some space and try again.');
+    const message =
+      doing === 'import'
+        ? 'the disk holding the database is full, so the import stopped; the database is sound ' +
+          '(whole snapshots only): free some space and run the import again to complete it.'
+        : 'the disk holding the database is full, and LevelDB writes to it on opening: free some space and try again.';
+    return new StoreError('DISK_FULL', message);
   }
   if (/EROFS|Read-only file system|EACCES|EPERM|Permission denied/i.test(text)) {
-    return new StoreError('READ_ONLY', 'the database folder cannot be written (read-only, or not yours), and LevelDB writes to it even to read: make it writable, or copy it somewhere that is, and try again.');
+    const message =
+      'the database folder cannot be written (read-only, or not yours), and LevelDB writes to it even to read: ' +
+      'make it writable, or copy it somewhere that is, and try again.';
+    return new StoreError('READ_ONLY', message);
   }
   return undefined;
 }
