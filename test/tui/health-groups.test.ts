@@ -19,7 +19,7 @@ describe('the health view, grouped', () => {
   test('working, then failing (moved too), then gone: each saying since when and how', () => {
     const runs = [run('bonn', 1), run('kiel', 80, notFound), run('kiel', 2, notFound), run('ulm', 3), run('ulm', 1, moved), run('alt', 2, notFound)];
     const sources = ['alt', 'bonn', 'kiel', 'ulm'].map((sourceId) => ({ sourceId, name: sourceId, city: sourceId }));
-    const rows = healthFromRuns(runs, sources, now, 30 * 60_000);
+    const rows = healthFromRuns(runs, sources, now, 2 * 3_600_000);
     expect(rows.map((row) => [row.sourceId, healthGroup(row)])).toEqual([
       ['bonn', 'working'],
       ['alt', 'failing'],
