@@ -17,7 +17,9 @@ const raw = (week) => join(DATA, 'raw', `${week}.tar.gz`);
 const FOUR = ['2026-05', '2026-06', '2026-07', '2026-08'];
 
 if (![...FOUR, '2021-28'].every((week) => existsSync(raw(week)))) {
-  console.log(`export-parquet: skipped, the weeks 2021-28 and 2026-05…08 are not all in ${DATA}/raw (set OFFICE_WATCH_DATA)`);
+  console.log(
+    `export-parquet: skipped, the weeks 2021-28 and 2026-05…08 are not all in ${DATA}/raw (set OFFICE_WATCH_DATA)`,
+  );
   process.exit(0);
 }
 if (!existsSync(join(repo, 'dist/bundle/main.js'))) {
@@ -29,7 +31,9 @@ const { TarReader, tarHeader, tarPadding, TAR_END } = await import(join(repo, 'd
 /** Run the binary; its wall time (s), exit code, stderr and peak RSS (MB, from /usr/bin/time or the child itself). */
 function run(args) {
   const hasTime = existsSync('/usr/bin/time');
-  const [file, argv] = hasTime ? ['/usr/bin/time', ['-v', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const [file, argv] = hasTime
+    ? ['/usr/bin/time', ['-v', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
   return new Promise((done) => {
     const started = process.hrtime.bigint();
     const child = spawn(file, argv, { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -38,17 +42,23 @@ function run(args) {
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      done({ seconds, code, stderr: stderr.split('\n\tCommand being timed')[0], peakMb: rss ? Number(rss[1]) / 1024 : undefined });
+      done({
+        seconds,
+        code,
+        stderr: stderr.split('\n\tCommand being timed')[0],
+        peakMb: rss ? Number(rss[1]) / 1024 : undefined,
+      });
     });
   });
 }
 
 /** A published week moved forward by `weeks` weeks: every date and slot column shifted (real data, new dates). */
 async function shiftedWeek(week, weeks, folder) {
-  const shift = (text) => text.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/g, (time) => {
-    const moved = new Date(Date.parse(`${time.replace(' ', 'T')}Z`) + weeks * 7 * 86_400_000);
-    return moved.toISOString().slice(0, 19).replace('T', ' ');
-  });
+  const shift = (text) =>
+    text.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/g, (time) => {
+      const moved = new Date(Date.parse(`${time.replace(' ', 'T')}Z`) + weeks * 7 * 86_400_000);
+      return moved.toISOString().slice(0, 19).replace('T', ' ');
+    });
   const entries = [];
   let name = '';
   let chunks = [];
@@ -70,7 +80,11 @@ async function shiftedWeek(week, weeks, folder) {
   return path;
 }
 
-const folderSize = (path) => readdirSync(path, { recursive: true }).reduce((sum, f) => sum + (statSync(join(path, f)).isFile() ? statSync(join(path, f)).size : 0), 0);
+const folderSize = (path) =>
+  readdirSync(path, { recursive: true }).reduce(
+    (sum, f) => sum + (statSync(join(path, f)).isFile() ? statSync(join(path, f)).size : 0),
+    0,
+  );
 
 const work = mkdtempSync(join(tmpdir(), 'office-watch-bench-parquet-'));
 try {
@@ -93,8 +107,12 @@ try {
     const counts = /\((\d+) slot runs, (\d+) events, (\d+) snapshots\)/.exec(exported.stderr);
     const rows = counts ? Number(counts[1]) + Number(counts[2]) + Number(counts[3]) : Number.NaN;
     const mb = folderSize(out) / 1e6;
-    console.log(`${label}: ${rows} rows (${counts?.[1]} slot runs, ${counts?.[2]} events, ${counts?.[3]} snapshots) in ${exported.seconds.toFixed(1)} s`);
-    console.log(`  ${Math.round(rows / exported.seconds)} rows/s, ${mb.toFixed(1)} MB written, peak RSS ${exported.peakMb?.toFixed(0) ?? '?'} MB (budget 250)`);
+    console.log(
+      `${label}: ${rows} rows (${counts?.[1]} slot runs, ${counts?.[2]} events, ${counts?.[3]} snapshots) in ${exported.seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `  ${Math.round(rows / exported.seconds)} rows/s, ${mb.toFixed(1)} MB written, peak RSS ${exported.peakMb?.toFixed(0) ?? '?'} MB (budget 250)`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

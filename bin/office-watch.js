@@ -8,7 +8,8 @@ import { Socket } from 'node:net';
 // weeks: 269 MB, 223 MB with one arena). So they run in a child with a bounded heap and one arena, unless the user
 // chose heap flags of their own.
 const STREAMING_HEAP = ['--max-semi-space-size=8', '--max-old-space-size=160'];
-const streaming = process.argv[2] === 'import' || (process.argv[2] === 'export' && process.argv.some((a) => a.startsWith('--parquet')));
+const streaming =
+  process.argv[2] === 'import' || (process.argv[2] === 'export' && process.argv.some((a) => a.startsWith('--parquet')));
 const PARENT_PIPE = 'OFFICE_WATCH_PARENT_PIPE';
 const heapFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''];
 const chosen = heapFlags.some((flag) => /max-(old|semi)-space-size/.test(flag));
@@ -22,7 +23,11 @@ if (streaming && !chosen && !process.env[PARENT_PIPE]) {
 if (process.env[PARENT_PIPE]) {
   // Killed, the parent closes its end of this pipe: the import ends with it, as if it had been killed itself.
   const pipe = new Socket({ fd: Number(process.env[PARENT_PIPE]), readable: true });
-  pipe.on('close', () => process.exit(137)).on('error', () => {}).resume().unref();
+  pipe
+    .on('close', () => process.exit(137))
+    .on('error', () => {})
+    .resume()
+    .unref();
   delete process.env[PARENT_PIPE];
 }
 // The program as one bundle (npm run build makes dist/bundle): Node loads it in a fraction of the time

@@ -7,14 +7,22 @@ import { SYSTEMS, type ScrapeFailure, type ScrapeOptions, type Scraper, type Sit
 export type ScraperConfig = Pick<SessionOptions, 'timeoutMs' | 'retries' | 'maxBytes'>;
 
 /** One system's fetch flow as a Scraper: a session (cookie jar) of its own per scrape, ScrapeErrors as typed failures. */
-export function sessionScraper(flow: (session: HttpSession, site: Site, options: ScrapeOptions) => Promise<Snapshot>, config: ScraperConfig = {}): Scraper {
+export function sessionScraper(
+  flow: (session: HttpSession, site: Site, options: ScrapeOptions) => Promise<Snapshot>,
+  config: ScraperConfig = {},
+): Scraper {
   return async (site, options) => {
     const session = createSession(site, { ...config, ...(options.signal ? { signal: options.signal } : {}) });
     try {
       const snapshot = await flow(session, site, options);
       return { ok: true, snapshot, requests: session.requests };
     } catch (error) {
-      if (error instanceof ScrapeError) return { ok: false, failure: (error.kind === 'markup' && movedTo(session, site)) || error.toFailure(), requests: session.requests };
+      if (error instanceof ScrapeError)
+        return {
+          ok: false,
+          failure: (error.kind === 'markup' && movedTo(session, site)) || error.toFailure(),
+          requests: session.requests,
+        };
       throw error;
     }
   };

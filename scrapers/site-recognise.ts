@@ -50,18 +50,34 @@ export function recogniseSite(pageUrl: string, body: string): Recognition {
     case 'tevis': {
       const segments = url.pathname.split('/').filter(Boolean);
       if (segments.length > 0 && TEVIS_STEPS.test(segments.at(-1)!)) segments.pop();
-      return done('tevis', record('tevis', `${url.origin}${segments.map((s) => `/${s}`).join('')}`), { flow: kind.flow });
+      return done('tevis', record('tevis', `${url.origin}${segments.map((s) => `/${s}`).join('')}`), {
+        flow: kind.flow,
+      });
     }
     case 'netappoint': {
       const company = url.searchParams.get('company');
-      if (!company) return { ok: false, found: 'a netappoint page, but its URL names no company (paste the start page, …/index.php?company=…)' };
+      if (!company)
+        return {
+          ok: false,
+          found: 'a netappoint page, but its URL names no company (paste the start page, …/index.php?company=…)',
+        };
       const extra = new URLSearchParams([...url.searchParams].filter(([key]) => !NETAPPOINT_STEP_PARAMS.includes(key)));
       const base = url.pathname.replace(/\/index\.php$/i, '').replace(/\/+$/, '');
-      return done('netappoint', record('netappoint', `${url.origin}${base}`, { company, ...(extra.size > 0 ? { extra: extra.toString() } : {}) }));
+      return done(
+        'netappoint',
+        record('netappoint', `${url.origin}${base}`, {
+          company,
+          ...(extra.size > 0 ? { extra: extra.toString() } : {}),
+        }),
+      );
     }
     case 'tempus': {
       const number = url.searchParams.get('anlagennr') ?? url.searchParams.get('anr');
-      if (!number) return { ok: false, found: 'a tempus page, but its URL names no anlagennr (paste the start page, index.php?anlagennr=…)' };
+      if (!number)
+        return {
+          ok: false,
+          found: 'a tempus page, but its URL names no anlagennr (paste the start page, index.php?anlagennr=…)',
+        };
       const query = new URLSearchParams({ anlagennr: number });
       const application = url.searchParams.get('anwendung');
       if (application) query.set('anwendung', application);
@@ -71,12 +87,20 @@ export function recogniseSite(pageUrl: string, body: string): Recognition {
       const segments = url.pathname.split('/').filter(Boolean);
       // www.etermin.net/{key}/…: the key is the first segment; elsewhere (a proxy, the simulator) the whole path.
       const path = /(^|\.)etermin\.net$/i.test(url.hostname) ? segments.slice(0, 1) : segments;
-      if (path.length === 0) return { ok: false, found: 'the etermin.net home page, not a booking page (paste https://www.etermin.net/{key})' };
+      if (path.length === 0)
+        return {
+          ok: false,
+          found: 'the etermin.net home page, not a booking page (paste https://www.etermin.net/{key})',
+        };
       return done('etermin', record('etermin', `${url.origin}/${path.join('/')}`));
     }
     case 'zms': {
       const base = zmsApiBase(pageUrl);
-      if (!base) return { ok: false, found: 'a ZMS booking page, but not its citizen API (paste the URL ending in /api/citizen/ its page calls)' };
+      if (!base)
+        return {
+          ok: false,
+          found: 'a ZMS booking page, but not its citizen API (paste the URL ending in /api/citizen/ its page calls)',
+        };
       const services = zmsServices(url);
       const site = record('zms', base, services ? { services } : undefined);
       if (!siteName(body)) Object.assign(site, { name: `Bürgerservice ${url.hostname}`, city: url.hostname });
@@ -85,10 +109,14 @@ export function recogniseSite(pageUrl: string, body: string): Recognition {
     case 'web-appoint':
       return {
         ok: false,
-        found: 'the Kahlert netappoint WEB_APPOINT front end (all months at once, times loaded by script), which office-watch cannot read',
+        found:
+          'the Kahlert netappoint WEB_APPOINT front end (all months at once, times loaded by script), which office-watch cannot read',
       };
     default:
-      return { ok: false, found: `no booking system office-watch knows${name !== url.hostname ? ` (the page is "${name}")` : ''}` };
+      return {
+        ok: false,
+        found: `no booking system office-watch knows${name !== url.hostname ? ` (the page is "${name}")` : ''}`,
+      };
   }
 }
 

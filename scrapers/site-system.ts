@@ -23,7 +23,11 @@ export function pageSystem(pageUrl: string, body: string): PageSystem {
   const tevis = tevisFlow($, text);
   if (tevis) return { system: 'tevis', flow: tevis };
   if (/(^|\.)tempus-termine\.com$/.test(hostOf(url)) || isTempus($)) return { system: 'tempus' };
-  if (/(^|\.)etermin\.net$/.test(hostOf(url)) || /\betermin\b/i.test($('head').html() ?? '') || /powered by etermin/i.test(text)) {
+  if (
+    /(^|\.)etermin\.net$/.test(hostOf(url)) ||
+    /\betermin\b/i.test($('head').html() ?? '') ||
+    /powered by etermin/i.test(text)
+  ) {
     return { system: 'etermin' };
   }
   return { system: 'unknown' };
@@ -31,7 +35,8 @@ export function pageSystem(pageUrl: string, body: string): PageSystem {
 
 /** The Kahlert WEB_APPOINT front end (München's Ausländerbehörde): all months at once, times loaded by script. */
 function isWebAppoint($: CheerioAPI): boolean {
-  const markers = 'div.htmlCalendarMonth, .WEB_APPOINT_TIMELIST, .WEB_APPOINT_FORWARDBUTTON, .WEB_APPOINT_LOCATION_HEADLINE';
+  const markers =
+    'div.htmlCalendarMonth, .WEB_APPOINT_TIMELIST, .WEB_APPOINT_FORWARDBUTTON, .WEB_APPOINT_LOCATION_HEADLINE';
   return $(`${markers}, select[name^="CASETYPES["], a[href*="locationList.showTimeList"]`).length > 0;
 }
 

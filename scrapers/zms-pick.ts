@@ -5,7 +5,9 @@ import type { ZmsCatalog } from './zms-parse.js';
  * (ties by id), so that one round shows the site's main offices without asking for every service.
  */
 export function pickZmsServices(catalog: ZmsCatalog, count = 3): number[] {
-  const bookable = new Set(catalog.offices.filter((office) => office.scope && !office.captcha).map((office) => office.id));
+  const bookable = new Set(
+    catalog.offices.filter((office) => office.scope && !office.captcha).map((office) => office.id),
+  );
   const offices = new Map<number, Set<number>>();
   for (const { officeId, serviceId, slots } of catalog.relations) {
     if (slots <= 0 || !bookable.has(officeId)) continue;

@@ -29,7 +29,11 @@ export function watchCovers(watch: Watch, place: SlotPlace): boolean {
   if (watch.city !== undefined && !patternMatcher(watch.city)(place.city)) return false;
   if (watch.office !== undefined) {
     const match = patternMatcher(watch.office);
-    if (!match(`${place.sourceId}/${place.locationId}`) && !(place.locationName !== undefined && match(place.locationName))) return false;
+    if (
+      !match(`${place.sourceId}/${place.locationId}`) &&
+      !(place.locationName !== undefined && match(place.locationName))
+    )
+      return false;
   }
   return true;
 }

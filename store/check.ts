@@ -34,14 +34,24 @@ export async function checkStore(db: Db, progress: (fraction: number) => void = 
     if ((report.keys & 0xfff) === 0) progress((KEY_PASS * Math.max(0, FAMILIES.indexOf(k[0] ?? ''))) / FAMILIES.length);
     const parsed = parseKey(k);
     if ('error' in parsed) {
-      report.problems.push({ kind: 'key', key: printable(k), message: `a key that does not decode: ${parsed.error}`, fix: [{ type: 'del', key: k }] });
+      report.problems.push({
+        kind: 'key',
+        key: printable(k),
+        message: `a key that does not decode: ${parsed.error}`,
+        fix: [{ type: 'del', key: k }],
+      });
       continue;
     }
     const { family, parts } = parsed;
     const problem = valueProblem(family, v);
     if (problem !== undefined) {
       const fix = DROPPABLE.has(family) ? [{ type: 'del' as const, key: k }] : [];
-      report.problems.push({ kind: 'value', key: printable(k), message: `a value that does not decode: ${problem}`, fix });
+      report.problems.push({
+        kind: 'value',
+        key: printable(k),
+        message: `a value that does not decode: ${problem}`,
+        fix,
+      });
     }
     if (!PER_SOURCE.has(family)) continue;
     const sourceId = parts[0]!;
@@ -52,7 +62,8 @@ export async function checkStore(db: Db, progress: (fraction: number) => void = 
     progress(KEY_PASS + ((1 - KEY_PASS) * report.sources) / locations.size);
     let result = await checkSource(db, sourceId, seen);
     // A source written while we read (the live app owns the db) can look wrong once; real damage stays.
-    for (let again = 0; again < RETRIES && result.problems.length > 0; again++) result = await checkSource(db, sourceId, seen);
+    for (let again = 0; again < RETRIES && result.problems.length > 0; again++)
+      result = await checkSource(db, sourceId, seen);
     const { snapshots, problems } = result;
     report.sources++;
     report.snapshots += snapshots;

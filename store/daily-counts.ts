@@ -22,8 +22,12 @@ export async function dailyCounts(
   const firstEnd = firstDay === lastDay ? to : `${firstDay} 23:59:59`;
   if (!wholeFirst) counts.push(...(await store.hourly(sourceId, undefined, from, firstEnd)));
   const days = {
-    ...(wholeFirst ? { gte: key(PREFIX.dayRollup, sourceId, firstDay) } : { gt: key(PREFIX.dayRollup, sourceId, firstDay) }),
-    ...(wholeLast ? { lte: key(PREFIX.dayRollup, sourceId, lastDay) } : { lt: key(PREFIX.dayRollup, sourceId, lastDay) }),
+    ...(wholeFirst
+      ? { gte: key(PREFIX.dayRollup, sourceId, firstDay) }
+      : { gt: key(PREFIX.dayRollup, sourceId, firstDay) }),
+    ...(wholeLast
+      ? { lte: key(PREFIX.dayRollup, sourceId, lastDay) }
+      : { lt: key(PREFIX.dayRollup, sourceId, lastDay) }),
   };
   for await (const [k, v] of store.db.iterator(days)) {
     const { counts: values } = decodeRollup(v);

@@ -60,7 +60,10 @@ export function addSnapshot(
   rollup.counts[ROLLUP.publishedCancellations]! += published[1];
   rollup.first = Math.min(rollup.first, second);
   rollup.last = Math.max(rollup.last, second);
-  rollup.locations = unionSorted(rollup.locations, [...locations].sort((a, b) => a - b));
+  rollup.locations = unionSorted(
+    rollup.locations,
+    [...locations].sort((a, b) => a - b),
+  );
 }
 
 /** Both rollups of the same day as one (a stored one and what a flush adds). */

@@ -1,7 +1,16 @@
 import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Db, RangeOptions } from './db.js';
-import { PAGE, fromBase64, readLines, sendLine, socketPath, toBase64, type Request, type Response } from './db-socket.js';
+import {
+  PAGE,
+  fromBase64,
+  readLines,
+  sendLine,
+  socketPath,
+  toBase64,
+  type Request,
+  type Response,
+} from './db-socket.js';
 import { sharedWrite } from './shared-writes.js';
 
 /**
@@ -69,8 +78,13 @@ async function answer(db: Db, request: Request): Promise<Response> {
     if (request.op === 'getMany') return { id: request.id, values: (await db.getMany(request.keys)).map(toBase64) };
     if (request.op === 'range') return { id: request.id, entries: await page(db, request.range, request.values) };
     if (request.op === 'batch') {
-      if (!request.ops.every(([k]) => sharedWrite(k))) return { id: request.id, error: 'not a shared key', code: 'BUSY' };
-      await db.batch(request.ops.map(([k, v]) => (v === null ? { type: 'del', key: k } : { type: 'put', key: k, value: fromBase64(v)! })));
+      if (!request.ops.every(([k]) => sharedWrite(k)))
+        return { id: request.id, error: 'not a shared key', code: 'BUSY' };
+      await db.batch(
+        request.ops.map(([k, v]) =>
+          v === null ? { type: 'del', key: k } : { type: 'put', key: k, value: fromBase64(v)! },
+        ),
+      );
       return { id: request.id };
     }
     return { id: (request as { id: number }).id, error: 'unknown request' };
@@ -81,7 +95,10 @@ async function answer(db: Db, request: Request): Promise<Response> {
 
 /** One page of a range: at most PAGE entries; the reader asks again after the last key. */
 async function page(db: Db, range: RangeOptions, values: boolean): Promise<[string, string | null][]> {
-  const options = { ...range, limit: Math.min(PAGE, range.limit !== undefined && range.limit >= 0 ? range.limit : PAGE) };
+  const options = {
+    ...range,
+    limit: Math.min(PAGE, range.limit !== undefined && range.limit >= 0 ? range.limit : PAGE),
+  };
   const entries: [string, string | null][] = [];
   if (!values) for await (const k of db.keys(options)) entries.push([k, null]);
   else for await (const [k, v] of db.iterator(options)) entries.push([k, toBase64(v)]);

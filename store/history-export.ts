@@ -7,7 +7,16 @@ import type { SourceRecord } from './records.js';
 import { METRIC } from './row-metrics.js';
 import { SlotRuns } from './slot-runs.js';
 import { failedRuns } from './failed-runs.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, isoWeekRange, parseWallTime, SECONDS, type WallSeconds } from '../core/wall-clock.js';
+import {
+  floorHour,
+  floorQuarter,
+  formatWallTime,
+  isoWeekOf,
+  isoWeekRange,
+  parseWallTime,
+  SECONDS,
+  type WallSeconds,
+} from '../core/wall-clock.js';
 import type { ExportFilter } from './weekly-export.js';
 
 export interface HistorySummary {
@@ -93,19 +102,32 @@ async function sourceWeek(
   const weekFrom = formatWallTime(start);
   const weekTo = minTime(formatWallTime(end - 1), record.last!);
   if (sink) await addFailedRuns(store, id, [weekFrom, formatWallTime(end - 1)], filter, sink, summary);
-  const inRange = (time: string) => (filter.from === undefined || time >= filter.from) && (filter.to === undefined || time <= filter.to);
+  const inRange = (time: string) =>
+    (filter.from === undefined || time >= filter.from) && (filter.to === undefined || time <= filter.to);
   const presences = new Map<number, Presence[]>();
   let shownCount = 0;
   for await (const [time, snapshot] of store.snapshotRecords(id, weekFrom, weekTo)) {
     const shown = sink !== undefined && inRange(time) ? shownCount++ : -1;
     snapshot.locations.forEach((index, i) => {
       const metrics = snapshot.metrics[i]!;
-      const presence = { time, shown, appointments: metrics[METRIC.appointments]!, cancellations: metrics[METRIC.cancellations]! };
+      const presence = {
+        time,
+        shown,
+        appointments: metrics[METRIC.appointments]!,
+        cancellations: metrics[METRIC.cancellations]!,
+      };
       presences.get(index)?.push(presence) ?? presences.set(index, [presence]);
     });
     if (shown < 0) continue;
     const free = snapshot.metrics.reduce((sum, values) => sum + values[METRIC.freeDates]!, 0);
-    const row = { source: id, taken_at: parseWallTime(time), locations: snapshot.locations.length, free_slots: free, status: 'ok', error: '' };
+    const row = {
+      source: id,
+      taken_at: parseWallTime(time),
+      locations: snapshot.locations.length,
+      free_slots: free,
+      status: 'ok',
+      error: '',
+    };
     sink!.snapshot(row);
     summary.snapshots++;
   }
@@ -117,7 +139,8 @@ async function sourceWeek(
     let last: WallSeconds[] | undefined;
     for await (const [presence, slots] of statesAt(store, id, record.locations[index]!, seen, [weekFrom, weekTo])) {
       // An unchanged row is the same array: its slots were seen at an earlier time already.
-      if (slots !== last) for (const slot of slots) if (!(firstSeen.get(slot)! <= presence.time)) firstSeen.set(slot, presence.time);
+      if (slots !== last)
+        for (const slot of slots) if (!(firstSeen.get(slot)! <= presence.time)) firstSeen.set(slot, presence.time);
       last = slots;
     }
   }
@@ -128,9 +151,12 @@ async function sourceWeek(
     const runs = sink && slotRunsOf(sink, id, locationId, record.names[locationId] ?? '', summary);
     for await (const [presence, slots] of statesAt(store, id, locationId, seen, [weekFrom, weekTo])) {
       const seconds = parseWallTime(presence.time);
-      const isColumn = live ? (slot: WallSeconds) => firstSeen.get(slot)! <= presence.time : (slot: WallSeconds) => firstSeen.has(slot);
+      const isColumn = live
+        ? (slot: WallSeconds) => firstSeen.get(slot)! <= presence.time
+        : (slot: WallSeconds) => firstSeen.has(slot);
       const replayed = replay.step(seconds, week, slots, isColumn, !live);
-      if (replayed.appointments !== presence.appointments || replayed.cancellations !== presence.cancellations) summary.mismatches++;
+      if (replayed.appointments !== presence.appointments || replayed.cancellations !== presence.cancellations)
+        summary.mismatches++;
       if (presence.shown < 0 || !sink) continue;
       const event = eventRow(id, locationId, seconds);
       for (const e of replayed.published) sink.event(event(e, 'published'));
@@ -144,7 +170,13 @@ async function sourceWeek(
 }
 
 /** A location's free slots at each of its presences, its rows read as a stream. */
-async function* statesAt(store: LevelStore, id: string, locationId: string, presences: Presence[], [from, to]: [string, string]): AsyncGenerator<[Presence, WallSeconds[]]> {
+async function* statesAt(
+  store: LevelStore,
+  id: string,
+  locationId: string,
+  presences: Presence[],
+  [from, to]: [string, string],
+): AsyncGenerator<[Presence, WallSeconds[]]> {
   const rows = store.locationRows(id, locationId, from, to)[Symbol.asyncIterator]();
   let current = (await rows.next()).value as [string, WallSeconds[]];
   let next = await rows.next();
@@ -159,7 +191,14 @@ async function* statesAt(store: LevelStore, id: string, locationId: string, pres
 }
 
 /** The source's failed scrapes of the week, as snapshot rows with status 'failed'. */
-async function addFailedRuns(store: LevelStore, id: string, [from, to]: [string, string], filter: ExportFilter, sink: WeekSink, summary: HistorySummary) {
+async function addFailedRuns(
+  store: LevelStore,
+  id: string,
+  [from, to]: [string, string],
+  filter: ExportFilter,
+  sink: WeekSink,
+  summary: HistorySummary,
+) {
   for await (const failed of failedRuns(store, id, maxTime(from, filter.from), minTime(to, filter.to))) {
     sink.snapshot(failed.row);
     summary.snapshots++;
@@ -185,6 +224,14 @@ function eventRow(source: string, location: string, seen: WallSeconds) {
 function slotRunsOf(sink: WeekSink, source: string, location: string, name: string, summary: HistorySummary): SlotRuns {
   return new SlotRuns((run) => {
     summary.slots++;
-    sink.slot({ source, location, location_name: name, slot: run.slot, free_from: run.from, free_to: run.to, snapshots: run.snapshots });
+    sink.slot({
+      source,
+      location,
+      location_name: name,
+      slot: run.slot,
+      free_from: run.from,
+      free_to: run.to,
+      snapshots: run.snapshots,
+    });
   });
 }

@@ -22,7 +22,8 @@ const FLUSH_AT_OPS = 20_000;
 
 /** The weekly files named by the user's arguments: files as given, folders by their weekly bundles, in week order. */
 export function expandInputs(paths: string[]): string[] {
-  if (paths.length === 0) throw new StoreError('BAD_INPUT', 'name at least one weekly .tar.gz, folder or .csv to import.');
+  if (paths.length === 0)
+    throw new StoreError('BAD_INPUT', 'name at least one weekly .tar.gz, folder or .csv to import.');
   return paths.flatMap((path) => {
     let stats: Stats;
     try {
@@ -31,7 +32,9 @@ export function expandInputs(paths: string[]): string[] {
       throw new StoreError('BAD_INPUT', `${path} does not exist.`);
     }
     if (!stats.isDirectory()) return [path];
-    const files = readdirSync(path).filter((f) => /\.(tar\.gz|tgz|csv)$/i.test(f)).sort();
+    const files = readdirSync(path)
+      .filter((f) => /\.(tar\.gz|tgz|csv)$/i.test(f))
+      .sort();
     if (files.length === 0) throw new StoreError('BAD_INPUT', `${path} holds no weekly .tar.gz or .csv files.`);
     return files.map((f) => join(path, f));
   });
@@ -41,11 +44,23 @@ export function expandInputs(paths: string[]): string[] {
  * Import weekly files, streamed source by source, snapshot by snapshot, inferring as it goes.
  * If any file turns out bad, everything this import wrote is undone: the store is left as it was.
  */
-export async function importWeeklyFiles(store: LevelStore, paths: string[], progress?: (fraction: number) => void): Promise<ImportSummary> {
+export async function importWeeklyFiles(
+  store: LevelStore,
+  paths: string[],
+  progress?: (fraction: number) => void,
+): Promise<ImportSummary> {
   const files = expandInputs(paths);
   const sizes = files.map((f) => statSync(f).size);
   const total = sizes.reduce((a, b) => a + b, 0) || 1;
-  const summary: ImportSummary = { files: files.length, sources: 0, snapshots: 0, skipped: 0, rows: 0, appointments: 0, cancellations: 0 };
+  const summary: ImportSummary = {
+    files: files.length,
+    sources: 0,
+    snapshots: 0,
+    skipped: 0,
+    rows: 0,
+    appointments: 0,
+    cancellations: 0,
+  };
   const writers = new Map<string, SourceWriter>();
   let before = 0;
   let previous: SourceWriter | undefined;
@@ -79,18 +94,25 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
   } catch (error) {
     const failure = writeFailure(error, 'import');
     // A full disk refuses the undo too; then what landed stays: whole snapshots, which a rerun goes on from.
-    for (const writer of writers.values()) await writer.rollback().catch((undo: unknown) => (failure ? undefined : Promise.reject(undo)));
+    for (const writer of writers.values())
+      await writer.rollback().catch((undo: unknown) => (failure ? undefined : Promise.reject(undo)));
     store.forgetWriters();
     throw failure ?? error;
   }
   store.forgetWriters();
   // Without it the folder stays about twice its size until LevelDB happens to compact (no user would see it shrink).
-  await store.db.compactRange?.('', '\uffff').catch((error: unknown) => Promise.reject(writeFailure(error, 'import') ?? error));
+  await store.db
+    .compactRange?.('', '\uffff')
+    .catch((error: unknown) => Promise.reject(writeFailure(error, 'import') ?? error));
   summary.sources = writers.size;
   return summary;
 }
 
-async function writerFor(store: LevelStore, writers: Map<string, SourceWriter>, sourceId: string): Promise<SourceWriter> {
+async function writerFor(
+  store: LevelStore,
+  writers: Map<string, SourceWriter>,
+  sourceId: string,
+): Promise<SourceWriter> {
   let writer = writers.get(sourceId);
   if (!writer) {
     // A writer of its own, loaded now: what it must restore is the store as this import found it.

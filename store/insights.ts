@@ -140,7 +140,12 @@ export async function cityInsights(store: LevelStore, options: InsightsOptions =
   return result;
 }
 
-async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, to?: WallTime): Promise<{ sums: Sums; first: WallTime; last: WallTime } | undefined> {
+async function sourceSums(
+  store: LevelStore,
+  sourceId: string,
+  from?: WallTime,
+  to?: WallTime,
+): Promise<{ sums: Sums; first: WallTime; last: WallTime } | undefined> {
   const sums = emptySums();
   const span: Span = { seen: new Set() };
   // Whole days come from the day rollups; a day the range takes only in part, from its records.
@@ -148,11 +153,20 @@ async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, 
   const lastDay = to?.slice(0, 10);
   const partFirst = from !== undefined && !from.endsWith(' 00:00:00');
   const partLast = to !== undefined && !to.endsWith(' 23:59:59') && !(partFirst && lastDay === firstDay);
-  if (partFirst) await addRecords(store, sourceId, from, lastDay === firstDay ? to! : `${firstDay} 23:59:59`, sums, span);
+  if (partFirst)
+    await addRecords(store, sourceId, from, lastDay === firstDay ? to! : `${firstDay} 23:59:59`, sums, span);
   const all = range([PREFIX.dayRollup, sourceId]);
   const days = {
-    ...(firstDay === undefined ? { gte: all.gte } : partFirst ? { gt: key(PREFIX.dayRollup, sourceId, firstDay) } : { gte: key(PREFIX.dayRollup, sourceId, firstDay) }),
-    ...(lastDay === undefined ? { lte: all.lte } : partLast ? { lt: key(PREFIX.dayRollup, sourceId, lastDay) } : { lte: key(PREFIX.dayRollup, sourceId, lastDay) }),
+    ...(firstDay === undefined
+      ? { gte: all.gte }
+      : partFirst
+        ? { gt: key(PREFIX.dayRollup, sourceId, firstDay) }
+        : { gte: key(PREFIX.dayRollup, sourceId, firstDay) }),
+    ...(lastDay === undefined
+      ? { lte: all.lte }
+      : partLast
+        ? { lt: key(PREFIX.dayRollup, sourceId, lastDay) }
+        : { lte: key(PREFIX.dayRollup, sourceId, lastDay) }),
   };
   await addRollups(store, days, sums, span);
   if (partLast) await addRecords(store, sourceId, `${lastDay} 00:00:00`, to, sums, span);
@@ -201,7 +215,14 @@ async function addRollups(store: LevelStore, days: RangeOptions, sums: Sums, spa
 }
 
 /** Sum the snapshot records and hourly aggregates of [from, to] (within one day). */
-async function addRecords(store: LevelStore, sourceId: string, from: WallTime, to: WallTime | undefined, sums: Sums, span: Span): Promise<void> {
+async function addRecords(
+  store: LevelStore,
+  sourceId: string,
+  from: WallTime,
+  to: WallTime | undefined,
+  sums: Sums,
+  span: Span,
+): Promise<void> {
   for await (const [takenAt, record] of store.snapshotRecords(sourceId, from, to)) {
     widen(span, takenAt, takenAt);
     sums.snapshots++;

@@ -52,7 +52,14 @@ export function inferChangedRow(
 }
 
 /** Rules 2–4 and 8 over `candidates` (ascending); those in `freeNow` (ascending) are free now, the others gone. */
-function walk(state: InferenceState, candidates: readonly WallSeconds[], freeNow: readonly WallSeconds[], quarter: WallSeconds, metrics: RowMetrics, onEvent?: (event: InferredEvent) => void): void {
+function walk(
+  state: InferenceState,
+  candidates: readonly WallSeconds[],
+  freeNow: readonly WallSeconds[],
+  quarter: WallSeconds,
+  metrics: RowMetrics,
+  onEvent?: (event: InferredEvent) => void,
+): void {
   const counting = state.lastQuarter !== undefined && quarter - state.lastQuarter < 16 * 60;
   state.lastQuarter = quarter;
   const base = horizonBase(quarter);
@@ -88,7 +95,11 @@ export function countFree(freeNow: readonly WallSeconds[], quarter: WallSeconds,
   metrics[METRIC.freeDates]! += freeNow.length;
   if (freeNow.length === 0) return;
   const base = horizonBase(quarter);
-  const steps: [WallSeconds, number][] = [[base.hour, SECONDS.HOUR], [base.day, SECONDS.DAY], [base.week, SECONDS.WEEK]];
+  const steps: [WallSeconds, number][] = [
+    [base.hour, SECONDS.HOUR],
+    [base.day, SECONDS.DAY],
+    [base.week, SECONDS.WEEK],
+  ];
   steps.forEach(([start, step], unit) => {
     let below = lowerBound(freeNow, start);
     for (let k = 0; k < 5; k++) {
@@ -100,7 +111,11 @@ export function countFree(freeNow: readonly WallSeconds[], quarter: WallSeconds,
 }
 
 /** The ascending union of the free slots now and the remembered free slots that are columns. */
-function mergeCandidates(now: readonly WallSeconds[], free: readonly WallSeconds[], isColumn: (slot: WallSeconds) => boolean): WallSeconds[] {
+function mergeCandidates(
+  now: readonly WallSeconds[],
+  free: readonly WallSeconds[],
+  isColumn: (slot: WallSeconds) => boolean,
+): WallSeconds[] {
   const out: WallSeconds[] = [];
   let i = 0;
   let j = 0;

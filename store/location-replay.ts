@@ -30,12 +30,23 @@ export class LocationReplay {
    * The row `slots` seen at `time` in ISO week `week`. `isColumn`: the week's slot columns as the writer had them;
    * `stableColumns`: they were the whole week's (an imported file), so a row of the same week walks only what changed.
    */
-  step(time: WallSeconds, week: string, slots: WallSeconds[], isColumn: (slot: WallSeconds) => boolean, stableColumns: boolean): ReplayedRow {
+  step(
+    time: WallSeconds,
+    week: string,
+    slots: WallSeconds[],
+    isColumn: (slot: WallSeconds) => boolean,
+    stableColumns: boolean,
+  ): ReplayedRow {
     const state = this.unpack();
     const quarter = floorQuarter(time);
     const lastRow = this.lastRow;
     const sameWeek = lastRow !== undefined && this.lastRowWeek === week;
-    const changes = lastRow === undefined ? undefined : sameSlots(lastRow, slots) ? { removed: [], added: [] } : diffSorted(lastRow, slots);
+    const changes =
+      lastRow === undefined
+        ? undefined
+        : sameSlots(lastRow, slots)
+          ? { removed: [], added: [] }
+          : diffSorted(lastRow, slots);
     const metrics = newRowMetrics();
     const published: InferredEvent[] = [];
     const onEvent = (event: InferredEvent) => published.push(event);
@@ -49,7 +60,12 @@ export class LocationReplay {
     }
     this.lastRow = slots;
     this.lastRowWeek = week;
-    return { published, improved, appointments: metrics[METRIC.appointments]!, cancellations: metrics[METRIC.cancellations]! };
+    return {
+      published,
+      improved,
+      appointments: metrics[METRIC.appointments]!,
+      cancellations: metrics[METRIC.cancellations]!,
+    };
   }
 
   /** Keep the remembered slots as bytes (1–2 a slot) until the next step. */
@@ -57,7 +73,10 @@ export class LocationReplay {
     if (!this.published) return;
     const writer = new ByteWriter();
     writeSortedTimes(writer, this.published.free);
-    writeSortedTimes(writer, [...this.published.taken].sort((a, b) => a - b));
+    writeSortedTimes(
+      writer,
+      [...this.published.taken].sort((a, b) => a - b),
+    );
     this.packed = { bytes: writer.finish(), lastQuarter: this.published.lastQuarter };
     this.published = undefined;
   }

@@ -13,12 +13,25 @@ const FORMAT_PREFIX = 'office-watch-store-';
 const FORMAT = `${FORMAT_PREFIX}${VERSION}`;
 
 /** Open (or create) the LevelDB folder, turning LevelDB's errors into StoreErrors a user can read. */
-export async function openLevel(path: string, create: boolean, onNotice: (message: string) => void = () => {}): Promise<Db> {
+export async function openLevel(
+  path: string,
+  create: boolean,
+  onNotice: (message: string) => void = () => {},
+): Promise<Db> {
   const exists = existsSync(path);
-  if (exists && !statSync(path).isDirectory()) throw new StoreError('NOT_A_DATABASE', `${path} is a file, not an office-watch database folder.`);
+  if (exists && !statSync(path).isDirectory())
+    throw new StoreError('NOT_A_DATABASE', `${path} is a file, not an office-watch database folder.`);
   const isLevel = exists && existsSync(join(path, 'CURRENT'));
-  if (exists && !isLevel && readdirSync(path).length > 0) throw new StoreError('NOT_A_DATABASE', `${path} is not an office-watch database (a folder with other files in it).`);
-  if (!isLevel && !create) throw new StoreError('MISSING', `there is no office-watch database at ${path} yet (import or scrape first, or pass --db).`);
+  if (exists && !isLevel && readdirSync(path).length > 0)
+    throw new StoreError(
+      'NOT_A_DATABASE',
+      `${path} is not an office-watch database (a folder with other files in it).`,
+    );
+  if (!isLevel && !create)
+    throw new StoreError(
+      'MISSING',
+      `there is no office-watch database at ${path} yet (import or scrape first, or pass --db).`,
+    );
   const db = new Level<string, Uint8Array>(path, { keyEncoding: 'utf8', valueEncoding: 'view' });
   try {
     await db.open({ createIfMissing: create });
@@ -27,7 +40,10 @@ export async function openLevel(path: string, create: boolean, onNotice: (messag
     if (cause?.code === 'LEVEL_LOCKED') throw busy(path);
     const failure = writeFailure(error, 'open');
     if (failure) throw failure;
-    throw new StoreError('NOT_A_DATABASE', `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`);
+    throw new StoreError(
+      'NOT_A_DATABASE',
+      `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`,
+    );
   }
   const stored = await db.get(key(PREFIX.meta, 'format'));
   const format = stored === undefined ? undefined : Buffer.from(stored).toString();
@@ -36,10 +52,15 @@ export async function openLevel(path: string, create: boolean, onNotice: (messag
   if (format !== undefined && !Number.isInteger(version)) return rejectForeign(db, path);
   if (version !== undefined && version > VERSION) {
     await db.close();
-    throw new StoreError('NEWER_FORMAT', `${path} was written by a newer office-watch (store format ${version}, this one reads up to ${VERSION}): update office-watch to open it; it was left as it was.`);
+    throw new StoreError(
+      'NEWER_FORMAT',
+      `${path} was written by a newer office-watch (store format ${version}, this one reads up to ${VERSION}): update office-watch to open it; it was left as it was.`,
+    );
   }
   if (version !== undefined && version < VERSION) {
-    onNotice(`${path}: building the daily rollups once (a database of an older office-watch; insights read them from now on)…`);
+    onNotice(
+      `${path}: building the daily rollups once (a database of an older office-watch; insights read them from now on)…`,
+    );
     await buildRollups(db);
   }
   if (version !== VERSION) await db.put(key(PREFIX.meta, 'format'), Buffer.from(FORMAT));
@@ -47,7 +68,10 @@ export async function openLevel(path: string, create: boolean, onNotice: (messag
 }
 
 export const busy = (path: string): StoreError =>
-  new StoreError('BUSY', `the database ${path} is busy: another office-watch process (the live app or an import) has it open; try again when it ends.`);
+  new StoreError(
+    'BUSY',
+    `the database ${path} is busy: another office-watch process (the live app or an import) has it open; try again when it ends.`,
+  );
 
 async function hasAnyKey(db: Db): Promise<boolean> {
   for await (const _ of db.keys({ limit: 1 })) return true;

@@ -48,7 +48,13 @@ export class ParquetTable<C extends Columns> {
   add(row: RowOf<C>): void {
     for (let i = 0; i < this.names.length; i++) {
       const value = row[this.names[i]!]!;
-      this.buffer[i]!.push(this.kinds[i] === 'text' ? this.bytes(value as string) : this.kinds[i] === 'wall-time' ? (value as number) * 1000 : value);
+      this.buffer[i]!.push(
+        this.kinds[i] === 'text'
+          ? this.bytes(value as string)
+          : this.kinds[i] === 'wall-time'
+            ? (value as number) * 1000
+            : value,
+      );
     }
     this.rows++;
     if (this.buffer[0]!.length >= ROW_GROUP_ROWS) this.flush();
@@ -75,7 +81,10 @@ export class ParquetTable<C extends Columns> {
   private flush(): void {
     if (this.buffer[0]!.length === 0) return;
     const rows = this.buffer[0]!.length;
-    const columnData = this.names.map((name, i) => ({ name, data: this.kinds[i] === 'int' ? Int32Array.from(this.buffer[i] as number[]) : (this.buffer[i] as Uint8Array[]) }));
+    const columnData = this.names.map((name, i) => ({
+      name,
+      data: this.kinds[i] === 'int' ? Int32Array.from(this.buffer[i] as number[]) : (this.buffer[i] as Uint8Array[]),
+    }));
     this.writer.write({ columnData, rowGroupSize: rows });
     this.buffer = this.names.map(() => []);
     this.encoded = new Map();

@@ -1,15 +1,44 @@
 import type { Db } from './db.js';
 import type { RecordOutcome } from './types.js';
 import { key, lastPart, range, PREFIX } from './keys.js';
-import { emptyInferenceState, countFree, forgetPastSlots, KEEP_PAST_SECONDS, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
+import {
+  emptyInferenceState,
+  countFree,
+  forgetPastSlots,
+  KEEP_PAST_SECONDS,
+  inferChangedRow,
+  inferRow,
+  type InferredEvent,
+} from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
-import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
+import {
+  AGGREGATE,
+  decodeAggregate,
+  decodeLocation,
+  emptySourceRecord,
+  diffSorted,
+  encodeAggregate,
+  FRAME_EVERY,
+  sameSlots,
+  encodeLocation,
+  encodeRow,
+  encodeSnapshot,
+  type LocationRecord,
+  type SourceRecord,
+} from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
 import { deleteRecordsAfter } from './orphan-records.js';
 import { RollupSums } from './build-rollups.js';
 import { decodeRollup, encodeRollup, mergeRollups } from './day-rollup.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
+import {
+  floorHour,
+  floorQuarter,
+  formatWallTime,
+  isoWeekOf,
+  parseWallTime,
+  type WallSeconds,
+} from '../core/wall-clock.js';
 
 export type { Db } from './db.js';
 type Op = { type: 'put'; key: string; value: Uint8Array };
@@ -37,7 +66,9 @@ export class SourceWriter {
    * While an import may still fail: the values it replaced (states, totals, aggregates of the hour of the last
    * snapshot before it), to undo it. What it added is everything later than that snapshot (orphan-records.ts).
    */
-  private undo: { last: string | undefined; hour: string; day: string; replaced: Map<string, Uint8Array | undefined> } | undefined;
+  private undo:
+    | { last: string | undefined; hour: string; day: string; replaced: Map<string, Uint8Array | undefined> }
+    | undefined;
   private hourKey = { hour: Number.NaN, key: '' };
 
   private constructor(
@@ -75,7 +106,9 @@ export class SourceWriter {
     if (!this.undo) return;
     await this.inflight.catch(() => undefined);
     const { last, replaced } = this.undo;
-    const ops = [...replaced].map(([k, value]) => (value === undefined ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value }));
+    const ops = [...replaced].map(([k, value]) =>
+      value === undefined ? { type: 'del' as const, key: k } : { type: 'put' as const, key: k, value },
+    );
     this.undo = undefined;
     this.ops = [];
     // First the source as it was (one atomic batch), then what lies past its last snapshot; load finishes that if cut short.
@@ -102,15 +135,23 @@ export class SourceWriter {
    * Buffer one snapshot (rows of one source at one time). `columns` are the week's slot columns;
    * `stableColumns` (a whole weekly file) lets unchanged rows skip the walk, which is then a no-op.
    */
-  record(takenAt: string, rows: IncomingRow[], columns: (slot: WallSeconds) => boolean, stableColumns: boolean): RecordOutcome {
-    if (this.meta.last !== undefined && takenAt <= this.meta.last) return { stored: false, changedLocations: 0, appointments: 0, cancellations: 0 };
+  record(
+    takenAt: string,
+    rows: IncomingRow[],
+    columns: (slot: WallSeconds) => boolean,
+    stableColumns: boolean,
+  ): RecordOutcome {
+    if (this.meta.last !== undefined && takenAt <= this.meta.last)
+      return { stored: false, changedLocations: 0, appointments: 0, cancellations: 0 };
     const time = parseWallTime(takenAt);
     const quarter = floorQuarter(time);
     const week = isoWeekOf(time);
     const outcome: RecordOutcome = { stored: true, changedLocations: 0, appointments: 0, cancellations: 0 };
     const present: number[] = [];
     const metrics: Int32Array[] = [];
-    for (const row of [...rows].sort((a, b) => (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0))) {
+    for (const row of [...rows].sort((a, b) =>
+      a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0,
+    )) {
       const id = row.locationId;
       let index = this.meta.locations.indexOf(id);
       if (index < 0) index = this.meta.locations.push(id) - 1;
@@ -121,7 +162,8 @@ export class SourceWriter {
       const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
       const rowMetrics = newRowMetrics();
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
-      const changes = state.lastRow === undefined ? undefined : unchanged ? NO_CHANGES : diffSorted(state.lastRow, row.slots);
+      const changes =
+        state.lastRow === undefined ? undefined : unchanged ? NO_CHANGES : diffSorted(state.lastRow, row.slots);
       if (changes && sameWeek && stableColumns) inferChangedRow(state, changes, quarter, rowMetrics);
       else inferRow(state, row.slots, columns, quarter, rowMetrics);
       this.inferImproved(state, row.slots, changes, time, quarter, id);
@@ -161,7 +203,8 @@ export class SourceWriter {
   async flush(): Promise<void> {
     if (this.ops.length === 0) return;
     await this.settle();
-    for (const id of this.dirty) this.put(key(PREFIX.locationState, this.sourceId, id), encodeLocation(this.states.get(id)!));
+    for (const id of this.dirty)
+      this.put(key(PREFIX.locationState, this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
     for (const [k, sum] of this.aggregates) this.rollups.addHourly(lastPart(k), sum);
     const days = this.rollups.days;
@@ -189,11 +232,18 @@ export class SourceWriter {
 
   private remember(aggregateKeys: string[], aggregateValues: (Uint8Array | undefined)[]): void {
     const undo = this.undo!;
-    const keep = (k: string, value: Uint8Array | undefined): void => void (undo.replaced.has(k) || undo.replaced.set(k, value));
+    const keep = (k: string, value: Uint8Array | undefined): void =>
+      void (undo.replaced.has(k) || undo.replaced.set(k, value));
     keep(key(PREFIX.source, this.sourceId), this.storedMeta);
-    for (const id of this.dirty) keep(key(PREFIX.locationState, this.sourceId, id), this.storedStates.get(key(PREFIX.locationState, this.sourceId, id)));
+    for (const id of this.dirty)
+      keep(
+        key(PREFIX.locationState, this.sourceId, id),
+        this.storedStates.get(key(PREFIX.locationState, this.sourceId, id)),
+      );
     // Later hours and days than the last snapshot's did not exist before: deleteRecordsAfter removes them.
-    aggregateKeys.forEach((k, i) => lastPart(k) <= (k.startsWith(PREFIX.dayRollup) ? undo.day : undo.hour) && keep(k, aggregateValues[i]));
+    aggregateKeys.forEach(
+      (k, i) => lastPart(k) <= (k.startsWith(PREFIX.dayRollup) ? undo.day : undo.hour) && keep(k, aggregateValues[i]),
+    );
   }
 
   private getMany(keys: string[]): Promise<(Uint8Array | undefined)[]> {
@@ -201,12 +251,23 @@ export class SourceWriter {
   }
 
   /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
-  private inferImproved(state: LocationRecord, slots: WallSeconds[], changes: SlotChanges | undefined, time: WallSeconds, quarter: WallSeconds, id: string): void {
+  private inferImproved(
+    state: LocationRecord,
+    slots: WallSeconds[],
+    changes: SlotChanges | undefined,
+    time: WallSeconds,
+    quarter: WallSeconds,
+    id: string,
+  ): void {
     if (changes === NO_CHANGES) {
       state.improvedQuarter = quarter;
       return;
     }
-    const improved: ImprovedState = { previous: state.lastRow, lastQuarter: state.improvedQuarter, booked: state.improvedBooked };
+    const improved: ImprovedState = {
+      previous: state.lastRow,
+      lastQuarter: state.improvedQuarter,
+      booked: state.improvedBooked,
+    };
     for (const event of inferImproved(improved, slots, time, changes)) this.aggregate(id, quarter, event);
     state.improvedQuarter = improved.lastQuarter;
     state.improvedBooked = improved.booked;
@@ -222,4 +283,11 @@ export class SourceWriter {
   }
 }
 
-const emptyLocationRecord = (): LocationRecord => ({ ...emptyInferenceState(), lastRow: undefined, lastRowWeek: '', sinceFrame: 0, improvedQuarter: undefined, improvedBooked: [] });
+const emptyLocationRecord = (): LocationRecord => ({
+  ...emptyInferenceState(),
+  lastRow: undefined,
+  lastRowWeek: '',
+  sinceFrame: 0,
+  improvedQuarter: undefined,
+  improvedBooked: [],
+});

@@ -6,7 +6,16 @@
 export function patternMatcher(pattern: string): (text: string) => boolean {
   const needles = foldings(pattern.trim());
   if (!/[*?]/.test(pattern)) return (text) => foldings(text).some((hay, i) => hay.includes(needles[i]!));
-  const regexes = needles.map((needle) => new RegExp(`^${needle.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`, 'u'));
+  const regexes = needles.map(
+    (needle) =>
+      new RegExp(
+        `^${needle
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replaceAll('*', '.*')
+          .replaceAll('?', '.')}$`,
+        'u',
+      ),
+  );
   return (text) => foldings(text).some((hay, i) => regexes[i]!.test(hay));
 }
 
@@ -22,6 +31,9 @@ export function sameText(a: string, b: string): boolean {
 function foldings(text: string): [string, string] {
   const lower = text.toLowerCase();
   const plain = lower.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
-  const german = lower.replace(/[äöüß]/g, (c) => TRANSLITERATION[c]!).normalize('NFD').replace(/\p{M}/gu, '');
+  const german = lower
+    .replace(/[äöüß]/g, (c) => TRANSLITERATION[c]!)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
   return [plain, german];
 }

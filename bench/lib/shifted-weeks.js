@@ -47,7 +47,13 @@ function shiftBundle(source, target, weeks) {
   };
   let at = 0;
   while (at + 512 <= tar.length && tar[at] !== 0) {
-    const size = Number.parseInt(tar.toString('latin1', at + 124, at + 136).replace(/\0.*$/s, '').trim() || '0', 8);
+    const size = Number.parseInt(
+      tar
+        .toString('latin1', at + 124, at + 136)
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
     const start = at + 512;
     const text = tar.toString('latin1', start, start + size).replace(DATE_TIME, shift);
     tar.write(text, start, 'latin1');

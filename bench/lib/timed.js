@@ -11,7 +11,10 @@ export function timed(command, args, { rss = false, env = {} } = {}) {
   const [file, argv] = useTime ? [TIME, ['-v', command, ...args]] : [command, args];
   return new Promise((done) => {
     const started = process.hrtime.bigint();
-    const child = spawn(file, argv, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -13,6 +13,9 @@ export const EXTRA_SITES: readonly RegistrySite[] = [
     name: 'Landeshauptstadt München Bürgerservice',
     city: 'München',
     url: 'https://www48.muenchen.de/buergeransicht/api/citizen/',
-    params: { services: '1063475,1063453,1063441', page: 'https://stadt.muenchen.de/buergerservice/terminvereinbarung.html' },
+    params: {
+      services: '1063475,1063453,1063441',
+      page: 'https://stadt.muenchen.de/buergerservice/terminvereinbarung.html',
+    },
   },
 ];

@@ -32,13 +32,26 @@ export async function startChangedSites(origins: Record<SystemName, string>): Pr
   const closed = http.createServer();
   const closedPort = await listen(closed);
   await new Promise((resolve) => closed.close(resolve));
-  const site = (id: string, system: SystemName, name: string, url: string, expected: 'moved' | 'failing') => ({ id, system, name, city: name.replace(/^Stadt /, ''), url, expected });
+  const site = (id: string, system: SystemName, name: string, url: string, expected: 'moved' | 'failing') => ({
+    id,
+    system,
+    name,
+    city: name.replace(/^Stadt /, ''),
+    url,
+    expected,
+  });
   return {
     sites: [
       site('umzug', 'tevis', 'Stadt Umzug', `http://127.0.0.1:${moverPort}/tevis/umzug`, 'moved'),
       site('wechsel', 'tempus', 'Stadt Wechsel', `${origins.tevis}/tevis/frankfurt0/`, 'moved'),
       site('verschwunden', 'tevis', 'Stadt Verschwunden', 'http://termine.verschwunden.invalid/tevis', 'failing'),
-      site('abgeschaltet', 'netappoint', 'Stadt Abgeschaltet', `http://127.0.0.1:${closedPort}/netappoint/termine`, 'failing'),
+      site(
+        'abgeschaltet',
+        'netappoint',
+        'Stadt Abgeschaltet',
+        `http://127.0.0.1:${closedPort}/netappoint/termine`,
+        'failing',
+      ),
     ].map((s) => (s.system === 'netappoint' ? { ...s, params: { company: 'abgeschaltet' } } : s)),
     close: () => new Promise((resolve) => mover.close(() => resolve())),
   };

@@ -1,6 +1,16 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_COLUMNS, exportHistory, ParquetTable, SLOT_COLUMNS, SNAPSHOT_COLUMNS, type Columns, type HistorySummary, type LevelStore, type WeekSink } from '../../store/index.js';
+import {
+  EVENT_COLUMNS,
+  exportHistory,
+  ParquetTable,
+  SLOT_COLUMNS,
+  SNAPSHOT_COLUMNS,
+  type Columns,
+  type HistorySummary,
+  type LevelStore,
+  type WeekSink,
+} from '../../store/index.js';
 import { makeFolder, whyNotWritable } from '../make-folder.js';
 import { UserError } from '../user-error.js';
 
@@ -11,7 +21,11 @@ type TableName = keyof typeof TABLES;
  * The history as hive-style partitions DIR/TABLE/week=YYYY-WW/part-0.parquet. A week that gets rows replaces its
  * partitions of all three tables (a table without rows that week loses its old file); other weeks stay as they were.
  */
-export async function exportParquet(store: LevelStore, dir: string, filter: { sources: string[]; from?: string; to?: string }): Promise<HistorySummary> {
+export async function exportParquet(
+  store: LevelStore,
+  dir: string,
+  filter: { sources: string[]; from?: string; to?: string },
+): Promise<HistorySummary> {
   let open: Partial<Record<TableName, ParquetTable<Columns>>> = {};
   const partition = (table: TableName, week: string) => join(dir, table, `week=${week}`);
   const tableOf = (table: TableName, week: string): ParquetTable<Columns> => {

@@ -50,9 +50,9 @@ export const exportCommand = defineCommand({
       const sources = await chosenSources(store, flags.source);
       const csvs = weeklyCsvs(store, { sources, ...range });
       let count = 0;
-      if (!out) for await (const csv of csvs) (count++, await writeAll(stdout, csv.lines()));
+      if (!out) for await (const csv of csvs) count++, await writeAll(stdout, csv.lines());
       else if (flags.tar) count = await writeBundles(out, csvs);
-      else for await (const csv of csvs) (count++, await writeCsv(out, csv));
+      else for await (const csv of csvs) count++, await writeCsv(out, csv);
       if (count === 0) throw new UserError('no snapshots in that range.');
       if (out) process.stderr.write(`wrote ${count} weekly CSV file(s) to ${out}\n`);
       return 0;
@@ -74,7 +74,8 @@ interface ParquetFlags {
 async function runParquet(flags: ParquetFlags, range: { from?: string; to?: string }): Promise<number> {
   const dir = flags.parquet ?? '';
   if (dir === '') throw new UserError('--parquet needs the folder to write the tables into: --parquet DIR.', 2);
-  if (flags.out !== undefined || flags.tar) throw new UserError('--out and --tar are for --csv; --parquet writes into its own DIR.', 2);
+  if (flags.out !== undefined || flags.tar)
+    throw new UserError('--out and --tar are for --csv; --parquet writes into its own DIR.', 2);
   const made = makeFolder(dir, 'the Parquet folder');
   const started = performance.now();
   const written = withStore(flags.db, { readOnly: true }, async (store) => {
@@ -85,7 +86,10 @@ async function runParquet(flags: ParquetFlags, range: { from?: string; to?: stri
     const rows = `${summary.slots} slot runs, ${summary.events} events, ${summary.snapshots} snapshots`;
     process.stderr.write(`wrote ${summary.weeks} week(s) of Parquet tables to ${dir} (${rows}) in ${seconds} s\n`);
     // A week recorded partly by import and partly live can replay differently from how it was counted.
-    if (summary.mismatches > 0) process.stderr.write(`note: at ${summary.mismatches} row(s) the replayed published counts differ from the stored ones\n`);
+    if (summary.mismatches > 0)
+      process.stderr.write(
+        `note: at ${summary.mismatches} row(s) the replayed published counts differ from the stored ones\n`,
+      );
     return 0;
   });
   return written.catch((error: unknown) => (undoFolders(made), Promise.reject(error)));
@@ -95,7 +99,10 @@ async function runParquet(flags: ParquetFlags, range: { from?: string; to?: stri
 async function chosenSources(store: LevelStore, pattern: string | undefined): Promise<string[]> {
   const all = await store.listSources();
   const sources = pattern ? all.filter(idMatcher(pattern)) : all;
-  if (sources.length === 0) throw new UserError(pattern ? `no source in the database matches "${pattern}".` : 'the database holds no snapshots yet.');
+  if (sources.length === 0)
+    throw new UserError(
+      pattern ? `no source in the database matches "${pattern}".` : 'the database holds no snapshots yet.',
+    );
   return sources;
 }
 

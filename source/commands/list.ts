@@ -14,7 +14,8 @@ import { defineCommand } from './command.js';
 /** The sites of --sites FILE, or the registry with the user's own sites (office-watch sites add) on top. */
 export function loadSites(file: unknown): RegistrySite[] {
   if (file === undefined) return withOwnSites(loadRegistry(), loadOwnSites());
-  if (typeof file !== 'string' || file.trim() === '') throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
+  if (typeof file !== 'string' || file.trim() === '')
+    throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
   refuseDevice(file, 'the sites file');
   return loadSitesFile(file);
 }
@@ -32,7 +33,11 @@ export function systemFlag(value: unknown, sites: readonly RegistrySite[]): stri
 const COLUMNS = ['ID', 'SYSTEM', 'CITY', 'NAME', 'LOCATIONS', 'SUPPORTED'] as const;
 
 /** Rows as aligned columns (with `statuses`, a STATUS column); with a terminal width NAME is shortened to fit. */
-export function formatTable(sites: readonly RegistrySite[], width?: number, statuses?: ReadonlyMap<string, SiteStatus>): string {
+export function formatTable(
+  sites: readonly RegistrySite[],
+  width?: number,
+  statuses?: ReadonlyMap<string, SiteStatus>,
+): string {
   const columns: string[] = [...COLUMNS, ...(statuses ? ['STATUS'] : [])];
   const rows = sites.map((site) => [
     sanitize(site.id, 64),
@@ -45,7 +50,11 @@ export function formatTable(sites: readonly RegistrySite[], width?: number, stat
   ]);
   const widths = columns.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   // Too wide for the terminal: shorten NAME, then CITY, then ID, each down to a floor.
-  for (const [column, floor] of [[3, 12], [2, 10], [0, 12]] as const) {
+  for (const [column, floor] of [
+    [3, 12],
+    [2, 10],
+    [0, 12],
+  ] as const) {
     const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
     if (!width || total < width) break;
     widths[column] = Math.max(floor, widths[column]! - (total - width + 1));
@@ -58,13 +67,18 @@ export function formatTable(sites: readonly RegistrySite[], width?: number, stat
       })
       .join('  ')
       .trimEnd();
-  return `${[line(columns), ...rows.map(line)].join("\n")}\n`;
+  return `${[line(columns), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** Each site's status from the database (all new where there is none yet). */
 async function readStatuses(db: string, sites: readonly RegistrySite[]): Promise<Map<string, SiteStatus>> {
   if (!existsSync(db)) return new Map();
-  return withStore(db, { readOnly: true }, (store) => statusesOf(store, sites.map((site) => site.id)));
+  return withStore(db, { readOnly: true }, (store) =>
+    statusesOf(
+      store,
+      sites.map((site) => site.id),
+    ),
+  );
 }
 
 /** `office-watch list`: the sources office-watch knows. */
@@ -98,10 +112,13 @@ export const listCommand = defineCommand({
     const all = loadSites(flags.sites);
     const system = systemFlag(flags.system, all);
     const { sites, unmatched } = selectSites(all, { include: input, system });
-    if (unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them all.`);
+    if (unmatched.length > 0)
+      throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them all.`);
     const statuses = flags.status ? await readStatuses(flags.db, sites) : undefined;
     if (flags.json) {
-      const records = statuses ? sites.map((site) => ({ ...site, status: statuses.get(site.id) ?? { state: 'new' } })) : sites;
+      const records = statuses
+        ? sites.map((site) => ({ ...site, status: statuses.get(site.id) ?? { state: 'new' } }))
+        : sites;
       stdout.write(`${terminalJson(records)}\n`);
       return 0;
     }

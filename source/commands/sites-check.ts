@@ -20,30 +20,53 @@ export interface CheckedSite {
  * `office-watch sites check [PATTERN…]`: one polite round over the sites (all, or those matching), recorded as any
  * round is, then each site's status as its runs now tell it.
  */
-export async function checkSites(context: CommandContext, all: readonly RegistrySite[], patterns: string[], weeks: number): Promise<number> {
+export async function checkSites(
+  context: CommandContext,
+  all: readonly RegistrySite[],
+  patterns: string[],
+  weeks: number,
+): Promise<number> {
   const { sites, unmatched } = selectSites([...all], { include: patterns });
-  if (unmatched.length > 0) throw new UserError(`no site matches "${sanitize(unmatched[0]!, 60)}"; office-watch sites list shows them.`);
+  if (unmatched.length > 0)
+    throw new UserError(`no site matches "${sanitize(unmatched[0]!, 60)}"; office-watch sites list shows them.`);
   const { stdout, stderr, flags } = context;
   const checked = await withStore(flags.db, {}, async (store) => {
     const skips = await politeSkips(store, sites);
     const due = sites.filter((site) => !skips.has(site.id));
     if (due.length > 0) {
       const { scraperFor } = await import('../../scrapers/index.js');
-      const scheduler = createScheduler({ sites: due, store, scraperFor, weeks, parallel: 8, minIntervalMinutes: 0, network: {} });
+      const scheduler = createScheduler({
+        sites: due,
+        store,
+        scraperFor,
+        weeks,
+        parallel: 8,
+        minIntervalMinutes: 0,
+        network: {},
+      });
       let done = 0;
       scheduler.onRun(() => void (stderr.isTTY && stderr.write(`\rchecked ${++done}/${due.length}`)));
       try {
         const round = await scheduler.runRound();
         if (stderr.isTTY) stderr.write('\r\u001b[K');
-        if (round.networkDown) throw new UserError(`the network looks down (${sanitize(round.networkDown, 200)}); no site was checked.`);
+        if (round.networkDown)
+          throw new UserError(`the network looks down (${sanitize(round.networkDown, 200)}); no site was checked.`);
       } finally {
         await scheduler.stop();
       }
     }
-    const statuses = await statusesOf(store, sites.map((site) => site.id));
+    const statuses = await statusesOf(
+      store,
+      sites.map((site) => site.id),
+    );
     return sites.map((site): CheckedSite => {
       const skipped = skips.get(site.id);
-      return { sourceId: site.id, system: site.system, status: statuses.get(site.id)!, ...(skipped ? { skipped } : {}) };
+      return {
+        sourceId: site.id,
+        system: site.system,
+        status: statuses.get(site.id)!,
+        ...(skipped ? { skipped } : {}),
+      };
     });
   });
   if (flags.json) {
@@ -57,6 +80,8 @@ export async function checkSites(context: CommandContext, all: readonly Registry
     stdout.write(`${site.status.state.padEnd(8)}${sanitize(site.sourceId, 64).padEnd(width)}  ${text}\n`);
   }
   const count = (state: string) => checked.filter((c) => c.status.state === state).length;
-  stdout.write(`${checked.length} sites: ${count('ok')} ok, ${count('failing')} failing, ${count('moved')} moved, ${count('gone')} gone\n`);
+  stdout.write(
+    `${checked.length} sites: ${count('ok')} ok, ${count('failing')} failing, ${count('moved')} moved, ${count('gone')} gone\n`,
+  );
   return 0;
 }

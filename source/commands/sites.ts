@@ -66,7 +66,8 @@ export const sitesCommand: Command = {
       return checkSites(context, sites, args, weeksOf(context.flags.weeks));
     }
     const arg = args[0];
-    if (args.length !== 1 || !arg?.trim()) throw new UserError(`sites ${sub} needs exactly one ${sub === 'add' ? 'URL' : 'site id'}.`, 2);
+    if (args.length !== 1 || !arg?.trim())
+      throw new UserError(`sites ${sub} needs exactly one ${sub === 'add' ? 'URL' : 'site id'}.`, 2);
     if (sub === 'add') return add(context, arg);
     if (sub === 'show') return show(context, arg);
     return remove(context, arg);
@@ -74,7 +75,8 @@ export const sitesCommand: Command = {
 };
 
 function weeksOf(weeks: unknown): number {
-  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 26) throw new UserError('--weeks needs a whole number from 1 to 26.', 2);
+  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1 || weeks > 26)
+    throw new UserError('--weeks needs a whole number from 1 to 26.', 2);
   return weeks;
 }
 
@@ -83,7 +85,8 @@ function all(): RegistrySite[] {
 }
 
 async function add({ flags, stdout, stderr }: CommandContext, url: string): Promise<number> {
-  if (!/^https?:\/\/[^\s/]+/i.test(url)) throw new UserError(`sites add needs an http(s) URL of a booking page; got "${sanitize(url, 80)}".`, 2);
+  if (!/^https?:\/\/[^\s/]+/i.test(url))
+    throw new UserError(`sites add needs an http(s) URL of a booking page; got "${sanitize(url, 80)}".`, 2);
   const weeks = weeksOf(flags.weeks);
   const id = flags.id;
   if (id !== undefined && (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))) {
@@ -103,7 +106,9 @@ async function add({ flags, stdout, stderr }: CommandContext, url: string): Prom
   const path = ownSitesPath();
   saveOwnSites([...own, added.site], path);
   const replaced = loadRegistry().some((site) => site.id === added.site.id) ? ' (in place of the built-in one)' : '';
-  stdout.write(`saved as ${added.site.id}${replaced} in ${path}; office-watch snapshot ${added.site.id} reads it now.\n`);
+  stdout.write(
+    `saved as ${added.site.id}${replaced} in ${path}; office-watch snapshot ${added.site.id} reads it now.\n`,
+  );
   return 0;
 }
 
@@ -114,7 +119,9 @@ export function describe({ site, flow, result, requests }: AddedSite): string {
   const system = `${site.system}${flow && flow !== 'start' ? ` (${flow === 'classic' ? 'older flow' : flow})` : ''}`;
   const lines = [
     `${sanitize(site.name, 120)} — ${system}, city ${sanitize(site.city, 60)}`,
-    `  ${sanitize(site.url, 200)}${Object.entries(site.params ?? {}).map(([k, v]) => ` ${sanitize(k, 20)}=${sanitize(v, 80)}`).join('')}`,
+    `  ${sanitize(site.url, 200)}${Object.entries(site.params ?? {})
+      .map(([k, v]) => ` ${sanitize(k, 20)}=${sanitize(v, 80)}`)
+      .join('')}`,
     `  ${locations.length} offices, ${free} free slots (${requests} requests)`,
   ];
   const width = Math.min(60, Math.max(8, ...locations.map((location) => sanitize(location.name, 60).length)));
@@ -122,7 +129,9 @@ export function describe({ site, flow, result, requests }: AddedSite): string {
   const shown = [...locations].sort((a, b) => Number(b.slots.length > 0) - Number(a.slots.length > 0));
   for (const location of shown.slice(0, MAX_OFFICES_SHOWN)) {
     const next = location.slots[0] ? `  next ${location.slots[0].slice(0, 16)}` : '';
-    lines.push(`    ${sanitize(location.name, 60).padEnd(width)}  ${String(location.slots.length).padStart(4)} free${next}`);
+    lines.push(
+      `    ${sanitize(location.name, 60).padEnd(width)}  ${String(location.slots.length).padStart(4)} free${next}`,
+    );
   }
   if (locations.length > MAX_OFFICES_SHOWN) lines.push(`    … and ${locations.length - MAX_OFFICES_SHOWN} more`);
   return `${lines.join('\n')}\n`;
@@ -134,7 +143,9 @@ function list({ flags, stdout }: CommandContext): number {
     stdout.write(`${terminalJson(sites)}\n`);
     return 0;
   }
-  const [head = '', ...rows] = formatTable(sites, stdout.isTTY ? (stdout.columns ?? 80) - 2 : undefined).trimEnd().split('\n');
+  const [head = '', ...rows] = formatTable(sites, stdout.isTTY ? (stdout.columns ?? 80) - 2 : undefined)
+    .trimEnd()
+    .split('\n');
   stdout.write(`${[`  ${head}`, ...rows.map((row, i) => `${sites[i]!.own ? '*' : ' '} ${row}`)].join('\n')}\n`);
   const own = sites.filter((site) => site.own).length;
   stdout.write(`${sites.length} sites: ${sites.length - own} built in, ${own} your own (* , in ${ownSitesPath()})\n`);
@@ -157,7 +168,9 @@ function remove({ stdout }: CommandContext, id: string): number {
   const own = loadOwnSites();
   if (!own.some((site) => site.id === id)) {
     find(id);
-    throw new UserError(`${sanitize(id, 64)} is built in, not one of your own sites; only those (marked * in sites list) can be removed.`);
+    throw new UserError(
+      `${sanitize(id, 64)} is built in, not one of your own sites; only those (marked * in sites list) can be removed.`,
+    );
   }
   saveOwnSites(own.filter((site) => site.id !== id));
   const builtIn = loadRegistry().some((site) => site.id === id) ? '; the built-in site of that id is back' : '';

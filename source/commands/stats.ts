@@ -16,7 +16,13 @@ export const statsCommand = defineCommand({
   async run({ flags, stdout }) {
     const { stats, statuses } = await withStore(flags.db, { readOnly: true }, async (store) => {
       const stats = await store.stats();
-      return { stats, statuses: await statusesOf(store, stats.map((s) => s.sourceId)) };
+      return {
+        stats,
+        statuses: await statusesOf(
+          store,
+          stats.map((s) => s.sourceId),
+        ),
+      };
     });
     if (flags.json) {
       const records = stats.map((s) => ({ ...s, status: statuses.get(s.sourceId) ?? { state: 'new' } }));
@@ -27,10 +33,30 @@ export const statsCommand = defineCommand({
       stdout.write('the database holds no snapshots yet.\n');
       return 0;
     }
-    const header = ['source', 'snapshots', 'locations', 'changed', 'appointments', 'cancellations', 'first', 'last', 'status'];
+    const header = [
+      'source',
+      'snapshots',
+      'locations',
+      'changed',
+      'appointments',
+      'cancellations',
+      'first',
+      'last',
+      'status',
+    ];
     const rows = stats.map((s) => {
       const status = sanitize(shortStatus(statuses.get(s.sourceId) ?? { state: 'new' }), 60);
-      return [sanitize(s.sourceId, 40), s.snapshots, s.locations, s.changedRows, s.appointments, s.cancellations, s.first ?? '', s.last ?? '', status].map(String);
+      return [
+        sanitize(s.sourceId, 40),
+        s.snapshots,
+        s.locations,
+        s.changedRows,
+        s.appointments,
+        s.cancellations,
+        s.first ?? '',
+        s.last ?? '',
+        status,
+      ].map(String);
     });
     stdout.write(formatTable(header, rows, [false, true, true, true, true, true, false, false, false]));
     return 0;

@@ -20,14 +20,18 @@ export function skipReason(state: SiteState, context: DueContext): SkipReason | 
     if (state.action === 'stop') return 'stopped';
     const polite = politeUntil(state.status(context.now), new Date(context.now));
     if (polite && polite.getTime() > context.now + context.slackMs) return 'polite';
-    if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs) return 'backoff';
+    if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs)
+      return 'backoff';
   }
   if (state.allowedAt(context.minIntervalMs) > context.now) return 'min-interval';
   return undefined;
 }
 
 /** Split sites into those to scrape now and those skipped (with the reason). */
-export function dueSites(states: Iterable<SiteState>, context: DueContext): { due: SiteState[]; skipped: { sourceId: string; reason: SkipReason }[] } {
+export function dueSites(
+  states: Iterable<SiteState>,
+  context: DueContext,
+): { due: SiteState[]; skipped: { sourceId: string; reason: SkipReason }[] } {
   const due: SiteState[] = [];
   const skipped: { sourceId: string; reason: SkipReason }[] = [];
   for (const state of states) {

@@ -6,9 +6,13 @@ import { patternMatcher, sameText } from '../../store/index.js';
  * part, umlauts folded). Plain text that is a site's whole id matches whole ids and cities only (`-i frankfurt`:
  * the site frankfurt and those of the city Frankfurt, not also `frankfurt-kfz` of Frankfurt (Oder)): pass the ids.
  */
-export function sitePattern(pattern: string, exactIds?: ReadonlySet<string>): (site: Pick<Site, 'id' | 'city'> & { name?: string }) => boolean {
+export function sitePattern(
+  pattern: string,
+  exactIds?: ReadonlySet<string>,
+): (site: Pick<Site, 'id' | 'city'> & { name?: string }) => boolean {
   const plain = pattern.trim().toLowerCase();
-  if (!/[*?]/.test(plain) && exactIds?.has(plain)) return (site) => site.id.toLowerCase() === plain || sameText(site.city, plain);
+  if (!/[*?]/.test(plain) && exactIds?.has(plain))
+    return (site) => site.id.toLowerCase() === plain || sameText(site.city, plain);
   const match = patternMatcher(pattern);
   return (site) => match(site.id) || match(site.city) || (site.name !== undefined && match(site.name));
 }
@@ -23,9 +27,16 @@ export interface SiteSelection {
 }
 
 /** The sites a selection keeps, and the include patterns that matched no site at all (usually a typo). */
-export function selectSites<S extends Site>(sites: readonly S[], selection: SiteSelection): { sites: S[]; unmatched: string[] } {
+export function selectSites<S extends Site>(
+  sites: readonly S[],
+  selection: SiteSelection,
+): { sites: S[]; unmatched: string[] } {
   const ids = new Set(sites.map((site) => site.id.toLowerCase()));
-  const include = (selection.include ?? []).map((pattern) => ({ pattern, test: sitePattern(pattern, ids), hit: false }));
+  const include = (selection.include ?? []).map((pattern) => ({
+    pattern,
+    test: sitePattern(pattern, ids),
+    hit: false,
+  }));
   const exclude = (selection.exclude ?? []).map((pattern) => sitePattern(pattern, ids));
   const kept = sites.filter((site) => {
     if (selection.system !== undefined && site.system !== selection.system) return false;

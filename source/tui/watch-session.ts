@@ -79,7 +79,10 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
       },
     });
     watch.ready.catch(() => undefined);
-    const stopFollowing = options.ownSites && options.scrape && scheduler ? followOwnSites(options.ownSites, scheduler, watch.setSites) : undefined;
+    const stopFollowing =
+      options.ownSites && options.scrape && scheduler
+        ? followOwnSites(options.ownSites, scheduler, watch.setSites)
+        : undefined;
     if (stopFollowing) watch.data.addSite = (url) => addOwnSite(url, options.weeks);
     // Each scrape leaves its pages behind.
     const stopCollecting = scheduler && keepMemoryDown(scheduler);
@@ -110,7 +113,9 @@ async function openDb(path: string): Promise<LevelStore> {
     return await openStore(path);
   } catch (error) {
     if (error instanceof StoreError) throw new UserError(error.message);
-    throw new UserError(`cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(
+      `cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -119,7 +124,11 @@ async function openDb(path: string): Promise<LevelStore> {
  * the new set from its next round on and the cities list shows a new site at once. A file that does not read (being
  * written, or broken) leaves the sites as they were.
  */
-function followOwnSites(own: { path: string; reload: () => Site[] }, scheduler: Scheduler, show: (sites: Site[]) => void): () => void {
+function followOwnSites(
+  own: { path: string; reload: () => Site[] },
+  scheduler: Scheduler,
+  show: (sites: Site[]) => void,
+): () => void {
   const changed = (): void => {
     let sites: Site[];
     try {

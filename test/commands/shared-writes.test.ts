@@ -23,7 +23,11 @@ beforeAll(async () => {
     console.log('ready');`;
   owner = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   owner.stdout!.on('data', (chunk: Buffer) => (ownerOut += chunk.toString()));
-  for (const started = Date.now(); !ownerOut.includes('ready'); await new Promise((resolve) => setTimeout(resolve, 20))) {
+  for (
+    const started = Date.now();
+    !ownerOut.includes('ready');
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  ) {
     if (Date.now() - started > 20_000) throw new Error('the owner did not start');
   }
 });
@@ -56,7 +60,10 @@ describe('while another process owns the database', () => {
     expect(await ownerSees()).toEqual(['2']);
     // A scrape's writes are the owner's own: a second writer is still told the database is busy.
     const sites = join(dir, 'sites.json');
-    writeFileSync(sites, JSON.stringify([{ id: 'closed', system: 'tevis', name: 'Stadt Closed', url: 'http://127.0.0.1:9/tevis' }]));
+    writeFileSync(
+      sites,
+      JSON.stringify([{ id: 'closed', system: 'tevis', name: 'Stadt Closed', url: 'http://127.0.0.1:9/tevis' }]),
+    );
     const snapshot = await runBin(['snapshot', '--sites', sites, '--db', db], 30_000, { env });
     expect(snapshot.code).toBe(1);
     expect(snapshot.stderr).toMatch(/^office-watch: .*busy.*\.\n$/);

@@ -26,18 +26,28 @@ interface Checked {
 }
 
 const check = async (db: string, ...args: string[]): Promise<Checked[]> => {
-  const result = await runBin(['sites', 'check', ...args, '--sites', sitesFile, '--json', '--db', db], 180_000, { env });
+  const result = await runBin(['sites', 'check', ...args, '--sites', sitesFile, '--json', '--db', db], 180_000, {
+    env,
+  });
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout.toString()) as Checked[];
 };
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1', '--site-changes', '--sites-out', sitesFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  simulator = spawn(
+    process.execPath,
+    [BIN, 'simulate', '--port', '0', '--speed', '1', '--site-changes', '--sites-out', sitesFile],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let err = '';
   simulator.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  for (const started = Date.now(); !err.includes('sites written'); await new Promise((resolve) => setTimeout(resolve, 50))) {
+  for (
+    const started = Date.now();
+    !err.includes('sites written');
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  ) {
     if (Date.now() - started > 20_000) throw new Error(`simulate did not start: ${err}`);
   }
   sites = JSON.parse(readFileSync(sitesFile, 'utf8'));
@@ -54,18 +64,39 @@ describe('office-watch sites check against the simulator', () => {
     const checked = new Map((await check(db)).map((c) => [c.sourceId, c]));
     expect(checked.size).toBe(sites.length);
     // Frankfurt and Offenbach are the wizard sites that renumber their ids every month.
-    for (const id of ['frankfurt', 'offenbach', 'kassel', 'bonn', 'dresden', 'leipzig', 'muenchen']) expect(checked.get(id)?.status.state, id).toBe('ok');
-    expect(checked.get('umzug')?.status).toMatchObject({ state: 'moved', to: expect.stringMatching(/^http:\/\/localhost:\d+\/tevis\/offenbach3\/$/) });
-    expect(checked.get('wechsel')?.status).toMatchObject({ state: 'moved', how: expect.stringContaining('is now a tevis site') });
-    expect(checked.get('verschwunden')?.status).toMatchObject({ state: 'failing', how: expect.stringContaining('ENOTFOUND') });
-    expect(checked.get('abgeschaltet')?.status).toMatchObject({ state: 'failing', how: expect.stringContaining('ECONNREFUSED') });
+    for (const id of ['frankfurt', 'offenbach', 'kassel', 'bonn', 'dresden', 'leipzig', 'muenchen'])
+      expect(checked.get(id)?.status.state, id).toBe('ok');
+    expect(checked.get('umzug')?.status).toMatchObject({
+      state: 'moved',
+      to: expect.stringMatching(/^http:\/\/localhost:\d+\/tevis\/offenbach3\/$/),
+    });
+    expect(checked.get('wechsel')?.status).toMatchObject({
+      state: 'moved',
+      how: expect.stringContaining('is now a tevis site'),
+    });
+    expect(checked.get('verschwunden')?.status).toMatchObject({
+      state: 'failing',
+      how: expect.stringContaining('ENOTFOUND'),
+    });
+    expect(checked.get('abgeschaltet')?.status).toMatchObject({
+      state: 'failing',
+      how: expect.stringContaining('ECONNREFUSED'),
+    });
     // list --status and stats show what the check learnt.
     const listed = await runBin(['list', '--status', '--json', '--sites', sitesFile, '--db', db], 60_000, { env });
     const records = JSON.parse(listed.stdout.toString()) as { id: string; status: { state: string } }[];
-    expect(Object.fromEntries(records.map((r) => [r.id, r.status.state]))).toMatchObject({ umzug: 'moved', abgeschaltet: 'failing', kassel: 'ok' });
-    const table = (await runBin(['list', 'umzug', '--status', '--sites', sitesFile, '--db', db], 60_000, { env })).stdout.toString();
+    expect(Object.fromEntries(records.map((r) => [r.id, r.status.state]))).toMatchObject({
+      umzug: 'moved',
+      abgeschaltet: 'failing',
+      kassel: 'ok',
+    });
+    const table = (
+      await runBin(['list', 'umzug', '--status', '--sites', sitesFile, '--db', db], 60_000, { env })
+    ).stdout.toString();
     expect(table).toMatch(/STATUS\n.*umzug.*\smoved\n/);
-    const stats = JSON.parse((await runBin(['stats', '--json', '--db', db], 60_000, { env })).stdout.toString()) as Checked[];
+    const stats = JSON.parse(
+      (await runBin(['stats', '--json', '--db', db], 60_000, { env })).stdout.toString(),
+    ) as Checked[];
     expect(stats.find((s) => s.sourceId === 'kassel')?.status.state).toBe('ok');
     // At once again: every site was just tried, so none is tried now, and each keeps its status.
     const again = await check(db, 'umzug', 'kassel');
@@ -74,15 +105,29 @@ describe('office-watch sites check against the simulator', () => {
       ['umzug', 'moved', true],
     ]);
     const text = await runBin(['sites', 'check', 'umzug', '--sites', sitesFile, '--db', db], 60_000, { env });
-    expect(text.stdout.toString()).toMatch(/^moved {3}umzug {2}.*moved \(HTTP 301\) to .*; to follow it: office-watch sites add 'http:\/\/localhost:/m);
+    expect(text.stdout.toString()).toMatch(
+      /^moved {3}umzug {2}.*moved \(HTTP 301\) to .*; to follow it: office-watch sites add 'http:\/\/localhost:/m,
+    );
   }, 300_000);
 
   it('calls a site gone after 3 days of no such name, and tries it at most once a day', async () => {
     const db = join(dir, 'gone');
     const store = await openStore(db);
-    const error = { kind: 'down' as const, message: 'ENOTFOUND at http://termine.verschwunden.invalid/tevis/', code: 'ENOTFOUND' };
+    const error = {
+      kind: 'down' as const,
+      message: 'ENOTFOUND at http://termine.verschwunden.invalid/tevis/',
+      code: 'ENOTFOUND',
+    };
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    for (const days of [4, 3, 1.5]) await store.recordRun({ sourceId: 'verschwunden', startedAt: daysAgo(days), durationMs: 5, ok: false, error, requests: 1 });
+    for (const days of [4, 3, 1.5])
+      await store.recordRun({
+        sourceId: 'verschwunden',
+        startedAt: daysAgo(days),
+        durationMs: 5,
+        ok: false,
+        error,
+        requests: 1,
+      });
     await store.close();
     const [first] = await check(db, 'verschwunden');
     expect(first).toMatchObject({ sourceId: 'verschwunden', status: { state: 'gone', since: expect.any(String) } });

@@ -23,7 +23,9 @@ const pasted = new Map<string, string>();
 let simulator: ChildProcess;
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   simulator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   for (const started = Date.now(); !out.includes('tempus ') || !out.includes('zms '); ) {
@@ -74,7 +76,12 @@ describe('office-watch sites, from the built binary', () => {
     expect(new Set(added).size).toBe(systems.length);
     const listed = await runBin(['sites', 'list', '--json'], 30_000, { env });
     const records = JSON.parse(listed.stdout.toString()) as { id: string; own?: boolean }[];
-    expect(records.filter((site) => site.own).map((site) => site.id).sort()).toEqual([...added].sort());
+    expect(
+      records
+        .filter((site) => site.own)
+        .map((site) => site.id)
+        .sort(),
+    ).toEqual([...added].sort());
     expect(records.length).toBeGreaterThan(200);
     const include = added.flatMap((id) => ['-i', id]);
     const snapshot = await runBin(['snapshot', ...include, '--weeks', '2', '--json', '--db', db], 180_000, { env });
@@ -93,7 +100,12 @@ describe('office-watch sites, from the built binary', () => {
   }, 60_000);
 
   it('refuses the WEB_APPOINT front end and a page of no known system in one sentence, saving nothing', async () => {
-    const office = fixedOffice({ sourceId: 'muc', system: 'netappoint', now: new Date(), locations: [{ id: 'a', name: 'ABH', slots: [] }] });
+    const office = fixedOffice({
+      sourceId: 'muc',
+      system: 'netappoint',
+      now: new Date(),
+      locations: [{ id: 'a', name: 'ABH', slots: [] }],
+    });
     const system = netappointServer([office], { variant: () => ({ frontEnd: 'web-appoint' }) });
     const server = await startSystemServer(system);
     const before = readFileSync(sitesFile, 'utf8');
@@ -101,7 +113,9 @@ describe('office-watch sites, from the built binary', () => {
       const url = `${system.siteUrl(server.origin, office)}/index.php?company=${system.siteParams?.(office)?.company ?? ''}`;
       const refused = await sites('add', url);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/^office-watch: .* shows the Kahlert netappoint WEB_APPOINT front end .*; nothing saved\.\n$/m);
+      expect(refused.stderr).toMatch(
+        /^office-watch: .* shows the Kahlert netappoint WEB_APPOINT front end .*; nothing saved\.\n$/m,
+      );
       const unknown = await sites('add', `${server.origin}/nothing-here`);
       expect(unknown.code).toBe(1);
       expect(unknown.stderr).toMatch(/shows no booking system office-watch knows \(HTTP 404\); nothing saved\./);
@@ -114,7 +128,7 @@ describe('office-watch sites, from the built binary', () => {
   }, 60_000);
 
   it.runIf(hasSharedData('pages/tevis/muelheim-auslaenderamt-select2-2026-07-21.html'))(
-    "adds Mülheim from its real pages served on 127.0.0.1: 49 services, the one free time",
+    'adds Mülheim from its real pages served on 127.0.0.1: 49 services, the one free time',
     async () => {
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       const site = await serveRealMuelheim(tomorrow);

@@ -20,7 +20,8 @@ export interface RealTevisSite {
  */
 export async function serveRealMuelheim(day: string): Promise<RealTevisSite> {
   const [y, m, d] = day.split('-');
-  const moved = (html: string) => html.replaceAll('20260723', `${y}${m}${d}`).replaceAll('23.07.2026', `${d}.${m}.${y}`);
+  const moved = (html: string) =>
+    html.replaceAll('20260723', `${y}${m}${d}`).replaceAll('23.07.2026', `${d}.${m}.${y}`);
   const hits: string[] = [];
   let chosen = '';
   const server = http.createServer((req, res) => {

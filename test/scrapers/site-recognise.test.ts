@@ -19,7 +19,12 @@ describe.runIf(hasSharedData('pages/tevis/muelheim-auslaenderamt-select2-2026-07
     const found = recogniseSite(url, real(page));
     expect(found).toMatchObject({ ok: true, system: 'tevis', flow: 'wizard', idHint: 'muelheim-an-der-ruhr' });
     if (!found.ok) return;
-    expect(found.site).toEqual({ system: 'tevis', name: 'Stadt Mülheim an der Ruhr', city: 'Mülheim an der Ruhr', url: MUELHEIM });
+    expect(found.site).toEqual({
+      system: 'tevis',
+      name: 'Stadt Mülheim an der Ruhr',
+      city: 'Mülheim an der Ruhr',
+      url: MUELHEIM,
+    });
   });
 
   it.each([
@@ -31,11 +36,15 @@ describe.runIf(hasSharedData('pages/tevis/muelheim-auslaenderamt-select2-2026-07
   ])('Aachen %s leads back to the site base', (page, url) => {
     const found = recogniseSite(url, real(page));
     expect(found).toMatchObject({ ok: true, system: 'tevis', flow: 'wizard', idHint: 'aachen' });
-    if (found.ok) expect(found.site).toMatchObject({ url: AACHEN, city: 'Aachen', name: 'Städteregion Aachen - Ausländerbehörde' });
+    if (found.ok)
+      expect(found.site).toMatchObject({ url: AACHEN, city: 'Aachen', name: 'Städteregion Aachen - Ausländerbehörde' });
   });
 
   it('names the WEB_APPOINT front end of München as found, not readable', () => {
-    const found = recogniseSite('https://www46.muenchen.de/view-abh/termin/index.php', real('netappoint/muenchen-abh-calendar-fragment-2023-10.html'));
+    const found = recogniseSite(
+      'https://www46.muenchen.de/view-abh/termin/index.php',
+      real('netappoint/muenchen-abh-calendar-fragment-2023-10.html'),
+    );
     expect(found.ok).toBe(false);
     if (!found.ok) expect(found.found).toMatch(/WEB_APPOINT.*cannot read/);
   });
@@ -43,8 +52,14 @@ describe.runIf(hasSharedData('pages/tevis/muelheim-auslaenderamt-select2-2026-07
 
 describe('pages of no known system', () => {
   it('says what the page is', () => {
-    const found = recogniseSite('https://example.org/termine', '<html><head><title>Stadt Irgendwo - Termine</title></head><body>Hallo</body></html>');
-    expect(found).toEqual({ ok: false, found: 'no booking system office-watch knows (the page is "Stadt Irgendwo - Termine")' });
+    const found = recogniseSite(
+      'https://example.org/termine',
+      '<html><head><title>Stadt Irgendwo - Termine</title></head><body>Hallo</body></html>',
+    );
+    expect(found).toEqual({
+      ok: false,
+      found: 'no booking system office-watch knows (the page is "Stadt Irgendwo - Termine")',
+    });
   });
 
   it('strips the booking words and the step from titles', () => {
@@ -73,7 +88,8 @@ describe('the simulated systems', () => {
       if (response.status < 500 || attempt === 5) return response.text();
     }
   };
-  const cookieOf = async (url: string): Promise<string> => (await fetch(url)).headers.get('set-cookie')?.split(';')[0] ?? '';
+  const cookieOf = async (url: string): Promise<string> =>
+    (await fetch(url)).headers.get('set-cookie')?.split(';')[0] ?? '';
 
   it('derive from each start page the record the simulator serves', async () => {
     let recognised = 0;
@@ -98,7 +114,9 @@ describe('the simulated systems', () => {
       const cookie = await cookieOf(`${site.url}/`);
       const found = recogniseSite(`${site.url}/select2?md=1`, await body(`${site.url}/select2?md=1`, cookie));
       expect(found, site.id).toMatchObject({ ok: true, system: 'tevis', site: { url: site.url } });
-      expect(found.ok && found.flow, site.id).toBe(site.id === 'frankfurt' || site.id === 'offenbach' ? 'wizard' : 'classic');
+      expect(found.ok && found.flow, site.id).toBe(
+        site.id === 'frankfurt' || site.id === 'offenbach' ? 'wizard' : 'classic',
+      );
     }
     const deep = demo.sites.find((s) => s.id === 'frankfurt')!;
     const refused = await body(`${deep.url}/select2?md=1`);
@@ -110,7 +128,12 @@ describe('the simulated systems', () => {
   });
 
   it('recognise the simulated WEB_APPOINT variant and refuse it', async () => {
-    const office = fixedOffice({ sourceId: 'muc', system: 'netappoint', now: new Date(), locations: [{ id: 'a', name: 'Ausländerbehörde', slots: [] }] });
+    const office = fixedOffice({
+      sourceId: 'muc',
+      system: 'netappoint',
+      now: new Date(),
+      locations: [{ id: 'a', name: 'Ausländerbehörde', slots: [] }],
+    });
     const system = netappointServer([office], { variant: () => ({ frontEnd: 'web-appoint' }) });
     const server = await startSystemServer(system);
     try {

@@ -51,7 +51,9 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     expect((error as StoreError).message).toMatch(/^the disk holding the database is full.*run the import again/);
     expect((await checkStore(store.db)).problems).toEqual([]);
     const kept = await store.stats();
-    expect(kept.reduce((sum, s) => sum + s.snapshots, 0)).toBeLessThan(expected.reduce((sum, s) => sum + s.snapshots, 0));
+    expect(kept.reduce((sum, s) => sum + s.snapshots, 0)).toBeLessThan(
+      expected.reduce((sum, s) => sum + s.snapshots, 0),
+    );
     await importWeeklyFiles(store, [week]);
     expect(await store.stats()).toEqual(expected);
     expect((await checkStore(store.db)).problems).toEqual([]);
@@ -62,7 +64,11 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     const path = join(dir, 'rollups');
     const store = await openStore(path);
     await importWeeklyFiles(store, [week]);
-    const ranges = [{}, { from: '2021-07-13 10:20:00', to: '2021-07-15 08:00:00' }, { from: '2021-07-14 00:00:00', to: '2021-07-14 23:59:59' }];
+    const ranges = [
+      {},
+      { from: '2021-07-13 10:20:00', to: '2021-07-15 08:00:00' },
+      { from: '2021-07-14 00:00:00', to: '2021-07-14 23:59:59' },
+    ];
     const before = await Promise.all(ranges.map((r) => cityInsights(store, r)));
     // The timeline's long spans: whole days from the rollups, the same counts per day as the hourly aggregates.
     const perDay = (counts: { hour: string; appointments: number; cancellations: number }[]) => {
@@ -73,7 +79,10 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
       }
       return [...days].filter(([, [a, b]]) => a + b > 0);
     };
-    for (const [from, to] of [['2021-07-13 10:00:00', '2021-07-17 08:00:00'], ['2021-07-12 00:00:00', '2021-07-18 23:59:59']] as const) {
+    for (const [from, to] of [
+      ['2021-07-13 10:00:00', '2021-07-17 08:00:00'],
+      ['2021-07-12 00:00:00', '2021-07-18 23:59:59'],
+    ] as const) {
       const hourly = await store.hourly('bonn', undefined, from, to);
       const daily = await store.daily('bonn', from, to);
       expect(daily.length).toBeLessThan(hourly.length);
@@ -83,7 +92,10 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     // Make it a database of format 1: no rollups.
     const rollups = await allKeys(store, 'd');
     expect(rollups.length).toBeGreaterThan(36 * 6);
-    await store.db.batch([...rollups.map((k) => ({ type: 'del' as const, key: k })), { type: 'put', key: key('x', 'format'), value: Buffer.from('office-watch-store-1') }]);
+    await store.db.batch([
+      ...rollups.map((k) => ({ type: 'del' as const, key: k })),
+      { type: 'put', key: key('x', 'format'), value: Buffer.from('office-watch-store-1') },
+    ]);
     await store.close();
 
     const notices: string[] = [];
@@ -128,13 +140,19 @@ describe('a database of a newer office-watch', () => {
   it('is refused in one sentence and left as it was', async () => {
     const path = join(dir, 'newer');
     const store = await openStore(path);
-    await store.recordSnapshot({ sourceId: 'alpha', takenAt: '2024-07-08 10:00:00', locations: [{ locationId: 'x', name: 'X', slots: [] }] });
+    await store.recordSnapshot({
+      sourceId: 'alpha',
+      takenAt: '2024-07-08 10:00:00',
+      locations: [{ locationId: 'x', name: 'X', slots: [] }],
+    });
     await store.db.put(key('x', 'format'), Buffer.from('office-watch-store-9'));
     await store.close();
     const error = await openStore(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe('NEWER_FORMAT');
-    expect((error as StoreError).message).toMatch(/written by a newer office-watch \(store format 9.*update office-watch/);
+    expect((error as StoreError).message).toMatch(
+      /written by a newer office-watch \(store format 9.*update office-watch/,
+    );
     const level = new Level<string, string>(path);
     await level.open();
     expect(await level.get(key('x', 'format'))).toBe('office-watch-store-9');

@@ -17,7 +17,14 @@ const moved = { kind: 'moved' as const, message: 'moved', location: 'https://neu
 
 describe('the health view, grouped', () => {
   test('working, then failing (moved too), then gone: each saying since when and how', () => {
-    const runs = [run('bonn', 1), run('kiel', 80, notFound), run('kiel', 2, notFound), run('ulm', 3), run('ulm', 1, moved), run('alt', 2, notFound)];
+    const runs = [
+      run('bonn', 1),
+      run('kiel', 80, notFound),
+      run('kiel', 2, notFound),
+      run('ulm', 3),
+      run('ulm', 1, moved),
+      run('alt', 2, notFound),
+    ];
     const sources = ['alt', 'bonn', 'kiel', 'ulm'].map((sourceId) => ({ sourceId, name: sourceId, city: sourceId }));
     const rows = healthFromRuns(runs, sources, now, 2 * 3_600_000);
     expect(rows.map((row) => [row.sourceId, healthGroup(row)])).toEqual([
@@ -27,7 +34,9 @@ describe('the health view, grouped', () => {
       ['kiel', 'gone'],
     ]);
     expect(healthLine(rows[2]!, 140, false)).toContain("to follow it: office-watch sites add 'https://neu.example/'");
-    expect(healthLine(rows[3]!, 140, false)).toContain('gone since 2026-11-29 04:00 UTC (http-status: HTTP 404 from x)');
+    expect(healthLine(rows[3]!, 140, false)).toContain(
+      'gone since 2026-11-29 04:00 UTC (http-status: HTTP 404 from x)',
+    );
     expect(healthTitle(rows, 0, 10, 80)).toBe('Scrapers · 4 · 1 ok · 2 failing · 0 stale · 1 gone');
   });
 });

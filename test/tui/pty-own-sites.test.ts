@@ -15,10 +15,16 @@ const urls = new Map<string, string>();
 let simulator: ChildProcess;
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   simulator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  for (const started = Date.now(); !out.includes('regensburg'); await new Promise((resolve) => setTimeout(resolve, 50))) {
+  for (
+    const started = Date.now();
+    !out.includes('regensburg');
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  ) {
     if (Date.now() - started > 20_000) throw new Error('simulate did not start');
   }
   for (const line of out.trim().split('\n')) {
@@ -52,9 +58,21 @@ describe('the app while another terminal changes its sites and watches', () => {
       await app.waitFor((screen) => screen.includes('Add a site, its booking page URL'), 10_000, 'the a prompt');
       app.write(urls.get('dresden')!);
       app.write('\r');
-      await app.waitFor((screen) => /added \S+ \(etermin, [^)]*Dresden\): \d+ offices, \d+ free/.test(screen), 60_000, 'the added site');
-      const own = JSON.parse((await runBin(['sites', 'list', '--json'], 30_000, { env })).stdout.toString()) as { system: string; own?: boolean }[];
-      expect(own.filter((site) => site.own).map((site) => site.system).sort()).toEqual(['etermin', 'netappoint', 'tevis']);
+      await app.waitFor(
+        (screen) => /added \S+ \(etermin, [^)]*Dresden\): \d+ offices, \d+ free/.test(screen),
+        60_000,
+        'the added site',
+      );
+      const own = JSON.parse((await runBin(['sites', 'list', '--json'], 30_000, { env })).stdout.toString()) as {
+        system: string;
+        own?: boolean;
+      }[];
+      expect(
+        own
+          .filter((site) => site.own)
+          .map((site) => site.system)
+          .sort(),
+      ).toEqual(['etermin', 'netappoint', 'tevis']);
       app.write('q');
       expect((await app.exited).exitCode).toBe(0);
     } finally {

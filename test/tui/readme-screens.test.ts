@@ -32,7 +32,12 @@ async function settled(session: PtySession, ready: RegExp): Promise<string> {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const now = await session.waitFor(() => true);
-    if (now === last) return last.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
+    if (now === last)
+      return last
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .join('\n')
+        .trimEnd();
     last = now;
   }
 }
@@ -65,7 +70,9 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('the README shows the app as
       expect(screen.split('\n').length, name).toBeGreaterThan(10);
       expect(BLOCK(name).test(readme), `README has no <!-- screen: ${name} --> block`).toBe(true);
       if (process.env.OFFICE_WATCH_WRITE_README === '1') readme = readme.replace(BLOCK(name), `$1${screen}$3`);
-      expect(BLOCK(name).exec(readme)![2], `README's ${name} screen (OFFICE_WATCH_WRITE_README=1 rewrites it)`).toBe(screen);
+      expect(BLOCK(name).exec(readme)![2], `README's ${name} screen (OFFICE_WATCH_WRITE_README=1 rewrites it)`).toBe(
+        screen,
+      );
     }
     if (process.env.OFFICE_WATCH_WRITE_README === '1') writeFileSync(readmePath, readme);
   }, 120_000);

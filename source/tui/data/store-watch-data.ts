@@ -74,7 +74,15 @@ export function createStoreWatchData(options: StoreWatchDataOptions): {
     if (!scheduler) return fromRuns(catalog.sources().map((s) => s.sourceId));
     const live = healthFromScheduler(scheduler.health(), info).filter((row) => catalog.has(row.sourceId));
     const covered = new Set(live.map((row) => row.sourceId));
-    return [...live, ...fromRuns(catalog.sources().map((s) => s.sourceId).filter((id) => !covered.has(id)))];
+    return [
+      ...live,
+      ...fromRuns(
+        catalog
+          .sources()
+          .map((s) => s.sourceId)
+          .filter((id) => !covered.has(id)),
+      ),
+    ];
   };
 
   const overview = (): Overview => {
@@ -82,7 +90,12 @@ export function createStoreWatchData(options: StoreWatchDataOptions): {
     const state = new Map(rows.map((row) => [row.sourceId, row.state]));
     const sources: SourceSummary[] = catalog.sources().map((source) => {
       const latest = catalog.latest(source.sourceId);
-      const summary: SourceSummary = { sourceId: source.sourceId, name: source.name, state: state.get(source.sourceId) ?? 'idle', locations: latest?.locations ?? source.knownLocations ?? 0 };
+      const summary: SourceSummary = {
+        sourceId: source.sourceId,
+        name: source.name,
+        state: state.get(source.sourceId) ?? 'idle',
+        locations: latest?.locations ?? source.knownLocations ?? 0,
+      };
       if (latest) {
         summary.free = latest.free;
         summary.latest = latest.takenAt;
@@ -109,7 +122,8 @@ export function createStoreWatchData(options: StoreWatchDataOptions): {
   async function scopes(city: string): Promise<TimelineScope[]> {
     const result: TimelineScope[] = [{ label: city }];
     for (const source of catalog.inCity(city)) {
-      for (const [locationId, name] of await catalog.locationNames(source.sourceId)) result.push({ label: name, sourceId: source.sourceId, locationId });
+      for (const [locationId, name] of await catalog.locationNames(source.sourceId))
+        result.push({ label: name, sourceId: source.sourceId, locationId });
     }
     return result;
   }
@@ -125,7 +139,9 @@ export function createStoreWatchData(options: StoreWatchDataOptions): {
     const from = msToWall(Math.floor(wallToMs(end) / 3_600_000) * 3_600_000 - (hours - 1) * 3_600_000);
     // Spans longer than 4 weeks are drawn in buckets of a day or more: a city's days come from the day rollups.
     const byDay = hours > 28 * 24 && scope.locationId === undefined;
-    const lists = await Promise.all(ids.map((id) => (byDay ? store.daily(id, from, end) : store.hourly(id, scope.locationId, from, end))));
+    const lists = await Promise.all(
+      ids.map((id) => (byDay ? store.daily(id, from, end) : store.hourly(id, scope.locationId, from, end))),
+    );
     return { end, counts: sumHourly(lists) };
   }
 

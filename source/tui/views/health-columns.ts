@@ -28,7 +28,8 @@ const percent = (rate: number | undefined) => (rate === undefined ? '–' : `${M
 const errorText = (row: HealthRow) => {
   if (row.running) return 'scraping…';
   if (row.state !== 'failing') return sanitize(row.notice ?? '', 300);
-  if (row.status && row.status.state !== 'ok' && row.status.state !== 'new') return sanitize(statusText(row.status), 300);
+  if (row.status && row.status.state !== 'ok' && row.status.state !== 'new')
+    return sanitize(statusText(row.status), 300);
   return row.lastError ? sanitize(row.lastError, 300) : '';
 };
 

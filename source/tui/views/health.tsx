@@ -38,12 +38,21 @@ export function healthTitle(rows: readonly HealthRow[], start: number, visible: 
   const count = (state: HealthRow['state']) => rows.filter((row) => row.state === state).length;
   const gone = rows.filter((row) => healthGroup(row) === 'gone').length;
   const counts = [
-    ...(['ok', 'failing', 'stale'] as const).map((name) => ({ name, n: count(name) - (name === 'failing' ? gone : 0) })),
+    ...(['ok', 'failing', 'stale'] as const).map((name) => ({
+      name,
+      n: count(name) - (name === 'failing' ? gone : 0),
+    })),
     ...(gone > 0 ? [{ name: 'gone' as const, n: gone }] : []),
   ];
   const range = rows.length > visible ? ` · ${start + 1}-${Math.min(rows.length, start + visible)} ↑↓` : '';
-  const candidates = [counts, counts.filter((c) => c.n > 0), counts.filter((c) => c.n > 0 && (c.name === 'failing' || c.name === 'gone')), []];
-  const titles = candidates.map((parts) => [`Scrapers · ${rows.length}`, ...parts.map((c) => `${c.n} ${c.name}`)])
+  const candidates = [
+    counts,
+    counts.filter((c) => c.n > 0),
+    counts.filter((c) => c.n > 0 && (c.name === 'failing' || c.name === 'gone')),
+    [],
+  ];
+  const titles = candidates
+    .map((parts) => [`Scrapers · ${rows.length}`, ...parts.map((c) => `${c.n} ${c.name}`)])
     .map((parts) => parts.join(' · ') + range);
   return titles.find((title) => [...title].length <= width) ?? titles.at(-1)!;
 }
@@ -62,13 +71,18 @@ export function Health({ rows, offset, highlight, width, height, focused }: Heal
       <Text bold={theme.colour}>{fit(header, width)}</Text>
       {rows.length === 0 && <Text>{fit('no scrapers', width)}</Text>}
       {shown.map((row) => (
-        <Text key={row.sourceId} color={paint(theme, STATE_MARK[row.state].colour === 'gray' ? 'white' : STATE_MARK[row.state].colour)}>
+        <Text
+          key={row.sourceId}
+          color={paint(theme, STATE_MARK[row.state].colour === 'gray' ? 'white' : STATE_MARK[row.state].colour)}
+        >
           {fit(healthLine(row, width, highlight.has(row.sourceId)), width)}
         </Text>
       ))}
       {errors.length > 0 && <Text bold={theme.colour}>{fit('Last errors', width)}</Text>}
       {errors.map((row) => (
-        <Text key={row.sourceId}>{fit(`${sanitize(row.sourceId, 30)}: ${sanitize(row.lastError ?? '', 300)}`, width)}</Text>
+        <Text key={row.sourceId}>
+          {fit(`${sanitize(row.sourceId, 30)}: ${sanitize(row.lastError ?? '', 300)}`, width)}
+        </Text>
       ))}
     </Box>
   );

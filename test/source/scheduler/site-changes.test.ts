@@ -42,7 +42,10 @@ describe('sites that change after working', () => {
       for (const site of changed.sites) expect(scheduler.healthOf(site.id)?.status.state, site.id).toBe(site.expected);
       const stats = await store.stats();
       for (const site of changed.sites) {
-        expect(stats.find((s) => s.sourceId === site.id), site.id).toMatchObject({ snapshots: 1, appointments: 0, cancellations: 0 });
+        expect(
+          stats.find((s) => s.sourceId === site.id),
+          site.id,
+        ).toMatchObject({ snapshots: 1, appointments: 0, cancellations: 0 });
       }
     } finally {
       await store.close();

@@ -29,12 +29,17 @@ describe('site patterns', () => {
     for (const pattern of ['mülheim', 'muelheim', 'Mulheim', 'MÜLHEIM AN', 'ruhr', 'mülh*']) {
       expect(ids(selectSites([muelheim, koeln], { include: [pattern] }).sites), pattern).toEqual(['muelheim']);
     }
-    for (const pattern of ['köln', 'koeln', 'Koln', 'stadt köln']) expect(ids(selectSites([muelheim, koeln], { include: [pattern] }).sites), pattern).toEqual(['koeln']);
+    for (const pattern of ['köln', 'koeln', 'Koln', 'stadt köln'])
+      expect(ids(selectSites([muelheim, koeln], { include: [pattern] }).sites), pattern).toEqual(['koeln']);
     expect(selectSites([muelheim, koeln], { include: ['münchen'] }).unmatched).toEqual(['münchen']);
   });
 
   it('a whole id matches whole ids and cities only: -i frankfurt is not also frankfurt-kfz', () => {
-    const list = [site('frankfurt', 'f', { city: 'Frankfurt' }), site('frankfurt-kfz', 'g', { city: 'Frankfurt (Oder)' }), site('ffm2', 'h', { city: 'Frankfurt' })];
+    const list = [
+      site('frankfurt', 'f', { city: 'Frankfurt' }),
+      site('frankfurt-kfz', 'g', { city: 'Frankfurt (Oder)' }),
+      site('ffm2', 'h', { city: 'Frankfurt' }),
+    ];
     expect(ids(selectSites(list, { include: ['frankfurt'] }).sites)).toEqual(['frankfurt', 'ffm2']);
     expect(ids(selectSites(list, { include: ['frankf'] }).sites)).toEqual(['frankfurt', 'frankfurt-kfz', 'ffm2']);
   });

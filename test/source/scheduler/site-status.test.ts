@@ -6,8 +6,21 @@ import { manualClock, memoryStore, site, trackingScraper } from './helpers.js';
 const HOUR = 3_600_000;
 const start = Date.parse('2026-12-01T08:00:00Z');
 const at = (hours: number) => new Date(start + hours * HOUR).toISOString();
-const ok = (hours: number): ScrapeRun => ({ sourceId: 's', startedAt: at(hours), durationMs: 1, ok: true, requests: 1 });
-const failed = (hours: number, error: ScrapeFailure): ScrapeRun => ({ sourceId: 's', startedAt: at(hours), durationMs: 1, ok: false, error, requests: 1 });
+const ok = (hours: number): ScrapeRun => ({
+  sourceId: 's',
+  startedAt: at(hours),
+  durationMs: 1,
+  ok: true,
+  requests: 1,
+});
+const failed = (hours: number, error: ScrapeFailure): ScrapeRun => ({
+  sourceId: 's',
+  startedAt: at(hours),
+  durationMs: 1,
+  ok: false,
+  error,
+  requests: 1,
+});
 const notFound: ScrapeFailure = { kind: 'http-status', message: 'HTTP 404 from x', status: 404 };
 const noName: ScrapeFailure = { kind: 'down', message: 'ENOTFOUND at x', code: 'ENOTFOUND' };
 const refused: ScrapeFailure = { kind: 'down', message: 'ECONNREFUSED at x', code: 'ECONNREFUSED' };
@@ -15,11 +28,18 @@ const refused: ScrapeFailure = { kind: 'down', message: 'ECONNREFUSED at x', cod
 describe('siteStatus', () => {
   it('is new without runs, ok since the first of its successes in a row', () => {
     expect(siteStatus([], new Date(start))).toEqual({ state: 'new' });
-    expect(siteStatus([failed(0, refused), ok(1), ok(2)], new Date(start))).toMatchObject({ state: 'ok', since: at(1), lastRunAt: at(2) });
+    expect(siteStatus([failed(0, refused), ok(1), ok(2)], new Date(start))).toMatchObject({
+      state: 'ok',
+      since: at(1),
+      lastRunAt: at(2),
+    });
   });
 
   it('is failing since its first failure after the last success, saying how', () => {
-    const status = siteStatus([ok(0), failed(1, refused), failed(2, { kind: 'markup', message: 'no form' })], new Date(at(3)));
+    const status = siteStatus(
+      [ok(0), failed(1, refused), failed(2, { kind: 'markup', message: 'no form' })],
+      new Date(at(3)),
+    );
     expect(status).toMatchObject({ state: 'failing', since: at(1), kind: 'markup', how: 'markup: no form' });
     expect(statusText(status)).toBe('failing since 2026-12-01 09:00 UTC (markup: no form)');
   });
@@ -33,7 +53,12 @@ describe('siteStatus', () => {
   });
 
   it('is moved where the last run says so, with the new address to add', () => {
-    const moved: ScrapeFailure = { kind: 'moved', message: 'moved', status: 301, location: 'https://neu.example/termine' };
+    const moved: ScrapeFailure = {
+      kind: 'moved',
+      message: 'moved',
+      status: 301,
+      location: 'https://neu.example/termine',
+    };
     const status = siteStatus([ok(0), failed(1, moved)], new Date(at(1)));
     expect(status).toMatchObject({ state: 'moved', to: 'https://neu.example/termine' });
     expect(statusText(status)).toBe("moved; to follow it: office-watch sites add 'https://neu.example/termine'");
@@ -54,9 +79,18 @@ describe('the scheduler is polite to failing and gone sites', () => {
     const clock = manualClock(start);
     const store = memoryStore();
     const failures: Record<string, ScrapeFailure> = { failing: refused, gone: notFound };
-    const tracker = trackingScraper(() => 1, (s) => failures[s.id]);
+    const tracker = trackingScraper(
+      () => 1,
+      (s) => failures[s.id],
+    );
     const sites = [site('good', 'a.example'), site('failing', 'b.example'), site('gone', 'c.example')];
-    const scheduler = createScheduler({ sites, store, scraperFor: () => tracker.scraper, now: clock.now, random: () => 0.5 });
+    const scheduler = createScheduler({
+      sites,
+      store,
+      scraperFor: () => tracker.scraper,
+      now: clock.now,
+      random: () => 0.5,
+    });
     const attempts: Record<string, number[]> = { good: [], failing: [], gone: [] };
     // Six days of 15-minute rounds.
     for (let round = 0; round < 6 * 96; round++) {
@@ -81,8 +115,16 @@ describe('the scheduler follows a changed set of sites', () => {
   it('scrapes an added site from the next round, no more a removed one, and a changed record afresh', async () => {
     const clock = manualClock(start);
     const store = memoryStore();
-    const tracker = trackingScraper(() => 1, (s) => (s.url.includes('old') ? refused : undefined));
-    const scheduler = createScheduler({ sites: [site('a', 'a.example'), site('b', 'old.example')], store, scraperFor: () => tracker.scraper, now: clock.now });
+    const tracker = trackingScraper(
+      () => 1,
+      (s) => (s.url.includes('old') ? refused : undefined),
+    );
+    const scheduler = createScheduler({
+      sites: [site('a', 'a.example'), site('b', 'old.example')],
+      store,
+      scraperFor: () => tracker.scraper,
+      now: clock.now,
+    });
     await scheduler.runRound();
     expect(scheduler.healthOf('b')?.status.state).toBe('failing');
     scheduler.setSites([site('b', 'new.example'), site('c', 'c.example')]);
