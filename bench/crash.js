@@ -21,7 +21,11 @@ if (!existsSync(join(repo, 'dist/source/cli.js'))) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-crash-bench-'));
 const log = (line) => console.log(`  ${line}`);
-const list = (problems) => problems.slice(0, 5).map((p) => `\n    ${p.kind}: ${p.message}`).join('');
+const list = (problems) =>
+  problems
+    .slice(0, 5)
+    .map((p) => `\n    ${p.kind}: ${p.message}`)
+    .join('');
 let failed = false;
 console.log(`crash: seed ${SEED} (CRASH_SEED=${SEED} repeats it), ${KILLS} kills each`);
 try {
@@ -29,16 +33,40 @@ try {
   else {
     // A whole import, timed; half the kills land anywhere in such a run, half within 0.4 s after a batch landed
     // (an import writes in bursts: a batch per 20,000 operations of a source, then every source's rest at the end).
-    const whole = await runKilled(['import', RAW, '--db', join(dir, 'whole')], 2 ** 31 - 1, { afterWrites: join(dir, 'whole') });
+    const whole = await runKilled(['import', RAW, '--db', join(dir, 'whole')], 2 ** 31 - 1, {
+      afterWrites: join(dir, 'whole'),
+    });
     if (whole.code !== 0) throw new Error('the whole import failed');
     rmSync(join(dir, 'whole'), { recursive: true, force: true });
-    console.log(`crash: a whole import of 2021-28 takes ${(whole.ms / 1000).toFixed(1)} s, its first batch lands after ${(whole.armedAt / 1000).toFixed(1)} s`);
-    const r = await crashImports({ tar: RAW, kills: KILLS, random: seededRandom(SEED), dir: join(dir, 'import'), fresh: false, spanMs: 400, wholeMs: whole.ms, log });
-    console.log(`crash: import 2021-28: ${r.kills} kills in ${r.runs} runs, ${r.problems.length} problems found, export byte-identical: ${r.identical ? 'yes' : 'NO'} (${r.compared} compared), ${r.seconds.toFixed(0)} s${list(r.problems)}`);
+    console.log(
+      `crash: a whole import of 2021-28 takes ${(whole.ms / 1000).toFixed(1)} s, its first batch lands after ${(whole.armedAt / 1000).toFixed(1)} s`,
+    );
+    const r = await crashImports({
+      tar: RAW,
+      kills: KILLS,
+      random: seededRandom(SEED),
+      dir: join(dir, 'import'),
+      fresh: false,
+      spanMs: 400,
+      wholeMs: whole.ms,
+      log,
+    });
+    console.log(
+      `crash: import 2021-28: ${r.kills} kills in ${r.runs} runs, ${r.problems.length} problems found, export byte-identical: ${r.identical ? 'yes' : 'NO'} (${r.compared} compared), ${r.seconds.toFixed(0)} s${list(r.problems)}`,
+    );
     failed ||= r.problems.length > 0 || !r.identical;
   }
-  const d = await crashDemoRounds({ kills: KILLS, random: seededRandom(SEED + 1), dir: join(dir, 'demo'), minMs: 0, maxMs: 2500, log });
-  console.log(`crash: --demo scraping: ${d.kills} kills in ${d.runs} runs, ${d.problems.length} problems found, ${d.snapshots} snapshots in the killed dbs, ${d.seconds.toFixed(0)} s${list(d.problems)}`);
+  const d = await crashDemoRounds({
+    kills: KILLS,
+    random: seededRandom(SEED + 1),
+    dir: join(dir, 'demo'),
+    minMs: 0,
+    maxMs: 2500,
+    log,
+  });
+  console.log(
+    `crash: --demo scraping: ${d.kills} kills in ${d.runs} runs, ${d.problems.length} problems found, ${d.snapshots} snapshots in the killed dbs, ${d.seconds.toFixed(0)} s${list(d.problems)}`,
+  );
   failed ||= d.problems.length > 0;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,13 @@ const MAX_GROWTH = 0.15;
 
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-demo-soak-'));
 const db = join(dir, 'db');
-const app = spawn(process.execPath, [bin, '--demo', '--interval', INTERVAL, '--quiet', '--db', db], { name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env: process.env });
+const app = spawn(process.execPath, [bin, '--demo', '--interval', INTERVAL, '--quiet', '--db', db], {
+  name: 'xterm-256color',
+  cols: 80,
+  rows: 24,
+  cwd: root,
+  env: process.env,
+});
 let exited = false;
 app.onExit(() => (exited = true));
 app.onData(() => undefined);
@@ -48,7 +54,9 @@ try {
     samples.push({ round, rss: rssMb(), seconds: (Date.now() - started) / 1000 });
     next = next === 1 ? ROUNDS / SAMPLES : next + ROUNDS / SAMPLES;
   }
-  console.log(`demo-soak: office-watch --demo --interval ${INTERVAL}, ${samples.at(-1).round} rounds in ${samples.at(-1).seconds.toFixed(0)} s`);
+  console.log(
+    `demo-soak: office-watch --demo --interval ${INTERVAL}, ${samples.at(-1).round} rounds in ${samples.at(-1).seconds.toFixed(0)} s`,
+  );
   console.log('  round     rss');
   for (const s of samples) console.log(`  ${String(s.round).padStart(5)}  ${s.rss.toFixed(1).padStart(6)} MB`);
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -57,7 +65,9 @@ try {
   const late = median(samples.slice(-quarter).map((s) => s.rss));
   const peak = Math.max(...samples.map((s) => s.rss));
   const growth = late / early - 1;
-  console.log(`  peak ${peak.toFixed(1)} MB (budget ≤ ${BUDGET_MB} MB: ${peak <= BUDGET_MB ? 'ok' : 'OVER BUDGET'}); growth from the second quarter to the last ${(growth * 100).toFixed(1)} % (flat: ≤ ${MAX_GROWTH * 100} %: ${growth <= MAX_GROWTH ? 'ok' : 'GROWING'})`);
+  console.log(
+    `  peak ${peak.toFixed(1)} MB (budget ≤ ${BUDGET_MB} MB: ${peak <= BUDGET_MB ? 'ok' : 'OVER BUDGET'}); growth from the second quarter to the last ${(growth * 100).toFixed(1)} % (flat: ≤ ${MAX_GROWTH * 100} %: ${growth <= MAX_GROWTH ? 'ok' : 'GROWING'})`,
+  );
 } finally {
   app.write('q');
   for (let i = 0; i < 50 && !exited; i++) await sleep(100);

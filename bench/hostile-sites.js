@@ -14,7 +14,12 @@ import { zmsServer } from '../dist/scrapers/simulator/zms-server.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
-const FAULTS = { 'endless-body': 'too-large', 'huge-body': 'too-large', 'gzip-bomb': 'too-large', 'redirect-loop': 'redirect-loop' };
+const FAULTS = {
+  'endless-body': 'too-large',
+  'huge-body': 'too-large',
+  'gzip-bomb': 'too-large',
+  'redirect-loop': 'redirect-loop',
+};
 // ZMS with its rate limit 1000× faster: the pacing between attempts (1 ms) does not count in their times.
 const zms = (offices) => zmsServer(offices, { scale: 1000 });
 const SERVERS = { tevis: tevisServer, netappoint: netappointServer, etermin: eterminServer, tempus: tempusServer, zms };
@@ -29,10 +34,25 @@ let worst = 0;
 let wrong = 0;
 console.log('system      fault          result          ms   streamed MiB   rss MiB');
 for (const [system, makeServer] of Object.entries(SERVERS)) {
-  const office = { sourceId: `bench-${system}`, system, name: 'Stadt Bench', city: 'Bench', locations: [{ id: IDS[system], name: 'Bürgerbüro' }], freeSlots: () => [], now: () => now };
+  const office = {
+    sourceId: `bench-${system}`,
+    system,
+    name: 'Stadt Bench',
+    city: 'Bench',
+    locations: [{ id: IDS[system], name: 'Bürgerbüro' }],
+    freeSlots: () => [],
+    now: () => now,
+  };
   const server = makeServer([office]);
   const running = await startSystemServer(server);
-  const site = { id: office.sourceId, system, name: office.name, city: office.city, url: server.siteUrl(running.origin, office), ...(server.siteParams ? { params: server.siteParams(office) } : {}) };
+  const site = {
+    id: office.sourceId,
+    system,
+    name: office.name,
+    city: office.city,
+    url: server.siteUrl(running.origin, office),
+    ...(server.siteParams ? { params: server.siteParams(office) } : {}),
+  };
   for (const [fault, expected] of Object.entries(FAULTS)) {
     office.fault = fault;
     const streamed = running.streamedBytes;
@@ -44,9 +64,13 @@ for (const [system, makeServer] of Object.entries(SERVERS)) {
     worst = Math.max(worst, ms);
     const kind = result.ok ? 'ok' : result.failure.kind;
     if (kind !== expected) wrong++;
-    console.log(`${system.padEnd(11)} ${fault.padEnd(14)} ${kind.padEnd(14)} ${ms.toFixed(0).padStart(4)}   ${mib(running.streamedBytes - streamed).padStart(12)}   ${mib(rss).padStart(7)}`);
+    console.log(
+      `${system.padEnd(11)} ${fault.padEnd(14)} ${kind.padEnd(14)} ${ms.toFixed(0).padStart(4)}   ${mib(running.streamedBytes - streamed).padStart(12)}   ${mib(rss).padStart(7)}`,
+    );
   }
   await running.close();
 }
-console.log(`slowest attempt ${worst.toFixed(0)} ms (budget 2000); peak rss ${mib(peak)} MiB, ${mib(peak - baseline)} MiB over the start (budget 64); ${wrong} wrong failure kinds`);
+console.log(
+  `slowest attempt ${worst.toFixed(0)} ms (budget 2000); peak rss ${mib(peak)} MiB, ${mib(peak - baseline)} MiB over the start (budget 64); ${wrong} wrong failure kinds`,
+);
 if (worst >= 2000 || peak - baseline >= 64 * 1048576 || wrong > 0) process.exitCode = 1;

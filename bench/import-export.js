@@ -84,9 +84,14 @@ try {
   const imported = await timed(process.execPath, [BIN, 'import', RAW, '--db', db], { rss: true });
   if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr.trim()}`);
   const ratio = imported.seconds / baseline.seconds;
-  console.log(`  import                    ${fixed(imported.seconds)} s  = ${fixed(ratio, 1)} × tar|wc (budget ≤ 4×: ${verdict(ratio <= 4)})`);
+  console.log(
+    `  import                    ${fixed(imported.seconds)} s  = ${fixed(ratio, 1)} × tar|wc (budget ≤ 4×: ${verdict(ratio <= 4)})`,
+  );
   console.log(`    ${imported.stdout.trim()}`);
-  if (imported.peakMb !== undefined) console.log(`  import peak RSS           ${fixed(imported.peakMb, 0)} MB (budget ≤ 400 MB: ${verdict(imported.peakMb <= 400)})${existsSync(TIME) ? '' : ' [process.resourceUsage]'}`);
+  if (imported.peakMb !== undefined)
+    console.log(
+      `  import peak RSS           ${fixed(imported.peakMb, 0)} MB (budget ≤ 400 MB: ${verdict(imported.peakMb <= 400)})${existsSync(TIME) ? '' : ' [process.resourceUsage]'}`,
+    );
   else console.log('  import peak RSS           not measured');
 
   const before = folderBytes(db);
@@ -96,18 +101,38 @@ try {
   await level.close();
   const after = folderBytes(db);
   const published = statSync(RAW).size;
-  console.log(`  db size                   ${fixed(before / MB)} MB after import, ${fixed(after / MB)} MB compacted = ${fixed((100 * after) / published, 0)} % of the .tar.gz (budget ≤ ${fixed(published / MB)} MB: ${verdict(after <= published)})`);
+  console.log(
+    `  db size                   ${fixed(before / MB)} MB after import, ${fixed(after / MB)} MB compacted = ${fixed((100 * after) / published, 0)} % of the .tar.gz (budget ≤ ${fixed(published / MB)} MB: ${verdict(after <= published)})`,
+  );
 
-  const exported = await timed(process.execPath, [BIN, 'export', '--csv', '--out', join(work, 'out'), '--db', db], { rss: true });
+  const exported = await timed(process.execPath, [BIN, 'export', '--csv', '--out', join(work, 'out'), '--db', db], {
+    rss: true,
+  });
   if (exported.code !== 0) throw new Error(`export failed: ${exported.stderr.trim()}`);
-  console.log(`  export --csv --out        ${fixed(exported.seconds)} s  = ${fixed(exported.seconds / imported.seconds)} × import (budget ≤ 1×: ${verdict(exported.seconds <= imported.seconds)})${exported.peakMb ? `, peak RSS ${fixed(exported.peakMb, 0)} MB` : ''}`);
+  console.log(
+    `  export --csv --out        ${fixed(exported.seconds)} s  = ${fixed(exported.seconds / imported.seconds)} × import (budget ≤ 1×: ${verdict(exported.seconds <= imported.seconds)})${exported.peakMb ? `, peak RSS ${fixed(exported.peakMb, 0)} MB` : ''}`,
+  );
 
   const help = await timed(process.execPath, [BIN, 'metrics', '--help']);
-  if (help.code !== 0) console.log('  metrics --week            skipped: `office-watch metrics --help` fails (no metrics command yet)');
+  if (help.code !== 0)
+    console.log('  metrics --week            skipped: `office-watch metrics --help` fails (no metrics command yet)');
   else {
-    const metrics = await timed(process.execPath, [BIN, 'metrics', '--week', WEEK, '--out', join(work, 'metrics'), '--db', db]);
-    if (metrics.code !== 0) console.log(`  metrics --week            failed (${metrics.code}): ${metrics.stderr.trim().split('\n')[0]}`);
-    else console.log(`  metrics --week ${WEEK}    ${fixed(metrics.seconds)} s  (budget ≤ 1 s: ${verdict(metrics.seconds <= 1)})`);
+    const metrics = await timed(process.execPath, [
+      BIN,
+      'metrics',
+      '--week',
+      WEEK,
+      '--out',
+      join(work, 'metrics'),
+      '--db',
+      db,
+    ]);
+    if (metrics.code !== 0)
+      console.log(`  metrics --week            failed (${metrics.code}): ${metrics.stderr.trim().split('\n')[0]}`);
+    else
+      console.log(
+        `  metrics --week ${WEEK}    ${fixed(metrics.seconds)} s  (budget ≤ 1 s: ${verdict(metrics.seconds <= 1)})`,
+      );
   }
 } catch (error) {
   console.log(`import-export: ${error.message}`);

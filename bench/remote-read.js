@@ -26,12 +26,20 @@ function run(...args) {
   const env = { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(hook)}` };
   return new Promise((done) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [BIN, ...args, '--db', db], { env, stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args, '--db', db], {
+      env,
+      stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     child.on('close', (code) => {
       const rss = /\nrss (\d+)\n/.exec(stderr);
-      done({ seconds: Number(process.hrtime.bigint() - started) / 1e9, code, stderr: stderr.replace(/\nrss \d+\n/, ''), rssMb: rss ? Number(rss[1]) / 1024 : NaN });
+      done({
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        code,
+        stderr: stderr.replace(/\nrss \d+\n/, ''),
+        rssMb: rss ? Number(rss[1]) / 1024 : NaN,
+      });
     });
   });
 }
@@ -46,7 +54,10 @@ function owner() {
   return new Promise((ready) => child.stdout.once('data', () => ready(child)));
 }
 
-const show = (label, r) => console.log(`${label.padEnd(28)} ${r.seconds.toFixed(2).padStart(6)} s   peak RSS ${r.rssMb.toFixed(0)} MB${r.code === 0 ? '' : `   FAILED (${r.code}): ${r.stderr.trim()}`}`);
+const show = (label, r) =>
+  console.log(
+    `${label.padEnd(28)} ${r.seconds.toFixed(2).padStart(6)} s   peak RSS ${r.rssMb.toFixed(0)} MB${r.code === 0 ? '' : `   FAILED (${r.code}): ${r.stderr.trim()}`}`,
+  );
 
 try {
   const imported = await run('import', RAW);

@@ -19,7 +19,9 @@ for (const script of scripts) {
   const result = spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit', cwd: join(here, '..') });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) failed.push(script);
-  console.log(`== ${script}: ${result.status === 0 ? 'done' : `exit ${result.status ?? result.signal}`} in ${seconds} s`);
+  console.log(
+    `== ${script}: ${result.status === 0 ? 'done' : `exit ${result.status ?? result.signal}`} in ${seconds} s`,
+  );
 }
 console.log(`\n${scripts.length} bench script(s) run${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}`);
 process.exitCode = failed.length > 0 ? 1 : 0;

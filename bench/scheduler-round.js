@@ -5,7 +5,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadRegistry } from '../dist/scrapers/registry/registry.js';
-import { DEFAULT_HOST_LIMITS, createScheduler, hostLimit, hostOf, roundLowerBoundMs } from '../dist/source/scheduler/index.js';
+import {
+  DEFAULT_HOST_LIMITS,
+  createScheduler,
+  hostLimit,
+  hostOf,
+  roundLowerBoundMs,
+} from '../dist/source/scheduler/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -24,15 +30,26 @@ function mulberry32(seed) {
 
 /** Per site of one round: the latencies of its 2–3 requests, 100–400 ms each, divided by `scale`. */
 function plan(random, scale) {
-  return new Map(sites.map((site) => [site.id, Array.from({ length: 2 + Math.floor(random() * 2) }, () => (100 + random() * 300) / scale)]));
+  return new Map(
+    sites.map((site) => [
+      site.id,
+      Array.from({ length: 2 + Math.floor(random() * 2) }, () => (100 + random() * 300) / scale),
+    ]),
+  );
 }
 
 /** An in-process stand-in for a scraper: sleeps through its requests and returns the site's known locations. */
 function fakeScraper(current) {
   return async (site, options) => {
     for (const ms of current.plan.get(site.id)) await sleep(ms, undefined, { signal: options.signal });
-    const locations = (site.locations ?? [{ id: 'x', name: 'X' }]).slice(0, 20).map((l) => ({ locationId: l.id, name: l.name ?? l.id, slots: ['2021-08-11 08:00:00', '2021-08-11 08:15:00'] }));
-    return { ok: true, snapshot: { sourceId: site.id, takenAt: '2021-08-10 07:45:00', locations }, requests: current.plan.get(site.id).length };
+    const locations = (site.locations ?? [{ id: 'x', name: 'X' }])
+      .slice(0, 20)
+      .map((l) => ({ locationId: l.id, name: l.name ?? l.id, slots: ['2021-08-11 08:00:00', '2021-08-11 08:15:00'] }));
+    return {
+      ok: true,
+      snapshot: { sourceId: site.id, takenAt: '2021-08-10 07:45:00', locations },
+      requests: current.plan.get(site.id).length,
+    };
   };
 }
 
@@ -48,9 +65,18 @@ function lowerBound(current) {
 
 function makeScheduler(current, stepMs) {
   let clock = Date.parse('2021-08-10T05:45:00Z');
-  const store = { recordSnapshot: async () => ({ stored: true, changedLocations: 0, appointments: 0, cancellations: 0 }), recordRun: async () => {} };
+  const store = {
+    recordSnapshot: async () => ({ stored: true, changedLocations: 0, appointments: 0, cancellations: 0 }),
+    recordRun: async () => {},
+  };
   let runs = 0;
-  const scheduler = createScheduler({ sites, store, scraperFor: (system) => (system === 'custom' ? undefined : fakeScraper(current)), parallel: PARALLEL, now: () => new Date(clock) });
+  const scheduler = createScheduler({
+    sites,
+    store,
+    scraperFor: (system) => (system === 'custom' ? undefined : fakeScraper(current)),
+    parallel: PARALLEL,
+    now: () => new Date(clock),
+  });
   scheduler.onRun(() => void runs++);
   return {
     scheduler,
@@ -65,7 +91,9 @@ function makeScheduler(current, stepMs) {
 
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const hosts = new Set(sites.map(hostOf)).size;
-console.log(`scheduler round: ${sites.length - 2} supported sources over ${hosts} hosts, parallel ${PARALLEL}, per host 1, tempus-termine.com 3`);
+console.log(
+  `scheduler round: ${sites.length - 2} supported sources over ${hosts} hosts, parallel ${PARALLEL}, per host 1, tempus-termine.com 3`,
+);
 
 // 1. One round at realistic latency.
 const random = mulberry32(20210810);
@@ -80,8 +108,12 @@ const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 const ratio = wall / bound;
 const cpuShare = cpuMs / wall;
-console.log(`  round      ${(wall / 1000).toFixed(2)} s for ${result.outcomes.length} sources; lower bound ${(bound / 1000).toFixed(2)} s → ${ratio.toFixed(3)}× (target ≤ 1.2×)`);
-console.log(`  cpu        ${cpuMs.toFixed(0)} ms user+system over ${(wall / 1000).toFixed(2)} s wall → ${(cpuShare * 100).toFixed(2)} % (target < 10 %)`);
+console.log(
+  `  round      ${(wall / 1000).toFixed(2)} s for ${result.outcomes.length} sources; lower bound ${(bound / 1000).toFixed(2)} s → ${ratio.toFixed(3)}× (target ≤ 1.2×)`,
+);
+console.log(
+  `  cpu        ${cpuMs.toFixed(0)} ms user+system over ${(wall / 1000).toFixed(2)} s wall → ${(cpuShare * 100).toFixed(2)} % (target < 10 %)`,
+);
 
 // 2. 130 rounds with latencies compressed 500× (the same work for the scheduler, less waiting), the
 // clock stepping 6 h a round so that the 24 h of runs the health view keeps fill up at once.
@@ -100,6 +132,13 @@ for (let i = 1; i <= 130; i++) {
 const first = samples[0];
 const last = samples.at(-1);
 const growth = (last.rss - first.rss) / first.rss;
-console.log(`  memory     rss over 100 rounds: ${samples.filter((s) => s.round % 20 === 0).map((s) => `${mb(s.rss)} @${s.round}`).join(', ')}`);
-console.log(`             ${(growth * 100).toFixed(1)} % rss, heap ${mb(first.heapUsed)} → ${mb(last.heapUsed)} (target flat: < 5 %)`);
+console.log(
+  `  memory     rss over 100 rounds: ${samples
+    .filter((s) => s.round % 20 === 0)
+    .map((s) => `${mb(s.rss)} @${s.round}`)
+    .join(', ')}`,
+);
+console.log(
+  `             ${(growth * 100).toFixed(1)} % rss, heap ${mb(first.heapUsed)} → ${mb(last.heapUsed)} (target flat: < 5 %)`,
+);
 if (ratio > 1.2 || cpuShare >= 0.1 || growth > 0.05) process.exitCode = 1;

@@ -51,10 +51,19 @@ async function soak() {
   const store = await openStore(join(dir, 'db'));
   // One week of lookahead (a quarter of the requests of four: more rounds in the time) and no per-host
   // politeness (all demo hosts are this machine), so that a simulated day takes minutes.
-  const scheduler = createScheduler({ sites, store, scraperFor, now: () => new Date(now), jitter: 0, weeks: 1, hostOf: (site) => site.id });
+  const scheduler = createScheduler({
+    sites,
+    store,
+    scraperFor,
+    now: () => new Date(now),
+    jitter: 0,
+    weeks: 1,
+    hostOf: (site) => site.id,
+  });
   const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
   const fds = () => readdirSync('/proc/self/fd').length;
-  const worldRss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${world.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  const worldRss = () =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${world.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   const samples = [];
   const totals = { runs: 0, failed: 0, storeErrors: 0, snapshots: 0 };
   const failures = new Map();
@@ -78,7 +87,15 @@ async function soak() {
       if (round % EVERY === 0 || round === ROUNDS) {
         gc();
         const { rss, heapUsed, external } = process.memoryUsage();
-        samples.push({ round, rss, heapUsed, external, fds: fds(), world: worldRss(), seconds: (performance.now() - started) / 1000 });
+        samples.push({
+          round,
+          rss,
+          heapUsed,
+          external,
+          fds: fds(),
+          world: worldRss(),
+          seconds: (performance.now() - started) / 1000,
+        });
       }
     }
   } finally {
@@ -88,20 +105,40 @@ async function soak() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log(`soak: ${ROUNDS} rounds of ${sites.length} demo offices = ${((ROUNDS * QUARTER) / 3_600_000).toFixed(1)} simulated hours in ${(samples.at(-1).seconds).toFixed(1)} s`);
+  console.log(
+    `soak: ${ROUNDS} rounds of ${sites.length} demo offices = ${((ROUNDS * QUARTER) / 3_600_000).toFixed(1)} simulated hours in ${(samples.at(-1).seconds).toFixed(1)} s`,
+  );
   console.log('  round    rss        heap      external  fds   world rss     s');
-  for (const s of samples) console.log(`  ${String(s.round).padStart(5)}  ${mb(s.rss).padStart(9)}  ${mb(s.heapUsed).padStart(9)}  ${mb(s.external).padStart(8)}  ${String(s.fds).padStart(4)}  ${mb(s.world).padStart(9)}  ${s.seconds.toFixed(1).padStart(6)}`);
+  for (const s of samples)
+    console.log(
+      `  ${String(s.round).padStart(5)}  ${mb(s.rss).padStart(9)}  ${mb(s.heapUsed).padStart(9)}  ${mb(s.external).padStart(8)}  ${String(s.fds).padStart(4)}  ${mb(s.world).padStart(9)}  ${s.seconds.toFixed(1).padStart(6)}`,
+    );
   // Medians, so that one noisy sample (malloc, LevelDB compaction) neither hides nor fakes growth:
   // the second quarter's (warm: V8 and LevelDB have sized their spaces and caches) against the last quarter's.
   const median = (list, key) => [...list.map((s) => s[key])].sort((x, y) => x - y)[Math.floor(list.length / 2)];
   const early = samples.filter((s) => s.round > ROUNDS / 4 && s.round <= ROUNDS / 2);
   const late = samples.filter((s) => s.round > (ROUNDS * 3) / 4);
-  const quarter = { round: early[0].round, rss: median(early, 'rss'), heapUsed: median(early, 'heapUsed'), fds: median(early, 'fds') };
-  const last = { round: ROUNDS, rss: median(late, 'rss'), heapUsed: median(late, 'heapUsed'), fds: median(late, 'fds') };
+  const quarter = {
+    round: early[0].round,
+    rss: median(early, 'rss'),
+    heapUsed: median(early, 'heapUsed'),
+    fds: median(early, 'fds'),
+  };
+  const last = {
+    round: ROUNDS,
+    rss: median(late, 'rss'),
+    heapUsed: median(late, 'heapUsed'),
+    fds: median(late, 'fds'),
+  };
   const rssGrowth = (last.rss - quarter.rss) / quarter.rss;
   const heapGrowth = (last.heapUsed - quarter.heapUsed) / quarter.heapUsed;
   const fdGrowth = last.fds - quarter.fds;
-  console.log(`  growth, median of rounds ${quarter.round}–${Math.floor(ROUNDS / 2)} → median of the last quarter: rss ${(rssGrowth * 100).toFixed(1)} % (limit ${MAX_RSS_GROWTH * 100} %), heap ${(heapGrowth * 100).toFixed(1)} % (limit ${MAX_HEAP_GROWTH * 100} %), file handles ${fdGrowth >= 0 ? '+' : ''}${fdGrowth} (limit +${MAX_FD_GROWTH})`);
-  console.log(`  runs ${totals.runs}, snapshots stored ${totals.snapshots}, failed ${totals.failed}${failures.size > 0 ? ` (the demo's own faults: ${[...failures].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, store errors ${totals.storeErrors}`);
-  if (rssGrowth > MAX_RSS_GROWTH || heapGrowth > MAX_HEAP_GROWTH || fdGrowth > MAX_FD_GROWTH || totals.storeErrors > 0) process.exitCode = 1;
+  console.log(
+    `  growth, median of rounds ${quarter.round}–${Math.floor(ROUNDS / 2)} → median of the last quarter: rss ${(rssGrowth * 100).toFixed(1)} % (limit ${MAX_RSS_GROWTH * 100} %), heap ${(heapGrowth * 100).toFixed(1)} % (limit ${MAX_HEAP_GROWTH * 100} %), file handles ${fdGrowth >= 0 ? '+' : ''}${fdGrowth} (limit +${MAX_FD_GROWTH})`,
+  );
+  console.log(
+    `  runs ${totals.runs}, snapshots stored ${totals.snapshots}, failed ${totals.failed}${failures.size > 0 ? ` (the demo's own faults: ${[...failures].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, store errors ${totals.storeErrors}`,
+  );
+  if (rssGrowth > MAX_RSS_GROWTH || heapGrowth > MAX_HEAP_GROWTH || fdGrowth > MAX_FD_GROWTH || totals.storeErrors > 0)
+    process.exitCode = 1;
 }

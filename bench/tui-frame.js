@@ -42,7 +42,7 @@ async function syntheticWeek(store) {
   const wall = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
   const start = Date.parse('2021-07-12T00:00:00Z');
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let s = 0; s < 12; s++) {
     const free = Array.from({ length: 4 }, () => new Set());
     for (let i = 0; i < 672; i++) {
@@ -55,7 +55,11 @@ async function syntheticWeek(store) {
           else set.delete([...set][Math.floor(random() * set.size)]);
         }
       }
-      await store.recordSnapshot({ sourceId: `synthetic-${s}`, takenAt: wall(now), locations: free.map((set, l) => ({ locationId: `l${l}`, name: `Amt ${l}`, slots: [...set].sort() })) });
+      await store.recordSnapshot({
+        sourceId: `synthetic-${s}`,
+        takenAt: wall(now),
+        locations: free.map((set, l) => ({ locationId: `l${l}`, name: `Amt ${l}`, slots: [...set].sort() })),
+      });
     }
   }
   return 'synthetic: 12 sources, 8064 snapshots';
@@ -64,11 +68,20 @@ async function syntheticWeek(store) {
 /** The app in a pty; `until(test)` resolves when the parsed screen passes `test`, checked after every chunk. */
 function startApp() {
   const term = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
-  const proc = spawn(process.execPath, [bin, '--no-scrape', '--db', db], { name: 'xterm-256color', cols: 80, rows: 24, cwd: root, env: process.env });
+  const proc = spawn(process.execPath, [bin, '--no-scrape', '--db', db], {
+    name: 'xterm-256color',
+    cols: 80,
+    rows: 24,
+    cwd: root,
+    env: process.env,
+  });
   let waiter;
   const screen = () => {
     const buffer = term.buffer.active;
-    return Array.from({ length: 24 }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').join('\n');
+    return Array.from(
+      { length: 24 },
+      (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
+    ).join('\n');
   };
   const check = () => {
     if (waiter?.test(screen())) {
@@ -90,12 +103,17 @@ function startApp() {
 
 // With --no-scrape the newest snapshot is history too: "history 672/672 23:48"; a step back "history 671/672 …".
 const NEWEST = (t) => /· history (\d+)\/\1 (?:\d\d-\d\d )?\d\d:\d\d$/.test(t);
-const BACK = (t) => /· history (\d+)\/(\d+) /.exec(t)?.slice(1).reduce((a, b) => a !== b) === true;
+const BACK = (t) =>
+  /· history (\d+)\/(\d+) /
+    .exec(t)
+    ?.slice(1)
+    .reduce((a, b) => a !== b) === true;
 const GRID = (s) => NEWEST(title(s)) && /│ \d\d:\d\d\s/.test(s);
 const selected = (s) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(s)?.[1];
 const title = (s) => s.split('\n')[1]?.split('│')[1]?.trim() ?? '';
 const dayOf = (s) => /\((\d+)\/(\d+)\) · (?:snapshot|history|live)/.exec(title(s));
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 const ms = (v) => `${v.toFixed(0)} ms`;
 
 console.log(`tui-frame  (${await ensureWeek()}; db ${db})`);
@@ -112,7 +130,9 @@ for (let run = 0; run < RUNS; run++) {
   await app.exited;
 }
 if (RUNS > 0) {
-  console.log(`  first frame   median ${ms(percentile(firstFrame, 50))}, max ${ms(Math.max(...firstFrame))} over ${RUNS} starts (node start included; budget ≤ 500 ms)`);
+  console.log(
+    `  first frame   median ${ms(percentile(firstFrame, 50))}, max ${ms(Math.max(...firstFrame))} over ${RUNS} starts (node start included; budget ≤ 500 ms)`,
+  );
   console.log(`  first grid    median ${ms(percentile(firstGrid, 50))}, max ${ms(Math.max(...firstGrid))}`);
 }
 
@@ -153,7 +173,12 @@ app.proc.write('q');
 await app.exited;
 const all = [...latency.city, ...latency.day, ...latency.history];
 for (const [name, values] of Object.entries(latency)) {
-  if (values.length > 0) console.log(`  key → frame   ${name.padEnd(8)} p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))} (${values.length} presses)`);
+  if (values.length > 0)
+    console.log(
+      `  key → frame   ${name.padEnd(8)} p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))} (${values.length} presses)`,
+    );
 }
 console.log(`  key → frame   all      p95 ${ms(percentile(all, 95))} (budget ≤ 30 ms)`);
-console.log(`  key → grid    city     p50 ${ms(percentile(cityGrid, 50))}, p95 ${ms(percentile(cityGrid, 95))}, max ${ms(Math.max(...cityGrid))} (the next city's grid read and drawn)`);
+console.log(
+  `  key → grid    city     p50 ${ms(percentile(cityGrid, 50))}, p95 ${ms(percentile(cityGrid, 95))}, max ${ms(Math.max(...cityGrid))} (the next city's grid read and drawn)`,
+);

@@ -17,9 +17,26 @@ const MONDAY_OFFSET = 4 * DAY;
 
 /** 'YYYY-MM-DD HH:MM:SS' → seconds, or NaN when malformed. */
 export function parseWallTime(text: string): WallSeconds {
-  if (text.length !== 19 || text[4] !== '-' || text[7] !== '-' || text[10] !== ' ' || text[13] !== ':' || text[16] !== ':') return Number.NaN;
-  const ms = Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10), +text.slice(11, 13), +text.slice(14, 16), +text.slice(17, 19));
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === `${text.slice(0, 10)}T${text.slice(11)}` ? ms / 1000 : Number.NaN;
+  if (
+    text.length !== 19 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== ' ' ||
+    text[13] !== ':' ||
+    text[16] !== ':'
+  )
+    return Number.NaN;
+  const ms = Date.UTC(
+    +text.slice(0, 4),
+    +text.slice(5, 7) - 1,
+    +text.slice(8, 10),
+    +text.slice(11, 13),
+    +text.slice(14, 16),
+    +text.slice(17, 19),
+  );
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === `${text.slice(0, 10)}T${text.slice(11)}`
+    ? ms / 1000
+    : Number.NaN;
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));

@@ -19,7 +19,11 @@ export function eterminEndpoint(siteUrl: string): { base: string; key: string } 
   const url = new URL(siteUrl);
   const segments = url.pathname.split('/').filter(Boolean);
   const key = segments.pop();
-  if (!key) throw new ScrapeError('unsupported', `the etermin site URL ${siteUrl} names no key (expected https://www.etermin.net/{key})`);
+  if (!key)
+    throw new ScrapeError(
+      'unsupported',
+      `the etermin site URL ${siteUrl} names no key (expected https://www.etermin.net/{key})`,
+    );
   return { base: `${url.origin}${segments.map((s) => `/${s}`).join('')}`, key: decodeURIComponent(key) };
 }
 
@@ -46,7 +50,9 @@ export function parseCalendars(json: unknown): EterminCalendar[] {
 
 /** Step 3a: the days of a range search marked available, 'YYYY-MM-DD'. */
 export function parseAvailableDays(json: unknown): string[] {
-  return list(json, 'day list').flatMap((entry) => (entry.available === true && typeof entry.start === 'string' ? [dayOf(entry.start)] : []));
+  return list(json, 'day list').flatMap((entry) =>
+    entry.available === true && typeof entry.start === 'string' ? [dayOf(entry.start)] : [],
+  );
 }
 
 export interface EterminSlot {
@@ -98,7 +104,12 @@ export function toLocations(calendars: EterminCalendar[], slots: Map<string, Set
 
 /** Trim, collapse whitespace, drop the markup some sites put in names; '' where there is no name. */
 export function cleanName(raw: unknown): string {
-  return typeof raw === 'string' ? raw.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  return typeof raw === 'string'
+    ? raw
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
 }
 
 function dayOf(start: string): string {
@@ -116,6 +127,10 @@ function wallTimeOf(start: string): WallTime {
 type Entry = Record<string, unknown>;
 
 function list(json: unknown, what: string): Entry[] {
-  if (!Array.isArray(json)) throw new ScrapeError('markup', `etermin: expected a ${what} (JSON array), got ${json === null ? 'null' : typeof json}`);
+  if (!Array.isArray(json))
+    throw new ScrapeError(
+      'markup',
+      `etermin: expected a ${what} (JSON array), got ${json === null ? 'null' : typeof json}`,
+    );
   return json.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null);
 }

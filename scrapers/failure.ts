@@ -36,8 +36,12 @@ export function detectWall(page: string): ScrapeFailure | undefined {
   if (CAPTCHA.test(page)) return { kind: 'captcha', message: 'the site answered with a captcha or bot wall' };
   if (MAINTENANCE.test(page)) return { kind: 'maintenance', message: 'the site shows a maintenance notice' };
   for (const [, , heading] of page.slice(0, 20_000).matchAll(HEADINGS)) {
-    const text = (heading ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim();
-    if (ERROR_TITLE.test(text)) return { kind: 'error-page', message: `the site answered with an error page ("${text.slice(0, 80)}")` };
+    const text = (heading ?? '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .trim();
+    if (ERROR_TITLE.test(text))
+      return { kind: 'error-page', message: `the site answered with an error page ("${text.slice(0, 80)}")` };
   }
   return undefined;
 }

@@ -8,7 +8,15 @@ export const USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) office-watch/0.1 (+appointment calendar watcher)';
 
 /** Retry only what a second try can fix: the connection, not the answer. */
-const CONNECTION_ERRORS = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL'];
+const CONNECTION_ERRORS = [
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EADDRNOTAVAIL',
+];
 
 export interface SessionOptions {
   timeoutMs?: number;
@@ -69,7 +77,12 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
     ...(options.signal ? { signal: options.signal } : {}),
   });
 
-  async function send(method: 'GET' | 'POST', url: string, body: URLSearchParams | undefined, o: RequestOptions): Promise<string> {
+  async function send(
+    method: 'GET' | 'POST',
+    url: string,
+    body: URLSearchParams | undefined,
+    o: RequestOptions,
+  ): Promise<string> {
     return (await exchange(method, url, body, o, true)).text;
   }
 
@@ -112,7 +125,8 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
       }
     },
     getResponse: (url, o = {}) => exchange('GET', url, undefined, { ...o, raw: true }, false),
-    post: (url, form, o = {}) => send('POST', url, form instanceof URLSearchParams ? form : new URLSearchParams(form), o),
+    post: (url, form, o = {}) =>
+      send('POST', url, form instanceof URLSearchParams ? form : new URLSearchParams(form), o),
     clearCookies: () => void (jar = new CookieJar()),
     get requests() {
       return requests;
@@ -125,10 +139,13 @@ export function createSession(site: Pick<Site, 'insecureTls'>, options: SessionO
  * Undeclared (or unknown) and not valid UTF-8: windows-1252, the charset such pages are nearly always in.
  */
 export function decodeBody(body: Buffer, contentType: string): string {
-  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
+  const declared =
+    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 2048).toString('latin1'))?.[1];
   const charset = declared?.toLowerCase();
   try {
-    if (charset !== undefined) return isWindows1252(charset) ? decodeWindows1252(body) : new TextDecoder(charset).decode(body);
+    if (charset !== undefined)
+      return isWindows1252(charset) ? decodeWindows1252(body) : new TextDecoder(charset).decode(body);
   } catch {
     // an unknown charset label: guess as if none were declared
   }
@@ -141,12 +158,16 @@ export function decodeBody(body: Buffer, contentType: string): string {
 
 function classify(error: unknown, url: string, maxBytes: number): ScrapeError {
   if (error instanceof ScrapeError) return error;
-  if (error instanceof HTTPError) return new ScrapeError('http-status', `HTTP ${error.response.statusCode} from ${url}`, error.response.statusCode);
+  if (error instanceof HTTPError)
+    return new ScrapeError('http-status', `HTTP ${error.response.statusCode} from ${url}`, error.response.statusCode);
   if (error instanceof MaxRedirectsError) return new ScrapeError('redirect-loop', `too many redirects from ${url}`);
-  if (error instanceof TimeoutError) return new ScrapeError('timeout', `no complete answer within the time limit from ${url}`);
+  if (error instanceof TimeoutError)
+    return new ScrapeError('timeout', `no complete answer within the time limit from ${url}`);
   if (error instanceof RequestError) {
-    if (error.name === 'CancelError') return new ScrapeError('too-large', `the answer from ${url} is larger than ${maxBytes} bytes`);
-    if (error.code === 'ERR_ABORTED' || error.name === 'AbortError') return new ScrapeError('timeout', `the scrape was aborted at ${url}`);
+    if (error.name === 'CancelError')
+      return new ScrapeError('too-large', `the answer from ${url} is larger than ${maxBytes} bytes`);
+    if (error.code === 'ERR_ABORTED' || error.name === 'AbortError')
+      return new ScrapeError('timeout', `the scrape was aborted at ${url}`);
     return new ScrapeError('down', `${error.code ?? 'connection failed'} at ${url}`, undefined, error.code);
   }
   throw error;

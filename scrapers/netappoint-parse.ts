@@ -10,7 +10,8 @@ export { slugify } from './slug.js';
 
 /** A page cut short must not pass for a page with fewer entries. */
 export function assertCompletePage(html: string, url: string): void {
-  if (!/<\/(html|body)\s*>/i.test(html)) throw new ScrapeError('markup', `netappoint: the page from ${url} ends before its closing tags (truncated)`);
+  if (!/<\/(html|body)\s*>/i.test(html))
+    throw new ScrapeError('markup', `netappoint: the page from ${url} ends before its closing tags (truncated)`);
 }
 
 /** A location of the start page: a `ul.nat_casetypelist` and its services (form field names). */
@@ -29,8 +30,9 @@ export type NetappointIndex =
 /** Markers of the WEB_APPOINT front end, on its start page and on its day calendar. */
 function isWebAppoint($: CheerioAPI): boolean {
   return (
-    $('div.htmlCalendarMonth, .WEB_APPOINT_TIMELIST, .WEB_APPOINT_FORWARDBUTTON, .WEB_APPOINT_LOCATION_HEADLINE, .WEBAPPOINT_LOCATION_CONTENT, select[name^="CASETYPES["]').length > 0 ||
-    $('a[href*="locationList.showTimeList"]').length > 0
+    $(
+      'div.htmlCalendarMonth, .WEB_APPOINT_TIMELIST, .WEB_APPOINT_FORWARDBUTTON, .WEB_APPOINT_LOCATION_HEADLINE, .WEBAPPOINT_LOCATION_CONTENT, select[name^="CASETYPES["]',
+    ).length > 0 || $('a[href*="locationList.showTimeList"]').length > 0
   );
 }
 
@@ -40,7 +42,8 @@ export function parseIndex(html: string): NetappointIndex {
   const lists = $('ul.nat_casetypelist');
   if (lists.length === 0 && isWebAppoint($)) return { kind: 'web-appoint' };
   const action = $('form[name=frm_casetype]').attr('action');
-  if (action === undefined) throw new ScrapeError('markup', 'netappoint: the start page has no form[name=frm_casetype]');
+  if (action === undefined)
+    throw new ScrapeError('markup', 'netappoint: the start page has no form[name=frm_casetype]');
   const names = new Map<string, string>();
   $('a[href^="javascript:toggle("]').each((_, a) => {
     const key = /^javascript:toggle\('([^']*)'\);?$/.exec($(a).attr('href') ?? '')?.[1];
@@ -57,10 +60,15 @@ export function parseIndex(html: string): NetappointIndex {
         if (name && !services.includes(name)) services.push(name);
       });
     const name = names.get(key);
-    if (!name) throw new ScrapeError('markup', `netappoint: the location list ${key || '(no id)'} has no toggle link with its name`);
+    if (!name)
+      throw new ScrapeError(
+        'markup',
+        `netappoint: the location list ${key || '(no id)'} has no toggle link with its name`,
+      );
     locations.push({ key, name, services });
   });
-  if (locations.length === 0) throw new ScrapeError('markup', 'netappoint: the start page lists no location (ul.nat_casetypelist)');
+  if (locations.length === 0)
+    throw new ScrapeError('markup', 'netappoint: the start page lists no location (ul.nat_casetypelist)');
   return { kind: 'locations', locations, action };
 }
 
@@ -105,7 +113,10 @@ export function parseDayAnswer(html: string): NetappointDayAnswer {
     .find((href) => href.includes('step=3&'));
   if (site !== undefined) return { kind: 'sites', href: site };
   if (text.includes(TOO_LONG)) return { kind: 'none' };
-  throw new ScrapeError('markup', 'netappoint: the answer to the services shows no days, no empty calendar, no site list and no known notice');
+  throw new ScrapeError(
+    'markup',
+    'netappoint: the answer to the services shows no days, no empty calendar, no site list and no known notice',
+  );
 }
 
 function dateOf(href: string): string | undefined {
@@ -119,8 +130,16 @@ function dateOf(href: string): string | undefined {
 export function dayUrl(href: string, date: string): string {
   const [year, month, day] = date.split('-');
   const set = (url: string, name: string, value: string) =>
-    url.replace(new RegExp(`([?&]${name}=)(\\d+)(?=&|$)`), (_, prefix: string, old: string) => `${prefix}${old.length === 2 && old.startsWith('0') ? value : String(Number(value))}`);
-  return set(set(set(href.replace('&step=4&', '&step=3&'), 'year', year ?? ''), 'month', month ?? ''), 'day', day ?? '');
+    url.replace(
+      new RegExp(`([?&]${name}=)(\\d+)(?=&|$)`),
+      (_, prefix: string, old: string) =>
+        `${prefix}${old.length === 2 && old.startsWith('0') ? value : String(Number(value))}`,
+    );
+  return set(
+    set(set(href.replace('&step=4&', '&step=3&'), 'year', year ?? ''), 'month', month ?? ''),
+    'day',
+    day ?? '',
+  );
 }
 
 /** Step 4: the free times of a day, one `<abbr>HH:MM</abbr>` each in `table.nat_timeslist` (none: no table). */

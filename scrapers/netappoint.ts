@@ -2,7 +2,16 @@ import { addDays, toBerlinWallTime } from '../core/berlin-time.js';
 import { ScrapeError } from './failure.js';
 import type { HttpSession } from './http.js';
 import { sessionScraper, type ScraperConfig } from './session-scraper.js';
-import { assertCompletePage, dayUrl, parseDayAnswer, parseIndex, parseTimes, slugify, type NetappointDay, type NetappointLocation } from './netappoint-parse.js';
+import {
+  assertCompletePage,
+  dayUrl,
+  parseDayAnswer,
+  parseIndex,
+  parseTimes,
+  slugify,
+  type NetappointDay,
+  type NetappointLocation,
+} from './netappoint-parse.js';
 import type { LocationSlots, ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';
 
 /** A netappoint scraper with its own HTTP limits (tests use short timeouts). */
@@ -11,7 +20,8 @@ export const createNetappointScraper = (config: ScraperConfig = {}): Scraper => 
 /** Scrape one netappoint (Kahlert) site: `site.url` is the base, `site.params.company` (and `extra`) the query (protocols.md "netappoint"). */
 export const scrapeNetappoint: Scraper = createNetappointScraper();
 
-const WEB_APPOINT = 'netappoint: this is the Kahlert WEB_APPOINT front end (all months at once, times loaded by script), which office-watch cannot read';
+const WEB_APPOINT =
+  'netappoint: this is the Kahlert WEB_APPOINT front end (all months at once, times loaded by script), which office-watch cannot read';
 
 async function scrape(session: HttpSession, site: Site, options: ScrapeOptions): Promise<Snapshot> {
   const takenAt = toBerlinWallTime(options.now);
@@ -33,7 +43,8 @@ async function scrape(session: HttpSession, site: Site, options: ScrapeOptions):
     const first = days.find((day) => day.date >= today);
     if (first) {
       for (let date = first.date; date <= lastDay; date = addDays(date, 1)) {
-        for (const slot of parseTimes(await page(session, dayUrl(new URL(first.href, action).href, date)), date)) slots.add(slot);
+        for (const slot of parseTimes(await page(session, dayUrl(new URL(first.href, action).href, date)), date))
+          slots.add(slot);
       }
     }
     let id = slugify(location.name) || slugify(location.key) || 'location';
@@ -50,7 +61,11 @@ async function page(session: HttpSession, url: string): Promise<string> {
 }
 
 /** Step 2: POST the first service (once more with the second if that fails), follow a site list, read the day links. */
-async function bookableDays(session: HttpSession, action: string, location: NetappointLocation): Promise<NetappointDay[]> {
+async function bookableDays(
+  session: HttpSession,
+  action: string,
+  location: NetappointLocation,
+): Promise<NetappointDay[]> {
   if (location.services.length === 0) return [];
   try {
     return await daysWith(session, action, location, 0);
@@ -62,7 +77,12 @@ async function bookableDays(session: HttpSession, action: string, location: Neta
   }
 }
 
-async function daysWith(session: HttpSession, action: string, location: NetappointLocation, chosen: number): Promise<NetappointDay[]> {
+async function daysWith(
+  session: HttpSession,
+  action: string,
+  location: NetappointLocation,
+  chosen: number,
+): Promise<NetappointDay[]> {
   const form: Record<string, string> = {};
   location.services.forEach((service, i) => void (form[service] = i === chosen ? '1' : '0'));
   form.sentcasetypes = 'Weiter';
@@ -72,7 +92,8 @@ async function daysWith(session: HttpSession, action: string, location: Netappoi
   if (answer.kind === 'sites') {
     const next = new URL(answer.href, action).href;
     answer = parseDayAnswer(await page(session, next));
-    if (answer.kind === 'sites') throw new ScrapeError('markup', `netappoint: the site list at ${next} leads to another site list`);
+    if (answer.kind === 'sites')
+      throw new ScrapeError('markup', `netappoint: the site list at ${next} leads to another site list`);
   }
   if (answer.kind === 'web-appoint') throw new ScrapeError('unsupported', WEB_APPOINT);
   return answer.kind === 'days' ? answer.days : [];

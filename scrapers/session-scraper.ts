@@ -6,7 +6,10 @@ import type { ScrapeOptions, Scraper, Site, Snapshot } from './types.js';
 export type ScraperConfig = Pick<SessionOptions, 'timeoutMs' | 'retries' | 'maxBytes'>;
 
 /** One system's fetch flow as a Scraper: a session (cookie jar) of its own per scrape, ScrapeErrors as typed failures. */
-export function sessionScraper(flow: (session: HttpSession, site: Site, options: ScrapeOptions) => Promise<Snapshot>, config: ScraperConfig = {}): Scraper {
+export function sessionScraper(
+  flow: (session: HttpSession, site: Site, options: ScrapeOptions) => Promise<Snapshot>,
+  config: ScraperConfig = {},
+): Scraper {
   return async (site, options) => {
     const session = createSession(site, { ...config, ...(options.signal ? { signal: options.signal } : {}) });
     try {

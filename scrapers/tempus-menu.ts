@@ -71,7 +71,8 @@ function flatMenu($: CheerioAPI): Found[] {
   let category = 'default';
   labels.each((_, label) => {
     const el = $(label);
-    if (hasSub && el.hasClass('menuepunkt') && !el.hasClass('untermenuepunkt')) category = cleanText(el.text()) || 'default';
+    if (hasSub && el.hasClass('menuepunkt') && !el.hasClass('untermenuepunkt'))
+      category = cleanText(el.text()) || 'default';
     else found.push({ category, option: optionOf($, label) });
   });
   return found;

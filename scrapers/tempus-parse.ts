@@ -30,11 +30,17 @@ export type TempusPage =
 
 const NO_LOCATIONS = 'Leider können wir Ihnen im Moment an keinem Standort einen Termin anbieten.';
 const FULLY_BOOKED = 'Leider sind derzeit alle Termine ausgebucht.';
-const NOTICE_BUTTONS = ['Ich habe die Hinweise zur Kenntnis genommen', 'Habe ich zur Kenntnis genommen', 'Ich möchte gern vorbei kommen', 'Bestätigen und weiter zur Terminauswahl'];
+const NOTICE_BUTTONS = [
+  'Ich habe die Hinweise zur Kenntnis genommen',
+  'Habe ich zur Kenntnis genommen',
+  'Ich möchte gern vorbei kommen',
+  'Bestätigen und weiter zur Terminauswahl',
+];
 
 /** A page cut short (no closing tag) must not pass for a page with fewer links. */
 export function assertComplete(html: string): void {
-  if (!/<\/(html|body)\s*>/i.test(html)) throw new ScrapeError('markup', 'tempus: the page ends before its closing tags (truncated)');
+  if (!/<\/(html|body)\s*>/i.test(html))
+    throw new ScrapeError('markup', 'tempus: the page ends before its closing tags (truncated)');
 }
 
 /** Steps 3–5: what the answer to a category's POST is. */
@@ -53,7 +59,8 @@ export function readPage(html: string): TempusPage {
 export function readCalendar(html: string): TempusCalendar {
   const $ = load(html);
   const fullyBooked = cleanText($('body').text()).includes(FULLY_BOOKED);
-  if ($('table.cal').length === 0 && !fullyBooked) throw new ScrapeError('markup', 'tempus: neither a calendar (table.cal) nor a location list nor a known notice');
+  if ($('table.cal').length === 0 && !fullyBooked)
+    throw new ScrapeError('markup', 'tempus: neither a calendar (table.cal) nor a location list nor a known notice');
   const byDate = new Map<string, string>();
   $('table.cal td.monatevent a').each((_, a) => {
     const href = $(a).attr('href') ?? '';
@@ -107,13 +114,17 @@ export function locationId(ref: TempusRef): string {
 
 /** The target of a notice page's "I have read it" button (`onclick="…href='?…'"`), if this is one. */
 function noticeTarget($: CheerioAPI): string | undefined {
-  const buttons = $('input[type=button], input[type=submit], button').toArray().map((el) => ({
-    label: cleanText($(el).attr('value') ?? $(el).text()),
-    target: /href\s*=\s*(['"])(.*?)\1/.exec($(el).attr('onclick') ?? '')?.[2],
-  }));
+  const buttons = $('input[type=button], input[type=submit], button')
+    .toArray()
+    .map((el) => ({
+      label: cleanText($(el).attr('value') ?? $(el).text()),
+      target: /href\s*=\s*(['"])(.*?)\1/.exec($(el).attr('onclick') ?? '')?.[2],
+    }));
   const known = buttons.find((b) => NOTICE_BUTTONS.includes(b.label) && b.target !== undefined);
   if (known) return known.target;
-  const heading = $('h1').toArray().some((h) => cleanText($(h).text()) === 'Wichtiger Hinweis');
+  const heading = $('h1')
+    .toArray()
+    .some((h) => cleanText($(h).text()) === 'Wichtiger Hinweis');
   return heading ? buttons.find((b) => b.target !== undefined)?.target : undefined;
 }
 

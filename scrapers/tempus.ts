@@ -3,7 +3,18 @@ import { ScrapeError } from './failure.js';
 import type { HttpSession } from './http.js';
 import { sessionScraper, type ScraperConfig } from './session-scraper.js';
 import { categoryForm, parseMenu } from './tempus-menu.js';
-import { assertComplete, locationId, parseDayTimes, planDays, readCalendar, readPage, refOf, type TempusCalendar, type TempusPage, type TempusRef } from './tempus-parse.js';
+import {
+  assertComplete,
+  locationId,
+  parseDayTimes,
+  planDays,
+  readCalendar,
+  readPage,
+  refOf,
+  type TempusCalendar,
+  type TempusPage,
+  type TempusRef,
+} from './tempus-parse.js';
 import type { LocationSlots, ScrapeOptions, Scraper, Site, Snapshot, WallTime } from './types.js';
 
 /** A tempus scraper with its own HTTP limits (tests use short timeouts). */
@@ -18,7 +29,8 @@ const MAX_NOTICES = 3;
 /** The start URL: the site URL with its query kept, plus site params it does not already carry. */
 export function tempusStartUrl(site: Pick<Site, 'url' | 'params'>): string {
   const url = new URL(site.url);
-  for (const [key, value] of Object.entries(site.params ?? {})) if (!url.searchParams.has(key)) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(site.params ?? {}))
+    if (!url.searchParams.has(key)) url.searchParams.set(key, value);
   return url.href;
 }
 
@@ -63,7 +75,12 @@ async function scrape(session: HttpSession, site: Site, options: ScrapeOptions):
   const sorted = [...locations.values()].map((l) => ({ ...l, slots: [...new Set(l.slots)].sort() }));
   return { sourceId: site.id, takenAt, locations: sorted };
 
-  async function readLocation(calendar: TempusCalendar, pageUrl: string, name: string, fallback: TempusRef): Promise<void> {
+  async function readLocation(
+    calendar: TempusCalendar,
+    pageUrl: string,
+    name: string,
+    fallback: TempusRef,
+  ): Promise<void> {
     const ref = { ...fallback, ...calendar.ref };
     // A fully booked page reached without a location link names no location: nothing to report.
     if (ref.row === undefined && ref.tasks === undefined) {
@@ -72,7 +89,8 @@ async function scrape(session: HttpSession, site: Site, options: ScrapeOptions):
     }
     const slots: WallTime[] = [];
     for (const day of planDays(calendar.days, today, lastDay)) {
-      for (const time of parseDayTimes(await fetchPage(new URL(day.href, pageUrl).href))) slots.push(`${day.date} ${time}:00`);
+      for (const time of parseDayTimes(await fetchPage(new URL(day.href, pageUrl).href)))
+        slots.push(`${day.date} ${time}:00`);
     }
     const id = locationId(ref);
     const known = locations.get(id);

@@ -41,7 +41,8 @@ export function parseCaldiv(body: string): WallTime[] | undefined {
     throw new ScrapeError('markup', 'tevis: the caldiv answer is broken JSON');
   }
   const { days, valid } = (json ?? {}) as { days?: unknown; valid?: unknown };
-  if (!Array.isArray(days) || !Array.isArray(valid)) throw new ScrapeError('markup', 'tevis: the caldiv JSON has no days/valid lists');
+  if (!Array.isArray(days) || !Array.isArray(valid))
+    throw new ScrapeError('markup', 'tevis: the caldiv JSON has no days/valid lists');
   const slots = new Set<WallTime>();
   days.forEach((day, i) => {
     const date = /^(\d{4})(\d{2})(\d{2})$/.exec(String(day));
@@ -80,5 +81,8 @@ export function tevisHorizon(today: string, weeks: number): { weeks: string[]; l
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
   const monday = addDays(today, 1 - weekday);
   const count = Math.max(1, weeks);
-  return { weeks: Array.from({ length: count }, (_, i) => isoWeek(addDays(monday, i * 7))), lastDay: addDays(monday, count * 7 - 1) };
+  return {
+    weeks: Array.from({ length: count }, (_, i) => isoWeek(addDays(monday, i * 7))),
+    lastDay: addDays(monday, count * 7 - 1),
+  };
 }

@@ -6,7 +6,8 @@ export const cleanText = (text: string): string => text.replace(/\s+/g, ' ').tri
 
 /** A page cut short must not pass for a page with fewer entries. */
 export function assertCompletePage(html: string, url: string): void {
-  if (!/<\/(html|body)\s*>/i.test(html)) throw new ScrapeError('markup', `tevis: the page from ${url} ends before its closing tags (truncated)`);
+  if (!/<\/(html|body)\s*>/i.test(html))
+    throw new ScrapeError('markup', `tevis: the page from ${url} ends before its closing tags (truncated)`);
 }
 
 /** A department of the start page: `select2?md={md}` and the link text. */
@@ -26,7 +27,8 @@ export function parseDepartments(html: string): TevisDepartment[] {
     // A skip link (`select2?md=1#WeiterButton`) names no department: a plain link to the same md wins.
     const jump = href.includes('#');
     const known = departments.get(md);
-    if (!known || (known.jump && !jump)) departments.set(md, { md: decodeURIComponent(md), name: cleanText($(a).text()), jump });
+    if (!known || (known.jump && !jump))
+      departments.set(md, { md: decodeURIComponent(md), name: cleanText($(a).text()), jump });
   });
   return [...departments.values()].map(({ md, name }) => ({ md, name }));
 }
@@ -59,7 +61,9 @@ export interface TevisServicePage {
 export function parseServicePage(html: string): TevisServicePage {
   const $ = load(html);
   const wizardForm = $('form#cnc-select-form').first();
-  const locationForm = $('form[action]').filter((_, f) => /(?:^|\/)location(?:[?#]|$)/.test($(f).attr('action') ?? '')).first();
+  const locationForm = $('form[action]')
+    .filter((_, f) => /(?:^|\/)location(?:[?#]|$)/.test($(f).attr('action') ?? ''))
+    .first();
   const form = wizardForm.length > 0 ? wizardForm : locationForm;
   const department = pageDepartment($);
   const services: TevisService[] = [];
@@ -87,24 +91,33 @@ export function parseServicePage(html: string): TevisServicePage {
     cncForms.each((_, f) => {
       const title = cleanText($(f).find('a').first().text());
       const mdt = $(f).find('input[name=mdt]').attr('value');
-      $(f).find('input.cnc-item').each((_, input) => add(input, mdt, title || undefined));
+      $(f)
+        .find('input.cnc-item')
+        .each((_, input) => add(input, mdt, title || undefined));
     });
     return { flow: 'classic', ...(department ? { department } : {}), services };
   }
   const mdt = form.find('input[name=mdt]').first().attr('value') ?? $('input[name=mdt]').first().attr('value');
   $('input.cnc-item').each((_, input) => add(input, mdt, undefined));
-  if (services.length === 0 && mdt === undefined) throw new ScrapeError('markup', 'tevis: the service page has neither services (input.cnc-item) nor an mdt');
+  if (services.length === 0 && mdt === undefined)
+    throw new ScrapeError('markup', 'tevis: the service page has neither services (input.cnc-item) nor an mdt');
   if (form.length === 0) return { flow: 'classic', ...(department ? { department } : {}), services };
   return { flow: 'wizard', action: form.attr('action') ?? 'location', ...(department ? { department } : {}), services };
 }
 
 function idList(attribute: string | undefined): string[] {
-  const ids = (attribute ?? '').split('|').map((id) => id.trim()).filter((id) => /^\d+$/.test(id) && Number(id) !== 0);
+  const ids = (attribute ?? '')
+    .split('|')
+    .map((id) => id.trim())
+    .filter((id) => /^\d+$/.test(id) && Number(id) !== 0);
   return [...new Set(ids)];
 }
 
 function pageDepartment($: ReturnType<typeof load>): string | undefined {
-  const infobox = $('#infobox_content dt').filter((_, dt) => cleanText($(dt).text()) === 'Funktionseinheit').first().next('dd');
+  const infobox = $('#infobox_content dt')
+    .filter((_, dt) => cleanText($(dt).text()) === 'Funktionseinheit')
+    .first()
+    .next('dd');
   if (infobox.length > 0 && cleanText(infobox.text())) return cleanText(infobox.text());
   const heading = cleanText($('h1').first().text());
   return /:\s*(.+?)\s+-\s+Auswahl des Anliegens/.exec(heading)?.[1];

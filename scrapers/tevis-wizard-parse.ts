@@ -23,13 +23,18 @@ export function parseLocationPage(html: string): TevisOfficeLocation[] {
     $(form)
       .find('input[type=hidden][name]')
       .each((_, input) => void (fields[$(input).attr('name') ?? ''] = $(input).attr('value') ?? ''));
-    const listed = $(form).find('dt').filter((_, dt) => cleanText($(dt).text()) === 'Name').first().next('dd');
+    const listed = $(form)
+      .find('dt')
+      .filter((_, dt) => cleanText($(dt).text()) === 'Name')
+      .first()
+      .next('dd');
     const name = cleanText(listed.text()) || cleanText($(form).parent().find('b').first().text());
     const known = byLoc.get(loc);
     if (!known) byLoc.set(loc, { loc, name, fields });
     else if (listed.length > 0 && name) known.name = name;
   });
-  if (byLoc.size === 0 && !hasNoCalendarText(html)) throw new ScrapeError('markup', 'tevis: the location page lists no location (no form with loc)');
+  if (byLoc.size === 0 && !hasNoCalendarText(html))
+    throw new ScrapeError('markup', 'tevis: the location page lists no location (no form with loc)');
   return [...byLoc.values()].map((location) => ({ ...location, name: location.name || location.loc }));
 }
 
@@ -54,7 +59,10 @@ const NO_TIMES = ['Kein freier Termin verfügbar', 'Keine Zeiten verfügbar'];
 /** Whether a page is a suggest page (the answer to the location POST may already be one). */
 export function isSuggestPage(html: string): boolean {
   const $ = load(html);
-  return $('form.suggestion_form, details#details_suggest_times, form#suggest_filter_form').length > 0 || NO_TIMES.some((t) => cleanText($('body').text()).includes(t));
+  return (
+    $('form.suggestion_form, details#details_suggest_times, form#suggest_filter_form').length > 0 ||
+    NO_TIMES.some((t) => cleanText($('body').text()).includes(t))
+  );
 }
 
 /**
@@ -69,7 +77,12 @@ export function parseSuggestPage(html: string): TevisSuggest {
     const date = /^(\d{4})(\d{2})(\d{2})$/.exec(field('date'));
     const start = Number(field('start'));
     const shown = /^(\d{1,2}):(\d{2})$/.exec(cleanText($(form).find('button').first().text()));
-    const time = field('start') !== '' && Number.isInteger(start) ? clock(start) : shown ? `${shown[1]?.padStart(2, '0')}:${shown[2]}` : undefined;
+    const time =
+      field('start') !== '' && Number.isInteger(start)
+        ? clock(start)
+        : shown
+          ? `${shown[1]?.padStart(2, '0')}:${shown[2]}`
+          : undefined;
     if (!date || !time) throw new ScrapeError('markup', 'tevis: a suggested time has no date or start');
     slots.push({ slot: `${date[1]}-${date[2]}-${date[3]} ${time}:00`, cal: field('cal') });
   });
@@ -97,7 +110,9 @@ function filterForm($: ReturnType<typeof load>): TevisFilterForm | undefined {
   const form = $('form#suggest_filter_form').first();
   if (form.length === 0) return undefined;
   const fields: Record<string, string> = {};
-  form.find('input[type=hidden][name]').each((_, input) => void (fields[$(input).attr('name') ?? ''] = $(input).attr('value') ?? ''));
+  form
+    .find('input[type=hidden][name]')
+    .each((_, input) => void (fields[$(input).attr('name') ?? ''] = $(input).attr('value') ?? ''));
   return { action: form.attr('action') ?? '', fields };
 }
 

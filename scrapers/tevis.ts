@@ -24,7 +24,8 @@ async function scrape(session: HttpSession, site: Site, options: ScrapeOptions):
   const base = site.url.replace(/\/+$/, '');
   const round = createRound(session, base, takenAt.slice(0, 10), options.weeks);
   const departments = parseDepartments(await wholePage(round, `${base}/`));
-  if (departments.length === 0) throw new ScrapeError('markup', 'tevis: the start page links no department (select2?md=)');
+  if (departments.length === 0)
+    throw new ScrapeError('markup', 'tevis: the start page links no department (select2?md=)');
   const ids = createTevisIds();
   const locations: LocationSlots[] = [];
   for (const department of departments) {

@@ -9,10 +9,17 @@ import { loadInteractiveInk } from './tui/interactive-ink.js';
 import { themeBackground, THEMES, type ThemeChoice } from './tui/terminal-background.js';
 import { UserError } from './user-error.js';
 
-const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
+const patterns = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : [];
 
 function numberFlag(value: unknown, flag: string, min: number, max: number, integer: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
     throw new UserError(`--${flag} needs a ${integer ? 'whole ' : ''}number from ${min} to ${max}.`, 2);
   }
   return value;
@@ -63,11 +70,16 @@ export const appCommand = defineCommand({
     theme: { type: 'string', default: 'auto' },
   },
   async run({ input, flags, stdout }) {
-    if (input.length > 0) throw new UserError(`the app takes no arguments ("${sanitize(input[0]!, 40)}"); office-watch --help lists the commands.`, 2);
+    if (input.length > 0)
+      throw new UserError(
+        `the app takes no arguments ("${sanitize(input[0]!, 40)}"); office-watch --help lists the commands.`,
+        2,
+      );
     const interval = numberFlag(flags.interval, 'interval', 1, 1440, false);
     const weeks = numberFlag(flags.weeks, 'weeks', 1, 26, true);
     const demo = flags.demo === true;
-    if (demo && flags.sites !== undefined) throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
+    if (demo && flags.sites !== undefined)
+      throw new UserError('--demo watches simulated offices and takes no --sites file.', 2);
     const webhook = webhookOptions(flags);
     if (flags.exec?.trim() === '') throw new UserError('--exec needs a command.', 2);
     const theme = flags.theme;
@@ -78,10 +90,14 @@ export const appCommand = defineCommand({
     const selection = { include, exclude: patterns(flags.exclude) };
     const registry = demo ? [] : loadSites(flags.sites);
     const { sites, unmatched } = selectSites(registry, selection);
-    if (!demo && unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them.`);
-    if (!demo && flags.scrape !== false && sites.length === 0) throw new UserError('no source is left to scrape after --exclude.');
+    if (!demo && unmatched.length > 0)
+      throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them.`);
+    if (!demo && flags.scrape !== false && sites.length === 0)
+      throw new UserError('no source is left to scrape after --exclude.');
     if (!stdout.isTTY || !process.stdin.isTTY) {
-      throw new UserError('the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).');
+      throw new UserError(
+        'the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).',
+      );
     }
     const depth = colourDepth();
     await loadInteractiveInk(depth);

@@ -35,7 +35,10 @@ export async function main(argv: string[], app: Command): Promise<number> {
   });
   const named = argv[0] && !argv[0].startsWith('-') ? commands.find((c) => c.name === argv[0]) : undefined;
   if (argv[0] && !argv[0].startsWith('-') && !named) {
-    const meant = closestName(argv[0], commands.map((c) => c.name));
+    const meant = closestName(
+      argv[0],
+      commands.map((c) => c.name),
+    );
     const hint = meant ? `did you mean ${meant}?` : 'see office-watch --help.';
     process.stderr.write(`office-watch: unknown command ${sanitize(argv[0], 40)}; ${hint}\n`);
     return 2;
@@ -59,7 +62,12 @@ export async function main(argv: string[], app: Command): Promise<number> {
     if (named?.subcommands) checkSubcommand(named, cli.input[0]);
     const given = cli.flags.db;
     const db = typeof given === 'string' ? given : cli.flags.demo === true ? defaultDemoDbPath() : defaultDbPath();
-    return await command.run({ input: cli.input, flags: { ...cli.flags, db }, stdout: process.stdout, stderr: process.stderr });
+    return await command.run({
+      input: cli.input,
+      flags: { ...cli.flags, db },
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
   } catch (caught) {
     const error = asUserError(caught);
     if (error instanceof UserError) {

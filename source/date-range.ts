@@ -13,7 +13,8 @@ export function wallBound(value: unknown, flag: 'from' | 'to'): string | undefin
   else throw new UserError(`--${flag} "${text}" is not a date (YYYY-MM-DD or "YYYY-MM-DD HH:MM").`, 2);
   const [date, time] = wall.split(' ') as [string, string];
   const parsed = new Date(`${date}T${time}Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new UserError(`--${flag} "${text}" is not a real date.`, 2);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    throw new UserError(`--${flag} "${text}" is not a real date.`, 2);
   return wall;
 }
 

@@ -2,6 +2,11 @@
 export function idMatcher(pattern: string): (id: string) => boolean {
   const lower = pattern.toLowerCase();
   if (!/[*?]/.test(lower)) return (id) => id.toLowerCase().includes(lower);
-  const regex = new RegExp(`^${lower.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
+  const regex = new RegExp(
+    `^${lower
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+  );
   return (id) => regex.test(id.toLowerCase());
 }

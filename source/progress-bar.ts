@@ -1,5 +1,8 @@
 /** A one-line progress bar on a terminal; silent when the stream is not a TTY. */
-export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }, label: string): { update(fraction: number): void; done(): void } {
+export function progressBar(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  label: string,
+): { update(fraction: number): void; done(): void } {
   if (!stream.isTTY) return { update() {}, done() {} };
   let shown = -1;
   return {

@@ -1,7 +1,9 @@
 import { cityOf, loadRegistry } from '../scrapers/registry/registry.js';
 
 /** The city of a source id: the registry's city (its `city`, else one from its name), else the id itself. */
-export function registryCityOf(extra: readonly { id: string; city?: string; name: string }[] = []): (sourceId: string) => string {
+export function registryCityOf(
+  extra: readonly { id: string; city?: string; name: string }[] = [],
+): (sourceId: string) => string {
   const cities = new Map<string, string>();
   try {
     for (const site of loadRegistry()) cities.set(site.id, cityOf(site));

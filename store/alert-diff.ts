@@ -6,7 +6,10 @@
 export type AlertKind = 'new day' | 'cancellation' | 'free now';
 
 /** Slots free now and not free in the previous state, each with how it arose. Both lists sorted wall times. */
-export function appearedSlots(previous: readonly string[], current: readonly string[]): { slot: string; kind: AlertKind }[] {
+export function appearedSlots(
+  previous: readonly string[],
+  current: readonly string[],
+): { slot: string; kind: AlertKind }[] {
   const before = new Set(previous);
   const daysBefore = new Set(previous.map((slot) => slot.slice(0, 10)));
   const horizon = previous.reduce((max, slot) => (slot.slice(0, 10) > max ? slot.slice(0, 10) : max), '');

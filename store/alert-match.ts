@@ -12,7 +12,12 @@ export interface SlotPlace {
 export function patternMatcher(pattern: string): (text: string) => boolean {
   const lower = pattern.toLowerCase();
   if (!/[*?]/.test(lower)) return (text) => text.toLowerCase().includes(lower);
-  const regex = new RegExp(`^${lower.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
+  const regex = new RegExp(
+    `^${lower
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+  );
   return (text) => regex.test(text.toLowerCase());
 }
 
@@ -34,7 +39,11 @@ export function watchCovers(watch: Watch, place: SlotPlace): boolean {
   if (watch.city !== undefined && !patternMatcher(watch.city)(place.city)) return false;
   if (watch.office !== undefined) {
     const match = patternMatcher(watch.office);
-    if (!match(`${place.sourceId}/${place.locationId}`) && !(place.locationName !== undefined && match(place.locationName))) return false;
+    if (
+      !match(`${place.sourceId}/${place.locationId}`) &&
+      !(place.locationName !== undefined && match(place.locationName))
+    )
+      return false;
   }
   return true;
 }

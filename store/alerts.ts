@@ -11,12 +11,19 @@ const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 /** a TAKEN SOURCE LOCATION SLOT; a 'free now' summary is one per watch, after the slot's own alert. */
 const alertKey = (a: Alert): string =>
-  key(PREFIX.alert, a.takenAt, a.sourceId, a.locationId, a.kind === 'free now' ? `${a.slot} free now ${a.watchIds[0]}` : a.slot);
+  key(
+    PREFIX.alert,
+    a.takenAt,
+    a.sourceId,
+    a.locationId,
+    a.kind === 'free now' ? `${a.slot} free now ${a.watchIds[0]}` : a.slot,
+  );
 
 /** The snapshot time of a source just before `takenAt`, if any. */
 async function previousTime(store: LevelStore, sourceId: string, takenAt: WallTime): Promise<WallTime | undefined> {
   const { gte } = range([PREFIX.snapshot, sourceId]);
-  for await (const k of store.db.keys({ gte, lt: key(PREFIX.snapshot, sourceId, takenAt), reverse: true, limit: 1 })) return lastPart(k);
+  for await (const k of store.db.keys({ gte, lt: key(PREFIX.snapshot, sourceId, takenAt), reverse: true, limit: 1 }))
+    return lastPart(k);
   return undefined;
 }
 
@@ -65,6 +72,7 @@ export async function detectAlerts(store: LevelStore, site: AlertSite, takenAt: 
 /** Kept alerts whose snapshot was taken at or after `since` (Berlin wall clock), oldest first. */
 export async function listAlerts(store: LevelStore, options: { since?: WallTime } = {}): Promise<Alert[]> {
   const alerts: Alert[] = [];
-  for await (const value of store.db.values(range([PREFIX.alert], options.since))) alerts.push(JSON.parse(text(value)) as Alert);
+  for await (const value of store.db.values(range([PREFIX.alert], options.since)))
+    alerts.push(JSON.parse(text(value)) as Alert);
   return alerts;
 }

@@ -1,4 +1,15 @@
-import { decodeAggregate, decodeLocation, decodeRow, decodeSnapshot, encodeAggregate, encodeLocation, encodeRow, encodeSnapshot, AGGREGATE, type SourceRecord } from './records.js';
+import {
+  decodeAggregate,
+  decodeLocation,
+  decodeRow,
+  decodeSnapshot,
+  encodeAggregate,
+  encodeLocation,
+  encodeRow,
+  encodeSnapshot,
+  AGGREGATE,
+  type SourceRecord,
+} from './records.js';
 import { PREFIX, SEPARATOR } from './keys.js';
 import { METRIC } from './row-metrics.js';
 import { ByteReader, ByteWriter, readSortedTimes, writeSortedTimes } from './varint.js';
@@ -26,7 +37,8 @@ export function parseKey(k: string): ParsedKey {
   const [family = '', ...parts] = k.split(SEPARATOR);
   const count = PARTS[family];
   if (count === undefined) return { error: 'no key family of the store' };
-  if (parts.length !== count || parts.some((p) => p === '')) return { error: `a '${family}' key needs ${count} non-empty part(s)` };
+  if (parts.length !== count || parts.some((p) => p === ''))
+    return { error: `a '${family}' key needs ${count} non-empty part(s)` };
   const last = parts[parts.length - 1]!;
   if ((family === PREFIX.snapshot || family === PREFIX.row) && !isTime(last)) return { error: 'its time is malformed' };
   if (family === PREFIX.hourly && !(isTime(last) && last.endsWith(':00:00'))) return { error: 'its hour is malformed' };
@@ -67,9 +79,16 @@ function check(family: string, value: Uint8Array): string | undefined {
     }
     case PREFIX.locationState: {
       const record = decodeLocation(value);
-      if (!increasing(record.free) || !increasing(record.improvedBooked) || (record.lastRow && !increasing(record.lastRow))) return 'slots out of order';
+      if (
+        !increasing(record.free) ||
+        !increasing(record.improvedBooked) ||
+        (record.lastRow && !increasing(record.lastRow))
+      )
+        return 'slots out of order';
       const again = encodeLocation(record);
-      return same(again, value) || same(again, Buffer.concat([value, LEGACY_TAIL])) ? undefined : 'not in canonical form';
+      return same(again, value) || same(again, Buffer.concat([value, LEGACY_TAIL]))
+        ? undefined
+        : 'not in canonical form';
     }
     case PREFIX.hourly: {
       if (new ByteReader(value).uint() !== AGGREGATE.size) return 'an aggregate of the wrong size';
@@ -95,9 +114,16 @@ function check(family: string, value: Uint8Array): string | undefined {
 
 function sourceRecordProblem(record: unknown): string | undefined {
   const r = record as Partial<SourceRecord> | null;
-  if (!r || typeof r !== 'object' || !Array.isArray(r.locations) || !r.locations.every((l) => typeof l === 'string' && l !== '')) return 'no location dictionary';
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    !Array.isArray(r.locations) ||
+    !r.locations.every((l) => typeof l === 'string' && l !== '')
+  )
+    return 'no location dictionary';
   if (new Set(r.locations).size !== r.locations.length) return 'a location twice in the dictionary';
   const counts = [r.snapshots, r.changedRows, r.appointments, r.cancellations];
-  if (!counts.every((n) => Number.isInteger(n) && n! >= 0) || typeof r.names !== 'object' || r.names === null) return 'totals missing';
+  if (!counts.every((n) => Number.isInteger(n) && n! >= 0) || typeof r.names !== 'object' || r.names === null)
+    return 'totals missing';
   return undefined;
 }

@@ -29,14 +29,24 @@ export async function checkStore(db: Db): Promise<CheckReport> {
     report.keys++;
     const parsed = parseKey(k);
     if ('error' in parsed) {
-      report.problems.push({ kind: 'key', key: printable(k), message: `a key that does not decode: ${parsed.error}`, fix: [{ type: 'del', key: k }] });
+      report.problems.push({
+        kind: 'key',
+        key: printable(k),
+        message: `a key that does not decode: ${parsed.error}`,
+        fix: [{ type: 'del', key: k }],
+      });
       continue;
     }
     const { family, parts } = parsed;
     const problem = valueProblem(family, v);
     if (problem !== undefined) {
       const fix = DROPPABLE.has(family) ? [{ type: 'del' as const, key: k }] : [];
-      report.problems.push({ kind: 'value', key: printable(k), message: `a value that does not decode: ${problem}`, fix });
+      report.problems.push({
+        kind: 'value',
+        key: printable(k),
+        message: `a value that does not decode: ${problem}`,
+        fix,
+      });
     }
     if (!PER_SOURCE.has(family)) continue;
     const sourceId = parts[0]!;
@@ -46,7 +56,8 @@ export async function checkStore(db: Db): Promise<CheckReport> {
   for (const [sourceId, seen] of locations) {
     let result = await checkSource(db, sourceId, seen);
     // A source written while we read (the live app owns the db) can look wrong once; real damage stays.
-    for (let again = 0; again < RETRIES && result.problems.length > 0; again++) result = await checkSource(db, sourceId, seen);
+    for (let again = 0; again < RETRIES && result.problems.length > 0; again++)
+      result = await checkSource(db, sourceId, seen);
     const { snapshots, problems } = result;
     report.sources++;
     report.snapshots += snapshots;

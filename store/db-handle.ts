@@ -22,7 +22,8 @@ export async function openDb(path: string, options: { readOnly?: boolean } = {})
       if (!options.readOnly || !(error instanceof StoreError) || error.code !== 'BUSY') throw error;
       // The owner may be between taking the lock and listening, or closing: ask again for a while.
       const where = socketPath(path);
-      const remote = where === undefined ? undefined : await RemoteDb.connect(where, () => busy(path)).catch(() => undefined);
+      const remote =
+        where === undefined ? undefined : await RemoteDb.connect(where, () => busy(path)).catch(() => undefined);
       if (remote) return remote;
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));

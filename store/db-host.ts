@@ -75,7 +75,10 @@ async function answer(db: Db, request: Request): Promise<Response> {
 
 /** One page of a range: at most PAGE entries; the reader asks again after the last key. */
 async function page(db: Db, range: RangeOptions, values: boolean): Promise<[string, string | null][]> {
-  const options = { ...range, limit: Math.min(PAGE, range.limit !== undefined && range.limit >= 0 ? range.limit : PAGE) };
+  const options = {
+    ...range,
+    limit: Math.min(PAGE, range.limit !== undefined && range.limit >= 0 ? range.limit : PAGE),
+  };
   const entries: [string, string | null][] = [];
   if (!values) for await (const k of db.keys(options)) entries.push([k, null]);
   else for await (const [k, v] of db.iterator(options)) entries.push([k, toBase64(v)]);

@@ -15,7 +15,14 @@ export type Request =
   | { id: number; op: 'range'; range: RangeOptions; values: boolean };
 
 /** `entries` of a range are [key, value], the value null when it was not asked for. */
-export type Response = { id: number; value?: string | null; values?: (string | null)[]; entries?: [string, string | null][]; error?: string; code?: string };
+export type Response = {
+  id: number;
+  value?: string | null;
+  values?: (string | null)[];
+  entries?: [string, string | null][];
+  error?: string;
+  code?: string;
+};
 
 /** Entries per range request: a reader streams a large range without holding it whole. */
 export const PAGE = 1000;
@@ -27,7 +34,10 @@ export const PAGE = 1000;
  * Undefined when there is no such folder.
  */
 export function socketPath(path: string): string | undefined {
-  const hash = createHash('sha256').update(`${process.getuid?.() ?? ''}:${realpathSync(path)}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(`${process.getuid?.() ?? ''}:${realpathSync(path)}`)
+    .digest('hex')
+    .slice(0, 16);
   if (process.platform === 'win32') return `\\\\.\\pipe\\office-watch-${hash}`;
   const dir = privateDir();
   return dir === undefined ? undefined : join(dir, `${hash}.sock`);
@@ -69,8 +79,11 @@ export function readLines(socket: Socket, onMessage: (message: unknown) => void)
   });
 }
 
-export const sendLine = (socket: Socket, message: Request | Response): boolean => socket.write(`${JSON.stringify(message)}\n`);
+export const sendLine = (socket: Socket, message: Request | Response): boolean =>
+  socket.write(`${JSON.stringify(message)}\n`);
 
-export const toBase64 = (value: Uint8Array | undefined): string | null => (value === undefined ? null : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'));
+export const toBase64 = (value: Uint8Array | undefined): string | null =>
+  value === undefined ? null : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
 
-export const fromBase64 = (value: string | null | undefined): Uint8Array | undefined => (value == null ? undefined : Buffer.from(value, 'base64'));
+export const fromBase64 = (value: string | null | undefined): Uint8Array | undefined =>
+  value == null ? undefined : Buffer.from(value, 'base64');

@@ -13,4 +13,5 @@ const runnable = (value: string): boolean => RUNNABLE.test(value.replace(/^'+/, 
 export const neutraliseCell = (value: string): string => (runnable(value) ? `'${value}` : value);
 
 /** The id a neutralised cell stood for (39 is `'`). */
-export const restoreCell = (cell: string): string => (cell.charCodeAt(0) === 39 && runnable(cell) ? cell.slice(1) : cell);
+export const restoreCell = (cell: string): string =>
+  cell.charCodeAt(0) === 39 && runnable(cell) ? cell.slice(1) : cell;

@@ -1,7 +1,23 @@
 import { SECONDS, floorDay, floorHour, floorWeek, type WallSeconds } from '../core/wall-clock.js';
 
 /** 15 horizons in the published order: 0–4 hours, 0–4 days, 0–4 weeks ahead. */
-export const HORIZON_LABELS = ['0h', '1h', '2h', '3h', '4h', '0d', '1d', '2d', '3d', '4d', '0w', '1w', '2w', '3w', '4w'] as const;
+export const HORIZON_LABELS = [
+  '0h',
+  '1h',
+  '2h',
+  '3h',
+  '4h',
+  '0d',
+  '1d',
+  '2d',
+  '3d',
+  '4d',
+  '0w',
+  '1w',
+  '2w',
+  '3w',
+  '4w',
+] as const;
 export const HORIZONS = HORIZON_LABELS.length;
 
 /** The floored reference points of one snapshot time, computed once per row. */

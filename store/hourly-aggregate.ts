@@ -9,7 +9,10 @@ export function addEvent(values: Int32Array, quarter: WallSeconds, event: Inferr
     return;
   }
   values[AGGREGATE.appointments]!++;
-  const lead = Math.min(AGGREGATE.leadDayBins - 1, Math.max(0, (floorDay(event.slot) - floorDay(quarter)) / SECONDS.DAY));
+  const lead = Math.min(
+    AGGREGATE.leadDayBins - 1,
+    Math.max(0, (floorDay(event.slot) - floorDay(quarter)) / SECONDS.DAY),
+  );
   values[AGGREGATE.leadDays + lead]!++;
   values[AGGREGATE.slotHour + (floorHour(event.slot) - floorDay(event.slot)) / SECONDS.HOUR]!++;
 }

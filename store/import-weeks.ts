@@ -21,7 +21,8 @@ const FLUSH_AT_OPS = 20_000;
 
 /** The weekly files named by the user's arguments: files as given, folders by their weekly bundles, in week order. */
 export function expandInputs(paths: string[]): string[] {
-  if (paths.length === 0) throw new StoreError('BAD_INPUT', 'name at least one weekly .tar.gz, folder or .csv to import.');
+  if (paths.length === 0)
+    throw new StoreError('BAD_INPUT', 'name at least one weekly .tar.gz, folder or .csv to import.');
   return paths.flatMap((path) => {
     let stats: Stats;
     try {
@@ -30,7 +31,9 @@ export function expandInputs(paths: string[]): string[] {
       throw new StoreError('BAD_INPUT', `${path} does not exist.`);
     }
     if (!stats.isDirectory()) return [path];
-    const files = readdirSync(path).filter((f) => /\.(tar\.gz|tgz|csv)$/i.test(f)).sort();
+    const files = readdirSync(path)
+      .filter((f) => /\.(tar\.gz|tgz|csv)$/i.test(f))
+      .sort();
     if (files.length === 0) throw new StoreError('BAD_INPUT', `${path} holds no weekly .tar.gz or .csv files.`);
     return files.map((f) => join(path, f));
   });
@@ -40,11 +43,23 @@ export function expandInputs(paths: string[]): string[] {
  * Import weekly files, streamed source by source, snapshot by snapshot, inferring as it goes.
  * If any file turns out bad, everything this import wrote is undone: the store is left as it was.
  */
-export async function importWeeklyFiles(store: LevelStore, paths: string[], progress?: (fraction: number) => void): Promise<ImportSummary> {
+export async function importWeeklyFiles(
+  store: LevelStore,
+  paths: string[],
+  progress?: (fraction: number) => void,
+): Promise<ImportSummary> {
   const files = expandInputs(paths);
   const sizes = files.map((f) => statSync(f).size);
   const total = sizes.reduce((a, b) => a + b, 0) || 1;
-  const summary: ImportSummary = { files: files.length, sources: 0, snapshots: 0, skipped: 0, rows: 0, appointments: 0, cancellations: 0 };
+  const summary: ImportSummary = {
+    files: files.length,
+    sources: 0,
+    snapshots: 0,
+    skipped: 0,
+    rows: 0,
+    appointments: 0,
+    cancellations: 0,
+  };
   const writers = new Map<string, SourceWriter>();
   let before = 0;
   try {
@@ -81,7 +96,11 @@ export async function importWeeklyFiles(store: LevelStore, paths: string[], prog
   return summary;
 }
 
-async function writerFor(store: LevelStore, writers: Map<string, SourceWriter>, sourceId: string): Promise<SourceWriter> {
+async function writerFor(
+  store: LevelStore,
+  writers: Map<string, SourceWriter>,
+  sourceId: string,
+): Promise<SourceWriter> {
   let writer = writers.get(sourceId);
   if (!writer) {
     // A writer of its own, loaded now: what it must restore is the store as this import found it.

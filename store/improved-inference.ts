@@ -35,7 +35,12 @@ export const emptyImprovedState = (): ImprovedState => ({ previous: undefined, l
  * bookings and cancellations it shows, in slot order. Pure apart from updating `state`. `changes`: the diff of
  * the previous row and `freeNow`, where the caller has it already.
  */
-export function inferImproved(state: ImprovedState, freeNow: readonly WallSeconds[], now: WallSeconds, changes?: { removed: WallSeconds[]; added: WallSeconds[] }): InferredEvent[] {
+export function inferImproved(
+  state: ImprovedState,
+  freeNow: readonly WallSeconds[],
+  now: WallSeconds,
+  changes?: { removed: WallSeconds[]; added: WallSeconds[] },
+): InferredEvent[] {
   const previous = state.previous;
   const counting = previous !== undefined && countsAcross(state.lastQuarter, now);
   state.previous = freeNow;

@@ -34,10 +34,18 @@ export { PROBLEM_KINDS, type Problem, type ProblemKind } from './check-problem.j
 /** Every problem `check` finds in the store's records; reads only. */
 export const checkStore = (store: LevelStore): Promise<CheckReport> => checkDb(store.db);
 /** Apply the fixes of a check's report in one batch, then check again. */
-export const repairStore = (store: LevelStore, before: CheckReport): Promise<RepairReport> => repairDb(store.db, before);
+export const repairStore = (store: LevelStore, before: CheckReport): Promise<RepairReport> =>
+  repairDb(store.db, before);
 
 // Insights, watches and the alerts they raise, store metadata.
-export { cityInsights, LEAD_BINS, type CityInsights, type Figures, type Insights, type SourceInsights } from './insights.js';
+export {
+  cityInsights,
+  LEAD_BINS,
+  type CityInsights,
+  type Figures,
+  type Insights,
+  type SourceInsights,
+} from './insights.js';
 export { addWatch, listWatches, removeWatch, WatchExistsError } from './watches.js';
 export type { IsoWeekday, Watch, WatchSpec } from './watches.js';
 export { detectAlerts, listAlerts, type Alert, type AlertKind, type AlertSite } from './alerts.js';

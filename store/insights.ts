@@ -137,7 +137,12 @@ export async function cityInsights(store: LevelStore, options: InsightsOptions =
   return result;
 }
 
-async function sourceSums(store: LevelStore, sourceId: string, from?: WallTime, to?: WallTime): Promise<{ sums: Sums; first: WallTime; last: WallTime } | undefined> {
+async function sourceSums(
+  store: LevelStore,
+  sourceId: string,
+  from?: WallTime,
+  to?: WallTime,
+): Promise<{ sums: Sums; first: WallTime; last: WallTime } | undefined> {
   const sums = emptySums();
   let first: WallTime | undefined;
   let last: WallTime | undefined;

@@ -1,16 +1,37 @@
 import { key, lastPart, range, PREFIX } from './keys.js';
-import { addSnapshotMetrics, AGGREGATE, applyRow, decodeAggregate, decodeRow, decodeSnapshot, type SnapshotRecord, type SourceRecord } from './records.js';
+import {
+  addSnapshotMetrics,
+  AGGREGATE,
+  applyRow,
+  decodeAggregate,
+  decodeRow,
+  decodeSnapshot,
+  type SnapshotRecord,
+  type SourceRecord,
+} from './records.js';
 import { readRowChain } from './row-chain.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import { SourceWriter, type Db } from './source-writer.js';
 import { StoreError } from './store-error.js';
 import { METRIC } from './row-metrics.js';
-import type { HourlyCount, LocationState, OfficeStore, RecordOutcome, ScrapeRun, Snapshot, SnapshotSummary, SourceStats, StoredSnapshot, WallTime } from './types.js';
+import type {
+  HourlyCount,
+  LocationState,
+  OfficeStore,
+  RecordOutcome,
+  ScrapeRun,
+  Snapshot,
+  SnapshotSummary,
+  SourceStats,
+  StoredSnapshot,
+  WallTime,
+} from './types.js';
 import { formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
 import { readSortedTimes, writeSortedTimes, ByteReader, ByteWriter } from './varint.js';
 import { cleanId } from './keys.js';
 
-const toSeconds = (slots: readonly string[]): WallSeconds[] => [...new Set(slots.map(parseWallTime).filter(Number.isFinite))].sort((a, b) => a - b);
+const toSeconds = (slots: readonly string[]): WallSeconds[] =>
+  [...new Set(slots.map(parseWallTime).filter(Number.isFinite))].sort((a, b) => a - b);
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
 
 /** The OfficeStore on one LevelDB folder. */
@@ -36,7 +57,10 @@ export class LevelStore implements OfficeStore {
   /** Run `task` after the source's previous writes: one writer at a time per source. */
   serialize<T>(sourceId: string, task: () => Promise<T>): Promise<T> {
     const next = (this.queues.get(sourceId) ?? Promise.resolve()).then(task, task);
-    this.queues.set(sourceId, next.catch(() => undefined));
+    this.queues.set(
+      sourceId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -46,10 +70,17 @@ export class LevelStore implements OfficeStore {
 
   recordSnapshot(snapshot: Snapshot, run?: ScrapeRun): Promise<RecordOutcome> {
     const sourceId = cleanId(snapshot.sourceId);
-    if (!Number.isFinite(parseWallTime(snapshot.takenAt))) return Promise.reject(new StoreError('BAD_INPUT', `"${snapshot.takenAt}" is not a snapshot time like 2021-07-12 00:03:33.`));
+    if (!Number.isFinite(parseWallTime(snapshot.takenAt)))
+      return Promise.reject(
+        new StoreError('BAD_INPUT', `"${snapshot.takenAt}" is not a snapshot time like 2021-07-12 00:03:33.`),
+      );
     return this.serialize(sourceId, async () => {
       const writer = await this.writer(sourceId);
-      const rows = snapshot.locations.map((l) => ({ locationId: cleanId(l.locationId), name: l.name, slots: toSeconds(l.slots) }));
+      const rows = snapshot.locations.map((l) => ({
+        locationId: cleanId(l.locationId),
+        name: l.name,
+        slots: toSeconds(l.slots),
+      }));
       const weekKey = key(PREFIX.week, sourceId, isoWeekOf(parseWallTime(snapshot.takenAt)));
       const stored = await this.db.get(weekKey);
       const columns = new Set(stored ? readSortedTimes(new ByteReader(stored)) : []);
@@ -57,7 +88,10 @@ export class LevelStore implements OfficeStore {
       const outcome = writer.record(snapshot.takenAt, rows, (slot) => columns.has(slot), false);
       if (outcome.stored) {
         const week = new ByteWriter();
-        writeSortedTimes(week, [...columns].sort((a, b) => a - b));
+        writeSortedTimes(
+          week,
+          [...columns].sort((a, b) => a - b),
+        );
         writer.put(weekKey, week.finish());
       }
       if (run) writer.put(key(PREFIX.run, sourceId, run.startedAt), Buffer.from(JSON.stringify(run)));
@@ -100,11 +134,18 @@ export class LevelStore implements OfficeStore {
 
   /** Snapshot records of a source in [from, to], decoded, with the source's location dictionary. */
   async *snapshotRecords(sourceId: string, from?: WallTime, to?: WallTime): AsyncGenerator<[WallTime, SnapshotRecord]> {
-    for await (const [k, v] of this.db.iterator(range([PREFIX.snapshot, sourceId], from, to))) yield [lastPart(k), decodeSnapshot(v)];
+    for await (const [k, v] of this.db.iterator(range([PREFIX.snapshot, sourceId], from, to)))
+      yield [lastPart(k), decodeSnapshot(v)];
   }
 
   /** Add the metrics of each snapshot in the range into `sums`, at the offset `offsetOf` gives a snapshot time and location index. */
-  async sumSnapshotMetrics(sourceId: string, from: WallTime, to: WallTime, sums: Int32Array, offsetOf: (takenAt: WallTime, location: number) => number): Promise<void> {
+  async sumSnapshotMetrics(
+    sourceId: string,
+    from: WallTime,
+    to: WallTime,
+    sums: Int32Array,
+    offsetOf: (takenAt: WallTime, location: number) => number,
+  ): Promise<void> {
     for await (const [k, v] of this.db.iterator(range([PREFIX.snapshot, sourceId], from, to))) {
       const takenAt = lastPart(k);
       addSnapshotMetrics(v, sums, (location) => offsetOf(takenAt, location));
@@ -130,7 +171,11 @@ export class LevelStore implements OfficeStore {
     if (!last || !stored) return undefined;
     // The snapshot's record counted each location's free slots (free_dates): no location's rows to read.
     const { metrics } = decodeSnapshot(stored);
-    return { takenAt: last, locations: metrics.length, free: metrics.reduce((sum, values) => sum + values[METRIC.freeDates]!, 0) };
+    return {
+      takenAt: last,
+      locations: metrics.length,
+      free: metrics.reduce((sum, values) => sum + values[METRIC.freeDates]!, 0),
+    };
   }
 
   /** A location's free slots in force at `at`: back to the last key frame, then forward. */
@@ -138,7 +183,12 @@ export class LevelStore implements OfficeStore {
     return (await readRowChain(this.db, sourceId, locationId, at)).stateAt(at);
   }
 
-  async *locationStates(sourceId: string, locationId: string, from?: WallTime, to?: WallTime): AsyncGenerator<LocationState> {
+  async *locationStates(
+    sourceId: string,
+    locationId: string,
+    from?: WallTime,
+    to?: WallTime,
+  ): AsyncGenerator<LocationState> {
     let state: WallSeconds[] = [];
     if (from !== undefined) {
       state = await this.stateAt(sourceId, locationId, from);
@@ -152,10 +202,18 @@ export class LevelStore implements OfficeStore {
   }
 
   /** Like locationStates, in seconds, for bulk readers (export). */
-  async *locationRows(sourceId: string, locationId: string, from: WallTime, to: WallTime): AsyncGenerator<[WallTime, WallSeconds[]]> {
+  async *locationRows(
+    sourceId: string,
+    locationId: string,
+    from: WallTime,
+    to: WallTime,
+  ): AsyncGenerator<[WallTime, WallSeconds[]]> {
     let state = await this.stateAt(sourceId, locationId, from);
     yield [from, state];
-    for await (const [k, v] of this.db.iterator({ gt: key(PREFIX.row, sourceId, locationId, from), lte: range([PREFIX.row, sourceId, locationId], from, to).lte })) {
+    for await (const [k, v] of this.db.iterator({
+      gt: key(PREFIX.row, sourceId, locationId, from),
+      lte: range([PREFIX.row, sourceId, locationId], from, to).lte,
+    })) {
       state = applyRow(state, decodeRow(v));
       yield [lastPart(k), state];
     }
@@ -191,7 +249,14 @@ export class LevelStore implements OfficeStore {
     const stats: SourceStats[] = [];
     for await (const [k, v] of this.db.iterator(range([PREFIX.source]))) {
       const source = JSON.parse(text(v)) as SourceRecord;
-      const entry: SourceStats = { sourceId: lastPart(k), snapshots: source.snapshots, locations: source.locations.length, changedRows: source.changedRows, appointments: source.appointments, cancellations: source.cancellations };
+      const entry: SourceStats = {
+        sourceId: lastPart(k),
+        snapshots: source.snapshots,
+        locations: source.locations.length,
+        changedRows: source.changedRows,
+        appointments: source.appointments,
+        cancellations: source.cancellations,
+      };
       if (source.first) entry.first = source.first;
       if (source.last) entry.last = source.last;
       stats.push(entry);

@@ -41,12 +41,24 @@ export function inferRow(
  * that are columns are exactly that previous row, and the walk changes nothing at the slots the two rows share:
  * visiting only the slots that changed gives the same result.
  */
-export function inferChangedRow(state: InferenceState, changes: { removed: readonly WallSeconds[]; added: readonly WallSeconds[] }, quarter: WallSeconds, metrics: RowMetrics): void {
+export function inferChangedRow(
+  state: InferenceState,
+  changes: { removed: readonly WallSeconds[]; added: readonly WallSeconds[] },
+  quarter: WallSeconds,
+  metrics: RowMetrics,
+): void {
   walk(state, mergeSorted(changes.added, changes.removed), changes.added, quarter, metrics);
 }
 
 /** Rules 2–4 and 8 over `candidates` (ascending); those in `freeNow` (ascending) are free now, the others gone. */
-function walk(state: InferenceState, candidates: readonly WallSeconds[], freeNow: readonly WallSeconds[], quarter: WallSeconds, metrics: RowMetrics, onEvent?: (event: InferredEvent) => void): void {
+function walk(
+  state: InferenceState,
+  candidates: readonly WallSeconds[],
+  freeNow: readonly WallSeconds[],
+  quarter: WallSeconds,
+  metrics: RowMetrics,
+  onEvent?: (event: InferredEvent) => void,
+): void {
   const counting = state.lastQuarter !== undefined && quarter - state.lastQuarter < 16 * 60;
   state.lastQuarter = quarter;
   const base = horizonBase(quarter);
@@ -82,7 +94,11 @@ export function countFree(freeNow: readonly WallSeconds[], quarter: WallSeconds,
   metrics[METRIC.freeDates]! += freeNow.length;
   if (freeNow.length === 0) return;
   const base = horizonBase(quarter);
-  const steps: [WallSeconds, number][] = [[base.hour, SECONDS.HOUR], [base.day, SECONDS.DAY], [base.week, SECONDS.WEEK]];
+  const steps: [WallSeconds, number][] = [
+    [base.hour, SECONDS.HOUR],
+    [base.day, SECONDS.DAY],
+    [base.week, SECONDS.WEEK],
+  ];
   steps.forEach(([start, step], unit) => {
     let below = lowerBound(freeNow, start);
     for (let k = 0; k < 5; k++) {
@@ -94,7 +110,11 @@ export function countFree(freeNow: readonly WallSeconds[], quarter: WallSeconds,
 }
 
 /** The ascending union of the free slots now and the remembered free slots that are columns. */
-function mergeCandidates(now: readonly WallSeconds[], free: readonly WallSeconds[], isColumn: (slot: WallSeconds) => boolean): WallSeconds[] {
+function mergeCandidates(
+  now: readonly WallSeconds[],
+  free: readonly WallSeconds[],
+  isColumn: (slot: WallSeconds) => boolean,
+): WallSeconds[] {
   const out: WallSeconds[] = [];
   let i = 0;
   let j = 0;

@@ -1,4 +1,12 @@
-import { addCounters, ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from './varint.js';
+import {
+  addCounters,
+  ByteReader,
+  ByteWriter,
+  readCounters,
+  readSortedTimes,
+  writeCounters,
+  writeSortedTimes,
+} from './varint.js';
 import type { WallSeconds } from '../core/wall-clock.js';
 
 /** A snapshot: the locations present (indices into the source's dictionary) and their inferred metrics. */
@@ -72,7 +80,10 @@ export function sameSlots(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** What left and what came between two sorted free lists (slot numbers, or wall times as text). */
-export function diffSorted<T extends number | string>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+export function diffSorted<T extends number | string>(
+  before: readonly T[],
+  after: readonly T[],
+): { removed: T[]; added: T[] } {
   const removed: T[] = [];
   const added: T[] = [];
   let i = 0;
@@ -80,7 +91,7 @@ export function diffSorted<T extends number | string>(before: readonly T[], afte
   while (i < before.length || j < after.length) {
     if (j >= after.length || (i < before.length && before[i]! < after[j]!)) removed.push(before[i++]!);
     else if (i >= before.length || after[j]! < before[i]!) added.push(after[j++]!);
-    else (i++, j++);
+    else i++, j++;
   }
   return { removed, added };
 }
@@ -132,7 +143,10 @@ export interface LocationRecord {
 export function encodeLocation(record: LocationRecord): Uint8Array {
   const writer = new ByteWriter();
   writeSortedTimes(writer, record.free);
-  writeSortedTimes(writer, [...record.taken].sort((a, b) => a - b));
+  writeSortedTimes(
+    writer,
+    [...record.taken].sort((a, b) => a - b),
+  );
   writer.uint(record.lastQuarter === undefined ? 0 : record.lastQuarter / 60 + 1);
   writer.uint(record.lastRow ? 1 : 0);
   if (record.lastRow) writeSortedTimes(writer, record.lastRow);
@@ -154,7 +168,16 @@ export function decodeLocation(bytes: Uint8Array): LocationRecord {
   // Records written before the improved rules end here: they start without improved state.
   const improved = reader.done ? 0 : reader.uint();
   const improvedBooked = reader.done ? [] : readSortedTimes(reader);
-  return { free, taken, lastQuarter: quarter === 0 ? undefined : (quarter - 1) * 60, lastRow, lastRowWeek, sinceFrame, improvedQuarter: improved === 0 ? undefined : (improved - 1) * 60, improvedBooked };
+  return {
+    free,
+    taken,
+    lastQuarter: quarter === 0 ? undefined : (quarter - 1) * 60,
+    lastRow,
+    lastRowWeek,
+    sinceFrame,
+    improvedQuarter: improved === 0 ? undefined : (improved - 1) * 60,
+    improvedBooked,
+  };
 }
 
 /** A source: its location dictionary (first appearance order), names and totals. */
@@ -169,10 +192,24 @@ export interface SourceRecord {
   last?: string;
 }
 
-export const emptySourceRecord = (): SourceRecord => ({ locations: [], names: {}, snapshots: 0, changedRows: 0, appointments: 0, cancellations: 0 });
+export const emptySourceRecord = (): SourceRecord => ({
+  locations: [],
+  names: {},
+  snapshots: 0,
+  changedRows: 0,
+  appointments: 0,
+  cancellations: 0,
+});
 
 /** Hourly aggregates of one location: counts, lead days of bookings (0..40, 41 = later), slot hours of bookings. */
-export const AGGREGATE = { appointments: 0, cancellations: 1, leadDays: 2, leadDayBins: 42, slotHour: 44, size: 68 } as const;
+export const AGGREGATE = {
+  appointments: 0,
+  cancellations: 1,
+  leadDays: 2,
+  leadDayBins: 42,
+  slotHour: 44,
+  size: 68,
+} as const;
 
 export const encodeAggregate = (values: Int32Array): Uint8Array => {
   const writer = new ByteWriter();

@@ -108,7 +108,12 @@ export class RemoteDb implements Db {
     const waiter = this.waiters.get(response.id);
     this.waiters.delete(response.id);
     if (response.error === undefined) waiter?.resolve(response);
-    else waiter?.reject(CLOSED.has(response.code ?? '') ? ended() : new Error(`the process that has the database open could not read it: ${response.error}`));
+    else
+      waiter?.reject(
+        CLOSED.has(response.code ?? '')
+          ? ended()
+          : new Error(`the process that has the database open could not read it: ${response.error}`),
+      );
   }
 
   private end(): void {

@@ -43,7 +43,10 @@ export async function readRowChain(db: Db, sourceId: string, locationId: string,
   const times: WallTime[] = [];
   const rows: RowRecord[] = [];
   let complete = true;
-  for await (const [k, v] of db.iterator({ ...range([PREFIX.row, sourceId, locationId], undefined, at), reverse: true })) {
+  for await (const [k, v] of db.iterator({
+    ...range([PREFIX.row, sourceId, locationId], undefined, at),
+    reverse: true,
+  })) {
     const row = decodeRow(v);
     times.push(lastPart(k));
     rows.push(row);

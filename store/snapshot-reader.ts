@@ -28,7 +28,8 @@ export class SnapshotReader {
     if (!stored) return undefined;
     const { locations } = decodeSnapshot(stored);
     // The dictionary only grows: read again when the snapshot names a location it does not have yet.
-    if (!this.#source || locations.some((index) => index >= this.#source!.locations.length)) this.#source = await this.loadSource();
+    if (!this.#source || locations.some((index) => index >= this.#source!.locations.length))
+      this.#source = await this.loadSource();
     const names = this.#source?.locations ?? [];
     const states = await Promise.all(locations.map((index) => this.#stateAt(names[index]!, takenAt)));
     return {
@@ -47,7 +48,12 @@ export class SnapshotReader {
       if (chain.covers(at)) return chain.stateAt(at);
     }
     const read = readRowChain(this.db, this.sourceId, locationId, at);
-    read.catch(() => this.#chains.set(locationId, (this.#chains.get(locationId) ?? []).filter((p) => p !== read)));
+    read.catch(() =>
+      this.#chains.set(
+        locationId,
+        (this.#chains.get(locationId) ?? []).filter((p) => p !== read),
+      ),
+    );
     this.#chains.set(locationId, [read, ...chains].slice(0, CHAINS_PER_LOCATION));
     return (await read).stateAt(at);
   }

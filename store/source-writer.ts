@@ -3,10 +3,31 @@ import type { RecordOutcome } from './types.js';
 import { key, lastPart, range, PREFIX } from './keys.js';
 import { emptyInferenceState, countFree, inferChangedRow, inferRow, type InferredEvent } from './location-inference.js';
 import { inferImproved, type ImprovedState } from './improved-inference.js';
-import { AGGREGATE, decodeAggregate, decodeLocation, emptySourceRecord, diffSorted, encodeAggregate, FRAME_EVERY, sameSlots, encodeLocation, encodeRow, encodeSnapshot, type LocationRecord, type SourceRecord } from './records.js';
+import {
+  AGGREGATE,
+  decodeAggregate,
+  decodeLocation,
+  emptySourceRecord,
+  diffSorted,
+  encodeAggregate,
+  FRAME_EVERY,
+  sameSlots,
+  encodeLocation,
+  encodeRow,
+  encodeSnapshot,
+  type LocationRecord,
+  type SourceRecord,
+} from './records.js';
 import { METRIC, newRowMetrics } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
-import { floorHour, floorQuarter, formatWallTime, isoWeekOf, parseWallTime, type WallSeconds } from '../core/wall-clock.js';
+import {
+  floorHour,
+  floorQuarter,
+  formatWallTime,
+  isoWeekOf,
+  parseWallTime,
+  type WallSeconds,
+} from '../core/wall-clock.js';
 
 export type { Db } from './db.js';
 type Op = { type: 'put'; key: string; value: Uint8Array };
@@ -62,8 +83,12 @@ export class SourceWriter {
   async rollback(): Promise<void> {
     if (!this.undo) return;
     await this.inflight.catch(() => undefined);
-    const ops: ({ type: 'del'; key: string } | Op)[] = [...this.undo.added].map((k) => ({ type: 'del' as const, key: k }));
-    for (const [k, value] of this.undo.replaced) ops.push(value === undefined ? { type: 'del', key: k } : { type: 'put', key: k, value });
+    const ops: ({ type: 'del'; key: string } | Op)[] = [...this.undo.added].map((k) => ({
+      type: 'del' as const,
+      key: k,
+    }));
+    for (const [k, value] of this.undo.replaced)
+      ops.push(value === undefined ? { type: 'del', key: k } : { type: 'put', key: k, value });
     this.undo = undefined;
     this.ops = [];
     // The batch lands while the caller goes on parsing; the next flush (or settle) waits for it.
@@ -91,15 +116,23 @@ export class SourceWriter {
    * Buffer one snapshot (rows of one source at one time). `columns` are the week's slot columns;
    * `stableColumns` (a whole weekly file) lets unchanged rows skip the walk, which is then a no-op.
    */
-  record(takenAt: string, rows: IncomingRow[], columns: (slot: WallSeconds) => boolean, stableColumns: boolean): RecordOutcome {
-    if (this.meta.last !== undefined && takenAt <= this.meta.last) return { stored: false, changedLocations: 0, appointments: 0, cancellations: 0 };
+  record(
+    takenAt: string,
+    rows: IncomingRow[],
+    columns: (slot: WallSeconds) => boolean,
+    stableColumns: boolean,
+  ): RecordOutcome {
+    if (this.meta.last !== undefined && takenAt <= this.meta.last)
+      return { stored: false, changedLocations: 0, appointments: 0, cancellations: 0 };
     const time = parseWallTime(takenAt);
     const quarter = floorQuarter(time);
     const week = isoWeekOf(time);
     const outcome: RecordOutcome = { stored: true, changedLocations: 0, appointments: 0, cancellations: 0 };
     const present: number[] = [];
     const metrics: Int32Array[] = [];
-    for (const row of [...rows].sort((a, b) => (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0))) {
+    for (const row of [...rows].sort((a, b) =>
+      a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0,
+    )) {
       const id = row.locationId;
       let index = this.meta.locations.indexOf(id);
       if (index < 0) index = this.meta.locations.push(id) - 1;
@@ -109,7 +142,8 @@ export class SourceWriter {
       const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
       const rowMetrics = newRowMetrics();
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
-      const changes = state.lastRow === undefined ? undefined : unchanged ? NO_CHANGES : diffSorted(state.lastRow, row.slots);
+      const changes =
+        state.lastRow === undefined ? undefined : unchanged ? NO_CHANGES : diffSorted(state.lastRow, row.slots);
       if (changes && sameWeek && stableColumns) inferChangedRow(state, changes, quarter, rowMetrics);
       else inferRow(state, row.slots, columns, quarter, rowMetrics);
       this.inferImproved(state, row.slots, changes, time, quarter, id);
@@ -148,7 +182,8 @@ export class SourceWriter {
   async flush(): Promise<void> {
     if (this.ops.length === 0) return;
     await this.settle();
-    for (const id of this.dirty) this.put(key(PREFIX.locationState, this.sourceId, id), encodeLocation(this.states.get(id)!));
+    for (const id of this.dirty)
+      this.put(key(PREFIX.locationState, this.sourceId, id), encodeLocation(this.states.get(id)!));
     const keys = [...this.aggregates.keys()];
     const existing = keys.length > 0 ? await this.db.getMany(keys) : [];
     keys.forEach((k, i) => {
@@ -172,18 +207,30 @@ export class SourceWriter {
     replaced.set(key(PREFIX.source, this.sourceId), this.storedMeta);
     for (const op of this.ops) {
       if (undo.added.has(op.key) || undo.replaced.has(op.key)) continue;
-      if (op.key.startsWith(key(PREFIX.locationState, '')) || replaced.has(op.key)) undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
+      if (op.key.startsWith(key(PREFIX.locationState, '')) || replaced.has(op.key))
+        undo.replaced.set(op.key, replaced.has(op.key) ? replaced.get(op.key) : this.storedStates.get(op.key));
       else undo.added.add(op.key);
     }
   }
 
   /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
-  private inferImproved(state: LocationRecord, slots: WallSeconds[], changes: SlotChanges | undefined, time: WallSeconds, quarter: WallSeconds, id: string): void {
+  private inferImproved(
+    state: LocationRecord,
+    slots: WallSeconds[],
+    changes: SlotChanges | undefined,
+    time: WallSeconds,
+    quarter: WallSeconds,
+    id: string,
+  ): void {
     if (changes === NO_CHANGES) {
       state.improvedQuarter = quarter;
       return;
     }
-    const improved: ImprovedState = { previous: state.lastRow, lastQuarter: state.improvedQuarter, booked: state.improvedBooked };
+    const improved: ImprovedState = {
+      previous: state.lastRow,
+      lastQuarter: state.improvedQuarter,
+      booked: state.improvedBooked,
+    };
     for (const event of inferImproved(improved, slots, time, changes)) this.aggregate(id, quarter, event);
     state.improvedQuarter = improved.lastQuarter;
     state.improvedBooked = improved.booked;
@@ -199,4 +246,11 @@ export class SourceWriter {
   }
 }
 
-const emptyLocationRecord = (): LocationRecord => ({ ...emptyInferenceState(), lastRow: undefined, lastRowWeek: '', sinceFrame: 0, improvedQuarter: undefined, improvedBooked: [] });
+const emptyLocationRecord = (): LocationRecord => ({
+  ...emptyInferenceState(),
+  lastRow: undefined,
+  lastRowWeek: '',
+  sinceFrame: 0,
+  improvedQuarter: undefined,
+  improvedBooked: [],
+});

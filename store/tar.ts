@@ -45,7 +45,8 @@ export class TarReader {
 
   /** Call at the end of the stream: a file cut short is an error. */
   end(): void {
-    if (this.remaining > 0 || (this.header.length > 0 && this.header.length < 512)) throw new TarFormatError('the archive ends in the middle of a file');
+    if (this.remaining > 0 || (this.header.length > 0 && this.header.length < 512))
+      throw new TarFormatError('the archive ends in the middle of a file');
   }
 
   private readHeader(): void {

@@ -17,10 +17,12 @@ export class CsvFormatError extends Error {}
 /** The slot columns of a header line (`date,source_id,location_id,…`). */
 export function parseHeader(line: Buffer): WallSeconds[] {
   const fields = splitFields(line.toString('utf8'));
-  if (fields[0] !== 'date' || fields[1] !== 'source_id' || fields[2] !== 'location_id') throw new CsvFormatError('the header does not start with date,source_id,location_id');
+  if (fields[0] !== 'date' || fields[1] !== 'source_id' || fields[2] !== 'location_id')
+    throw new CsvFormatError('the header does not start with date,source_id,location_id');
   const columns = fields.slice(3).map(parseWallTime);
   const bad = columns.findIndex((c, i) => !Number.isFinite(c) || (i > 0 && c <= columns[i - 1]!));
-  if (bad >= 0) throw new CsvFormatError(`slot column ${bad + 4} ("${fields[bad + 3]}") is not a time after the one before`);
+  if (bad >= 0)
+    throw new CsvFormatError(`slot column ${bad + 4} ("${fields[bad + 3]}") is not a time after the one before`);
   return columns;
 }
 
@@ -31,7 +33,11 @@ const ONE = 49;
  * Parse a data row; cells must be empty or `1`, one per slot column. `isRepeat` may spare the parse of cells
  * that are byte for byte a previous row's (most rows of a weekly file repeat their location's previous row).
  */
-export function parseRow(line: Buffer, columnCount: number, isRepeat?: (locationId: string, cells: Buffer) => boolean): CsvRow {
+export function parseRow(
+  line: Buffer,
+  columnCount: number,
+  isRepeat?: (locationId: string, cells: Buffer) => boolean,
+): CsvRow {
   if (line.includes(34)) return parseQuotedRow(line.toString('utf8'), columnCount);
   const c1 = line.indexOf(COMMA);
   const c2 = c1 < 0 ? -1 : line.indexOf(COMMA, c1 + 1);
@@ -56,14 +62,21 @@ export function parseRow(line: Buffer, columnCount: number, isRepeat?: (location
     else if (byte === ONE && line[i - 1] === COMMA) row.free.push(column);
     else throw new CsvFormatError(`cell ${column + 4} is neither empty nor 1`);
   }
-  if (column + 1 !== columnCount) throw new CsvFormatError(`the row has ${column + 4} fields, the header ${columnCount + 3}`);
+  if (column + 1 !== columnCount)
+    throw new CsvFormatError(`the row has ${column + 4} fields, the header ${columnCount + 3}`);
   return row;
 }
 
 function parseQuotedRow(text: string, columnCount: number): CsvRow {
   const fields = splitFields(text);
-  if (fields.length !== columnCount + 3) throw new CsvFormatError(`the row has ${fields.length} fields, the header ${columnCount + 3}`);
-  const row: CsvRow = { date: fields[0]!, sourceId: restoreCell(fields[1]!), locationId: restoreCell(fields[2]!), free: [] };
+  if (fields.length !== columnCount + 3)
+    throw new CsvFormatError(`the row has ${fields.length} fields, the header ${columnCount + 3}`);
+  const row: CsvRow = {
+    date: fields[0]!,
+    sourceId: restoreCell(fields[1]!),
+    locationId: restoreCell(fields[2]!),
+    free: [],
+  };
   checkIds(row);
   fields.slice(3).forEach((cell, i) => {
     if (cell === '1') row.free.push(i);
@@ -76,7 +89,8 @@ function parseQuotedRow(text: string, columnCount: number): CsvRow {
 let validDate = '';
 
 function checkIds(row: CsvRow): void {
-  if (row.date !== validDate && !Number.isFinite(parseWallTime(row.date))) throw new CsvFormatError(`"${row.date.slice(0, 40)}" is not a date like 2021-07-12 00:03:33`);
+  if (row.date !== validDate && !Number.isFinite(parseWallTime(row.date)))
+    throw new CsvFormatError(`"${row.date.slice(0, 40)}" is not a date like 2021-07-12 00:03:33`);
   validDate = row.date;
   if (row.sourceId === '' || row.locationId === '') throw new CsvFormatError('the source or location id is empty');
 }

@@ -35,10 +35,17 @@ export async function* weeklyCsvs(store: LevelStore, filter: ExportFilter): Asyn
 const maxTime = (a: string, b?: string): string => (b !== undefined && b > a ? b : a);
 const minTime = (a: string, b?: string): string => (b !== undefined && b < a ? b : a);
 
-async function sourceWeek(store: LevelStore, sourceId: string, week: string, from: string, to: string): Promise<WeeklyCsv> {
+async function sourceWeek(
+  store: LevelStore,
+  sourceId: string,
+  week: string,
+  from: string,
+  to: string,
+): Promise<WeeklyCsv> {
   const source = (await store.source(sourceId))!;
   const snapshots: [string, number[]][] = [];
-  for await (const [time, record] of store.snapshotRecords(sourceId, from, to)) snapshots.push([time, record.locations]);
+  for await (const [time, record] of store.snapshotRecords(sourceId, from, to))
+    snapshots.push([time, record.locations]);
   const used = [...new Set(snapshots.flatMap(([, locations]) => locations))];
   const timelines = new Map<number, [string, WallSeconds[]][]>();
   for (const index of used) {
@@ -50,7 +57,9 @@ async function sourceWeek(store: LevelStore, sourceId: string, week: string, fro
   const rows: [string, string, WallSeconds[]][] = [];
   const cursor = new Map<number, number>();
   for (const [time, locations] of snapshots) {
-    const present = locations.map((i) => [source.locations[i]!, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const present = locations
+      .map((i) => [source.locations[i]!, i] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [id, index] of present) {
       const timeline = timelines.get(index)!;
       let at = cursor.get(index) ?? 0;
@@ -68,7 +77,8 @@ async function sourceWeek(store: LevelStore, sourceId: string, week: string, fro
   const cells = new Map<WallSeconds[], Buffer>();
   const cellsOf = (slots: WallSeconds[]): Buffer => {
     let bytes = cells.get(slots);
-    if (bytes === undefined) cells.set(slots, (bytes = Buffer.from(`${renderCells(slots, position, columns.length)}\r\n`, 'latin1')));
+    if (bytes === undefined)
+      cells.set(slots, (bytes = Buffer.from(`${renderCells(slots, position, columns.length)}\r\n`, 'latin1')));
     return bytes;
   };
   const header = Buffer.from(`date,source_id,location_id${columns.map((c) => `,${formatWallTime(c)}`).join('')}\r\n`);

@@ -20,7 +20,10 @@ export interface FileSnapshot {
  * Stream the snapshots of a weekly .tar.gz, a .tar, or one source .csv (optionally .gz), a chunk at a
  * time: `onChunk` receives what each chunk completed and may await (to write). Bad input → StoreError.
  */
-export async function readWeeklyFile(path: string, onChunk: (snapshots: FileSnapshot[], bytesRead: number) => Promise<void>): Promise<void> {
+export async function readWeeklyFile(
+  path: string,
+  onChunk: (snapshots: FileSnapshot[], bytesRead: number) => Promise<void>,
+): Promise<void> {
   const name = basename(path);
   const gzipped = /\.(tgz|gz)$/i.test(name);
   const isTar = /\.(tar\.gz|tgz|tar)$/i.test(name);
@@ -56,13 +59,16 @@ export async function readWeeklyFile(path: string, onChunk: (snapshots: FileSnap
 
 function describe(error: unknown, path: string): Error {
   if (error instanceof StoreError) return error;
-  if (error instanceof CsvFormatError || error instanceof TarFormatError) return new StoreError('BAD_INPUT', `${path}: ${error.message}.`);
+  if (error instanceof CsvFormatError || error instanceof TarFormatError)
+    return new StoreError('BAD_INPUT', `${path}: ${error.message}.`);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new StoreError('BAD_INPUT', `${path} does not exist.`);
   if (code === 'EACCES') return new StoreError('BAD_INPUT', `${path} cannot be read (permission denied).`);
   if (code === 'EISDIR') return new StoreError('BAD_INPUT', `${path} is a folder, not a file.`);
-  if (code?.startsWith('Z_') && /unexpected end/.test((error as Error).message)) return new StoreError('BAD_INPUT', `${path} is cut short: the gzip data ends early.`);
-  if (code?.startsWith('Z_')) return new StoreError('BAD_INPUT', `${path} is not a valid gzip file (${(error as Error).message}).`);
+  if (code?.startsWith('Z_') && /unexpected end/.test((error as Error).message))
+    return new StoreError('BAD_INPUT', `${path} is cut short: the gzip data ends early.`);
+  if (code?.startsWith('Z_'))
+    return new StoreError('BAD_INPUT', `${path} is not a valid gzip file (${(error as Error).message}).`);
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -114,7 +120,8 @@ class CsvSnapshots {
         return this.lastRows.get(id)?.cells.equals(bytes) === true;
       });
       if (this.open && (this.open.date !== row.date || this.open.sourceId !== row.sourceId)) {
-        if (row.date < this.open.date) throw new CsvFormatError(`the date ${row.date} comes after the later ${this.open.date}`);
+        if (row.date < this.open.date)
+          throw new CsvFormatError(`the date ${row.date} comes after the later ${this.open.date}`);
         CsvSnapshots.completed.push(this.open);
         this.open = undefined;
       }
@@ -128,7 +135,8 @@ class CsvSnapshots {
       }
       this.open.rows.push({ locationId: row.locationId, slots: slots! });
     } catch (error) {
-      if (error instanceof CsvFormatError) throw new StoreError('BAD_INPUT', `${this.label} line ${this.line}: ${error.message}.`);
+      if (error instanceof CsvFormatError)
+        throw new StoreError('BAD_INPUT', `${this.label} line ${this.line}: ${error.message}.`);
       throw error;
     }
   }

@@ -21,5 +21,22 @@ export interface DemoCrashes {
   seconds: number;
 }
 export function seededRandom(seed: number): () => number;
-export function crashImports(options: { tar: string; kills: number; random: () => number; dir: string; fresh: boolean; spanMs: number; wholeMs?: number; log?: (line: string) => void }): Promise<ImportCrashes>;
-export function crashDemoRounds(options: { kills: number; random: () => number; dir: string; minMs: number; maxMs: number; args?: string[]; log?: (line: string) => void }): Promise<DemoCrashes>;
+export function crashImports(options: {
+  tar: string;
+  kills: number;
+  random: () => number;
+  dir: string;
+  fresh: boolean;
+  spanMs: number;
+  wholeMs?: number;
+  log?: (line: string) => void;
+}): Promise<ImportCrashes>;
+export function crashDemoRounds(options: {
+  kills: number;
+  random: () => number;
+  dir: string;
+  minMs: number;
+  maxMs: number;
+  args?: string[];
+  log?: (line: string) => void;
+}): Promise<DemoCrashes>;

@@ -22,7 +22,10 @@ export function seededRandom(seed) {
 /** Run the binary to its end. */
 export async function cli(...args) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: 1 << 28,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     return { code: error.code, stdout: error.stdout, stderr: error.stderr };
@@ -32,7 +35,10 @@ export async function cli(...args) {
 /** The newest LevelDB write-ahead log of a db folder: [name, bytes], or undefined. */
 function newestLog(path) {
   try {
-    const name = readdirSync(path).filter((f) => f.endsWith('.log') && f !== 'LOG').sort().at(-1);
+    const name = readdirSync(path)
+      .filter((f) => f.endsWith('.log') && f !== 'LOG')
+      .sort()
+      .at(-1);
     return name === undefined ? undefined : [name, statSync(join(path, name)).size];
   } catch {
     return undefined;
@@ -49,7 +55,11 @@ export function runKilled(args, delayMs, { afterOutput = false, afterWrites } = 
   return new Promise((done) => {
     const started = Date.now();
     const before = afterWrites ? newestLog(afterWrites)?.[0] : undefined;
-    const child = spawn(process.execPath, [BIN, ...args], { detached: true, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let exited = false;
     let timer;
     let armedAt;
@@ -80,7 +90,8 @@ export function runKilled(args, delayMs, { afterOutput = false, afterWrites } = 
 export async function check(db) {
   const { code, stdout, stderr } = await cli('check', '--json', '--db', db);
   // Killed before it created the database: nothing to check.
-  if (code === 1 && stdout === '' && /there is no office-watch database/.test(stderr)) return { problems: [], snapshots: 0 };
+  if (code === 1 && stdout === '' && /there is no office-watch database/.test(stderr))
+    return { problems: [], snapshots: 0 };
   if (stdout === '') throw new Error(`check failed (exit ${code}): ${stderr}`);
   const report = JSON.parse(stdout);
   return { problems: report.problems, snapshots: report.snapshots };
@@ -98,7 +109,9 @@ export async function exportMatches(db, tar, dir) {
   const files = readdirSync(published).sort();
   let same;
   try {
-    same = readdirSync(week).sort().join() === files.join() && files.every((f) => readFileSync(join(published, f)).equals(readFileSync(join(week, f))));
+    same =
+      readdirSync(week).sort().join() === files.join() &&
+      files.every((f) => readFileSync(join(published, f)).equals(readFileSync(join(week, f))));
   } catch {
     same = false;
   }
@@ -139,7 +152,9 @@ export async function crashImports({ tar, kills, random, dir, fresh, spanMs, who
     result.kills++;
     const { problems, snapshots } = await check(db);
     result.problems.push(...problems);
-    log(`kill ${result.kills} ${delay} ms after ${anywhere ? 'the start' : 'a batch landed'}: ${snapshots} snapshots stored, ${problems.length} problems`);
+    log(
+      `kill ${result.kills} ${delay} ms after ${anywhere ? 'the start' : 'a batch landed'}: ${snapshots} snapshots stored, ${problems.length} problems`,
+    );
     if (fresh) {
       await compare(true);
       next();
@@ -168,7 +183,9 @@ export async function crashDemoRounds({ kills, random, dir, minMs, maxMs, args =
     const { problems, snapshots } = await check(db);
     result.problems.push(...problems);
     result.snapshots += snapshots;
-    log(`kill ${result.kills} ${delay} ms after the first source's line: ${snapshots} snapshots stored, ${problems.length} problems`);
+    log(
+      `kill ${result.kills} ${delay} ms after the first source's line: ${snapshots} snapshots stored, ${problems.length} problems`,
+    );
   }
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }

@@ -35,7 +35,9 @@ let registry: RegistrySite[] | undefined;
 /** The sources office-watch knows (scrapers/registry/sites.json: the 221 published ones and EXTRA_SITES). */
 export function loadRegistry(): RegistrySite[] {
   if (!registry) {
-    const path = CANDIDATES.map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((p) => existsSync(p));
+    const path = CANDIDATES.map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((p) =>
+      existsSync(p),
+    );
     if (!path) throw new Error('scrapers/registry/sites.json is missing from the installation');
     registry = parseSites(readFileSync(path, 'utf8'), path);
   }
@@ -49,7 +51,8 @@ export function loadSitesFile(path: string): RegistrySite[] {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`;
+    const reason =
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`;
     throw new SitesFileError('SITES_FILE_UNREADABLE', `the sites file ${path} ${reason}.`);
   }
   return parseSites(text, path);
@@ -76,7 +79,8 @@ export function parseSites(text: string, path: string): RegistrySite[] {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return fail(`has ${where} that is not an object`);
     const raw = entry as Record<string, unknown>;
     const id = raw.id;
-    if (typeof id !== 'string' || !ID.test(id)) return fail(`has ${where} without a valid "id" (letters, digits, ".", "_", "-"; at most 64)`);
+    if (typeof id !== 'string' || !ID.test(id))
+      return fail(`has ${where} without a valid "id" (letters, digits, ".", "_", "-"; at most 64)`);
     const label = `${where} ("${id}")`;
     if (seen.has(id)) return fail(`lists the id "${id}" twice`);
     seen.add(id);
@@ -86,22 +90,42 @@ export function parseSites(text: string, path: string): RegistrySite[] {
     const url = raw.url as string;
     if (!/^https?:$/.test(safeProtocol(url))) fail(`has ${label} whose url is not an http(s) URL`);
     if (raw.city !== undefined && typeof raw.city !== 'string') fail(`has ${label} whose "city" is not a string`);
-    if (raw.insecureTls !== undefined && typeof raw.insecureTls !== 'boolean') fail(`has ${label} whose "insecureTls" is not true or false`);
+    if (raw.insecureTls !== undefined && typeof raw.insecureTls !== 'boolean')
+      fail(`has ${label} whose "insecureTls" is not true or false`);
     const minutes = raw.minIntervalMinutes;
     if (minutes !== undefined && (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0))
       fail(`has ${label} whose "minIntervalMinutes" is not a non-negative number`);
     const params = raw.params;
-    if (params !== undefined && (!params || typeof params !== 'object' || Array.isArray(params) || Object.values(params).some((v) => typeof v !== 'string')))
+    if (
+      params !== undefined &&
+      (!params ||
+        typeof params !== 'object' ||
+        Array.isArray(params) ||
+        Object.values(params).some((v) => typeof v !== 'string'))
+    )
       fail(`has ${label} whose "params" is not an object of strings`);
     const locations = raw.locations;
-    if (locations !== undefined && (!Array.isArray(locations) || locations.some((l) => !l || typeof l !== 'object' || typeof (l as KnownLocation).id !== 'string')))
+    if (
+      locations !== undefined &&
+      (!Array.isArray(locations) ||
+        locations.some((l) => !l || typeof l !== 'object' || typeof (l as KnownLocation).id !== 'string'))
+    )
       fail(`has ${label} whose "locations" is not a list of { "id": … }`);
-    const site: RegistrySite = { id, system: (raw.system as string).trim(), name: (raw.name as string).trim(), city: '', url };
+    const site: RegistrySite = {
+      id,
+      system: (raw.system as string).trim(),
+      name: (raw.name as string).trim(),
+      city: '',
+      url,
+    };
     site.city = cityOf({ name: site.name, city: raw.city as string | undefined });
     if (params) site.params = { ...(params as Record<string, string>) };
     if (raw.insecureTls === true) site.insecureTls = true;
     if (minutes !== undefined) site.minIntervalMinutes = minutes as number;
-    if (locations) site.locations = (locations as KnownLocation[]).map((l) => (typeof l.name === 'string' ? { id: l.id, name: l.name } : { id: l.id }));
+    if (locations)
+      site.locations = (locations as KnownLocation[]).map((l) =>
+        typeof l.name === 'string' ? { id: l.id, name: l.name } : { id: l.id },
+      );
     return site;
   });
 }

@@ -61,5 +61,6 @@ export function createSimClock({ start, speed = 1, realNow = () => performance.n
 }
 
 function checkSpeed(speed: number): void {
-  if (!Number.isFinite(speed) || speed < 0) throw new RangeError(`clock speed must be a non-negative number, not ${speed}`);
+  if (!Number.isFinite(speed) || speed < 0)
+    throw new RangeError(`clock speed must be a non-negative number, not ${speed}`);
 }

@@ -1,7 +1,10 @@
 import type { Random } from './random.js';
 
 // Relative booking activity by Berlin hour: people book most in the morning, less in the evening, a few at night.
-const BY_HOUR = [0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.5, 1.0, 1.6, 1.6, 1.4, 1.2, 1.0, 0.9, 0.9, 0.8, 0.7, 0.65, 0.65, 0.65, 0.55, 0.45, 0.35, 0.25];
+const BY_HOUR = [
+  0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.5, 1.0, 1.6, 1.6, 1.4, 1.2, 1.0, 0.9, 0.9, 0.8, 0.7, 0.65, 0.65, 0.65, 0.55,
+  0.45, 0.35, 0.25,
+];
 // Sunday first, as Date.getUTCDay counts: Mondays are busiest, weekends quieter.
 const BY_WEEKDAY = [0.5, 1.2, 1.0, 1.0, 1.0, 0.9, 0.55];
 

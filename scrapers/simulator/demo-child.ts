@@ -19,7 +19,9 @@ export function startDemoProcess(options: {
   seed?: number;
   epoch?: Date;
 }): Promise<DemoWorld> {
-  const script = SCRIPTS.map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((path) => existsSync(path));
+  const script = SCRIPTS.map((candidate) => fileURLToPath(new URL(candidate, import.meta.url))).find((path) =>
+    existsSync(path),
+  );
   if (!script) return Promise.reject(new Error('demo-process.js is missing from the installation'));
   // Serving pages leaves short-lived garbage only: a small young generation does (V8 would grow it to 32 MB).
   const execArgv = [...process.execArgv, '--max-semi-space-size=2'];

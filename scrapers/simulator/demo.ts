@@ -78,7 +78,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const seed = options.seed ?? 1;
   // The demo runs for hours: each office remembers its last 10 000 bookings and cancellations, not all.
   clock.pause();
-  const offices = DEMO_OFFICES.map((spec) => createSimulatedOffice(spec, clock, deriveSeed(seed, spec.sourceId), { keepEvents: 10_000 }));
+  const offices = DEMO_OFFICES.map((spec) =>
+    createSimulatedOffice(spec, clock, deriveSeed(seed, spec.sourceId), { keepEvents: 10_000 }),
+  );
   // From the epoch to the start while the clock stands (about 50 ms per simulated day).
   clock.advance(start.getTime() - epoch.getTime());
   for (const office of offices) office.advanceTo(start);

@@ -41,7 +41,9 @@ interface SimSite {
 
 /** www.etermin.net as protocols.md describes it: one API host, sites told apart by the `webid` header. */
 export function eterminServer(offices: SimOffice[], options: EterminServerOptions = {}): SystemServer {
-  const sites = offices.map((office, index) => buildSite(office, index, { ...defaultVariant(office), ...options.variant?.(office) }));
+  const sites = offices.map((office, index) =>
+    buildSite(office, index, { ...defaultVariant(office), ...options.variant?.(office) }),
+  );
   const byKey = new Map(sites.map((site) => [site.key.toLowerCase(), site]));
   const byOffice = new Map(sites.map((site) => [site.office, site]));
   const siteOf = (office: SimOffice): SimSite => {
@@ -82,21 +84,36 @@ function buildSite(office: SimOffice, index: number, variant: EterminVariant): S
     const calendars = office.locations.filter((_, i) => i % count === g);
     const first = office.locations[0];
     if (variant.sharedCalendar && g > 0 && first) calendars.unshift(first);
-    groups.push({ sgid: 1000 + index * 10 + g, name: `Gruppe ${g + 1}`, services, shortest: services[2] as SimService, calendars });
+    groups.push({
+      sgid: 1000 + index * 10 + g,
+      name: `Gruppe ${g + 1}`,
+      services,
+      shortest: services[2] as SimService,
+      calendars,
+    });
   }
   return { office, key, variant, groups };
 }
 
 function handle(site: SimSite, request: SimRequest): SimResponse {
   const path = request.path.replace(/^\/etermin(?=\/)/, '');
-  if (!path.startsWith('/api/')) return { body: `<!DOCTYPE html><html><head><title>${site.office.name}</title></head><body><div id="app"></div></body></html>` };
-  if (!(header(request, 'accept') ?? '').includes('application/json')) return json({ error: 'Accept: application/json expected' }, 406);
-  if (!(header(request, 'referer') ?? '').toLowerCase().endsWith(`/${site.key.toLowerCase()}`)) return json({ error: 'bad referer' }, 403);
+  if (!path.startsWith('/api/'))
+    return {
+      body: `<!DOCTYPE html><html><head><title>${site.office.name}</title></head><body><div id="app"></div></body></html>`,
+    };
+  if (!(header(request, 'accept') ?? '').includes('application/json'))
+    return json({ error: 'Accept: application/json expected' }, 406);
+  if (!(header(request, 'referer') ?? '').toLowerCase().endsWith(`/${site.key.toLowerCase()}`))
+    return json({ error: 'bad referer' }, 403);
   const q = request.query;
   switch (path) {
     case '/api/servicegroupservice':
       if ((q.get('w') ?? '').toLowerCase() !== site.key.toLowerCase()) return json({ error: 'unknown w' }, 400);
-      return json(site.groups.flatMap((g) => g.services.map((s) => ({ sgid: g.sgid, sid: s.sid, s: s.name, sg: g.name, duration: s.duration }))));
+      return json(
+        site.groups.flatMap((g) =>
+          g.services.map((s) => ({ sgid: g.sgid, sid: s.sid, s: s.name, sg: g.name, duration: s.duration })),
+        ),
+      );
     case '/api/calendar': {
       const group = groupOf(site, q.get('serviceid'));
       return json(group ? group.calendars.map((c) => ({ calendarid: idValue(c.id), calendarname: c.name })) : []);
@@ -111,16 +128,27 @@ function handle(site: SimSite, request: SimRequest): SimResponse {
 function timeslots(site: SimSite, q: URLSearchParams): SimResponse {
   const date = q.get('date') ?? '';
   const appfuture = Number(q.get('appfuture'));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isInteger(appfuture) || !q.has('duration')) return json({ error: 'bad request' }, 400);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isInteger(appfuture) || !q.has('duration'))
+    return json({ error: 'bad request' }, 400);
   const group = groupOf(site, q.get('serviceid'));
   const calendar = group?.calendars.find((c) => c.id === q.get('calendarid'));
   // Only the shortest service is bookable in every slot; longer ones see no free time here.
-  if (!group || !calendar || group.shortest.sid !== Number(q.get('serviceid')) || Number(q.get('duration')) !== group.shortest.duration) return json([]);
+  if (
+    !group ||
+    !calendar ||
+    group.shortest.sid !== Number(q.get('serviceid')) ||
+    Number(q.get('duration')) !== group.shortest.duration
+  )
+    return json([]);
   const today = toBerlinWallTime(site.office.now()).slice(0, 10);
   const byDay = slotsByDay(site, calendar, group.shortest.duration ?? 10, today, addDays(today, appfuture));
   if (q.get('rangesearch') === '1') {
     const days: { start: string; available: boolean }[] = [];
-    for (let day = date < today ? today : date; day.slice(0, 7) === date.slice(0, 7) && day <= addDays(today, appfuture); day = addDays(day, 1)) {
+    for (
+      let day = date < today ? today : date;
+      day.slice(0, 7) === date.slice(0, 7) && day <= addDays(today, appfuture);
+      day = addDays(day, 1)
+    ) {
       days.push({ start: `${day}T00:00:00`, available: byDay.has(day) });
     }
     return json(days);
@@ -142,7 +170,13 @@ type SlotsByDay = Map<string, { time: string; cap: number }[]>;
 const slotsByDayCache = new WeakMap<readonly WallTime[], Map<string, SlotsByDay>>();
 
 /** Per day the slots of a calendar: free ones (cap 1) and, in the fullSlots variant, taken ones (cap 0). */
-function slotsByDay(site: SimSite, calendar: SimLocation, duration: number, today: string, lastDay: string): SlotsByDay {
+function slotsByDay(
+  site: SimSite,
+  calendar: SimLocation,
+  duration: number,
+  today: string,
+  lastDay: string,
+): SlotsByDay {
   const all = site.office.freeSlots(calendar.id);
   const shape = `${site.variant.fullSlots === true}|${duration}|${today}|${lastDay}`;
   let known = slotsByDayCache.get(all);
@@ -152,7 +186,13 @@ function slotsByDay(site: SimSite, calendar: SimLocation, duration: number, toda
   return byDay;
 }
 
-function computeSlotsByDay(site: SimSite, all: readonly WallTime[], duration: number, today: string, lastDay: string): SlotsByDay {
+function computeSlotsByDay(
+  site: SimSite,
+  all: readonly WallTime[],
+  duration: number,
+  today: string,
+  lastDay: string,
+): SlotsByDay {
   const free = all.filter((s: WallTime) => s.slice(0, 10) >= today && s.slice(0, 10) <= lastDay);
   const byDay: SlotsByDay = new Map();
   const add = (day: string, time: string, cap: number) => {

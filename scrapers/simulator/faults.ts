@@ -3,7 +3,12 @@ import type { FaultSpec } from './office-spec.js';
 import type { FaultKind } from './types.js';
 
 /** The fault an office's schedule calls for at `now` (`wall` its Berlin wall time), the first listed winning. */
-export function scheduledFault(faults: readonly FaultSpec[], now: number, createdAt: number, wall: WallTime): FaultKind | undefined {
+export function scheduledFault(
+  faults: readonly FaultSpec[],
+  now: number,
+  createdAt: number,
+  wall: WallTime,
+): FaultKind | undefined {
   for (const fault of faults) {
     if ('always' in fault) return fault.kind;
     if ('from' in fault) {

@@ -6,7 +6,8 @@ const ERROR_PAGE =
 /** JSON where a page belongs: an API answer without a word of error in it. */
 const JSON_ANSWER = '{"success":true,"data":[]}';
 /** HTML where JSON belongs: the shell of a single-page app. */
-const APP_SHELL = '<!DOCTYPE html><html><head><title>Online-Terminbuchung</title></head><body><div id="root"></div><script src="/static/main.js"></script></body></html>';
+const APP_SHELL =
+  '<!DOCTYPE html><html><head><title>Online-Terminbuchung</title></head><body><div id="root"></div><script src="/static/main.js"></script></body></html>';
 
 /** What a hostile site puts around a name: CSI, OSC 8 hyperlink, OSC 52 clipboard, C0/C1 controls, bidi, then 10,000 characters. */
 const HOSTILE_BEFORE = '\u001b[2J\u001b[31m\u001b]8;;https://evil.example/\u0007';
@@ -32,13 +33,22 @@ export function replaceBody(fault: FaultKind, office: SimOffice, response: SimRe
 
 /** Every office and location name in the text of the answer (never in tags or attributes: forms must still work) made hostile. */
 function hostileNames(office: SimOffice, response: SimResponse): string {
-  const names = [...new Set([office.name, ...office.locations.map((l) => l.name.trim())])].filter(Boolean).sort((a, b) => b.length - a.length);
+  const names = [...new Set([office.name, ...office.locations.map((l) => l.name.trim())])]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   if (isJson(response)) {
     const quoted = (text: string) => JSON.stringify(text).slice(1, -1);
-    return replaceAll(response.body, names.map(quoted), (name) => quoted(HOSTILE_BEFORE) + name + quoted(HOSTILE_AFTER));
+    return replaceAll(
+      response.body,
+      names.map(quoted),
+      (name) => quoted(HOSTILE_BEFORE) + name + quoted(HOSTILE_AFTER),
+    );
   }
   const escaped = names.map((name) => name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-  return response.body.replace(/>([^<]+)</g, (_, text: string) => `>${replaceAll(text, escaped, (name) => HOSTILE_BEFORE + name + HOSTILE_AFTER)}<`);
+  return response.body.replace(
+    />([^<]+)</g,
+    (_, text: string) => `>${replaceAll(text, escaped, (name) => HOSTILE_BEFORE + name + HOSTILE_AFTER)}<`,
+  );
 }
 
 function replaceAll(text: string, needles: string[], by: (needle: string) => string): string {
@@ -55,15 +65,20 @@ const META_CHARSET = /<meta[^>]*charset[^>]*>/gi;
 export function encodeBody(response: SimResponse, fault: FaultKind | undefined): { contentType: string; body: Buffer } {
   const type = response.contentType ?? 'text/html';
   const json = type.includes('json');
-  if (fault === 'latin1') return { contentType: `${type}; charset=ISO-8859-1`, body: encodeSingleByte(response.body, '', json) };
-  if (fault !== 'cp1252' && fault !== 'cp1252-meta' && fault !== 'cp1252-bare') return { contentType: `${type}; charset=utf-8`, body: Buffer.from(response.body) };
+  if (fault === 'latin1')
+    return { contentType: `${type}; charset=ISO-8859-1`, body: encodeSingleByte(response.body, '', json) };
+  if (fault !== 'cp1252' && fault !== 'cp1252-meta' && fault !== 'cp1252-bare')
+    return { contentType: `${type}; charset=utf-8`, body: Buffer.from(response.body) };
   let text = response.body.replace(META_CHARSET, '');
   if (fault === 'cp1252-meta' && !json) {
     const head = /<head[^>]*>/i.exec(text);
     const at = head ? head.index + head[0].length : 0;
     text = `${text.slice(0, at)}<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">${text.slice(at)}`;
   }
-  return { contentType: fault === 'cp1252' ? `${type}; charset=windows-1252` : type, body: encodeSingleByte(text, CP1252_HIGH, json) };
+  return {
+    contentType: fault === 'cp1252' ? `${type}; charset=windows-1252` : type,
+    body: encodeSingleByte(text, CP1252_HIGH, json),
+  };
 }
 
 /**

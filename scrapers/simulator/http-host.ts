@@ -25,10 +25,13 @@ export async function startSystemServer(system: SystemServer, port = 0): Promise
       if (!office) return send(res, { status: 404, body: 'Not Found' });
       const fault = office.fault;
       if (fault === 'timeout') return void held.add(res);
-      if (fault === 'endless-body' || fault === 'huge-body') return streamFiller(res, fault === 'huge-body' ? HUGE_BODY_BYTES : Infinity, held, (n) => void (streamed += n));
+      if (fault === 'endless-body' || fault === 'huge-body')
+        return streamFiller(res, fault === 'huge-body' ? HUGE_BODY_BYTES : Infinity, held, (n) => void (streamed += n));
       if (fault === 'gzip-bomb') return gzipBomb(res);
       if (fault === 'redirect-loop') return redirectLoop(res, req.url ?? '/');
-      const response = fault ? injectFault(fault, office, () => system.handle(office, request)) : system.handle(office, request);
+      const response = fault
+        ? injectFault(fault, office, () => system.handle(office, request))
+        : system.handle(office, request);
       if (fault === 'slow-drip') return drip(res, response, held);
       send(res, response, fault);
     });
@@ -68,8 +71,10 @@ function toSimRequest(req: http.IncomingMessage, body: string): SimRequest {
   return request;
 }
 
-const CAPTCHA_PAGE = '<html><body><h1>Sicherheitsabfrage</h1><div class="g-recaptcha" data-sitekey="x"></div><p>Bitte bestätigen Sie, dass Sie kein Roboter sind (Captcha).</p></body></html>';
-const MAINTENANCE_PAGE = '<html><body><h1>Wartungsarbeiten</h1><p>Aufgrund von Wartungsarbeiten ist die Terminvereinbarung vorübergehend nicht verfügbar.</p></body></html>';
+const CAPTCHA_PAGE =
+  '<html><body><h1>Sicherheitsabfrage</h1><div class="g-recaptcha" data-sitekey="x"></div><p>Bitte bestätigen Sie, dass Sie kein Roboter sind (Captcha).</p></body></html>';
+const MAINTENANCE_PAGE =
+  '<html><body><h1>Wartungsarbeiten</h1><p>Aufgrund von Wartungsarbeiten ist die Terminvereinbarung vorübergehend nicht verfügbar.</p></body></html>';
 
 function injectFault(fault: FaultKind, office: SimOffice, handle: () => SimResponse): SimResponse {
   switch (fault) {

@@ -1,6 +1,7 @@
 /** Markup of the simulated netappoint (Kahlert) pages, after protocols.md "netappoint". */
 
-export const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface SimNetLocation {
   /** The `ul` id of the start page. */
@@ -15,7 +16,20 @@ export interface SimNetLocation {
   id: string;
 }
 
-const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const MONTHS = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
 
 export function layout(title: string, body: string): string {
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -43,18 +57,24 @@ ${items}
 </ul>`;
     })
     .join('\n');
-  return layout(title, `<form name="frm_casetype" action="${esc(action)}" method="post">
+  return layout(
+    title,
+    `<form name="frm_casetype" action="${esc(action)}" method="post">
 <p>Bitte wählen Sie die gewünschten Dienstleistungen aus.</p>
 ${lists}
-<input type="submit" class="nat_button" name="sentcasetypes" value="Weiter" /></form>`);
+<input type="submit" class="nat_button" name="sentcasetypes" value="Weiter" /></form>`,
+  );
 }
 
 /** The step-3 detour: sites to choose before the days (the first link is not the one to follow). */
 export function sitesPage(title: string, href: string, name: string): string {
-  return layout(title, `<p>Bitte wählen Sie einen Standort aus.</p><ul class="nat_casetypelist_sites">
+  return layout(
+    title,
+    `<p>Bitte wählen Sie einen Standort aus.</p><ul class="nat_casetypelist_sites">
 <li class="nat_casetypelist_casetype_li"><a href="#" onclick="javascript:showInfo(); return false;">Informationen zu den Standorten</a></li>
 <li class="nat_casetypelist_casetype_li"><a href="${esc(href)}">${esc(name)}</a></li>
-</ul>`);
+</ul>`,
+  );
 }
 
 /** Step 2's answer: the month of `month` ('YYYY-MM') with the bookable days linked by `link(day)`. */
@@ -74,29 +94,52 @@ export function daysPage(title: string, month: string, bookable: Set<string>, li
   const rows: string[] = [];
   for (let i = 0; i < cells.length; i += 7) rows.push(`<tr>${cells.slice(i, i + 7).join('')}</tr>`);
   const caption = `${MONTHS[mm - 1]} ${year}`;
-  return layout(title, `<h2 class="nat_navigation_currentmonth"><abbr title="${caption}">${caption}</abbr></h2>
+  return layout(
+    title,
+    `<h2 class="nat_navigation_currentmonth"><abbr title="${caption}">${caption}</abbr></h2>
 <table class="nat_calendar" summary="Verfügbare Tage"><caption>Verfügbare Tage im ${caption}</caption>
 <thead><tr><th>Mo</th><th>Di</th><th>Mi</th><th>Do</th><th>Fr</th><th>Sa</th><th>So</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table>`);
+</tbody></table>`,
+  );
 }
 
 /** Step 4: the free times of one day (`table.nat_timeslist`, one `abbr` each), or none. */
-export function timesPage(title: string, day: string, times: string[], emptyTable: boolean, link: (time: string) => string): string {
+export function timesPage(
+  title: string,
+  day: string,
+  times: string[],
+  emptyTable: boolean,
+  link: (time: string) => string,
+): string {
   const [y, m, d] = day.split('-');
   const heading = `<h2>Terminauswahl für den ${Number(d)}.${Number(m)}.${y}</h2>`;
-  if (times.length === 0 && !emptyTable) return layout(title, `${heading}<p>Für den gewählten Tag sind leider keine Termine frei.</p>`);
-  const cells = times.map((t) => `<tr><td class="nat_timeslist_time"><a href="${esc(link(t))}"><abbr title="${t} Uhr">${t}</abbr></a></td></tr>`).join('\n');
-  return layout(title, `${heading}<table class="nat_timeslist" summary="Freie Uhrzeiten"><tbody>\n${cells}\n</tbody></table>`);
+  if (times.length === 0 && !emptyTable)
+    return layout(title, `${heading}<p>Für den gewählten Tag sind leider keine Termine frei.</p>`);
+  const cells = times
+    .map(
+      (t) =>
+        `<tr><td class="nat_timeslist_time"><a href="${esc(link(t))}"><abbr title="${t} Uhr">${t}</abbr></a></td></tr>`,
+    )
+    .join('\n');
+  return layout(
+    title,
+    `${heading}<table class="nat_timeslist" summary="Freie Uhrzeiten"><tbody>\n${cells}\n</tbody></table>`,
+  );
 }
 
 /** The WEB_APPOINT start page (Munich): CASETYPES selects and a forward button, no `ul.nat_casetypelist`. */
 export function webAppointIndex(title: string, locations: SimNetLocation[]): string {
   const sections = locations
-    .map((l) => `<a href="javascript:toggle('${l.key}');"><h3>${esc(l.shown)}</h3></a><div id="${l.key}">
-${l.services.map((s) => `<label>${esc(s.title)}</label><select name="CASETYPES[${esc(s.title)}]"><option value="0">0</option><option value="1">1</option></select>`).join('\n')}</div>`)
+    .map(
+      (l) => `<a href="javascript:toggle('${l.key}');"><h3>${esc(l.shown)}</h3></a><div id="${l.key}">
+${l.services.map((s) => `<label>${esc(s.title)}</label><select name="CASETYPES[${esc(s.title)}]"><option value="0">0</option><option value="1">1</option></select>`).join('\n')}</div>`,
+    )
     .join('\n');
-  return layout(title, `<form name="WEB_APPOINT" method="post" action="">${sections}<input type="submit" class="WEB_APPOINT_FORWARDBUTTON" value="Weiter" /></form>`);
+  return layout(
+    title,
+    `<form name="WEB_APPOINT" method="post" action="">${sections}<input type="submit" class="WEB_APPOINT_FORWARDBUTTON" value="Weiter" /></form>`,
+  );
 }
 
 /** The WEB_APPOINT day calendar: five months at once, days bookable by script. */
@@ -115,6 +158,9 @@ export function webAppointCalendar(title: string, name: string, months: string[]
       return `<div class="${id} htmlCalendarMonth" id="${id}${month.replace('-', '')}"><table class="nat_calendar"><caption>Verfügbare Tage im ${MONTHS[mm - 1]} ${year}</caption><tbody><tr>${cells.join('')}</tr></tbody></table></div>`;
     })
     .join('\n');
-  return layout(title, `<div id="locationContent" class="location_list"><input type="button" value="${esc(name)}" class="WEB_APPOINT_LOCATION_HEADLINE" />
-<div class="WEBAPPOINT_LOCATION_CONTENT" id="${id}">${divs}</div><div class="WEB_APPOINT_TIMELIST" id="${id}TL"></div></div>`);
+  return layout(
+    title,
+    `<div id="locationContent" class="location_list"><input type="button" value="${esc(name)}" class="WEB_APPOINT_LOCATION_HEADLINE" />
+<div class="WEBAPPOINT_LOCATION_CONTENT" id="${id}">${divs}</div><div class="WEB_APPOINT_TIMELIST" id="${id}TL"></div></div>`,
+  );
 }

@@ -1,7 +1,16 @@
 import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
 import { defaultVariant, hash, type NetappointVariant } from './netappoint-variant.js';
-import { daysPage, indexPage, layout, sitesPage, timesPage, webAppointCalendar, webAppointIndex, type SimNetLocation } from './netappoint-markup.js';
+import {
+  daysPage,
+  indexPage,
+  layout,
+  sitesPage,
+  timesPage,
+  webAppointCalendar,
+  webAppointIndex,
+  type SimNetLocation,
+} from './netappoint-markup.js';
 
 export type { NetappointVariant } from './netappoint-variant.js';
 
@@ -41,11 +50,19 @@ export function netappointServer(offices: SimOffice[], options: NetappointServer
       key: `nat_cat_${seed + n}`,
       number: String(seed + n),
       shown: variant.kategorie ? `Kategorie ${location.name}` : location.name,
-      services: SERVICES.slice(0, variant.brokenFirstService ? 2 + (n % 2) : 1 + (n % 3)).map((title, j) => ({ field: `casetype_${seed * 10 + n * 10 + j}`, title: `${title} ${location.name.trim()}` })),
+      services: SERVICES.slice(0, variant.brokenFirstService ? 2 + (n % 2) : 1 + (n % 3)).map((title, j) => ({
+        field: `casetype_${seed * 10 + n * 10 + j}`,
+        title: `${title} ${location.name.trim()}`,
+      })),
       detour: variant.detour && n % 2 === 1,
       id: location.id,
     }));
-    return { office, company: `${office.sourceId.replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'stadt'}${i}`, variant, locations };
+    return {
+      office,
+      company: `${office.sourceId.replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'stadt'}${i}`,
+      variant,
+      locations,
+    };
   });
   const byCompany = new Map(sites.map((site) => [site.company, site]));
   const byOffice = new Map(sites.map((site) => [site.office, site]));
@@ -58,7 +75,8 @@ export function netappointServer(offices: SimOffice[], options: NetappointServer
   };
   return {
     system: 'netappoint',
-    route: (request) => (request.path.startsWith(`${BASE}/`) ? byCompany.get(request.query.get('company') ?? '')?.office : undefined),
+    route: (request) =>
+      request.path.startsWith(`${BASE}/`) ? byCompany.get(request.query.get('company') ?? '')?.office : undefined,
     handle(office, request) {
       let cookie = request.cookies[COOKIE];
       const setCookies: string[] = [];
@@ -72,7 +90,10 @@ export function netappointServer(offices: SimOffice[], options: NetappointServer
       return { ...response, setCookies };
     },
     siteUrl: (origin) => `${origin}${BASE}`,
-    siteParams: (office) => ({ company: siteOf(office).company, ...(siteOf(office).variant.extra ? { extra: 'cur_cause=0' } : {}) }),
+    siteParams: (office) => ({
+      company: siteOf(office).company,
+      ...(siteOf(office).variant.extra ? { extra: 'cur_cause=0' } : {}),
+    }),
   };
 }
 
@@ -84,19 +105,40 @@ function handle(site: Site, request: SimRequest, session: Session): SimResponse 
   const query = `${BASE}/index.php?company=${company}`;
   const step = request.query.get('step');
   const today = toBerlinWallTime(office.now()).slice(0, 10);
-  const noService = () => html(layout(title, '<p class="nat_error">Bitte geben Sie mindestens 1 Dienstleistung an.</p>'));
+  const noService = () =>
+    html(layout(title, '<p class="nat_error">Bitte geben Sie mindestens 1 Dienstleistung an.</p>'));
   if (request.method === 'POST') {
     if (session.stage !== 'fresh' && session.screen) return html(session.screen);
-    const chosen = site.locations.filter((l) => l.services.some((s) => request.form.get(s.field) === '1' || request.form.get(`CASETYPES[${s.title}]`) === '1'));
+    const chosen = site.locations.filter((l) =>
+      l.services.some((s) => request.form.get(s.field) === '1' || request.form.get(`CASETYPES[${s.title}]`) === '1'),
+    );
     const location = chosen[0];
     if (!location) return noService();
-    if (chosen.length > 1) return html(layout(title, '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination kann nicht an einem Standort bearbeitet werden.</p>'));
-    if (variant.brokenFirstService && location.services.length > 1 && request.form.get(location.services[0]?.field ?? '') === '1') return html('<html><body>Interner Fehler</body></html>', 500);
-    if (variant.frontEnd !== 'netappoint') return html(webAppointCalendar(title, office.name, monthsFrom(today, 5), new Set(freeDays(site, location, today))));
+    if (chosen.length > 1)
+      return html(
+        layout(
+          title,
+          '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination kann nicht an einem Standort bearbeitet werden.</p>',
+        ),
+      );
+    if (
+      variant.brokenFirstService &&
+      location.services.length > 1 &&
+      request.form.get(location.services[0]?.field ?? '') === '1'
+    )
+      return html('<html><body>Interner Fehler</body></html>', 500);
+    if (variant.frontEnd !== 'netappoint')
+      return html(
+        webAppointCalendar(title, office.name, monthsFrom(today, 5), new Set(freeDays(site, location, today))),
+      );
     session.location = location;
     if (location.detour) {
       session.stage = 'sites';
-      session.screen = sitesPage(title, `${query}&step=3&location=${location.number}&cur_cause=0`, `Standort ${office.name}`);
+      session.screen = sitesPage(
+        title,
+        `${query}&step=3&location=${location.number}&cur_cause=0`,
+        `Standort ${office.name}`,
+      );
       return html(session.screen);
     }
     return html(showDays(site, session, location, today, title));
@@ -114,8 +156,21 @@ function handle(site: Site, request: SimRequest, session: Session): SimResponse 
   if (step === '3' && location) {
     if (session.stage === 'days' && session.screen) return html(session.screen);
     const day = dayOf(request.query);
-    const times = day ? office.freeSlots(location.id).filter((s) => s.startsWith(day) && day >= today).map((s) => s.slice(11, 16)) : [];
-    return html(timesPage(title, day ?? today, times, variant.emptyDayTable, (t) => `${query}&step=5&location=${location.number}&time=${t}`));
+    const times = day
+      ? office
+          .freeSlots(location.id)
+          .filter((s) => s.startsWith(day) && day >= today)
+          .map((s) => s.slice(11, 16))
+      : [];
+    return html(
+      timesPage(
+        title,
+        day ?? today,
+        times,
+        variant.emptyDayTable,
+        (t) => `${query}&step=5&location=${location.number}&time=${t}`,
+      ),
+    );
   }
   if (step === '4') return html(layout(title, '<p>Bitte wählen Sie zuerst eine Uhrzeit.</p>'));
   return html(layout(title, '<p>Die Seite existiert nicht.</p>'), 404);
@@ -125,11 +180,16 @@ function showDays(site: Site, session: Session, location: SimNetLocation, today:
   const days = freeDays(site, location, today);
   const month = days[0]?.slice(0, 7);
   const query = `${BASE}/index.php?company=${site.company}`;
-  const link = (day: string) => `${query}&step=4&location=${location.number}&year=${day.slice(0, 4)}&month=${Number(day.slice(5, 7))}&day=${Number(day.slice(8, 10))}&cur_cause=0`;
+  const link = (day: string) =>
+    `${query}&step=4&location=${location.number}&year=${day.slice(0, 4)}&month=${Number(day.slice(5, 7))}&day=${Number(day.slice(8, 10))}&cur_cause=0`;
   session.stage = 'days';
   if (month) session.screen = daysPage(title, month, new Set(days.filter((d) => d.startsWith(month))), link);
   else if (site.variant.noDays === 'empty-table') session.screen = daysPage(title, today.slice(0, 7), new Set(), link);
-  else session.screen = layout(title, '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination kann nicht an einem Standort bearbeitet werden.</p>');
+  else
+    session.screen = layout(
+      title,
+      '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination kann nicht an einem Standort bearbeitet werden.</p>',
+    );
   return session.screen;
 }
 

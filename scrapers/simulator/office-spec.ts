@@ -23,7 +23,10 @@ export interface LocationSpec extends SimLocation {
  * How the site shows the true state: 'regular' as it is; 'erratic' publishes new days in bursts and
  * hides whole days now and then; 'slow-updates' shows a copy refreshed only every `refreshHours`.
  */
-export type PublisherSpec = { kind: 'regular' } | { kind: 'erratic'; burstDays?: number; hideEveryHours?: number } | { kind: 'slow-updates'; refreshHours?: number };
+export type PublisherSpec =
+  | { kind: 'regular' }
+  | { kind: 'erratic'; burstDays?: number; hideEveryHours?: number }
+  | { kind: 'slow-updates'; refreshHours?: number };
 
 /** A fault shown always, in one period, or periodically (minutes counted from the office's creation). */
 export type FaultSpec =

@@ -36,7 +36,12 @@ export interface SimulatedOffice extends SimOffice {
  * The office's state at an instant depends only on spec, seed and its creation time, never on how often it was
  * read: every random draw belongs to an event, and events are replayed in time order (ties in a fixed order).
  */
-export function createSimulatedOffice(spec: OfficeSpec, clock: SimClock, seed: number, options: { keepEvents?: number } = {}): SimulatedOffice {
+export function createSimulatedOffice(
+  spec: OfficeSpec,
+  clock: SimClock,
+  seed: number,
+  options: { keepEvents?: number } = {},
+): SimulatedOffice {
   return new OfficeModel(spec, clock, seed, options.keepEvents ?? Number.POSITIVE_INFINITY);
 }
 
@@ -70,7 +75,11 @@ class OfficeModel implements SimulatedOffice {
     this.today = now.slice(0, 10);
     this.nextMidnight = midnightAfter(this.today);
     for (const location of spec.locations) {
-      const activity = new LocationActivity(location, createRandom(deriveSeed(seed, `${spec.sourceId}/${location.id}`)), this.createdAt);
+      const activity = new LocationActivity(
+        location,
+        createRandom(deriveSeed(seed, `${spec.sourceId}/${location.id}`)),
+        this.createdAt,
+      );
       activity.state.roll(this.today);
       this.activities.set(location.id, activity);
     }

@@ -34,7 +34,13 @@ export interface PublisherContext {
 export function createPublisher(spec: PublisherSpec, context: PublisherContext): Publisher {
   switch (spec.kind) {
     case 'regular':
-      return { begin() {}, nextEventAt: () => Infinity, fire() {}, shows: () => true, published: (id, now) => context.truth(id, now) };
+      return {
+        begin() {},
+        nextEventAt: () => Infinity,
+        fire() {},
+        shows: () => true,
+        published: (id, now) => context.truth(id, now),
+      };
     case 'slow-updates':
       return slowUpdates(spec.refreshHours ?? 4, context);
     case 'erratic':
@@ -61,7 +67,11 @@ function slowUpdates(refreshHours: number, { locationIds, truth }: PublisherCont
 }
 
 /** Opens new days in bursts every ~`burstDays`, and hides a whole day for some hours every ~`hideEveryHours`. */
-function erratic(burstDays: number, hideEveryHours: number, { start, random, horizonDays, today, truth }: PublisherContext): Publisher {
+function erratic(
+  burstDays: number,
+  hideEveryHours: number,
+  { start, random, horizonDays, today, truth }: PublisherContext,
+): Publisher {
   const lastDay = (): string => addDays(today(), horizonDays - 1);
   let openUntil = addDays(lastDay(), -random.int(0, Math.max(0, burstDays - 1)));
   let nextBurst = start + Math.floor(random.next() * burstDays * 24 * HOUR);

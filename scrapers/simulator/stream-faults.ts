@@ -10,9 +10,17 @@ const CHUNK = Buffer.from('<div class="termin"><span>08:00</span> frei</div>\n'.
  * Send `total` bytes of filler markup (Infinity: a stream that never ends), only as fast as the client reads, so a
  * client that stops reading stops the stream; `sent` counts every byte written. Held until the client hangs up.
  */
-export function streamFiller(res: http.ServerResponse, total: number, held: Set<http.ServerResponse>, sent: (bytes: number) => void): void {
+export function streamFiller(
+  res: http.ServerResponse,
+  total: number,
+  held: Set<http.ServerResponse>,
+  sent: (bytes: number) => void,
+): void {
   held.add(res);
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(Number.isFinite(total) ? { 'content-length': String(total) } : {}) });
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    ...(Number.isFinite(total) ? { 'content-length': String(total) } : {}),
+  });
   let left = total;
   const pump = (): void => {
     while (!res.destroyed && left > 0) {
@@ -31,8 +39,14 @@ let bomb: Buffer | undefined;
 
 /** 50 MB of zeros gzipped into about 50 KB (fifty 1 MB members, which gunzip reads as one stream): small on the wire, huge unpacked. */
 export function gzipBomb(res: http.ServerResponse): void {
-  bomb ??= Buffer.concat(Array.from({ length: HUGE_BODY_BYTES / (1024 * 1024) }, () => gzipSync(Buffer.alloc(1024 * 1024), { level: 9 })));
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+  bomb ??= Buffer.concat(
+    Array.from({ length: HUGE_BODY_BYTES / (1024 * 1024) }, () => gzipSync(Buffer.alloc(1024 * 1024), { level: 9 })),
+  );
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-encoding': 'gzip',
+    'content-length': String(bomb.length),
+  });
   res.end(bomb);
 }
 

@@ -45,13 +45,29 @@ function query(params: Record<string, string | undefined>): string {
 
 export function locationHref(site: SimTempusSite, location: SimLocation): string {
   const { row, tasks } = idParts(location.id);
-  return query({ anr: String(site.anr), action: 'open', page: 'tagesauswahl', tasks, kuerzel: `S${site.anr}`, standortrowid: row, standortanzahl: '' });
+  return query({
+    anr: String(site.anr),
+    action: 'open',
+    page: 'tagesauswahl',
+    tasks,
+    kuerzel: `S${site.anr}`,
+    standortrowid: row,
+    standortanzahl: '',
+  });
 }
 
 export function dayHref(site: SimTempusSite, location: SimLocation, date: string): string {
   const { row, tasks } = idParts(location.id);
   const queue = String(site.office.locations.indexOf(location) + 1);
-  return query({ anr: String(site.anr), action: 'open', page: 'termine', datum: date, standortrowid: row, schlangennr: queue, tasks });
+  return query({
+    anr: String(site.anr),
+    action: 'open',
+    page: 'termine',
+    datum: date,
+    standortrowid: row,
+    schlangennr: queue,
+    tasks,
+  });
 }
 
 export function escapeHtml(text: string): string {
@@ -69,15 +85,23 @@ ${body}
 }
 
 export function startPage(site: SimTempusSite): string {
-  const select = (key: string) => `<select id="${key}" name="${key}" size="1"><option value="0">0</option><option value="1">1</option><option value="2">2</option></select>`;
-  const optionName = (name: string, i: number) => (i % 2 === 0 ? `<div class="anliegen">\n  ${escapeHtml(name)}\n</div>` : `<span>${escapeHtml(name)}</span>`);
+  const select = (key: string) =>
+    `<select id="${key}" name="${key}" size="1"><option value="0">0</option><option value="1">1</option><option value="2">2</option></select>`;
+  const optionName = (name: string, i: number) =>
+    i % 2 === 0 ? `<div class="anliegen">\n  ${escapeHtml(name)}\n</div>` : `<span>${escapeHtml(name)}</span>`;
   const menu =
     site.variant.menu === 'nested'
       ? `<ul class="menuepunkt">\n${site.categories
-          .map((c) => `<li><h3>${escapeHtml(c.name)}</h3>\n<ul class="untermenuepunkt">\n${c.options.map((o, i) => `<li>${optionName(o.name, i)} ${select(o.key)}</li>`).join('\n')}\n</ul></li>`)
+          .map(
+            (c) =>
+              `<li><h3>${escapeHtml(c.name)}</h3>\n<ul class="untermenuepunkt">\n${c.options.map((o, i) => `<li>${optionName(o.name, i)} ${select(o.key)}</li>`).join('\n')}\n</ul></li>`,
+          )
           .join('\n')}\n</ul>`
       : site.categories
-          .map((c) => `<label class="menuepunkt">${escapeHtml(c.name)}</label>\n${c.options.map((o) => `<label class="untermenuepunkt"><span>${escapeHtml(o.name)}</span> ${select(o.key)}</label>`).join('\n')}`)
+          .map(
+            (c) =>
+              `<label class="menuepunkt">${escapeHtml(c.name)}</label>\n${c.options.map((o) => `<label class="untermenuepunkt"><span>${escapeHtml(o.name)}</span> ${select(o.key)}</label>`).join('\n')}`,
+          )
           .join('\n');
   return layout(
     site,
@@ -106,34 +130,74 @@ export function messagePage(site: SimTempusSite, message: string): string {
 /** The location list of a category with each location's earliest free time ("… Uhr" links to skip). */
 export function listPage(site: SimTempusSite, category: SimCategory, today: string): string {
   const earliest = (location: SimLocation) => site.office.freeSlots(location.id).find((s) => s.slice(0, 10) >= today);
-  const label = (slot: string) => `${slot.slice(8, 10)}.${slot.slice(5, 7)}.${slot.slice(0, 4)}, ${slot.slice(11, 16)} Uhr`;
+  const label = (slot: string) =>
+    `${slot.slice(8, 10)}.${slot.slice(5, 7)}.${slot.slice(0, 4)}, ${slot.slice(11, 16)} Uhr`;
   const entries = category.locations.map((location) => {
     const first = earliest(location);
-    const time = first ? `<a href="${dayHref(site, location, first.slice(0, 10))}"${site.variant.locations === 'infolink' ? ' class="infolink"' : ''}>${label(first)}</a>` : 'derzeit keine freien Termine';
+    const time = first
+      ? `<a href="${dayHref(site, location, first.slice(0, 10))}"${site.variant.locations === 'infolink' ? ' class="infolink"' : ''}>${label(first)}</a>`
+      : 'derzeit keine freien Termine';
     return site.variant.locations === 'infolink'
       ? `<div class="standort"><a class="infolink" href="${locationHref(site, location)}">Termine in ${escapeHtml(location.name)}</a><br>${time}</div>`
       : `<li><a href="${locationHref(site, location)}">${escapeHtml(location.name)}</a></li>\n<li>${time}</li>`;
   });
-  const body = site.variant.locations === 'infolink' ? entries.join('\n') : `<ul id="nav_menu2">\n${entries.join('\n')}\n</ul>`;
-  return layout(site, `<h1>Standorte und<br/>frühestmögliche Termine</h1>\n<p>${escapeHtml(category.name)}</p>\n${body}`);
+  const body =
+    site.variant.locations === 'infolink' ? entries.join('\n') : `<ul id="nav_menu2">\n${entries.join('\n')}\n</ul>`;
+  return layout(
+    site,
+    `<h1>Standorte und<br/>frühestmögliche Termine</h1>\n<p>${escapeHtml(category.name)}</p>\n${body}`,
+  );
 }
 
 /** A location's calendar: month tables with `td.monatevent` links for the days with free times. */
 export function calendarPage(site: SimTempusSite, location: SimLocation, today: string): string {
-  const free = [...new Set(site.office.freeSlots(location.id).filter((s) => s.slice(0, 10) >= today).map((s) => s.slice(0, 10)))];
+  const free = [
+    ...new Set(
+      site.office
+        .freeSlots(location.id)
+        .filter((s) => s.slice(0, 10) >= today)
+        .map((s) => s.slice(0, 10)),
+    ),
+  ];
   const back = `<input type="button" value="Zurück" onclick="window.location.href='${query({ anr: String(site.anr) })}';">`;
-  if (free.length === 0) return layout(site, `<h1>${escapeHtml(location.name)}</h1>\n<p>Leider sind derzeit alle Termine ausgebucht.</p>\n${back}`);
+  if (free.length === 0)
+    return layout(
+      site,
+      `<h1>${escapeHtml(location.name)}</h1>\n<p>Leider sind derzeit alle Termine ausgebucht.</p>\n${back}`,
+    );
   const nextMonth = addDays(`${today.slice(0, 7)}-28`, 7).slice(0, 7);
-  const until = site.variant.shortCalendar ? (free[0] as string).slice(0, 7) : (free[free.length - 1] as string).slice(0, 7);
+  const until = site.variant.shortCalendar
+    ? (free[0] as string).slice(0, 7)
+    : (free[free.length - 1] as string).slice(0, 7);
   const tables: string[] = [];
   const lastMonth = site.variant.shortCalendar || until > nextMonth ? until : nextMonth;
   for (let month = today.slice(0, 7); month <= lastMonth; month = addDays(`${month}-28`, 7).slice(0, 7)) {
-    tables.push(monthTable(month, (date) => (date < today ? 'past' : free.includes(date) ? dayHref(site, location, date) : 'none')));
+    tables.push(
+      monthTable(month, (date) =>
+        date < today ? 'past' : free.includes(date) ? dayHref(site, location, date) : 'none',
+      ),
+    );
   }
-  return layout(site, `<h1>Bitte wählen Sie einen Tag</h1>\n<p>${escapeHtml(location.name)}</p>\n${tables.join('\n')}\n${back}`);
+  return layout(
+    site,
+    `<h1>Bitte wählen Sie einen Tag</h1>\n<p>${escapeHtml(location.name)}</p>\n${tables.join('\n')}\n${back}`,
+  );
 }
 
-const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const MONTHS = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
 
 function monthTable(month: string, cell: (date: string) => string): string {
   const [year, mon] = month.split('-').map(Number) as [number, number];
@@ -142,7 +206,13 @@ function monthTable(month: string, cell: (date: string) => string): string {
   for (let date = `${month}-01`; date.slice(0, 7) === month; date = addDays(date, 1)) {
     const kind = cell(date);
     const day = String(Number(date.slice(8)));
-    cells.push(kind === 'past' ? `<td class="monatvergangen">${day}</td>` : kind === 'none' ? `<td class="monat">${day}</td>` : `<td class="monatevent"><a href="${kind}" title="freie Termine">${day}</a></td>`);
+    cells.push(
+      kind === 'past'
+        ? `<td class="monatvergangen">${day}</td>`
+        : kind === 'none'
+          ? `<td class="monat">${day}</td>`
+          : `<td class="monatevent"><a href="${kind}" title="freie Termine">${day}</a></td>`,
+    );
   }
   const rows: string[] = [];
   for (let i = 0; i < cells.length; i += 7) rows.push(`<tr>${cells.slice(i, i + 7).join('')}</tr>`);
@@ -151,8 +221,14 @@ function monthTable(month: string, cell: (date: string) => string): string {
 
 /** The free times of one day in `table.termine`. */
 export function dayPage(site: SimTempusSite, location: SimLocation, date: string): string {
-  const times = site.office.freeSlots(location.id).filter((s) => s.startsWith(date)).map((s) => s.slice(11, 16));
-  const rows = times.map((t) => `<tr><td class="zeit"><a href="${dayHref(site, location, date)}&amp;zeit=${t}">${t}</a></td><td>frei</td></tr>`);
+  const times = site.office
+    .freeSlots(location.id)
+    .filter((s) => s.startsWith(date))
+    .map((s) => s.slice(11, 16));
+  const rows = times.map(
+    (t) =>
+      `<tr><td class="zeit"><a href="${dayHref(site, location, date)}&amp;zeit=${t}">${t}</a></td><td>frei</td></tr>`,
+  );
   return layout(
     site,
     `<h1>Bitte wählen Sie eine Uhrzeit</h1>

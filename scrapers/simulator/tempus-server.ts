@@ -1,6 +1,17 @@
 import { toBerlinWallTime } from '../../core/berlin-time.js';
 import type { SimLocation, SimOffice, SimRequest, SimResponse, SystemServer } from './types.js';
-import { calendarPage, dayPage, idParts, listPage, messagePage, noticePage, startPage, type SimCategory, type SimTempusSite, type TempusVariant } from './tempus-pages.js';
+import {
+  calendarPage,
+  dayPage,
+  idParts,
+  listPage,
+  messagePage,
+  noticePage,
+  startPage,
+  type SimCategory,
+  type SimTempusSite,
+  type TempusVariant,
+} from './tempus-pages.js';
 
 export type { TempusVariant } from './tempus-pages.js';
 
@@ -11,11 +22,19 @@ export interface TempusServerOptions {
 
 const SESSION_COOKIE = 'PHPSESSID';
 const NO_LOCATIONS = 'Leider können wir Ihnen im Moment an keinem Standort einen Termin anbieten.';
-const CATEGORY_NAMES = ['Meldeangelegenheiten', 'Pass- und Ausweisangelegenheiten', 'Führerscheinangelegenheiten', 'Kfz-Zulassung', 'Gewerbeangelegenheiten'];
+const CATEGORY_NAMES = [
+  'Meldeangelegenheiten',
+  'Pass- und Ausweisangelegenheiten',
+  'Führerscheinangelegenheiten',
+  'Kfz-Zulassung',
+  'Gewerbeangelegenheiten',
+];
 
 /** tempus-termine.com as protocols.md describes it; sites told apart by `anlagennr` (`anr` on later pages). */
 export function tempusServer(offices: SimOffice[], options: TempusServerOptions = {}): SystemServer {
-  const sites = offices.map((office, index) => buildSite(office, index, { ...defaultVariant(office), ...options.variant?.(office) }));
+  const sites = offices.map((office, index) =>
+    buildSite(office, index, { ...defaultVariant(office), ...options.variant?.(office) }),
+  );
   const byAnr = new Map(sites.map((site) => [String(site.anr), site]));
   const byOffice = new Map(sites.map((site) => [site.office, site]));
   const siteOf = (office: SimOffice): SimTempusSite => {
@@ -59,13 +78,19 @@ function buildSite(office: SimOffice, index: number, variant: TempusVariant): Si
   } else {
     for (let i = 0; i < office.locations.length; i += 2) {
       const n = i / 2;
-      groups.push({ name: `${CATEGORY_NAMES[n % CATEGORY_NAMES.length]}${n >= CATEGORY_NAMES.length ? ` ${n + 1}` : ''}`, locations: office.locations.slice(i, i + 2) });
+      groups.push({
+        name: `${CATEGORY_NAMES[n % CATEGORY_NAMES.length]}${n >= CATEGORY_NAMES.length ? ` ${n + 1}` : ''}`,
+        locations: office.locations.slice(i, i + 2),
+      });
     }
   }
   if (variant.emptyCategory || groups.length === 0) groups.push({ name: 'Sonstige Anliegen', locations: [] });
   const categories: SimCategory[] = groups.map((group, c) => ({
     ...group,
-    options: Array.from({ length: 1 + ((c + index) % 3) }, (_, o) => ({ key: `anliegen_${anr}_${c}_${o}`, name: `Anliegen ${o + 1} - ${group.name}` })),
+    options: Array.from({ length: 1 + ((c + index) % 3) }, (_, o) => ({
+      key: `anliegen_${anr}_${c}_${o}`,
+      name: `Anliegen ${o + 1} - ${group.name}`,
+    })),
   }));
   const h = hash(office.sourceId);
   return { office, anr, ...((h >> 9) % 2 === 0 ? { anwendung: String(1 + (h % 7)) } : {}), variant, categories };
@@ -77,7 +102,8 @@ function handle(site: SimTempusSite, request: SimRequest): SimResponse {
   const session = request.cookies[SESSION_COOKIE] === `sim${site.anr}`;
   const today = toBerlinWallTime(site.office.now()).slice(0, 10);
   if (!page) {
-    if (site.anwendung && request.query.get('anwendung') !== site.anwendung) return html(messagePage(site, 'Bitte wählen Sie zuerst eine Anwendung aus.'));
+    if (site.anwendung && request.query.get('anwendung') !== site.anwendung)
+      return html(messagePage(site, 'Bitte wählen Sie zuerst eine Anwendung aus.'));
     return { body: startPage(site), setCookies: [`${SESSION_COOKIE}=sim${site.anr}; path=/`] };
   }
   if (!session) return html(messagePage(site, 'Ihre Sitzung ist abgelaufen. Bitte beginnen Sie erneut.'));
@@ -96,7 +122,9 @@ function handle(site: SimTempusSite, request: SimRequest): SimResponse {
       if (!location) return { status: 404, body: '<html><body>Standort unbekannt</body></html>' };
       const date = request.query.get('datum') ?? '';
       if (page === 'tagesauswahl') return html(calendarPage(site, location, today));
-      return /^\d{4}-\d{2}-\d{2}$/.test(date) ? html(dayPage(site, location, date)) : { status: 400, body: '<html><body>Datum fehlt</body></html>' };
+      return /^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? html(dayPage(site, location, date))
+        : { status: 400, body: '<html><body>Datum fehlt</body></html>' };
     }
     default:
       return { status: 404, body: '<html><body>Not Found</body></html>' };

@@ -2,7 +2,8 @@ import type { SimTevisDepartment, SimTevisLocation, SimTevisService } from './te
 import type { TevisVariant } from './tevis-variant.js';
 
 /** HTML-escape a text for an attribute or element. */
-export const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function layout(site: string, heading: string, body: string): string {
   return `<!DOCTYPE html>
@@ -15,8 +16,16 @@ ${body}
 }
 
 export function indexPage(site: string, departments: SimTevisDepartment[]): string {
-  const links = departments.map((d) => `<li><a class="btn btn-primary" href="select2?md=${d.md}" title="${esc(d.name)}">${esc(d.name)}</a></li>`).join('\n');
-  return layout(site, 'Schritt 1<span class="visuallyhidden"> von 6</span>: Auswahl der Behörde', `<ul class="md_list">\n${links}\n</ul>`);
+  const links = departments
+    .map(
+      (d) => `<li><a class="btn btn-primary" href="select2?md=${d.md}" title="${esc(d.name)}">${esc(d.name)}</a></li>`,
+    )
+    .join('\n');
+  return layout(
+    site,
+    'Schritt 1<span class="visuallyhidden"> von 6</span>: Auswahl der Behörde',
+    `<ul class="md_list">\n${links}\n</ul>`,
+  );
 }
 
 function calendarAttribute(service: SimTevisService, variant: TevisVariant): string {
@@ -39,7 +48,11 @@ export function classicServicePage(site: string, department: SimTevisDepartment,
     : `<form action="calendar" method="get">${hidden}<ul class="cnc_list">
 ${department.services.map((s) => `<li><label><input type="checkbox" class="cnc-item" name="${s.key}" value="1" data-tevis-cncname="${esc(s.title)}"${calendarAttribute(s, variant)}> ${esc(s.title)}</label></li>`).join('\n')}
 </ul><input type="submit" class="btn btn-primary" value="Weiter"></form>`;
-  return layout(site, `Schritt 2<span class="visuallyhidden"> von 6</span>: ${esc(department.name)} - Auswahl des Anliegens`, body);
+  return layout(
+    site,
+    `Schritt 2<span class="visuallyhidden"> von 6</span>: ${esc(department.name)} - Auswahl des Anliegens`,
+    body,
+  );
 }
 
 /** A service without calendar: the notice the site shows instead of a calendar or a location list. */
@@ -62,11 +75,20 @@ window.tevis = window.tevis || {
     cnc: '${service.key}'
 };
 </script>`;
-  return layout(site, 'Schritt 3<span class="visuallyhidden"> von 6</span>: Terminauswahl', `${script}\n<div id="caldiv" class="caldiv"></div>`);
+  return layout(
+    site,
+    'Schritt 3<span class="visuallyhidden"> von 6</span>: Terminauswahl',
+    `${script}\n<div id="caldiv" class="caldiv"></div>`,
+  );
 }
 
 /** Wizard, step 2: `form#cnc-select-form` with the services in accordion sections. */
-export function wizardServicePage(site: string, department: SimTevisDepartment, variant: TevisVariant, action: string): string {
+export function wizardServicePage(
+  site: string,
+  department: SimTevisDepartment,
+  variant: TevisVariant,
+  action: string,
+): string {
   // Accordion sections in page order: each run of services listed under one heading.
   const sections: SimTevisService[][] = [];
   for (const [i, s] of department.services.entries()) {
@@ -78,7 +100,8 @@ export function wizardServicePage(site: string, department: SimTevisDepartment, 
       const lis = services
         .map((s, i) => {
           const title = i % 2 === 1 ? `${s.title.replace(' ', '  ')}   ` : s.title;
-          const locations = s.attribute === undefined ? '' : ` data-tevis-locations="${s.locations.map((l) => l.loc).join('|')}"`;
+          const locations =
+            s.attribute === undefined ? '' : ` data-tevis-locations="${s.locations.map((l) => l.loc).join('|')}"`;
           return `<li id="li-${s.key}" class="liConcernsChecklist"><label class="labelConcerns" for="input-${s.key}"><b>${esc(s.title)}</b></label>
 <input id="input-${s.key}" type="number" name="${s.key}" class="cnc-item form-control cnc-number input-number" data-tevis-type="mdc"${locations}${calendarAttribute(s, variant)} data-tevis-cncname="${esc(title)}" value="0" min="0" max="8"></li>`;
         })
@@ -93,7 +116,11 @@ export function wizardServicePage(site: string, department: SimTevisDepartment, 
 <form action="${esc(action)}" method="get" id="cnc-select-form"><input type="hidden" value="${department.mdt}" name="mdt"><input type="hidden" value="1" name="select_cnc">
 ${items}
 <input type="submit" class="btn btn-primary" id="WeiterButton" value="Weiter"></form>`;
-  return layout(site, `Schritt 2<span class="visuallyhidden"> von 6</span>: ${esc(department.name)} - Auswahl des Anliegens`, body);
+  return layout(
+    site,
+    `Schritt 2<span class="visuallyhidden"> von 6</span>: ${esc(department.name)} - Auswahl des Anliegens`,
+    body,
+  );
 }
 
 /** Wizard, step 3: the office locations, each a POST form (map marker and panel, as on the real page). */
@@ -101,15 +128,26 @@ export function locationPage(site: string, service: SimTevisService): string {
   const fields = (l: SimTevisLocation, n: number) =>
     `<input type="hidden" name="loc" value="${l.loc}" /><input type="hidden" name="gps_lat" value="51.${4300 + n}" /><input type="hidden" name="gps_long" value="6.${8800 + n}" />`;
   const markers = service.locations
-    .map((l, n) => `<div style="display: none;" id="map_marker_content-${l.loc}"><div><b>${esc(l.name)}</b><br/>Rathausplatz ${n + 1}<br/></div>
-<form method="post">${fields(l, n)}<input type="submit" name="select_location" class="btn btn-primary map_loc_btn" value="Standort auswählen"/></form></div>`)
+    .map(
+      (
+        l,
+        n,
+      ) => `<div style="display: none;" id="map_marker_content-${l.loc}"><div><b>${esc(l.name)}</b><br/>Rathausplatz ${n + 1}<br/></div>
+<form method="post">${fields(l, n)}<input type="submit" name="select_location" class="btn btn-primary map_loc_btn" value="Standort auswählen"/></form></div>`,
+    )
     .join('\n');
   const panels = service.locations
-    .map((l, n) => `<div class="suggest_location_panel"><form method="post">${fields(l, n)}
+    .map(
+      (l, n) => `<div class="suggest_location_panel"><form method="post">${fields(l, n)}
 <dl class="grid suggest_location_tbl"><dt>Name</dt><dd>${esc(l.name)}</dd><dt>Anschrift</dt><dd>Rathausplatz ${n + 1}</dd></dl>
-<input type="submit" class="sel_button btn btn-primary" value="Weiter" name="select_location" /></form></div>`)
+<input type="submit" class="sel_button btn btn-primary" value="Weiter" name="select_location" /></form></div>`,
+    )
     .join('\n');
-  return layout(site, 'Schritt 3<span class="visuallyhidden"> von 6</span>: Terminvorschläge - Standortauswahl', `<div id="loc_map">${markers}</div>\n${panels}`);
+  return layout(
+    site,
+    'Schritt 3<span class="visuallyhidden"> von 6</span>: Terminvorschläge - Standortauswahl',
+    `<div id="loc_map">${markers}</div>\n${panels}`,
+  );
 }
 
 export interface SuggestDay {
@@ -125,10 +163,20 @@ export interface SuggestDay {
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Wizard, step 4: one day of free times (or the "no times" notice), with the filter form. */
-export function suggestPage(site: string, service: SimTevisService, location: SimTevisLocation, shown: SuggestDay | undefined, range: { from: string; to: string }): string {
+export function suggestPage(
+  site: string,
+  service: SimTevisService,
+  location: SimTevisLocation,
+  shown: SuggestDay | undefined,
+  range: { from: string; to: string },
+): string {
   if (!shown) {
     const body = `<div class="row"><h2 class="h1like">Kein freier Termin verfügbar</h2><span>Für die aktuelle Anliegenauswahl ist leider kein Termin verfügbar.</span></div>`;
-    return layout(site, 'Schritt 4<span class="visuallyhidden"> von 6</span>: Terminvorschläge - Keine Zeiten verfügbar', body);
+    return layout(
+      site,
+      'Schritt 4<span class="visuallyhidden"> von 6</span>: Terminvorschläge - Keine Zeiten verfügbar',
+      body,
+    );
   }
   const filter = `<form action="" method="get" id="suggest_filter_form"><input type="hidden" name="loc" value="${location.loc}">
 <input type="hidden" name="mdt" value="0" /><input type="hidden" name="${service.key}" value="1" />

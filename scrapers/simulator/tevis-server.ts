@@ -90,7 +90,8 @@ function handle(site: Site, request: SimRequest, session: Session | undefined): 
   const departments = buildSite(office, variant);
   const path = page(request);
   if (path === '/') return html(indexPage(name, departments));
-  const noSession = () => html(layout(name, 'Fehler', '<div class="alert alert-danger">Kein gültiger Mandant gefunden</div>'));
+  const noSession = () =>
+    html(layout(name, 'Fehler', '<div class="alert alert-danger">Kein gültiger Mandant gefunden</div>'));
   if (!session) return path === '/caldiv' ? html('') : noSession();
   const today = toBerlinWallTime(office.now()).slice(0, 10);
   if (path === '/select2') {
@@ -98,11 +99,19 @@ function handle(site: Site, request: SimRequest, session: Session | undefined): 
     if (!department) return noSession();
     if (variant.flow === 'classic') return html(classicServicePage(name, department, variant));
     const host = String(request.headers.host ?? '127.0.0.1');
-    return html(wizardServicePage(name, department, variant, variant.absoluteAction ? `http://${host}/tevis/${site.key}/location` : 'location'));
+    return html(
+      wizardServicePage(
+        name,
+        department,
+        variant,
+        variant.absoluteAction ? `http://${host}/tevis/${site.key}/location` : 'location',
+      ),
+    );
   }
   const chosen = serviceOf(departments, request);
   if (variant.flow === 'classic' && path === '/calendar') {
-    if (!chosen) return html(layout(name, 'Hinweis', '<div class="alert">Der ausgewählte Kalender existiert nicht</div>'));
+    if (!chosen)
+      return html(layout(name, 'Hinweis', '<div class="alert">Der ausgewählte Kalender existiert nicht</div>'));
     session.selected = new Set(chosen.service.calendars);
     return html(calendarPage(name, chosen.service, weekOf(today).week));
   }
@@ -127,7 +136,10 @@ function handle(site: Site, request: SimRequest, session: Session | undefined): 
 }
 
 /** The service a `calendar?`/`location?` request names: `mdt` of its department and `{key}=1`. */
-function serviceOf(departments: SimTevisDepartment[], request: SimRequest): { department: SimTevisDepartment; service: SimTevisService } | undefined {
+function serviceOf(
+  departments: SimTevisDepartment[],
+  request: SimRequest,
+): { department: SimTevisDepartment; service: SimTevisService } | undefined {
   const department = departments.find((d) => d.mdt === request.query.get('mdt'));
   const service = department?.services.find((s) => request.query.get(s.key) === '1');
   return department && service ? { department, service } : undefined;

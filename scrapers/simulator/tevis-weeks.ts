@@ -5,7 +5,7 @@ export function daysOfWeek(week: string): string[] {
   const year = Number(week.slice(0, 4));
   const number = Number(week.slice(4));
   const jan4 = Date.UTC(year, 0, 4);
-  const monday = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000) + (number - 1) * 7 * 86_400_000;
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (number - 1) * 7 * 86_400_000;
   return Array.from({ length: 7 }, (_, i) => new Date(monday + i * 86_400_000).toISOString().slice(0, 10));
 }
 

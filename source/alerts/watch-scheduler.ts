@@ -51,7 +51,12 @@ export function alertOnSnapshots(
 
   const offRun = scheduler.onRun((outcome) => {
     if (!outcome.snapshot || outcome.storeError) return;
-    const site: AlertSite = { id: outcome.site.id, name: outcome.site.name, city: cityOf(outcome.site), url: outcome.site.url };
+    const site: AlertSite = {
+      id: outcome.site.id,
+      name: outcome.site.name,
+      city: cityOf(outcome.site),
+      url: outcome.site.url,
+    };
     const task = detectAlerts(store, site, outcome.snapshot.takenAt).then(
       (alerts) => void gathered.push(...alerts),
       (error: unknown) => log(`office-watch: could not check the watches for ${outcome.site.id}: ${errorText(error)}`),

@@ -5,7 +5,10 @@ import { webhookRequest, type WebhookTarget } from './webhook-format.js';
 export class RetryAfterError extends Error {
   readonly code = 'RETRY_AFTER';
 
-  constructor(message: string, readonly waitMs: number) {
+  constructor(
+    message: string,
+    readonly waitMs: number,
+  ) {
     super(message);
     this.name = 'RetryAfterError';
   }

@@ -24,6 +24,8 @@ await build({
   // loaded only in development and not installed.
   external: ['toasted-notifier', 'react-devtools-core'],
   // Libraries written as CommonJS call require, which an ES module lacks.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   plugins: [levelBindingOutside],
 });

@@ -8,6 +8,10 @@ import type { Plugin } from 'esbuild';
 export const levelBindingOutside: Plugin = {
   name: 'level-binding-outside',
   setup(build) {
-    build.onResolve({ filter: /^\.\/binding$/ }, ({ importer }) => (/[\\/]classic-level[\\/][^\\/]+\.js$/.test(importer) ? { path: 'classic-level/binding.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/binding$/ }, ({ importer }) =>
+      /[\\/]classic-level[\\/][^\\/]+\.js$/.test(importer)
+        ? { path: 'classic-level/binding.js', external: true }
+        : undefined,
+    );
   },
 };

@@ -37,14 +37,27 @@ export const alertsCommand = defineCommand({
     try {
       since = wallBound(flags.since, 'from');
     } catch {
-      throw new UserError(`--since "${sanitize(flags.since ?? '', 40)}" is not a date (YYYY-MM-DD or "YYYY-MM-DD HH:MM").`, 2);
+      throw new UserError(
+        `--since "${sanitize(flags.since ?? '', 40)}" is not a date (YYYY-MM-DD or "YYYY-MM-DD HH:MM").`,
+        2,
+      );
     }
     return withStore(flags.db, { readOnly: true }, async (store) => {
       const alerts = await listAlerts(store, since === undefined ? {} : { since });
       // Names come from the sites: capped and cleaned like every line the terminal shows.
-      const clean = (a: (typeof alerts)[number]) => ({ ...a, office: sanitize(a.office, 200), siteName: sanitize(a.siteName, 200), city: sanitize(a.city, 100) });
+      const clean = (a: (typeof alerts)[number]) => ({
+        ...a,
+        office: sanitize(a.office, 200),
+        siteName: sanitize(a.siteName, 200),
+        city: sanitize(a.city, 100),
+      });
       if (flags.json) stdout.write(`${terminalJson(alerts.map(clean))}\n`);
-      else stdout.write(alerts.length === 0 ? 'no alerts yet.\n' : `${alerts.map((a) => `${a.takenAt.slice(0, 16)}  ${alertLine(a)}`).join('\n')}\n`);
+      else
+        stdout.write(
+          alerts.length === 0
+            ? 'no alerts yet.\n'
+            : `${alerts.map((a) => `${a.takenAt.slice(0, 16)}  ${alertLine(a)}`).join('\n')}\n`,
+        );
       return 0;
     });
   },

@@ -1,4 +1,11 @@
-import { checkStore, PROBLEM_KINDS, repairStore, type CheckReport, type Problem, type ProblemKind } from '../../store/index.js';
+import {
+  checkStore,
+  PROBLEM_KINDS,
+  repairStore,
+  type CheckReport,
+  type Problem,
+  type ProblemKind,
+} from '../../store/index.js';
 import { sanitize } from '../sanitize.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
@@ -29,13 +36,18 @@ function verdict(report: CheckReport): string {
   const sizes = `${count(report.sources, ['source', 'sources'])}, ${count(report.snapshots, ['snapshot', 'snapshots'])}`;
   const { problems } = report;
   if (problems.length === 0) return `sound: ${sizes}, 0 problems`;
-  const hint = problems.some((p) => p.fix.length > 0) ? 'run office-watch check --repair' : 'import the weeks concerned again';
+  const hint = problems.some((p) => p.fix.length > 0)
+    ? 'run office-watch check --repair'
+    : 'import the weeks concerned again';
   return `${count(problems.length, ['problem', 'problems'])} (${sizes}): ${tally(problems)}; ${hint}`;
 }
 
 function details(problems: Problem[]): string {
-  const lines = problems.slice(0, DETAIL_LINES).map((p) => `  ${p.kind.padEnd(9)} ${sanitize(p.message, 300)}${p.fix.length === 0 ? ' (cannot be rebuilt)' : ''}`);
-  if (problems.length > DETAIL_LINES) lines.push(`  … and ${number(problems.length - DETAIL_LINES)} more (--json lists all)`);
+  const lines = problems
+    .slice(0, DETAIL_LINES)
+    .map((p) => `  ${p.kind.padEnd(9)} ${sanitize(p.message, 300)}${p.fix.length === 0 ? ' (cannot be rebuilt)' : ''}`);
+  if (problems.length > DETAIL_LINES)
+    lines.push(`  … and ${number(problems.length - DETAIL_LINES)} more (--json lists all)`);
   return lines.map((l) => `${l}\n`).join('');
 }
 
@@ -55,7 +67,8 @@ export const checkCommand = defineCommand({
 `,
   flags: { repair: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
   async run({ input, flags, stdout }) {
-    if (input.length > 0) throw new UserError(`check takes no arguments ("${sanitize(input[0]!, 40)}"); --db PATH names the database.`, 2);
+    if (input.length > 0)
+      throw new UserError(`check takes no arguments ("${sanitize(input[0]!, 40)}"); --db PATH names the database.`, 2);
     const repair = flags.repair === true;
     const result = await withStore(flags.db, { readOnly: !repair }, async (store) => {
       const before = await checkStore(store);
@@ -64,11 +77,23 @@ export const checkCommand = defineCommand({
     const { before, repaired } = result;
     const now = repaired?.after ?? before;
     if (flags.json) {
-      const json = { sound: now.problems.length === 0, sources: now.sources, snapshots: now.snapshots, keys: now.keys, problems: now.problems.map(asJson), ...(repaired ? { repaired: repaired.repaired.map(asJson), found: before.problems.map(asJson) } : {}) };
+      const json = {
+        sound: now.problems.length === 0,
+        sources: now.sources,
+        snapshots: now.snapshots,
+        keys: now.keys,
+        problems: now.problems.map(asJson),
+        ...(repaired ? { repaired: repaired.repaired.map(asJson), found: before.problems.map(asJson) } : {}),
+      };
       stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else if (repaired) {
-      const done = repaired.repaired.length > 0 ? `repaired ${count(repaired.repaired.length, ['problem', 'problems'])}: ${tally(repaired.repaired)}` : 'repaired nothing';
-      stdout.write(`${now.problems.length === 0 ? 'sound after repair' : 'still unsound after repair'}: ${done}\n${verdict(now)}\n${details(now.problems)}`);
+      const done =
+        repaired.repaired.length > 0
+          ? `repaired ${count(repaired.repaired.length, ['problem', 'problems'])}: ${tally(repaired.repaired)}`
+          : 'repaired nothing';
+      stdout.write(
+        `${now.problems.length === 0 ? 'sound after repair' : 'still unsound after repair'}: ${done}\n${verdict(now)}\n${details(now.problems)}`,
+      );
     } else {
       stdout.write(`${verdict(before)}\n${details(before.problems)}`);
     }

@@ -42,12 +42,17 @@ export const exportCommand = defineCommand({
     const exported = withStore(flags.db, { readOnly: true }, async (store) => {
       const all = await store.listSources();
       const sources = flags.source ? all.filter(idMatcher(flags.source)) : all;
-      if (sources.length === 0) throw new UserError(flags.source ? `no source in the database matches "${flags.source}".` : 'the database holds no snapshots yet.');
+      if (sources.length === 0)
+        throw new UserError(
+          flags.source
+            ? `no source in the database matches "${flags.source}".`
+            : 'the database holds no snapshots yet.',
+        );
       const csvs = weeklyCsvs(store, { sources, ...range });
       let count = 0;
-      if (!out) for await (const csv of csvs) (count++, await writeAll(stdout, csv.lines()));
+      if (!out) for await (const csv of csvs) count++, await writeAll(stdout, csv.lines());
       else if (flags.tar) count = await writeBundles(out, csvs);
-      else for await (const csv of csvs) (count++, await writeCsv(out, csv));
+      else for await (const csv of csvs) count++, await writeCsv(out, csv);
       if (count === 0) throw new UserError('no snapshots in that range.');
       if (out) process.stderr.write(`wrote ${count} weekly CSV file(s) to ${out}\n`);
       return 0;

@@ -12,4 +12,16 @@ import { snapshotCommand } from './snapshot.js';
 import { statsCommand } from './stats.js';
 
 /** Every one-shot command, in the order the main help lists them. */
-export const commands: Command[] = [importCommand, exportCommand, metricsCommand, statsCommand, checkCommand, insightsCommand, listCommand, snapshotCommand, watchCommand, alertsCommand, simulateCommand];
+export const commands: Command[] = [
+  importCommand,
+  exportCommand,
+  metricsCommand,
+  statsCommand,
+  checkCommand,
+  insightsCommand,
+  listCommand,
+  snapshotCommand,
+  watchCommand,
+  alertsCommand,
+  simulateCommand,
+];

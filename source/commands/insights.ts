@@ -1,4 +1,11 @@
-import { cityInsights, csvField, type CityInsights, type Figures, type Insights, type SourceInsights } from '../../store/index.js';
+import {
+  cityInsights,
+  csvField,
+  type CityInsights,
+  type Figures,
+  type Insights,
+  type SourceInsights,
+} from '../../store/index.js';
 import { registryCityOf } from '../registry-city.js';
 import { wallRange } from '../date-range.js';
 import { formatTable } from '../format-table.js';
@@ -62,19 +69,44 @@ const num = (value: number | null, digits = 1): string => (value === null ? '–
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const percent = (value: number | null): string => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
-const COLUMNS = ['bookings/day', 'cancels/day', 'cancel rate', 'lead median (d)', 'slot hours', 'booking hours', 'free/day', 'bookings', 'published'];
+const COLUMNS = [
+  'bookings/day',
+  'cancels/day',
+  'cancel rate',
+  'lead median (d)',
+  'slot hours',
+  'booking hours',
+  'free/day',
+  'bookings',
+  'published',
+];
 const RIGHT = [true, true, true, true, false, false, true, true, true];
 const CITY_RIGHT = [true, false, true, true, true, ...RIGHT];
 
 function cells(f: Figures): string[] {
-  return [num(f.bookingsPerDay), num(f.cancellationsPerDay), percent(f.cancellationRate), num(f.leadMedianDays, 0), hours(f.popularSlotHours), hours(f.popularBookingHours), num(f.freeSlotsPerDay), String(f.bookings), String(f.published.bookings)];
+  return [
+    num(f.bookingsPerDay),
+    num(f.cancellationsPerDay),
+    percent(f.cancellationRate),
+    num(f.leadMedianDays, 0),
+    hours(f.popularSlotHours),
+    hours(f.popularBookingHours),
+    num(f.freeSlotsPerDay),
+    String(f.bookings),
+    String(f.published.bookings),
+  ];
 }
 
 /** The readable report: cities ranked side by side, then each source (a booking site) with its offices. */
 export function insightsText(insights: Insights): string {
   const span = `${insights.first.slice(0, 16)} – ${insights.last.slice(0, 16)}`;
   const cityRows = insights.cities.map((c) => [
-    String(c.rank), sanitize(c.city, 30), String(c.sources.length), String(c.locations), String(c.days), ...cells(c),
+    String(c.rank),
+    sanitize(c.city, 30),
+    String(c.sources.length),
+    String(c.locations),
+    String(c.days),
+    ...cells(c),
   ]);
   const sources = insights.cities.flatMap((c) => c.sources.map((s): [CityInsights, SourceInsights] => [c, s]));
   const sourceRows = sources.map(([c, s]) => {
@@ -97,18 +129,48 @@ export function insightsText(insights: Insights): string {
 }
 
 const CSV_HEADER = [
-  'level', 'city', 'source', 'rank', 'days', 'snapshots', 'bookings', 'cancellations', 'bookings_per_day',
-  'cancellations_per_day', 'cancellation_rate', 'lead_median_days', 'popular_slot_hours', 'popular_booking_hours',
-  'free_slots_per_day', 'published_bookings', 'published_cancellations', 'offices',
+  'level',
+  'city',
+  'source',
+  'rank',
+  'days',
+  'snapshots',
+  'bookings',
+  'cancellations',
+  'bookings_per_day',
+  'cancellations_per_day',
+  'cancellation_rate',
+  'lead_median_days',
+  'popular_slot_hours',
+  'popular_booking_hours',
+  'free_slots_per_day',
+  'published_bookings',
+  'published_cancellations',
+  'offices',
 ];
 
 /** One row per city and per source (popular hours space-separated); offices: the locations seen. */
 export function insightsCsv(insights: Insights): string {
   const row = (level: string, city: string, source: string, rank: string, f: Figures): string =>
     [
-      level, city, source, rank, f.days, f.snapshots, f.bookings, f.cancellations, f.bookingsPerDay,
-      f.cancellationsPerDay, f.cancellationRate ?? '', f.leadMedianDays ?? '', f.popularSlotHours.join(' '),
-      f.popularBookingHours.join(' '), f.freeSlotsPerDay, f.published.bookings, f.published.cancellations, f.locations,
+      level,
+      city,
+      source,
+      rank,
+      f.days,
+      f.snapshots,
+      f.bookings,
+      f.cancellations,
+      f.bookingsPerDay,
+      f.cancellationsPerDay,
+      f.cancellationRate ?? '',
+      f.leadMedianDays ?? '',
+      f.popularSlotHours.join(' '),
+      f.popularBookingHours.join(' '),
+      f.freeSlotsPerDay,
+      f.published.bookings,
+      f.published.cancellations,
+      f.locations,
     ]
       .map((v) => csvField(String(v)))
       .join(',');

@@ -10,7 +10,8 @@ import { defineCommand } from './command.js';
 /** The sites of --sites FILE, or the registry. */
 export function loadSites(file: unknown): RegistrySite[] {
   if (file === undefined) return loadRegistry();
-  if (typeof file !== 'string' || file.trim() === '') throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
+  if (typeof file !== 'string' || file.trim() === '')
+    throw new UserError('--sites needs the path of a sites file (JSON, the format of office-watch list --json).', 2);
   refuseDevice(file, 'the sites file');
   return loadSitesFile(file);
 }
@@ -39,7 +40,11 @@ export function formatTable(sites: readonly RegistrySite[], width?: number): str
   ]);
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   // Too wide for the terminal: shorten NAME, then CITY, then ID, each down to a floor.
-  for (const [column, floor] of [[3, 12], [2, 10], [0, 12]] as const) {
+  for (const [column, floor] of [
+    [3, 12],
+    [2, 10],
+    [0, 12],
+  ] as const) {
     const total = widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
     if (!width || total < width) break;
     widths[column] = Math.max(floor, widths[column]! - (total - width + 1));
@@ -83,7 +88,8 @@ export const listCommand = defineCommand({
     const all = loadSites(flags.sites);
     const system = systemFlag(flags.system, all);
     const { sites, unmatched } = selectSites(all, { include: input, system });
-    if (unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them all.`);
+    if (unmatched.length > 0)
+      throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them all.`);
     if (flags.json) {
       stdout.write(`${terminalJson(sites)}\n`);
       return 0;

@@ -60,14 +60,18 @@ export const simulateCommand = defineCommand({
     const seed = integerFlag(flags.seed, 'seed', 0, 2 ** 32 - 1);
     if (flags.score) return score(context, seed);
     const speed = flags.speed;
-    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > 100_000) throw new UserError('--speed must be a number above 0 (at most 100000).', 2);
+    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed <= 0 || speed > 100_000)
+      throw new UserError('--speed must be a number above 0 (at most 100000).', 2);
     const sitesOut = flags.sitesOut;
-    if (sitesOut !== undefined && (typeof sitesOut !== 'string' || sitesOut.trim() === '')) throw new UserError('--sites-out needs the path of a file to write.', 2);
+    if (sitesOut !== undefined && (typeof sitesOut !== 'string' || sitesOut.trim() === ''))
+      throw new UserError('--sites-out needs the path of a file to write.', 2);
 
     const demo = await start(port, seed, speed);
     try {
       if (typeof sitesOut === 'string') writeSites(demo, sitesOut);
-      stderr.write(`office-watch simulate: ${demo.offices.length} offices from ${toBerlinWallTime(demo.clock.now()).slice(0, 16)} (Berlin), speed ${speed}×, seed ${seed}; Ctrl-C stops.\n`);
+      stderr.write(
+        `office-watch simulate: ${demo.offices.length} offices from ${toBerlinWallTime(demo.clock.now()).slice(0, 16)} (Berlin), speed ${speed}×, seed ${seed}; Ctrl-C stops.\n`,
+      );
       for (const line of officeLines(demo)) stdout.write(`${line}\n`);
       if (typeof sitesOut === 'string') stderr.write(`sites written to ${sitesOut}\n`);
       await untilInterrupted();
@@ -80,14 +84,21 @@ export const simulateCommand = defineCommand({
 
 async function score({ flags, stdout, stderr }: CommandContext<typeof SIMULATE_FLAGS>, seed: number): Promise<number> {
   const days = flags.days;
-  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 14) throw new UserError('--days must be a number above 0 (at most 14).', 2);
+  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > 14)
+    throw new UserError('--days must be a number above 0 (at most 14).', 2);
   const { scoreInference } = await import('../simulate/score.js');
   const { formatScore } = await import('../simulate/score-format.js');
   const started = Date.now();
   const tty = Boolean(stderr.isTTY);
-  const report = await scoreInference({ days, seed, progress: tty ? (f) => stderr.write(`\rscoring… ${Math.round(f * 100)}%`) : undefined });
+  const report = await scoreInference({
+    days,
+    seed,
+    progress: tty ? (f) => stderr.write(`\rscoring… ${Math.round(f * 100)}%`) : undefined,
+  });
   if (tty) stderr.write('\r');
-  stderr.write(`office-watch simulate --score: ${report.rounds} rounds of ${report.roundMinutes} minutes (${days} days), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  stderr.write(
+    `office-watch simulate --score: ${report.rounds} rounds of ${report.roundMinutes} minutes (${days} days), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatScore(report));
   return 0;
 }

@@ -30,7 +30,13 @@ export interface SnapshotSummary {
 
 export function summarize(outcome: RunOutcome): SnapshotSummary {
   const { run, site } = outcome;
-  const summary: SnapshotSummary = { sourceId: site.id, system: site.system, ok: run.ok, durationMs: run.durationMs, requests: run.requests };
+  const summary: SnapshotSummary = {
+    sourceId: site.id,
+    system: site.system,
+    ok: run.ok,
+    durationMs: run.durationMs,
+    requests: run.requests,
+  };
   if (run.locations !== undefined) summary.locations = run.locations;
   if (run.freeSlots !== undefined) summary.freeSlots = run.freeSlots;
   if (run.error) summary.error = { ...run.error, message: sanitize(run.error.message, 300) };
@@ -58,7 +64,8 @@ function positiveInteger(value: unknown, flag: string, max: number): number {
   return value;
 }
 
-const patterns = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : []);
+const patterns = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String).filter((p) => p.trim() !== '') : [];
 
 /** `office-watch snapshot`: one round over the chosen sources, stored, with a line per source. */
 
@@ -110,13 +117,23 @@ export const snapshotCommand = defineCommand({
     const { flags } = context;
     const weeks = positiveInteger(flags.weeks, 'weeks', 26);
     const parallel = positiveInteger(flags.parallel, 'parallel', 64);
-    if (flags.demo && flags.sites !== undefined) throw new UserError('--demo scrapes simulated offices and takes no --sites file.', 2);
+    if (flags.demo && flags.sites !== undefined)
+      throw new UserError('--demo scrapes simulated offices and takes no --sites file.', 2);
     const webhook = webhookOptions(flags);
     if (flags.exec?.trim() === '') throw new UserError('--exec needs a command.', 2);
-    if (context.input.length > 0) throw new UserError(`snapshot takes no arguments ("${sanitize(context.input[0]!, 40)}"); use -i PATTERN to choose sources.`, 2);
+    if (context.input.length > 0)
+      throw new UserError(
+        `snapshot takes no arguments ("${sanitize(context.input[0]!, 40)}"); use -i PATTERN to choose sources.`,
+        2,
+      );
     const choose = (all: RegistrySite[]): Site[] => {
-      const { sites, unmatched } = selectSites(all, { include: patterns(flags.include), exclude: patterns(flags.exclude), system: systemFlag(flags.system, all) });
-      if (unmatched.length > 0) throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them.`);
+      const { sites, unmatched } = selectSites(all, {
+        include: patterns(flags.include),
+        exclude: patterns(flags.exclude),
+        system: systemFlag(flags.system, all),
+      });
+      if (unmatched.length > 0)
+        throw new UserError(`no source matches "${sanitize(unmatched[0]!, 60)}"; office-watch list shows them.`);
       if (sites.length === 0) throw new UserError('no source is left to scrape after --exclude and --system.');
       return sites;
     };
@@ -158,10 +175,17 @@ interface RoundOptions {
   webhookFormat?: WebhookFormat;
 }
 
-async function scrapeRound(context: CommandContext<typeof SNAPSHOT_FLAGS>, chosen: Site[], options: RoundOptions): Promise<number> {
+async function scrapeRound(
+  context: CommandContext<typeof SNAPSHOT_FLAGS>,
+  chosen: Site[],
+  options: RoundOptions,
+): Promise<number> {
   return withStore(context.flags.db, {}, async (store) => {
     const recent = options.now ? new Map<string, number>() : await recentlyScraped(store, chosen);
-    for (const [id, wait] of recent) context.stderr.write(`skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`);
+    for (const [id, wait] of recent)
+      context.stderr.write(
+        `skipped ${sanitize(id, 64)}: scraped recently; it may be scraped again in ${wait} min (its minimum interval).\n`,
+      );
     const sites = chosen.filter((site) => !recent.has(site.id));
     if (sites.length === 0) return 0;
     // The scrapers (cheerio, got) load only when a command scrapes: the other commands start without them.
@@ -199,7 +223,12 @@ async function scrapeRound(context: CommandContext<typeof SNAPSHOT_FLAGS>, chose
 }
 
 /** Run the round, streaming a line per source (or collecting the JSON), then the totals; the exit code. */
-async function report({ flags, stdout, stderr }: CommandContext<typeof SNAPSHOT_FLAGS>, scheduler: Scheduler, total: number, interrupted: () => boolean): Promise<number> {
+async function report(
+  { flags, stdout, stderr }: CommandContext<typeof SNAPSHOT_FLAGS>,
+  scheduler: Scheduler,
+  total: number,
+  interrupted: () => boolean,
+): Promise<number> {
   let done = 0;
   scheduler.onRun((outcome) => {
     done++;
@@ -220,7 +249,9 @@ async function report({ flags, stdout, stderr }: CommandContext<typeof SNAPSHOT_
     const ok = summaries.filter((s) => s.ok);
     const free = ok.reduce((sum, s) => sum + (s.freeSlots ?? 0), 0);
     const locations = ok.reduce((sum, s) => sum + (s.locations ?? 0), 0);
-    stdout.write(`${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`);
+    stdout.write(
+      `${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`,
+    );
   }
   if (interrupted()) {
     stderr.write(`office-watch: interrupted; ${round.skipped.length} sources not scraped.\n`);

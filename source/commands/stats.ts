@@ -22,7 +22,18 @@ export const statsCommand = defineCommand({
       return 0;
     }
     const header = ['source', 'snapshots', 'locations', 'changed', 'appointments', 'cancellations', 'first', 'last'];
-    const rows = stats.map((s) => [sanitize(s.sourceId, 40), s.snapshots, s.locations, s.changedRows, s.appointments, s.cancellations, s.first ?? '', s.last ?? ''].map(String));
+    const rows = stats.map((s) =>
+      [
+        sanitize(s.sourceId, 40),
+        s.snapshots,
+        s.locations,
+        s.changedRows,
+        s.appointments,
+        s.cancellations,
+        s.first ?? '',
+        s.last ?? '',
+      ].map(String),
+    );
     stdout.write(formatTable(header, rows, [false, true, true, true, true, true, false, false]));
     return 0;
   },

@@ -1,5 +1,12 @@
 import { cityOf } from '../../scrapers/registry/registry.js';
-import { addWatch, listWatches, removeWatch, WatchExistsError, type LevelStore, type Watch } from '../../store/index.js';
+import {
+  addWatch,
+  listWatches,
+  removeWatch,
+  WatchExistsError,
+  type LevelStore,
+  type Watch,
+} from '../../store/index.js';
 import { watchSummary } from '../alerts/watch-text.js';
 import { idMatcher } from '../id-pattern.js';
 import { sanitize } from '../sanitize.js';
@@ -24,15 +31,23 @@ async function addNew(store: LevelStore, spec: Parameters<typeof addWatch>[1]): 
 }
 
 /** Cities and offices the patterns may name: the sites (registry or --sites; with --demo the simulated ones) and the db. */
-async function candidates(store: LevelStore, flags: { sites?: string | undefined; demo?: boolean | undefined }): Promise<WatchCandidates> {
-  const sites: { id: string; name: string; city?: string; locations?: { id: string; name?: string }[] }[] = [...loadSites(flags.sites)];
+async function candidates(
+  store: LevelStore,
+  flags: { sites?: string | undefined; demo?: boolean | undefined },
+): Promise<WatchCandidates> {
+  const sites: { id: string; name: string; city?: string; locations?: { id: string; name?: string }[] }[] = [
+    ...loadSites(flags.sites),
+  ];
   if (flags.demo) {
     const { DEMO_OFFICES } = await import('../../scrapers/simulator/demo-offices.js');
     sites.push(...DEMO_OFFICES.map((o) => ({ id: o.sourceId, name: o.name, city: o.city, locations: o.locations })));
   }
-  const offices = sites.flatMap((site) => (site.locations ?? []).map((l) => ({ id: `${site.id}/${l.id}`, name: l.name })));
+  const offices = sites.flatMap((site) =>
+    (site.locations ?? []).map((l) => ({ id: `${site.id}/${l.id}`, name: l.name })),
+  );
   for (const sourceId of await store.listSources()) {
-    for (const l of await store.listLocations(sourceId)) offices.push({ id: `${sourceId}/${l.locationId}`, name: l.name });
+    for (const l of await store.listLocations(sourceId))
+      offices.push({ id: `${sourceId}/${l.locationId}`, name: l.name });
   }
   return { cities: [...new Set(sites.map((site) => cityOf(site)))], offices };
 }
@@ -90,7 +105,9 @@ export const watchCommand = defineCommand({
       return withStore(flags.db, {}, async (store) => {
         const spec = parseWatchFlags(flags, await candidates(store, flags), idMatcher);
         const watch = await addNew(store, spec);
-        stdout.write(flags.json ? `${JSON.stringify(watch, null, 2)}\n` : `added watch ${describeWatch(watch).trim()}\n`);
+        stdout.write(
+          flags.json ? `${JSON.stringify(watch, null, 2)}\n` : `added watch ${describeWatch(watch).trim()}\n`,
+        );
         return 0;
       });
     }
@@ -98,14 +115,21 @@ export const watchCommand = defineCommand({
       return withStore(flags.db, { readOnly: true }, async (store) => {
         const watches = await listWatches(store);
         if (flags.json) stdout.write(`${JSON.stringify(watches, null, 2)}\n`);
-        else stdout.write(watches.length === 0 ? 'no watches; office-watch watch add --help shows how to add one.\n' : `${watches.map(describeWatch).join('\n')}\n`);
+        else
+          stdout.write(
+            watches.length === 0
+              ? 'no watches; office-watch watch add --help shows how to add one.\n'
+              : `${watches.map(describeWatch).join('\n')}\n`,
+          );
         return 0;
       });
     }
     if (action === 'rm') {
-      if (rest.length !== 1) throw new UserError('watch rm needs one watch id (office-watch watch list shows them).', 2);
+      if (rest.length !== 1)
+        throw new UserError('watch rm needs one watch id (office-watch watch list shows them).', 2);
       return withStore(flags.db, {}, async (store) => {
-        if (!(await removeWatch(store, rest[0]!))) throw new UserError(`there is no watch "${sanitize(rest[0]!, 20)}"; office-watch watch list shows them.`);
+        if (!(await removeWatch(store, rest[0]!)))
+          throw new UserError(`there is no watch "${sanitize(rest[0]!, 20)}"; office-watch watch list shows them.`);
         stdout.write(`removed watch ${sanitize(rest[0]!, 20)}\n`);
         return 0;
       });

@@ -17,14 +17,18 @@ export function skipReason(state: SiteState, context: DueContext): SkipReason | 
   if (context.busy.has(state.site.id)) return 'running';
   if (!context.requested) {
     if (state.action === 'stop') return 'stopped';
-    if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs) return 'backoff';
+    if (state.action === 'backoff' && state.notBefore !== undefined && state.notBefore > context.now + context.slackMs)
+      return 'backoff';
   }
   if (state.allowedAt(context.minIntervalMs) > context.now) return 'min-interval';
   return undefined;
 }
 
 /** Split sites into those to scrape now and those skipped (with the reason). */
-export function dueSites(states: Iterable<SiteState>, context: DueContext): { due: SiteState[]; skipped: { sourceId: string; reason: SkipReason }[] } {
+export function dueSites(
+  states: Iterable<SiteState>,
+  context: DueContext,
+): { due: SiteState[]; skipped: { sourceId: string; reason: SkipReason }[] } {
   const due: SiteState[] = [];
   const skipped: { sourceId: string; reason: SkipReason }[] = [];
   for (const state of states) {

@@ -31,7 +31,11 @@ export interface PauseOptions {
  * interval (the next round) up to maxBackoffMs, so a site down for a day costs a few requests,
  * not a hundred. Both get ±jitter so that sites failing together do not return together.
  */
-export function pauseAfterFailure(action: FailureAction, consecutive: number, options: PauseOptions): number | undefined {
+export function pauseAfterFailure(
+  action: FailureAction,
+  consecutive: number,
+  options: PauseOptions,
+): number | undefined {
   if (action === 'stop') return undefined;
   const base =
     action === 'retry'

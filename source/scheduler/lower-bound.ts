@@ -3,7 +3,11 @@
  * allowed connections (nor than its longest site), and all of it not faster than over the
  * global limit. `durations` are per site, grouped by host.
  */
-export function roundLowerBoundMs(durations: ReadonlyMap<string, readonly number[]>, limitOf: (host: string) => number, parallel: number): number {
+export function roundLowerBoundMs(
+  durations: ReadonlyMap<string, readonly number[]>,
+  limitOf: (host: string) => number,
+  parallel: number,
+): number {
   let bound = 0;
   let total = 0;
   for (const [host, list] of durations) {

@@ -34,7 +34,10 @@ export function probeHosts(sites: readonly Site[], max = 6): string[] {
     const host = hostName(site);
     if (!isLocal(host)) counts.set(host, (counts.get(host) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, max).map(([host]) => host);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, max)
+    .map(([host]) => host);
 }
 
 /**

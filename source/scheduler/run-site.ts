@@ -47,7 +47,8 @@ export async function runSite(site: Site, options: RunSiteOptions): Promise<Site
 }
 
 async function scrapeWithin(site: Site, options: RunSiteOptions, now: Date): Promise<ScrapeResult> {
-  if (!options.scraper) return failed({ kind: 'unsupported', message: `office-watch has no scraper for the system "${site.system}"` });
+  if (!options.scraper)
+    return failed({ kind: 'unsupported', message: `office-watch has no scraper for the system "${site.system}"` });
   const controller = new AbortController();
   const abort = () => controller.abort();
   options.signal.addEventListener('abort', abort, { once: true });
@@ -55,14 +56,21 @@ async function scrapeWithin(site: Site, options: RunSiteOptions, now: Date): Pro
   const timeout = new Promise<ScrapeResult>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
-      resolve(failed({ kind: 'timeout', message: `the scrape took longer than ${Math.round(options.timeoutMs / 1000)} s` }));
+      resolve(
+        failed({ kind: 'timeout', message: `the scrape took longer than ${Math.round(options.timeoutMs / 1000)} s` }),
+      );
     }, options.timeoutMs);
   });
   try {
-    const scrape = options.scraper(site, { weeks: options.weeks, now, signal: controller.signal }).catch((error: unknown) =>
-      // A scraper throwing is a bug of ours, not of the site; keep it off the other sites.
-      failed({ kind: 'markup', message: `internal error in the ${site.system} scraper: ${error instanceof Error ? error.message : String(error)}` }),
-    );
+    const scrape = options
+      .scraper(site, { weeks: options.weeks, now, signal: controller.signal })
+      .catch((error: unknown) =>
+        // A scraper throwing is a bug of ours, not of the site; keep it off the other sites.
+        failed({
+          kind: 'markup',
+          message: `internal error in the ${site.system} scraper: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
     return await Promise.race([scrape, timeout]);
   } finally {
     clearTimeout(timer);

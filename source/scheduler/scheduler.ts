@@ -8,7 +8,15 @@ import { Listeners } from './listeners.js';
 import { watchRoundNetwork, type RoundNetwork } from './round-network.js';
 import { runSite } from './run-site.js';
 import { SiteState } from './site-state.js';
-import type { RoundListener, RoundResult, RunListener, RunOutcome, SchedulerOptions, SiteHealth, SkipReason } from './types.js';
+import type {
+  RoundListener,
+  RoundResult,
+  RunListener,
+  RunOutcome,
+  SchedulerOptions,
+  SiteHealth,
+  SkipReason,
+} from './types.js';
 
 export interface Scheduler {
   readonly sites: readonly Site[];
@@ -43,7 +51,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const hostOf = options.hostOf ?? defaultHostOf;
   const limits = options.hostLimits ?? DEFAULT_HOST_LIMITS;
   const limiter = new HostLimiter(options.parallel ?? 8, (host) => hostLimit(host, limits, options.perHost ?? 1));
-  const pause = { intervalMs, retryDelayMs: options.retryDelayMs ?? 2 * 60_000, maxBackoffMs: options.maxBackoffMs ?? 4 * 3_600_000, jitter: 0.1, random };
+  const pause = {
+    intervalMs,
+    retryDelayMs: options.retryDelayMs ?? 2 * 60_000,
+    maxBackoffMs: options.maxBackoffMs ?? 4 * 3_600_000,
+    jitter: 0.1,
+    random,
+  };
   const states = new Map(options.sites.map((site) => [site.id, new SiteState(site)]));
   const busy = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
@@ -54,7 +68,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let networkDown: string | undefined;
 
-  const healthOf = (state: SiteState) => state.health(now().getTime(), { nextRoundAt, staleAfterMs: 2 * intervalMs, minIntervalMs });
+  const healthOf = (state: SiteState) =>
+    state.health(now().getTime(), { nextRoundAt, staleAfterMs: 2 * intervalMs, minIntervalMs });
 
   /** Take in a finished run: the failure policy decides the next attempt from the run's start. */
   function apply(state: SiteState, run: ScrapeRun): RunOutcome['action'] {
@@ -79,7 +94,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         if (signal.aborted) return { aborted: true as const };
         state.running = true;
         try {
-          return await runSite(site, { scraper: options.scraperFor(site.system), store: options.store, weeks: options.weeks ?? 4, now, timeoutMs: options.scrapeTimeoutMs ?? 30 * 60_000, signal });
+          return await runSite(site, {
+            scraper: options.scraperFor(site.system),
+            store: options.store,
+            weeks: options.weeks ?? 4,
+            now,
+            timeoutMs: options.scrapeTimeoutMs ?? 30 * 60_000,
+            signal,
+          });
         } finally {
           state.running = false;
         }
@@ -109,7 +131,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function scrapeSet(selected: SiteState[], requested: boolean): Promise<RoundResult> {
     const startedAt = now();
     const started = performance.now();
-    const { due, skipped } = dueSites(selected, { now: startedAt.getTime(), minIntervalMs, slackMs: intervalMs / 4, busy, requested });
+    const { due, skipped } = dueSites(selected, {
+      now: startedAt.getTime(),
+      minIntervalMs,
+      slackMs: intervalMs / 4,
+      busy,
+      requested,
+    });
     if (requested) for (const state of due) state.clearPause();
     const watched = options.network && due.length > 0 ? options.network : undefined;
     const sites = due.map((state) => state.site);
@@ -152,8 +180,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     sites: options.sites,
-    runRound: (filter) => scrapeSet([...states.values()].filter((state) => !filter || filter(state.site)), false),
-    rescrape: (ids) => scrapeSet(ids.flatMap((id) => states.get(id) ?? []), true),
+    runRound: (filter) =>
+      scrapeSet(
+        [...states.values()].filter((state) => !filter || filter(state.site)),
+        false,
+      ),
+    rescrape: (ids) =>
+      scrapeSet(
+        ids.flatMap((id) => states.get(id) ?? []),
+        true,
+      ),
     async start() {
       if (nextRoundAt !== undefined) return;
       if (options.store.runs) {

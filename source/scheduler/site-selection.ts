@@ -2,7 +2,9 @@ import type { Site } from '../../scrapers/types.js';
 
 /** A glob (`*`, `?`), case-insensitive, matched against the whole id or the whole city. */
 export function sitePattern(pattern: string): (site: Pick<Site, 'id' | 'city'>) => boolean {
-  const source = [...pattern.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  const source = [...pattern.trim()]
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   const regex = new RegExp(`^(?:${source})$`, 'iu');
   return (site) => regex.test(site.id) || regex.test(site.city);
 }
@@ -17,7 +19,10 @@ export interface SiteSelection {
 }
 
 /** The sites a selection keeps, and the include patterns that matched no site at all (usually a typo). */
-export function selectSites<S extends Site>(sites: readonly S[], selection: SiteSelection): { sites: S[]; unmatched: string[] } {
+export function selectSites<S extends Site>(
+  sites: readonly S[],
+  selection: SiteSelection,
+): { sites: S[]; unmatched: string[] } {
   const include = (selection.include ?? []).map((pattern) => ({ pattern, test: sitePattern(pattern), hit: false }));
   const exclude = (selection.exclude ?? []).map(sitePattern);
   const kept = sites.filter((site) => {

@@ -45,11 +45,15 @@ export class SiteState {
 
   /** The earliest clock time the site may be scraped again, however it is asked for. */
   allowedAt(defaultMinIntervalMs: number): number {
-    const min = this.site.minIntervalMinutes !== undefined ? this.site.minIntervalMinutes * 60_000 : defaultMinIntervalMs;
+    const min =
+      this.site.minIntervalMinutes !== undefined ? this.site.minIntervalMinutes * 60_000 : defaultMinIntervalMs;
     return this.lastStartedAt === undefined ? -Infinity : this.lastStartedAt + min;
   }
 
-  health(now: number, context: { nextRoundAt: number | undefined; staleAfterMs: number; minIntervalMs: number }): SiteHealth {
+  health(
+    now: number,
+    context: { nextRoundAt: number | undefined; staleAfterMs: number; minIntervalMs: number },
+  ): SiteHealth {
     while (this.#recent.length > 0 && this.#recent[0]!.at < now - DAY_MS) this.#recent.shift();
     const okRuns = this.#recent.filter((r) => r.ok).length;
     const failing = this.lastRun !== undefined && !this.lastRun.ok;

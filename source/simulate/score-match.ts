@@ -48,7 +48,13 @@ export function inferBoth(location: LocationRows): Record<Rules, InferredAt[]> {
     for (const slot of seconds) weekColumns.add(slot);
     const push = (rules: Rules) => (event: { kind: 'appointment' | 'cancellation'; slot: number }) => {
       if (since === undefined) return;
-      out[rules].push({ locationId: location.locationId, slot: formatWallTime(event.slot), kind: event.kind === 'appointment' ? 'booking' : 'cancellation', at: takenAt, since });
+      out[rules].push({
+        locationId: location.locationId,
+        slot: formatWallTime(event.slot),
+        kind: event.kind === 'appointment' ? 'booking' : 'cancellation',
+        at: takenAt,
+        since,
+      });
     };
     const has = weekColumns;
     inferRow(published, seconds, (slot) => has.has(slot), floorQuarter(time), newRowMetrics(), push('published'));
@@ -63,7 +69,12 @@ export function inferBoth(location: LocationRows): Record<Rules, InferredAt[]> {
  * (location, slot) that happened in (since, at]; each true event matches once. The true events counted are those
  * in (first, last] snapshot of the office (what the snapshots could show).
  */
-export function matchEvents(inferred: readonly InferredAt[], truth: readonly GroundTruthEvent[], kind: EventKind, window: { first: WallTime; last: WallTime }): Rates {
+export function matchEvents(
+  inferred: readonly InferredAt[],
+  truth: readonly GroundTruthEvent[],
+  kind: EventKind,
+  window: { first: WallTime; last: WallTime },
+): Rates {
   const pending = new Map<string, WallTime[]>();
   let truthCount = 0;
   for (const event of truth) {
@@ -92,7 +103,12 @@ export function matchEvents(inferred: readonly InferredAt[], truth: readonly Gro
 export function rates(inferred: number, truth: number, matched: number): Rates {
   const precision = inferred > 0 ? matched / inferred : null;
   const recall = truth > 0 ? matched / truth : null;
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : precision === null && recall === null ? null : 0;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : precision === null && recall === null
+        ? null
+        : 0;
   return { precision: round(precision), recall: round(recall), f1: round(f1), inferred, truth, matched };
 }
 

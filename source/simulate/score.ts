@@ -12,7 +12,16 @@ import { netappointServer } from '../../scrapers/simulator/netappoint-server.js'
 import { createSimulatedOffice, type SimulatedOffice } from '../../scrapers/simulator/office.js';
 import type { LocationSpec, OfficeSpec, OpeningHours, PublisherSpec } from '../../scrapers/simulator/office-spec.js';
 import { createRandom, deriveSeed } from '../../scrapers/simulator/random.js';
-import { inferBoth, matchEvents, sumRates, type EventKind, type InferredAt, type LocationRows, type Rates, type Rules } from './score-match.js';
+import {
+  inferBoth,
+  matchEvents,
+  sumRates,
+  type EventKind,
+  type InferredAt,
+  type LocationRows,
+  type Rates,
+  type Rules,
+} from './score-match.js';
 import { tempusServer } from '../../scrapers/simulator/tempus-server.js';
 import { tevisServer } from '../../scrapers/simulator/tevis-server.js';
 import type { SimOffice, SystemServer } from '../../scrapers/simulator/types.js';
@@ -62,10 +71,35 @@ export interface ScoreReport {
   behaviours: BehaviourScore[];
 }
 
-const CITIZEN: OpeningHours = { mon: '07:30-12:30', tue: '07:30-12:30 14:00-18:00', wed: '07:30-12:30', thu: '07:30-12:30 14:00-18:00', fri: '07:30-12:00', sat: '09:00-12:00' };
-const ALL_DAY: OpeningHours = { mon: '08:00-16:00', tue: '08:00-18:00', wed: '08:00-14:00', thu: '08:00-18:00', fri: '08:00-13:00' };
-const location = (id: string, name: string, slotMinutes: number, hours: OpeningHours, more: Partial<LocationSpec> = {}): LocationSpec => ({
-  id, name, slotMinutes, hours, horizonDays: 28, cancellationRate: 0.25, ...more,
+const CITIZEN: OpeningHours = {
+  mon: '07:30-12:30',
+  tue: '07:30-12:30 14:00-18:00',
+  wed: '07:30-12:30',
+  thu: '07:30-12:30 14:00-18:00',
+  fri: '07:30-12:00',
+  sat: '09:00-12:00',
+};
+const ALL_DAY: OpeningHours = {
+  mon: '08:00-16:00',
+  tue: '08:00-18:00',
+  wed: '08:00-14:00',
+  thu: '08:00-18:00',
+  fri: '08:00-13:00',
+};
+const location = (
+  id: string,
+  name: string,
+  slotMinutes: number,
+  hours: OpeningHours,
+  more: Partial<LocationSpec> = {},
+): LocationSpec => ({
+  id,
+  name,
+  slotMinutes,
+  hours,
+  horizonDays: 28,
+  cancellationRate: 0.25,
+  ...more,
 });
 
 interface ScoreOffice {
@@ -81,10 +115,24 @@ interface ScoreOffice {
 const SCORE_OFFICES: ScoreOffice[] = [
   { behaviour: 'regular', system: 'etermin', publisher: { kind: 'regular' }, ids: ['9101', '9102'] },
   // tevis ids are department/service slugs: the simulated site lists these two as services of its "Bürgeramt".
-  { behaviour: 'erratic', system: 'tevis', publisher: { kind: 'erratic', burstDays: 4, hideEveryHours: 3 },
-    ids: ['burgeramt/meldewesen', 'burgeramt/kfz-zulassung'] },
-  { behaviour: 'slow-updates', system: 'tempus', publisher: { kind: 'slow-updates', refreshHours: 3 }, ids: ['91/1', '92/1'] },
-  { behaviour: 'gaps-in-scraping', system: 'netappoint', publisher: { kind: 'regular' }, ids: ['meldewesen', 'kfz-zulassung'] },
+  {
+    behaviour: 'erratic',
+    system: 'tevis',
+    publisher: { kind: 'erratic', burstDays: 4, hideEveryHours: 3 },
+    ids: ['burgeramt/meldewesen', 'burgeramt/kfz-zulassung'],
+  },
+  {
+    behaviour: 'slow-updates',
+    system: 'tempus',
+    publisher: { kind: 'slow-updates', refreshHours: 3 },
+    ids: ['91/1', '92/1'],
+  },
+  {
+    behaviour: 'gaps-in-scraping',
+    system: 'netappoint',
+    publisher: { kind: 'regular' },
+    ids: ['meldewesen', 'kfz-zulassung'],
+  },
   // Two offices for one service: one request a day reads both.
   {
     behaviour: 'regular',
@@ -104,7 +152,10 @@ function specOf(entry: ScoreOffice): OfficeSpec {
     name: `Score ${entry.behaviour}`,
     city: 'Scoreburg',
     publisher: entry.publisher,
-    locations: [location(entry.ids[0], 'Meldewesen', 10, CITIZEN), location(entry.ids[1], 'Kfz-Zulassung', 15, ALL_DAY, { demand: 1.1 })],
+    locations: [
+      location(entry.ids[0], 'Meldewesen', 10, CITIZEN),
+      location(entry.ids[1], 'Kfz-Zulassung', 15, ALL_DAY, { demand: 1.1 }),
+    ],
   };
 }
 
@@ -161,7 +212,14 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
       const host = await startSystemServer(server);
       running.push(host);
       const params = server.siteParams?.(office);
-      sites.set(office, { id: office.sourceId, system: office.system, name: office.name, city: office.city, url: server.siteUrl(host.origin, office), ...(params ? { params } : {}) });
+      sites.set(office, {
+        id: office.sourceId,
+        system: office.system,
+        name: office.name,
+        city: office.city,
+        url: server.siteUrl(host.origin, office),
+        ...(params ? { params } : {}),
+      });
     }
     for (let round = 0; round <= rounds; round++) {
       if (round > 0) clock.advance(roundMinutes * 60_000);
@@ -173,7 +231,8 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
           const site = sites.get(office)!;
           const scraper = site.system === 'zms' ? zms.scraper : scraperFor(site.system)!;
           const result = await scraper(site, { weeks: 5, now: clock.now() });
-          if (!result.ok) throw new Error(`scraping the simulated ${entry.behaviour} office failed: ${result.failure.message}`);
+          if (!result.ok)
+            throw new Error(`scraping the simulated ${entry.behaviour} office failed: ${result.failure.message}`);
           await store.recordSnapshot({ ...result.snapshot, sourceId: site.id });
         }),
       );
@@ -217,7 +276,10 @@ async function scoreOffice(
   const window = { first: times[0] ?? '', last: times[times.length - 1] ?? '' };
   const score = (kind: EventKind, rules: Rules): Rates => sumRates([matchEvents(inferred[rules], truth, kind, window)]);
   const hourly = await store.hourly(office.sourceId);
-  const stored = { bookings: hourly.reduce((a, h) => a + h.appointments, 0), cancellations: hourly.reduce((a, h) => a + h.cancellations, 0) };
+  const stored = {
+    bookings: hourly.reduce((a, h) => a + h.appointments, 0),
+    cancellations: hourly.reduce((a, h) => a + h.cancellations, 0),
+  };
   const counted = (kind: EventKind) => inferred.improved.filter((e) => e.kind === kind).length;
   return {
     behaviour,

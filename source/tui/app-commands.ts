@@ -14,8 +14,14 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       const name = sanitize(city.name, 40);
       setStatus(`rescraping ${name} (${city.sources.length} ${city.sources.length === 1 ? 'source' : 'sources'})…`, 0);
       data.control.rescrape(city.sources.map((s) => s.sourceId)).then(
-        (r) => setStatus(`${name} rescraped: ${r.ok} ok, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`),
-        (error: unknown) => setStatus(`rescrape of ${name} failed: ${sanitize(String(error instanceof Error ? error.message : error), 100)}`),
+        (r) =>
+          setStatus(
+            `${name} rescraped: ${r.ok} ok, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`,
+          ),
+        (error: unknown) =>
+          setStatus(
+            `rescrape of ${name} failed: ${sanitize(String(error instanceof Error ? error.message : error), 100)}`,
+          ),
       );
     },
 
@@ -37,13 +43,17 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
 
     /** The `w` prompt accepted: checked as `watch add` checks it (offices: the city's), stored in the db, confirmed in the status line. */
     addWatch({ city, text }: { city: string; text: string }): void {
-      const fail = (error: unknown) => setStatus(`no watch added: ${sanitize(error instanceof Error ? error.message : String(error), 160)}`, 10_000);
+      const fail = (error: unknown) =>
+        setStatus(`no watch added: ${sanitize(error instanceof Error ? error.message : String(error), 160)}`, 10_000);
       const alerts = data.alerts;
       if (!alerts) {
         fail(new Error('watches need the database'));
         return;
       }
-      const offices = async () => (await data.scopes(city)).flatMap((scope) => (scope.sourceId ? [{ id: `${scope.sourceId}/${scope.locationId}`, name: scope.label }] : []));
+      const offices = async () =>
+        (await data.scopes(city)).flatMap((scope) =>
+          scope.sourceId ? [{ id: `${scope.sourceId}/${scope.locationId}`, name: scope.label }] : [],
+        );
       offices()
         .then((list) => alerts.addWatch(parseWatchPrompt(city, text, undefined, list)))
         .then((watch) => setStatus(watchAdded(watch), 10_000))

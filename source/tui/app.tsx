@@ -120,13 +120,18 @@ export function App(props: AppProps) {
   contextRef.current = context;
 
   // A key that acts on the city's data (a step back, another day, scrolling) waits while another city's is shown.
-  const cityShown = view === 'slots' ? (frame?.city === city && !slots.loading) || slots.error !== undefined : view === 'timeline' ? !timeline.loading : true;
+  const cityShown =
+    view === 'slots'
+      ? (frame?.city === city && !slots.loading) || slots.error !== undefined
+      : view === 'timeline'
+        ? !timeline.loading
+        : true;
   const step = (char: string, press: Key, shownCity: string | undefined): KeyOutcome => {
     const current = stateRef.current;
     const action = keyAction(char, press, current.cities.filtering, current.prompt !== undefined);
     if (action && usesCityData(current, action) && selectedCity(current.cities, cityNames) !== shownCity) return 'wait';
     if (!action) return 'next';
-    if (action.type === 'quit') return onQuit?.(), exit(), 'stop';
+    if (action.type === 'quit') return (onQuit?.(), exit(), 'stop');
     if (action.type === 'rescrape') {
       const target = overview.cities.find((c) => c.name === selectedCity(current.cities, cityNames));
       if (target) commands.rescrape(target);
@@ -151,7 +156,9 @@ export function App(props: AppProps) {
   });
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
-    return <Text>{`terminal too small (${size.columns}×${size.rows}); office-watch needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}`}</Text>;
+    return (
+      <Text>{`terminal too small (${size.columns}×${size.rows}); office-watch needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}`}</Text>
+    );
   }
 
   const focused = state.focus === 'view';
@@ -163,9 +170,33 @@ export function App(props: AppProps) {
     }
     switch (view) {
       case 'timeline':
-        return <Timeline scopeIndex={Math.min(state.scope, Math.max(0, timeline.scopes.length - 1))} scopes={Math.max(1, timeline.scopes.length)} width={rightWidth} height={bodyHeight} focused={focused} loading={timeline.loading} city={city} scope={timeline.scope} series={timeline.series} end={timeline.end} error={timeline.error} />;
+        return (
+          <Timeline
+            scopeIndex={Math.min(state.scope, Math.max(0, timeline.scopes.length - 1))}
+            scopes={Math.max(1, timeline.scopes.length)}
+            width={rightWidth}
+            height={bodyHeight}
+            focused={focused}
+            loading={timeline.loading}
+            city={city}
+            scope={timeline.scope}
+            series={timeline.series}
+            end={timeline.end}
+            error={timeline.error}
+          />
+        );
       case 'insights':
-        return <InsightsView insights={insights.insights} city={city} loading={insights.loading} error={data.insights ? insights.error : 'not available here'} width={rightWidth} height={bodyHeight} focused={focused} />;
+        return (
+          <InsightsView
+            insights={insights.insights}
+            city={city}
+            loading={insights.loading}
+            error={data.insights ? insights.error : 'not available here'}
+            width={rightWidth}
+            height={bodyHeight}
+            focused={focused}
+          />
+        );
       case 'alerts':
         return (
           <Alerts
@@ -179,7 +210,16 @@ export function App(props: AppProps) {
           />
         );
       case 'health':
-        return <Health rows={healthRows} offset={state.healthRow} highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))} width={rightWidth} height={bodyHeight} focused={focused} />;
+        return (
+          <Health
+            rows={healthRows}
+            offset={state.healthRow}
+            highlight={new Set(cityInfo?.sources.map((s) => s.sourceId))}
+            width={rightWidth}
+            height={bodyHeight}
+            focused={focused}
+          />
+        );
       default:
         return (
           <Slots
@@ -217,7 +257,15 @@ export function App(props: AppProps) {
               borderLeft={false}
               borderColor={paint(theme, 'gray')}
             >
-              <Cities cities={visible} filter={state.cities.filter} filtering={state.cities.filtering} focused={!focused} width={leftWidth} height={bodyHeight} selected={city} />
+              <Cities
+                cities={visible}
+                filter={state.cities.filter}
+                filtering={state.cities.filtering}
+                focused={!focused}
+                width={leftWidth}
+                height={bodyHeight}
+                selected={city}
+              />
             </Box>
             <Box paddingLeft={1}>{right()}</Box>
           </Box>

@@ -81,7 +81,10 @@ function differingStart(cores: readonly string[], group: readonly number[], i: n
 
 /** The words of a name: separated by spaces and slashes, without the colons and commas after them. */
 function words(name: string): string[] {
-  return name.split(/[\s/]+/u).map((word) => word.replace(/[:,]+$/u, '')).filter((word) => word !== '' && word !== '-');
+  return name
+    .split(/[\s/]+/u)
+    .map((word) => word.replace(/[:,]+$/u, ''))
+    .filter((word) => word !== '' && word !== '-');
 }
 
 /**

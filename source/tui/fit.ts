@@ -33,5 +33,8 @@ export function shorten(text: string, width: number): string {
   if (chars.length <= width) return text;
   if (width <= 1) return chars.slice(0, Math.max(0, width)).join('');
   // No full stop after a space or a joining mark: "Melde-, Pass-" → "Melde.", not "Melde-,.".
-  return `${chars.slice(0, width - 1).join('').replace(/[\s,;:/-]+$/u, '')}.`;
+  return `${chars
+    .slice(0, width - 1)
+    .join('')
+    .replace(/[\s,;:/-]+$/u, '')}.`;
 }

@@ -12,7 +12,8 @@ export const weekday = (wall: string): string => WEEKDAYS[new Date(`${wall.slice
 export const dayLabel = (day: string): string => `${weekday(day)} ${day.slice(0, 10)}`;
 
 /** 'MM-DD HH:MM' */
-export const shortStamp = (wall: WallTime | undefined): string => (wall ? `${wall.slice(5, 10)} ${wall.slice(11, 16)}` : '–');
+export const shortStamp = (wall: WallTime | undefined): string =>
+  wall ? `${wall.slice(5, 10)} ${wall.slice(11, 16)}` : '–';
 
 /** '1.2 s', '850 ms', '2.5 min' */
 export function duration(ms: number | undefined): string {

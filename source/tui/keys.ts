@@ -75,9 +75,26 @@ export const MARK_HELP: readonly (readonly [string, string])[] = [
 ];
 
 const PLAIN: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 
 /**
@@ -96,7 +113,8 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
   });
 }
 
-const printable = (input: string, key: Key) => input !== '' && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
+const printable = (input: string, key: Key) =>
+  input !== '' && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
 
 /** Map a key press to an action. While `filtering` (or `prompting`), printable keys are text for the filter (prompt). */
 export function keyAction(input: string, key: Key, filtering: boolean, prompting = false): KeyAction | undefined {

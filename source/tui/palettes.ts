@@ -14,16 +14,28 @@ export type Background = 'dark' | 'light' | 'unknown';
  */
 export const FULL: Readonly<Record<Background, Palette>> = {
   dark: {
-    red: 'ansi256(203)', green: 'ansi256(78)', yellow: 'ansi256(221)',
-    cyan: 'ansi256(80)', gray: 'ansi256(245)', white: undefined,
+    red: 'ansi256(203)',
+    green: 'ansi256(78)',
+    yellow: 'ansi256(221)',
+    cyan: 'ansi256(80)',
+    gray: 'ansi256(245)',
+    white: undefined,
   },
   light: {
-    red: 'ansi256(124)', green: 'ansi256(28)', yellow: 'ansi256(94)',
-    cyan: 'ansi256(24)', gray: 'ansi256(242)', white: undefined,
+    red: 'ansi256(124)',
+    green: 'ansi256(28)',
+    yellow: 'ansi256(94)',
+    cyan: 'ansi256(24)',
+    gray: 'ansi256(242)',
+    white: undefined,
   },
   unknown: {
-    red: 'ansi256(196)', green: 'ansi256(28)', yellow: 'ansi256(130)',
-    cyan: 'ansi256(31)', gray: 'ansi256(243)', white: undefined,
+    red: 'ansi256(196)',
+    green: 'ansi256(28)',
+    yellow: 'ansi256(130)',
+    cyan: 'ansi256(31)',
+    gray: 'ansi256(243)',
+    white: undefined,
   },
 };
 

@@ -12,7 +12,12 @@ const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)(day|sday|nesday|rsday|urday)?$/i
  * (days default to 14; other words name one of the city's `offices`). Checked by `watch add`'s own rules; a
  * UserError names the first problem.
  */
-export function parseWatchPrompt(city: string, text: string, today?: string, offices: WatchCandidates['offices'] = []): WatchSpec {
+export function parseWatchPrompt(
+  city: string,
+  text: string,
+  today?: string,
+  offices: WatchCandidates['offices'] = [],
+): WatchSpec {
   const flags: WatchFlags = { city, within: DEFAULT_WITHIN_DAYS };
   const office: string[] = [];
   for (const part of text.trim().split(/\s+/).filter(Boolean)) {

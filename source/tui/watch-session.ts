@@ -105,6 +105,8 @@ async function openDb(path: string): Promise<LevelStore> {
     return await openStore(path);
   } catch (error) {
     if (error instanceof StoreError) throw new UserError(error.message);
-    throw new UserError(`cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(
+      `cannot open the database at ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

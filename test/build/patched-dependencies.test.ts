@@ -25,7 +25,9 @@ const load = async (file: string) => import(pathToFileURL(join(repoRoot, 'node_m
 describe('dependencies patched at install', () => {
   test.each(patches)('%s is applied to the installed version', (patch) => {
     const [, name, version] = /^(.+)\+([^+]+)\.patch$/.exec(patch.replace(/\+\+/g, '/'))!;
-    const installed = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name!, 'package.json'), 'utf8')) as { version: string };
+    const installed = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name!, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(installed.version).toBe(version);
     const files = addedLines(patch);
     expect(files.size).toBeGreaterThan(0);
@@ -61,11 +63,15 @@ describe('dependencies patched at install', () => {
 
   test('the built bundle carries the patched code', () => {
     const bundle = join(repoRoot, 'dist/bundle');
-    const code = readdirSync(bundle).map((file) => readFileSync(join(bundle, file), 'utf8')).join('\n');
+    const code = readdirSync(bundle)
+      .map((file) => readFileSync(join(bundle, file), 'utf8'))
+      .join('\n');
     expect(code).toContain('caches = sharedOutputCaches();');
     expect(code).toMatch(/const currentWidth = \w+\(text\)\.width;/);
     expect(code).not.toContain('currentWidth = widestLine(text)');
-    expect(code).toMatch(/normalizePackageData = \(\.\.\.args\) => getDefaultExportFromCjs\(requireNormalize\(\)\)\(\.\.\.args\);/);
+    expect(code).toMatch(
+      /normalizePackageData = \(\.\.\.args\) => getDefaultExportFromCjs\(requireNormalize\(\)\)\(\.\.\.args\);/,
+    );
     expect(code).not.toContain('= requireNormalize();');
   });
 });

@@ -31,12 +31,18 @@ describe.runIf(hasSharedData(WEEK))('office-watch check (the binary)', () => {
     const [first, detail] = found.stdout.split('\n');
     expect(first).toBe('1 problem (2 sources, 1,322 snapshots): 1 undecodable key; run office-watch check --repair');
     expect(detail).toMatch(/^ {2}key +a key that does not decode: no key family of the store$/);
-    const json = JSON.parse((await cli('check', '--json', '--db', db)).stdout) as { sound: boolean; problems: { kind: string; key: string; repairable: boolean }[] };
+    const json = JSON.parse((await cli('check', '--json', '--db', db)).stdout) as {
+      sound: boolean;
+      problems: { kind: string; key: string; repairable: boolean }[];
+    };
     expect(json).toMatchObject({ sound: false, problems: [{ kind: 'key', key: 'zz garbage', repairable: true }] });
 
     const repaired = await cli('check', '--repair', '--db', db);
     expect(repaired.code).toBe(0);
-    expect(repaired.stdout.split('\n').slice(0, 2)).toEqual(['sound after repair: repaired 1 problem: 1 undecodable key', 'sound: 2 sources, 1,322 snapshots, 0 problems']);
+    expect(repaired.stdout.split('\n').slice(0, 2)).toEqual([
+      'sound after repair: repaired 1 problem: 1 undecodable key',
+      'sound: 2 sources, 1,322 snapshots, 0 problems',
+    ]);
     expect((await cli('check', '--db', db)).code).toBe(0);
   });
 

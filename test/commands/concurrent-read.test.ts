@@ -18,8 +18,12 @@ type Result = { code: number; stdout: string; stderr: string };
 
 function cli(...args: string[]): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--db', db], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [BIN, ...args, '--db', db],
+      { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
 }
@@ -38,7 +42,10 @@ async function owner(): Promise<ChildProcess> {
   return child;
 }
 
-const ended = (child: ChildProcess): Promise<unknown> => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+const ended = (child: ChildProcess): Promise<unknown> =>
+  new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve),
+  );
 
 function expectOneSentence(result: Result, mention: string): void {
   expect(result.code, result.stderr).toBe(1);
@@ -50,7 +57,11 @@ function expectOneSentence(result: Result, mention: string): void {
 
 describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another process has the database open', () => {
   const alone: Record<string, Result> = {};
-  const reads = [['export', '--csv'], ['stats', '--json'], ['insights', '--json']];
+  const reads = [
+    ['export', '--csv'],
+    ['stats', '--json'],
+    ['insights', '--json'],
+  ];
 
   beforeAll(async () => {
     const imported = await cli('import', sharedData('raw/2026-29.tar.gz')!);
@@ -61,7 +72,10 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
   it('export, stats and insights print what they print alone; import says busy', async () => {
     const held = await owner();
     try {
-      const [exported, stats, insights, imported] = await Promise.all([...reads.map((args) => cli(...args)), cli('import', sharedData('raw/2026-29.tar.gz')!)]);
+      const [exported, stats, insights, imported] = await Promise.all([
+        ...reads.map((args) => cli(...args)),
+        cli('import', sharedData('raw/2026-29.tar.gz')!),
+      ]);
       for (const [result, args] of [exported, stats, insights].map((r, i) => [r!, reads[i]!] as const)) {
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout, args.join(' ')).toBe(alone[args[0]!]!.stdout);
@@ -75,10 +89,19 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
   }, 60_000);
 
   it('the live app owns it: export and stats read through it, import is busy', async () => {
-    const app = new PtySession([BIN, '--no-scrape', '--db', db], { cwd: dir, env: { NO_COLOR: '1' }, cols: 100, rows: 30 });
+    const app = new PtySession([BIN, '--no-scrape', '--db', db], {
+      cwd: dir,
+      env: { NO_COLOR: '1' },
+      cols: 100,
+      rows: 30,
+    });
     try {
       await app.waitFor((screen) => screen.includes('q quit'), 30_000, 'the app');
-      const [exported, stats, imported] = await Promise.all([cli('export', '--csv'), cli('stats', '--json'), cli('import', sharedData('raw/2026-29.tar.gz')!)]);
+      const [exported, stats, imported] = await Promise.all([
+        cli('export', '--csv'),
+        cli('stats', '--json'),
+        cli('import', sharedData('raw/2026-29.tar.gz')!),
+      ]);
       expect(exported).toEqual(alone.export);
       expect(stats).toEqual(alone.stats);
       expectOneSentence(imported, 'busy');
@@ -90,25 +113,34 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
   }, 60_000);
 
   // Linux shows a socket's connections in /proc/net/unix under the listening path: a reader is connected when there are two.
-  it.runIf(existsSync('/proc/net/unix'))('a reader whose owner dies mid-read says so in one sentence; the next owner serves again', async () => {
-    const held = await owner();
-    const where = socketPath(db)!;
-    held.kill('SIGSTOP');
-    const reading = cli('stats', '--json');
-    while (readFileSync('/proc/net/unix', 'utf8').split('\n').filter((line) => line.endsWith(` ${where}`)).length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
-    held.kill('SIGKILL');
-    await ended(held);
-    expectOneSentence(await reading, 'the process that had the database open ended; try again.');
-    expect(existsSync(where)).toBe(true); // left behind by the killed owner
-    const next = await owner();
-    try {
-      expect(await cli('stats', '--json')).toEqual(alone.stats);
-    } finally {
-      next.stdin!.end();
-      await ended(next);
-    }
-    expect(existsSync(where)).toBe(false);
-  }, 60_000);
+  it.runIf(existsSync('/proc/net/unix'))(
+    'a reader whose owner dies mid-read says so in one sentence; the next owner serves again',
+    async () => {
+      const held = await owner();
+      const where = socketPath(db)!;
+      held.kill('SIGSTOP');
+      const reading = cli('stats', '--json');
+      while (
+        readFileSync('/proc/net/unix', 'utf8')
+          .split('\n')
+          .filter((line) => line.endsWith(` ${where}`)).length < 2
+      )
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      held.kill('SIGKILL');
+      await ended(held);
+      expectOneSentence(await reading, 'the process that had the database open ended; try again.');
+      expect(existsSync(where)).toBe(true); // left behind by the killed owner
+      const next = await owner();
+      try {
+        expect(await cli('stats', '--json')).toEqual(alone.stats);
+      } finally {
+        next.stdin!.end();
+        await ended(next);
+      }
+      expect(existsSync(where)).toBe(false);
+    },
+    60_000,
+  );
 
   it('an owner that exits without closing the store leaves no socket file', async () => {
     const script = `import { existsSync } from 'node:fs';

@@ -22,7 +22,11 @@ async function run(...args: string[]): Promise<{ code: number; out: string }> {
 
 function expectSafe(out: string): void {
   const unsafe = UNSAFE.exec(out);
-  expect(unsafe ? `U+${unsafe[0].codePointAt(0)?.toString(16).padStart(4, '0')} at ${unsafe.index}: ${JSON.stringify(out.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))}` : 'safe').toBe('safe');
+  expect(
+    unsafe
+      ? `U+${unsafe[0].codePointAt(0)?.toString(16).padStart(4, '0')} at ${unsafe.index}: ${JSON.stringify(out.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))}`
+      : 'safe',
+  ).toBe('safe');
   expect(out.includes(LONG)).toBe(false);
 }
 
@@ -32,9 +36,29 @@ beforeAll(async () => {
   setups = await startHostileSetups({ timeoutMs: 2000, retries: 0, maxBytes: 1024 * 1024 }, new Date());
   for (const setup of setups) setup.office.fault = setup.label === 'tevis-classic' ? 'error-200' : 'hostile-names';
   // The site records are the user's, but their names may be copied from the sites: hostile too.
-  const sites = setups.map((s) => ({ ...s.site, name: `${s.site.name} ${HOSTILE_TEXT}`, city: `Stadt${HOSTILE_TEXT}${'x'.repeat(3000)}`, locations: s.office.locations }));
+  const sites = setups.map((s) => ({
+    ...s.site,
+    name: `${s.site.name} ${HOSTILE_TEXT}`,
+    city: `Stadt${HOSTILE_TEXT}${'x'.repeat(3000)}`,
+    locations: s.office.locations,
+  }));
   writeFileSync(join(dir, 'sites.json'), JSON.stringify(sites));
-  expect((await run('watch', 'add', '--office', 'hostile-*', '--within', '30', '--sites', join(dir, 'sites.json'), '--db', db)).code).toBe(0);
+  expect(
+    (
+      await run(
+        'watch',
+        'add',
+        '--office',
+        'hostile-*',
+        '--within',
+        '30',
+        '--sites',
+        join(dir, 'sites.json'),
+        '--db',
+        db,
+      )
+    ).code,
+  ).toBe(0);
 }, 60_000);
 afterAll(async () => {
   await Promise.all(setups.map((s) => s.running.close()));
@@ -52,16 +76,39 @@ describe('what sites send never reaches the terminal unsanitized', () => {
   });
 
   it('snapshot --json: clean, and the failure kind is error-page', async () => {
-    const { code, out } = await run('snapshot', '--sites', join(dir, 'sites.json'), '--json', '--db', join(dir, 'db-json'));
+    const { code, out } = await run(
+      'snapshot',
+      '--sites',
+      join(dir, 'sites.json'),
+      '--json',
+      '--db',
+      join(dir, 'db-json'),
+    );
     expect(code).toBe(0);
     expectSafe(out);
-    const failed = (JSON.parse(out) as { sourceId: string; ok: boolean; error?: { kind: string } }[]).filter((s) => !s.ok);
+    const failed = (JSON.parse(out) as { sourceId: string; ok: boolean; error?: { kind: string } }[]).filter(
+      (s) => !s.ok,
+    );
     expect(failed.map((s) => [s.sourceId, s.error?.kind])).toEqual([['hostile-tevis-classic', 'error-page']]);
   });
 
-  for (const args of [['list'], ['list', '--json'], ['alerts'], ['alerts', '--json'], ['insights'], ['insights', '--json'], ['insights', '--csv'], ['stats'], ['stats', '--json'], ['watch', 'list']]) {
+  for (const args of [
+    ['list'],
+    ['list', '--json'],
+    ['alerts'],
+    ['alerts', '--json'],
+    ['insights'],
+    ['insights', '--json'],
+    ['insights', '--csv'],
+    ['stats'],
+    ['stats', '--json'],
+    ['watch', 'list'],
+  ]) {
     it(`${args.join(' ')}: clean`, async () => {
-      const { code, out } = await run(...args, ...(args[0] === 'list' ? ['--sites', join(dir, 'sites.json')] : ['--db', db]));
+      const { code, out } = await run(
+        ...args,
+        ...(args[0] === 'list' ? ['--sites', join(dir, 'sites.json')] : ['--db', db]),
+      );
       expect({ code, out: out.slice(0, 200) }).toEqual({ code: 0, out: expect.any(String) });
       expect(out.length).toBeGreaterThan(0);
       expectSafe(out);

@@ -35,7 +35,9 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch insights on we
     type Stats = { sourceId: string; locations: number; appointments: number; cancellations: number };
     const sources = JSON.parse(stats.stdout) as Stats[];
     const cityOf = registryCityOf();
-    expect(report.cities.map((c) => c.city).sort()).toEqual([...new Set(sources.map((s) => cityOf(s.sourceId)))].sort());
+    expect(report.cities.map((c) => c.city).sort()).toEqual(
+      [...new Set(sources.map((s) => cityOf(s.sourceId)))].sort(),
+    );
     expect(report.cities.map((c) => c.city)).toEqual(expect.arrayContaining(['Bonn', 'Frankfurt']));
     expect(report.cities.map((c) => c.rank)).toEqual(report.cities.map((_, i) => i + 1));
     const perSource = report.cities.flatMap((c) => c.sources);
@@ -74,7 +76,10 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch insights on we
   }, 60_000);
 
   it('says in one sentence when the range or the sources hold nothing', async () => {
-    for (const args of [['--from', '2030-01-01'], ['--source', 'no-such-source']]) {
+    for (const args of [
+      ['--from', '2030-01-01'],
+      ['--source', 'no-such-source'],
+    ]) {
       const result = await run(['insights', ...args]);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr).toMatch(/^office-watch: [^\n]+\.\n$/);

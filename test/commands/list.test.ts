@@ -20,9 +20,21 @@ describe('office-watch list', () => {
 
   it('filters by pattern (id or city) and system', async () => {
     const bonn = await cli('list', 'bonn');
-    expect(bonn.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(/\s+/)[0])).toEqual(['bonn', 'bonnbau', 'bonnjob']);
+    expect(
+      bonn.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(['bonn', 'bonnbau', 'bonnjob']);
     const { stdout } = await cli('list', 'bo*', '--system', 'netappoint');
-    expect(stdout.trimEnd().split('\n').slice(1).map((line) => line.split(/\s+/)[0])).toEqual(['bochumbau', 'bochumkfz', 'bochumzl', 'bochumzl2', 'bonn', 'bonnbau']);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(['bochumbau', 'bochumkfz', 'bochumzl', 'bochumzl2', 'bonn', 'bonnbau']);
   });
 
   it('--json prints the site records', async () => {
@@ -30,12 +42,22 @@ describe('office-watch list', () => {
     expect(code).toBe(0);
     const sites = JSON.parse(stdout);
     expect(sites).toHaveLength(22);
-    expect(sites.find((site: { id: string }) => site.id === 'bonn')).toMatchObject({ system: 'netappoint', city: 'Bonn', params: { company: 'stadtbonn' }, insecureTls: true });
+    expect(sites.find((site: { id: string }) => site.id === 'bonn')).toMatchObject({
+      system: 'netappoint',
+      city: 'Bonn',
+      params: { company: 'stadtbonn' },
+      insecureTls: true,
+    });
   });
 
   it('reads --sites FILE and sanitizes what it prints', async () => {
     const path = join(dir, 'mine.json');
-    writeFileSync(path, JSON.stringify([{ id: 'evil', system: 'tevis', name: 'Stadt \u001b]0;pwned\u0007Evil\u001b[31m', url: 'https://example.org' }]));
+    writeFileSync(
+      path,
+      JSON.stringify([
+        { id: 'evil', system: 'tevis', name: 'Stadt \u001b]0;pwned\u0007Evil\u001b[31m', url: 'https://example.org' },
+      ]),
+    );
     const { code, stdout } = await cli('list', '--sites', path);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);

@@ -8,13 +8,19 @@ import { repoRoot } from '../helpers/shared-data.js';
 const work = mkdtempSync(join(tmpdir(), 'office-watch-polite-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const run = (...args: string[]) => spawnSync('node', [join(repoRoot, 'bin/office-watch.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) =>
+  spawnSync('node', [join(repoRoot, 'bin/office-watch.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('snapshot politeness', () => {
   it('does not scrape a site again within its minimum interval, even from another process', () => {
     const sites = join(work, 'sites.json');
     // Port 9 on loopback refuses connections: a quick, failing but real attempt.
-    writeFileSync(sites, JSON.stringify([{ id: 'closed', system: 'tevis', name: 'Stadt Closed', city: 'Closed', url: 'http://127.0.0.1:9/tevis' }]));
+    writeFileSync(
+      sites,
+      JSON.stringify([
+        { id: 'closed', system: 'tevis', name: 'Stadt Closed', city: 'Closed', url: 'http://127.0.0.1:9/tevis' },
+      ]),
+    );
     const db = join(work, 'db');
     const first = run('snapshot', '--sites', sites, '--db', db, '--json');
     expect(first.status).toBe(0);

@@ -12,7 +12,9 @@ let origin = '';
 
 beforeAll(async () => {
   // A site that answers every request with a server error.
-  server = createServer((_request, response) => response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Fehler</h1>'));
+  server = createServer((_request, response) =>
+    response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Fehler</h1>'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -64,11 +66,14 @@ describe('office-watch snapshot', () => {
 
   it('a failing site is a row of the summary, and the exit code is 0', async () => {
     const sites = join(dir, 'failing.json');
-    writeFileSync(sites, JSON.stringify([
-      { id: 'refused', system: 'tevis', name: 'Stadt Nirgendwo', url: 'http://127.0.0.1:1/tevis' },
-      { id: 'broken', system: 'etermin', name: 'Stadt Kaputt', url: `${origin}/etermin/kaputt` },
-      { id: 'other', system: 'custom', name: 'Stadt Anders', url: 'https://example.org' },
-    ]));
+    writeFileSync(
+      sites,
+      JSON.stringify([
+        { id: 'refused', system: 'tevis', name: 'Stadt Nirgendwo', url: 'http://127.0.0.1:1/tevis' },
+        { id: 'broken', system: 'etermin', name: 'Stadt Kaputt', url: `${origin}/etermin/kaputt` },
+        { id: 'other', system: 'custom', name: 'Stadt Anders', url: 'https://example.org' },
+      ]),
+    );
     const { code, stdout } = await cli('snapshot', '--sites', sites, '--json', '--db', join(dir, 'failing-db'));
     expect(code).toBe(0);
     const byId = Object.fromEntries((JSON.parse(stdout) as { sourceId: string }[]).map((s) => [s.sourceId, s]));

@@ -7,7 +7,6 @@ import { openStore } from '../../store/index.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 import { cli } from '../helpers/run-bin.js';
 
-
 interface Expected {
   sourceId: string;
   snapshots: number;
@@ -26,7 +25,16 @@ function expectedStats(csv: string): Expected {
   const dates = new Set<string>();
   const previousRow = new Map<string, string>();
   const state = new Map<string, { free: Set<string>; taken: Set<string>; quarter?: number }>();
-  const result = { sourceId: '', snapshots: 0, locations: 0, changedRows: 0, appointments: 0, cancellations: 0, first: '', last: '' };
+  const result = {
+    sourceId: '',
+    snapshots: 0,
+    locations: 0,
+    changedRows: 0,
+    appointments: 0,
+    cancellations: 0,
+    first: '',
+    last: '',
+  };
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
     const [date, sourceId, location] = cells as [string, string, string];
@@ -54,7 +62,13 @@ function expectedStats(csv: string): Expected {
     state.set(location, s);
   }
   const sortedDates = [...dates].sort();
-  return { ...result, snapshots: dates.size, locations: state.size, first: sortedDates[0]!, last: sortedDates[sortedDates.length - 1]! };
+  return {
+    ...result,
+    snapshots: dates.size,
+    locations: state.size,
+    first: sortedDates[0]!,
+    last: sortedDates[sortedDates.length - 1]!,
+  };
 }
 
 describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('office-watch stats', () => {
@@ -65,7 +79,9 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('office-watch stats', () => 
 
   beforeAll(async () => {
     const week = sharedData('raw/2026-29.tar.gz')!;
-    expected = ['wuppertalgeo', 'wuppertalgw'].map((source) => expectedStats(execFileSync('tar', ['xzOf', week, `${source}.csv`], { maxBuffer: 1 << 26 }).toString()));
+    expected = ['wuppertalgeo', 'wuppertalgw'].map((source) =>
+      expectedStats(execFileSync('tar', ['xzOf', week, `${source}.csv`], { maxBuffer: 1 << 26 }).toString()),
+    );
     const imported = await cli('import', week, '--db', db);
     expect(imported).toMatchObject({ code: 0, stderr: '' });
   });
@@ -77,7 +93,11 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('office-watch stats', () => 
     expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
     const emptyPath = join(dir, 'empty-db');
     await (await openStore(emptyPath)).close();
-    expect(await cli('stats', '--db', emptyPath)).toEqual({ code: 0, stdout: 'the database holds no snapshots yet.\n', stderr: '' });
+    expect(await cli('stats', '--db', emptyPath)).toEqual({
+      code: 0,
+      stdout: 'the database holds no snapshots yet.\n',
+      stderr: '',
+    });
     expect(await cli('stats', '--json', '--db', emptyPath)).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
   });
 
@@ -93,9 +113,15 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('office-watch stats', () => 
     const { code, stdout } = await cli('stats', '--db', db);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^source\s+snapshots\s+locations\s+changed\s+appointments\s+cancellations\s+first\s+last$/);
+    expect(lines[0]).toMatch(
+      /^source\s+snapshots\s+locations\s+changed\s+appointments\s+cancellations\s+first\s+last$/,
+    );
     expect(lines.slice(1).map((line) => line.split(/\s{2,}/).map((cell) => cell.trim()))).toEqual(
-      expected.map((e) => [e.sourceId, e.snapshots, e.locations, e.changedRows, e.appointments, e.cancellations, e.first, e.last].map(String)),
+      expected.map((e) =>
+        [e.sourceId, e.snapshots, e.locations, e.changedRows, e.appointments, e.cancellations, e.first, e.last].map(
+          String,
+        ),
+      ),
     );
   });
 

@@ -55,7 +55,10 @@ describe('office-watch watch / snapshot / alerts', () => {
     expect(first.stdout.split('\n').filter((line) => line.startsWith('       '))).toHaveLength(5);
     expect(first.posts).toHaveLength(watches);
     const topics = first.posts.map((p) => [p.path, (p.body as { topic: string }).topic]);
-    expect(topics).toEqual([['/', 'ow-alerts'], ['/', 'ow-alerts']]);
+    expect(topics).toEqual([
+      ['/', 'ow-alerts'],
+      ['/', 'ow-alerts'],
+    ]);
 
     const second = await round();
     expect(alertLines(second.stdout).length).toBeLessThanOrEqual(watches);

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SECONDS, floorDay, floorHour, floorQuarter, floorWeek, formatWallTime, isoWeekOf, isoWeekRange, parseWallTime } from '../../core/wall-clock.js';
+import {
+  SECONDS,
+  floorDay,
+  floorHour,
+  floorQuarter,
+  floorWeek,
+  formatWallTime,
+  isoWeekOf,
+  isoWeekRange,
+  parseWallTime,
+} from '../../core/wall-clock.js';
 
 const t = (text: string): number => {
   const seconds = parseWallTime(text);
@@ -17,22 +27,41 @@ describe('parseWallTime / formatWallTime', () => {
   });
 
   it('reject what is not YYYY-MM-DD HH:MM:SS', () => {
-    for (const bad of ['', '2021-07-12', '2021-07-12T00:03:33', '2021-07-12 00:03', '2021/07/12 00:03:33', '2021-07-1a 00:03:33', 'date,source_id,locat']) {
+    for (const bad of [
+      '',
+      '2021-07-12',
+      '2021-07-12T00:03:33',
+      '2021-07-12 00:03',
+      '2021/07/12 00:03:33',
+      '2021-07-1a 00:03:33',
+      'date,source_id,locat',
+    ]) {
       expect(parseWallTime(bad), bad).toBeNaN();
     }
   });
 
   it('reject impossible dates and times instead of rolling them over', () => {
-    for (const bad of ['2021-02-30 00:00:00', '2021-13-01 00:00:00', '2021-07-32 00:00:00', '2021-07-12 24:00:00', '2021-07-12 10:60:00', '2021-00-10 00:00:00']) {
+    for (const bad of [
+      '2021-02-30 00:00:00',
+      '2021-13-01 00:00:00',
+      '2021-07-32 00:00:00',
+      '2021-07-12 24:00:00',
+      '2021-07-12 10:60:00',
+      '2021-00-10 00:00:00',
+    ]) {
       expect(parseWallTime(bad), bad).toBeNaN();
     }
   });
 
   it('format as Date does, before 1970 too, and in any order of days (the day cache)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -2_208_988_800, max: 4_102_444_799 }), { minLength: 1, maxLength: 20 }), (list) => {
-        for (const seconds of list) expect(formatWallTime(seconds)).toBe(new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' '));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -2_208_988_800, max: 4_102_444_799 }), { minLength: 1, maxLength: 20 }),
+        (list) => {
+          for (const seconds of list)
+            expect(formatWallTime(seconds)).toBe(new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' '));
+        },
+      ),
     );
   });
 
@@ -99,7 +128,8 @@ describe('ISO weeks', () => {
   });
 
   it('reject labels of weeks that do not exist', () => {
-    for (const bad of ['2021-53', '2021-00', '2021-54', '2021-7', '21-28', '2021-W28', '']) expect(isoWeekRange(bad), bad).toBeUndefined();
+    for (const bad of ['2021-53', '2021-00', '2021-54', '2021-7', '21-28', '2021-W28', ''])
+      expect(isoWeekRange(bad), bad).toBeUndefined();
   });
 
   it('every time lies in the range of its own week label', () => {

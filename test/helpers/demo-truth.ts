@@ -49,7 +49,10 @@ export async function untrueAlerts(db: string, alerts: readonly Alert[]): Promis
       if (!office || !regular || alert.kind === 'free now') return false;
       if (alert.slot.slice(0, 10) > horizons.get(alert.id)!) return false;
       // tevis ids are made of names; the simulated office keeps its truth under its own ids.
-      const tevis = office.spec.system === 'tevis' ? tevisSimIds(office, defaultVariant(office, DEMO_TEVIS_FLOWS[office.sourceId])) : undefined;
+      const tevis =
+        office.spec.system === 'tevis'
+          ? tevisSimIds(office, defaultVariant(office, DEMO_TEVIS_FLOWS[office.sourceId]))
+          : undefined;
       const locationId = tevis?.get(alert.locationId) ?? alert.locationId;
       const until = toBerlinWallTime(new Date(berlinWallTimeToDate(alert.takenAt).getTime() + 2 * QUARTER));
       const same = (e: GroundTruthEvent) =>

@@ -67,7 +67,8 @@ function serverFor(label: string, system: SystemName, office: SimOffice): System
     return tevisServer([office], { flow, variant: () => ({ calendarAttribute: 'some', cncForms: true }) });
   }
   if (system === 'netappoint') return netappointServer([office], { variant: () => ({ detour: true }) });
-  if (system === 'etermin') return eterminServer([office], { variant: () => ({ groups: 1, fullSlots: true, sharedCalendar: false }) });
+  if (system === 'etermin')
+    return eterminServer([office], { variant: () => ({ groups: 1, fullSlots: true, sharedCalendar: false }) });
   // ZMS's rate limit 1000× faster: its pacing (1 ms apart, 61 ms after 50) keeps the cases quick.
   if (system === 'zms') return zmsServer([office], { scale: 1000 });
   return tempusServer([office], { variant: () => ({ locations: 'direct', notice: true }) });
@@ -99,7 +100,14 @@ export async function startHostileSetups(limits: ScraperLimits, now = HOSTILE_NO
       const office = officeFor(system, `hostile-${label}`, now);
       const server = serverFor(label, system, office);
       const running = await startSystemServer(server);
-      const site: Site = { id: office.sourceId, system, name: office.name, city: office.city, url: server.siteUrl(running.origin, office), ...(server.siteParams ? { params: server.siteParams(office) } : {}) };
+      const site: Site = {
+        id: office.sourceId,
+        system,
+        name: office.name,
+        city: office.city,
+        url: server.siteUrl(running.origin, office),
+        ...(server.siteParams ? { params: server.siteParams(office) } : {}),
+      };
       return { label, system, office, server, running, site, scraper: scraperFor(system, limits) };
     }),
   );

@@ -30,7 +30,10 @@ export function readTarGz(bytes: Buffer): TarEntry[] {
 }
 
 export const packTar = (entries: TarEntry[]): Buffer =>
-  Buffer.concat([...entries.flatMap((e) => [tarHeader(e.name, e.data.length, 1_784_000_000), e.data, tarPadding(e.data.length)]), TAR_END]);
+  Buffer.concat([
+    ...entries.flatMap((e) => [tarHeader(e.name, e.data.length, 1_784_000_000), e.data, tarPadding(e.data.length)]),
+    TAR_END,
+  ]);
 
 const packTarGz = (entries: TarEntry[]): Buffer => gzipSync(packTar(entries));
 
@@ -41,7 +44,8 @@ function lineStarts(data: Buffer): number[] {
   return starts;
 }
 
-const insertAt = (data: Buffer, at: number, extra: Buffer): Buffer => Buffer.concat([data.subarray(0, at), extra, data.subarray(at)]);
+const insertAt = (data: Buffer, at: number, extra: Buffer): Buffer =>
+  Buffer.concat([data.subarray(0, at), extra, data.subarray(at)]);
 
 type CsvEdit = (data: Buffer, pick: (n: number) => number, junk: Buffer) => Buffer;
 
@@ -58,7 +62,15 @@ const CSV_EDITS: Record<string, CsvEdit> = {
   'bad date': (d, pick, junk) => {
     const starts = lineStarts(d).slice(1);
     const at = starts[pick(starts.length)]!;
-    const dates = ['2026-13-45 99:99:99', '', 'yesterday', '2026-07-16', '0000-00-00 00:00:00', '2026-07-16T10:00:00Z', junk.toString('latin1')];
+    const dates = [
+      '2026-13-45 99:99:99',
+      '',
+      'yesterday',
+      '2026-07-16',
+      '0000-00-00 00:00:00',
+      '2026-07-16T10:00:00Z',
+      junk.toString('latin1'),
+    ];
     return Buffer.concat([d.subarray(0, at), Buffer.from(dates[pick(dates.length)]!, 'latin1'), d.subarray(at + 19)]);
   },
   'duplicated header': (d, pick) => {
@@ -71,13 +83,20 @@ const CSV_EDITS: Record<string, CsvEdit> = {
     const text = d.toString('latin1');
     let n = 0;
     const every = 1 + pick(20);
-    return Buffer.from(text.replace(/\r\n/g, (crlf) => (n++ % every === 0 ? ending : crlf)), 'latin1');
+    return Buffer.from(
+      text.replace(/\r\n/g, (crlf) => (n++ % every === 0 ? ending : crlf)),
+      'latin1',
+    );
   },
   'huge line': (d, pick) => {
     const starts = lineStarts(d);
     const size = (1 + pick(8)) << 20;
     const fill = [Buffer.alloc(size, 'x'), Buffer.alloc(size, ','), Buffer.alloc(size, '1,')][pick(3)]!;
-    return insertAt(d, starts[pick(starts.length)]!, Buffer.concat([Buffer.from('2026-07-16 10:00:00,wuppertalgw,x,'), fill, Buffer.from('\r\n')]));
+    return insertAt(
+      d,
+      starts[pick(starts.length)]!,
+      Buffer.concat([Buffer.from('2026-07-16 10:00:00,wuppertalgw,x,'), fill, Buffer.from('\r\n')]),
+    );
   },
   'NUL bytes': (d, pick) => {
     const out = Buffer.from(d);
@@ -95,24 +114,44 @@ export function corruptionArbitrary(tarGz: Buffer): fc.Arbitrary<Corruption> {
     let i = 0;
     return (n) => (n <= 0 ? 0 : seeds[i++ % seeds.length]! % n);
   };
-  const gzFlip = fc.record({ flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }) }).map(({ flips }) => {
-    const bytes = Buffer.from(tarGz);
-    for (const [at, xor] of flips) bytes[at % bytes.length]! ^= xor;
-    return { kind: 'gz byte flip', describe: flips.map(([at, xor]) => `${at % bytes.length}^${xor}`).join(' '), bytes };
-  });
-  const gzCut = fc.nat({ max: tarGz.length - 1 }).map((at) => ({ kind: 'gz truncation', describe: `cut at ${at}`, bytes: tarGz.subarray(0, at) }));
-  const csv = fc.tuple(fc.constantFrom(...Object.keys(CSV_EDITS)), picks, fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([kind, seeds, junk]) => {
-    const pick = picker(seeds);
-    const target = pick(entries.length);
-    const damaged = entries.map((e, i) => (i === target ? { name: e.name, data: CSV_EDITS[kind]!(e.data, pick, Buffer.from(junk)) } : e));
-    return { kind: `csv ${kind}`, describe: `${entries[target]!.name} seeds ${seeds.join(',')}`, bytes: packTarGz(damaged) };
-  });
+  const gzFlip = fc
+    .record({ flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }) })
+    .map(({ flips }) => {
+      const bytes = Buffer.from(tarGz);
+      for (const [at, xor] of flips) bytes[at % bytes.length]! ^= xor;
+      return {
+        kind: 'gz byte flip',
+        describe: flips.map(([at, xor]) => `${at % bytes.length}^${xor}`).join(' '),
+        bytes,
+      };
+    });
+  const gzCut = fc
+    .nat({ max: tarGz.length - 1 })
+    .map((at) => ({ kind: 'gz truncation', describe: `cut at ${at}`, bytes: tarGz.subarray(0, at) }));
+  const csv = fc
+    .tuple(fc.constantFrom(...Object.keys(CSV_EDITS)), picks, fc.uint8Array({ minLength: 1, maxLength: 64 }))
+    .map(([kind, seeds, junk]) => {
+      const pick = picker(seeds);
+      const target = pick(entries.length);
+      const damaged = entries.map((e, i) =>
+        i === target ? { name: e.name, data: CSV_EDITS[kind]!(e.data, pick, Buffer.from(junk)) } : e,
+      );
+      return {
+        kind: `csv ${kind}`,
+        describe: `${entries[target]!.name} seeds ${seeds.join(',')}`,
+        bytes: packTarGz(damaged),
+      };
+    });
   // A header byte changed without fixing the checksum (entry 0's header is at 0; later ones follow their data).
-  const headers = entries.map((_, i) => entries.slice(0, i).reduce((at, e) => at + 512 + e.data.length + tarPadding(e.data.length).length, 0));
-  const tarHeaderFlip = fc.tuple(fc.nat({ max: headers.length - 1 }), fc.nat({ max: 511 }), fc.integer({ min: 1, max: 255 })).map(([h, at, xor]) => {
-    const bytes = Buffer.from(tar);
-    bytes[headers[h]! + at]! ^= xor;
-    return { kind: 'tar header checksum', describe: `header ${h} byte ${at}^${xor}`, bytes: gzipSync(bytes) };
-  });
+  const headers = entries.map((_, i) =>
+    entries.slice(0, i).reduce((at, e) => at + 512 + e.data.length + tarPadding(e.data.length).length, 0),
+  );
+  const tarHeaderFlip = fc
+    .tuple(fc.nat({ max: headers.length - 1 }), fc.nat({ max: 511 }), fc.integer({ min: 1, max: 255 }))
+    .map(([h, at, xor]) => {
+      const bytes = Buffer.from(tar);
+      bytes[headers[h]! + at]! ^= xor;
+      return { kind: 'tar header checksum', describe: `header ${h} byte ${at}^${xor}`, bytes: gzipSync(bytes) };
+    });
   return fc.oneof(gzFlip, gzCut, csv, csv, csv, tarHeaderFlip);
 }

@@ -14,7 +14,8 @@ export const DATA_DIR = resolve(process.env.OFFICE_WATCH_DATA ?? join(repoRoot, 
 export function sharedData(relative: string): string | undefined {
   const path = join(DATA_DIR, relative);
   if (existsSync(path)) return path;
-  if (process.env.OFFICE_WATCH_REQUIRE_DATA === '1') throw new Error(`shared data file ${path} is missing (OFFICE_WATCH_REQUIRE_DATA=1)`);
+  if (process.env.OFFICE_WATCH_REQUIRE_DATA === '1')
+    throw new Error(`shared data file ${path} is missing (OFFICE_WATCH_REQUIRE_DATA=1)`);
   console.warn(`skipping: shared data file ${path} is not here (set OFFICE_WATCH_DATA)`);
   return undefined;
 }

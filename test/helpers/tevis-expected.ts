@@ -25,11 +25,17 @@ export function expectedTevisLocations(office: SimOffice, variant: TevisVariant,
 
 /** The simulated location behind each id a tevis scrape gives (its ground truth is kept under the simulated id). */
 export function tevisSimIds(office: SimOffice, variant: TevisVariant): Map<string, string> {
-  const ids = expectedWithSimIds(office, variant, 1).flatMap((l) => (l.simId ? [[l.locationId, l.simId] as const] : []));
+  const ids = expectedWithSimIds(office, variant, 1).flatMap((l) =>
+    l.simId ? [[l.locationId, l.simId] as const] : [],
+  );
   return new Map(ids);
 }
 
-function expectedWithSimIds(office: SimOffice, variant: TevisVariant, weeks: number): (LocationSlots & { simId?: string })[] {
+function expectedWithSimIds(
+  office: SimOffice,
+  variant: TevisVariant,
+  weeks: number,
+): (LocationSlots & { simId?: string })[] {
   const today = toBerlinWallTime(office.now()).slice(0, 10);
   const lastDay = lastDayOf(today, weeks);
   const taken = new Set<string>();
@@ -56,7 +62,12 @@ function expectedWithSimIds(office: SimOffice, variant: TevisVariant, weeks: num
       for (const { office: id, place } of places) {
         const several = places.length > 1;
         const named = several || variant.flow === 'wizard' ? [...parts, place] : parts;
-        expected.push({ locationId: idOf(several ? named : parts), name: named.join(' / '), slots: free(id), simId: id });
+        expected.push({
+          locationId: idOf(several ? named : parts),
+          name: named.join(' / '),
+          slots: free(id),
+          simId: id,
+        });
       }
     }
   }

@@ -14,7 +14,20 @@ describe('npm pack', () => {
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
     expect(tarball).toMatch(/^office-watch-.*\.tgz$/);
     const prefix = join(work, 'prefix');
-    execFileSync('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev', join(work, tarball!)], { stdio: 'pipe' });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--omit=dev',
+        join(work, tarball!),
+      ],
+      { stdio: 'pipe' },
+    );
     const bin = join(prefix, 'node_modules', '.bin', 'office-watch');
     const help = execFileSync(bin, ['--help'], { encoding: 'utf8' });
     expect(help).toContain('Watch the appointment calendars');
@@ -24,7 +37,9 @@ describe('npm pack', () => {
     // The store: the bundle requires LevelDB's native binding from the installed classic-level.
     const db = join(work, 'db');
     execFileSync(bin, ['watch', 'add', '--city', 'Bonn', '--within', '7', '--db', db], { encoding: 'utf8' });
-    const watches = JSON.parse(execFileSync(bin, ['watch', 'list', '--json', '--db', db], { encoding: 'utf8' })) as { city: string }[];
+    const watches = JSON.parse(execFileSync(bin, ['watch', 'list', '--json', '--db', db], { encoding: 'utf8' })) as {
+      city: string;
+    }[];
     expect(watches.map((watch) => watch.city)).toEqual(['Bonn']);
   }, 180_000);
 });

@@ -8,18 +8,45 @@ import { readTarGz } from '../helpers/import-corruptions.js';
 import { runBin } from '../helpers/run-bin.js';
 
 // Ids a hostile or broken site could hand the scrapers: paths, controls, over-long names, spreadsheet formulas.
-const PATH_IDS = ['../../x', '../../../../../../../tmp/escaped', '/etc/passwd', '..', '.', '.hidden', 'a/b', 'a_b', 'C:\\x', 'C:x', 'nul\u0000id', 'ü'.repeat(300), 'x'.repeat(400), 'tab\tid'];
-const FORMULA_IDS = ['=HYPERLINK("http://evil.invalid","x")', '@SUM(1+1)', '+cmd|\' /C calc\'!A0', '-2+3+cmd', "'=already quoted"];
+const PATH_IDS = [
+  '../../x',
+  '../../../../../../../tmp/escaped',
+  '/etc/passwd',
+  '..',
+  '.',
+  '.hidden',
+  'a/b',
+  'a_b',
+  'C:\\x',
+  'C:x',
+  'nul\u0000id',
+  'ü'.repeat(300),
+  'x'.repeat(400),
+  'tab\tid',
+];
+const FORMULA_IDS = [
+  '=HYPERLINK("http://evil.invalid","x")',
+  '@SUM(1+1)',
+  "+cmd|' /C calc'!A0",
+  '-2+3+cmd',
+  "'=already quoted",
+];
 const LOCATIONS = ['=1+1', '@x', '-/3068', '255/-', '-5', '+49', 'plain'];
 /** A cell a spreadsheet would run: =, @, tab or CR first, or +/- before more than a number or a tempus id. */
 const RUNNABLE = /^(?:[=@\t\r]|[+-](?![\d./-]*$))/;
 
 /** The files under `dir`, databases left out (LevelDB renames its own files on every open). */
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.name.startsWith('db') ? [] : e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.name.startsWith('db') ? [] : e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 /** Every cell of every line of a CSV text (one or more files one after another). */
-const cellsOf = (text: string): string[] => text.split(/\r?\n/).filter((line) => line !== '').flatMap((line) => splitFields(line));
+const cellsOf = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .filter((line) => line !== '')
+    .flatMap((line) => splitFields(line));
 
 describe('exports of hostile ids', () => {
   const dir = mkdtempSync(join(tmpdir(), 'office-watch-export-safety-'));
@@ -34,7 +61,11 @@ describe('exports of hostile ids', () => {
           ['2026-07-13 10:00:00', ['2026-07-14 09:00:00', '2026-07-14 09:15:00']],
           ['2026-07-13 10:15:00', ['2026-07-14 09:15:00']],
         ] as const) {
-          await store.recordSnapshot({ sourceId, takenAt, locations: LOCATIONS.map((locationId) => ({ locationId, name: locationId, slots: [...slots] })) });
+          await store.recordSnapshot({
+            sourceId,
+            takenAt,
+            locations: LOCATIONS.map((locationId) => ({ locationId, name: locationId, slots: [...slots] })),
+          });
         }
       }
     } finally {
@@ -56,7 +87,9 @@ describe('exports of hostile ids', () => {
     for (const file of files) expect(file).toMatch(/^2026-29\/[^/\\]+\.csv$/);
     for (const file of files) expect(Buffer.byteLength(file.split('/')[1]!)).toBeLessThanOrEqual(255);
     // "a/b" and "a_b" each have a file of their own.
-    const ids = files.map((f) => readFileSync(join(out, f), 'utf8').split('\r\n')[1]!).map((line) => splitFields(line)[1]);
+    const ids = files
+      .map((f) => readFileSync(join(out, f), 'utf8').split('\r\n')[1]!)
+      .map((line) => splitFields(line)[1]);
     expect(new Set(ids).size).toBe(files.length);
   });
 
@@ -79,7 +112,11 @@ describe('exports of hostile ids', () => {
     const metricsDir = join(dir, 'metrics');
     const metrics = await runBin(['metrics', '--week', '2026-29', '--out', metricsDir, '--db', db]);
     for (const result of [csv, insights, metrics]) expect(result.code, result.stderr).toBe(0);
-    const texts = [csv.stdout.toString('utf8'), insights.stdout.toString('utf8'), ...readdirSync(metricsDir).map((f) => readFileSync(join(metricsDir, f), 'utf8'))];
+    const texts = [
+      csv.stdout.toString('utf8'),
+      insights.stdout.toString('utf8'),
+      ...readdirSync(metricsDir).map((f) => readFileSync(join(metricsDir, f), 'utf8')),
+    ];
     for (const text of texts) expect(cellsOf(text).filter((cell) => RUNNABLE.test(cell))).toEqual([]);
     const cells = cellsOf(csv.stdout.toString('utf8'));
     expect(cells).toContain('\'=HYPERLINK("http://evil.invalid","x")');
@@ -92,11 +129,14 @@ describe('exports of hostile ids', () => {
     const again = join(dir, 'db-again');
     const imported = await runBin(['import', join(tarOut, '2026-29.tar.gz'), '--db', again]);
     expect(imported.code, imported.stderr).toBe(0);
-    expect((await runBin(['export', '--csv', '--db', again])).stdout.toString('utf8')).toBe(csv.stdout.toString('utf8'));
+    expect((await runBin(['export', '--csv', '--db', again])).stdout.toString('utf8')).toBe(
+      csv.stdout.toString('utf8'),
+    );
   });
 
   it('a published-style CSV keeps its bytes', async () => {
-    const text = 'date,source_id,location_id,2026-07-14 09:00:00\r\n2026-07-13 10:00:00,ansbach,-/3068,1\r\n2026-07-13 10:00:00,ansbach,255/3068,1\r\n';
+    const text =
+      'date,source_id,location_id,2026-07-14 09:00:00\r\n2026-07-13 10:00:00,ansbach,-/3068,1\r\n2026-07-13 10:00:00,ansbach,255/3068,1\r\n';
     const file = join(dir, 'ansbach.csv');
     writeFileSync(file, text);
     const own = join(dir, 'db-plain');

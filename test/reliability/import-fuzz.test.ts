@@ -19,7 +19,12 @@ const HANG_MS = 30_000;
 function badEnding(result: BinResult): string | undefined {
   if (result.timedOut) return 'hang';
   if (result.code === null || ![0, 1, 2].includes(result.code)) return `exit ${result.code}`;
-  if (result.code === 0 ? result.stderr !== '' : !/^office-watch: [^\n]+\n$/.test(result.stderr) || /unexpected error/.test(result.stderr)) return 'stderr';
+  if (
+    result.code === 0
+      ? result.stderr !== ''
+      : !/^office-watch: [^\n]+\n$/.test(result.stderr) || /unexpected error/.test(result.stderr)
+  )
+    return 'stderr';
   return undefined;
 }
 
@@ -45,7 +50,10 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('importing damaged copies of
   beforeAll(async () => {
     const firstDays = readTarGz(readFileSync(week)).map(({ name, data }) => {
       const lines = data.toString('latin1').split('\r\n');
-      return { name, data: Buffer.from(lines.filter((line, i) => i === 0 || line < '2026-07-16').join('\r\n'), 'latin1') };
+      return {
+        name,
+        data: Buffer.from(lines.filter((line, i) => i === 0 || line < '2026-07-16').join('\r\n'), 'latin1'),
+      };
     });
     writeFileSync(join(dir, 'first-days.tar.gz'), gzipSync(packTar(firstDays)));
     const imported = await runBin(['import', join(dir, 'first-days.tar.gz'), '--db', baseDb]);
@@ -57,34 +65,44 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('importing damaged copies of
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it(`${RUNS} damaged imports: no crash, no hang, no half-written store`, async () => {
-    const started = Date.now();
-    const cases = fc.sample(corruptionArbitrary(readFileSync(week)), { numRuns: RUNS, seed: SEED });
-    const failures: string[] = [];
-    const outcomes = new Map<string, { runs: number; rejected: number; failed: number }>();
-    for (const [i, corruption] of cases.entries()) {
-      const db = join(dir, `db-${i}`);
-      const file = join(dir, `case-${i}.tar.gz`);
-      cpSync(baseDb, db, { recursive: true });
-      writeFileSync(file, corruption.bytes);
-      // Every other case imports the intact week first: a failure must undo that file's snapshots too.
-      const inputs = i % 2 === 0 ? [file] : [week, file];
-      const result = await runBin(['import', ...inputs, '--db', db], HANG_MS);
-      let problem = badEnding(result);
-      if (!problem && result.code !== 0 && !(await exportCsv(db)).equals(before)) problem = 'store changed';
-      const tally = outcomes.get(corruption.kind) ?? { runs: 0, rejected: 0, failed: 0 };
-      tally.runs++;
-      if (result.code !== 0) tally.rejected++;
-      if (problem) {
-        tally.failed++;
-        failures.push(`${problem}: ${corruption.kind} (${corruption.describe}) of ${inputs.length} file(s): exit ${result.code}, ${result.stderr.slice(0, 300)}`);
+  it(
+    `${RUNS} damaged imports: no crash, no hang, no half-written store`,
+    async () => {
+      const started = Date.now();
+      const cases = fc.sample(corruptionArbitrary(readFileSync(week)), { numRuns: RUNS, seed: SEED });
+      const failures: string[] = [];
+      const outcomes = new Map<string, { runs: number; rejected: number; failed: number }>();
+      for (const [i, corruption] of cases.entries()) {
+        const db = join(dir, `db-${i}`);
+        const file = join(dir, `case-${i}.tar.gz`);
+        cpSync(baseDb, db, { recursive: true });
+        writeFileSync(file, corruption.bytes);
+        // Every other case imports the intact week first: a failure must undo that file's snapshots too.
+        const inputs = i % 2 === 0 ? [file] : [week, file];
+        const result = await runBin(['import', ...inputs, '--db', db], HANG_MS);
+        let problem = badEnding(result);
+        if (!problem && result.code !== 0 && !(await exportCsv(db)).equals(before)) problem = 'store changed';
+        const tally = outcomes.get(corruption.kind) ?? { runs: 0, rejected: 0, failed: 0 };
+        tally.runs++;
+        if (result.code !== 0) tally.rejected++;
+        if (problem) {
+          tally.failed++;
+          failures.push(
+            `${problem}: ${corruption.kind} (${corruption.describe}) of ${inputs.length} file(s): exit ${result.code}, ${result.stderr.slice(0, 300)}`,
+          );
+        }
+        outcomes.set(corruption.kind, tally);
+        rmSync(db, { recursive: true, force: true });
+        rmSync(file, { force: true });
       }
-      outcomes.set(corruption.kind, tally);
-      rmSync(db, { recursive: true, force: true });
-      rmSync(file, { force: true });
-    }
-    const lines = [...outcomes].sort().map(([kind, t]) => `  ${kind.padEnd(24)} ${t.runs} runs, ${t.rejected} rejected, ${t.failed} failed`);
-    console.log(`import fuzz: ${RUNS} runs (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failed\n${lines.join('\n')}`);
-    expect(failures).toEqual([]);
-  }, Math.max(60_000, RUNS * 10_000));
+      const lines = [...outcomes]
+        .sort()
+        .map(([kind, t]) => `  ${kind.padEnd(24)} ${t.runs} runs, ${t.rejected} rejected, ${t.failed} failed`);
+      console.log(
+        `import fuzz: ${RUNS} runs (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failed\n${lines.join('\n')}`,
+      );
+      expect(failures).toEqual([]);
+    },
+    Math.max(60_000, RUNS * 10_000),
+  );
 });

@@ -1,15 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eterminEndpoint, monthStarts, parseAvailableDays, parseCalendars, parseSlots, pickServices, toLocations } from '../../scrapers/etermin-parse.js';
+import {
+  eterminEndpoint,
+  monthStarts,
+  parseAvailableDays,
+  parseCalendars,
+  parseSlots,
+  pickServices,
+  toLocations,
+} from '../../scrapers/etermin-parse.js';
 import { ScrapeError } from '../../scrapers/failure.js';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`fixtures/etermin/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`fixtures/etermin/${name}`, import.meta.url), 'utf8'));
 
 describe('eterminEndpoint', () => {
   it('splits a site URL into the API base and the key', () => {
-    expect(eterminEndpoint('https://www.etermin.net/stadtgraz')).toEqual({ base: 'https://www.etermin.net', key: 'stadtgraz' });
-    expect(eterminEndpoint('https://www.etermin.net/LRA-DEG-Termin/')).toEqual({ base: 'https://www.etermin.net', key: 'LRA-DEG-Termin' });
-    expect(eterminEndpoint('http://127.0.0.1:4000/etermin/Stadt_Itzehoe')).toEqual({ base: 'http://127.0.0.1:4000/etermin', key: 'Stadt_Itzehoe' });
+    expect(eterminEndpoint('https://www.etermin.net/stadtgraz')).toEqual({
+      base: 'https://www.etermin.net',
+      key: 'stadtgraz',
+    });
+    expect(eterminEndpoint('https://www.etermin.net/LRA-DEG-Termin/')).toEqual({
+      base: 'https://www.etermin.net',
+      key: 'LRA-DEG-Termin',
+    });
+    expect(eterminEndpoint('http://127.0.0.1:4000/etermin/Stadt_Itzehoe')).toEqual({
+      base: 'http://127.0.0.1:4000/etermin',
+      key: 'Stadt_Itzehoe',
+    });
   });
 
   it('refuses a URL without a key', () => {
@@ -60,7 +78,11 @@ describe('parseCalendars and toLocations', () => {
 
 describe('day lists and month paging', () => {
   it('reads the available days of each month', () => {
-    expect(parseAvailableDays(fixture('timeslots-days-2021-08-25.json'))).toEqual(['2021-08-26', '2021-08-27', '2021-08-31']);
+    expect(parseAvailableDays(fixture('timeslots-days-2021-08-25.json'))).toEqual([
+      '2021-08-26',
+      '2021-08-27',
+      '2021-08-31',
+    ]);
     expect(parseAvailableDays(fixture('timeslots-days-2021-09-01.json'))).toEqual(['2021-09-07', '2021-09-30']);
     expect(parseAvailableDays([])).toEqual([]);
   });
@@ -77,7 +99,12 @@ describe('day lists and month paging', () => {
 describe('parseSlots', () => {
   it('keeps free slots (cap > 0 or no cap), drops full ones (cap 0)', () => {
     const slots = parseSlots(fixture('timeslots-2021-08-26.json'));
-    expect(slots.map((s) => s.start)).toEqual(['2021-08-26 07:45:00', '2021-08-26 08:15:00', '2021-08-26 10:30:00', '2021-08-26 07:45:00']);
+    expect(slots.map((s) => s.start)).toEqual([
+      '2021-08-26 07:45:00',
+      '2021-08-26 08:15:00',
+      '2021-08-26 10:30:00',
+      '2021-08-26 07:45:00',
+    ]);
     expect(slots[0]).toEqual({ start: '2021-08-26 07:45:00', calendarId: '85150', calendarName: 'Bürgerbüro' });
   });
 

@@ -8,7 +8,15 @@ import type { FaultKind, SimOffice, SystemServer } from '../../scrapers/simulato
 import type { ScrapeResult, Site, WallTime } from '../../scrapers/types.js';
 import { fixedOffice } from '../helpers/fixed-office.js';
 
-const NAMES = ['Bürgerbüro', '  Bürgerbüro ', 'Standesamt', 'Ausländerbehörde', 'Kfz-Zulassung', 'Führerscheinstelle', 'Gewerbe  und Gaststätten'];
+const NAMES = [
+  'Bürgerbüro',
+  '  Bürgerbüro ',
+  'Standesamt',
+  'Ausländerbehörde',
+  'Kfz-Zulassung',
+  'Führerscheinstelle',
+  'Gewerbe  und Gaststätten',
+];
 
 interface Plan {
   weeks: number;
@@ -26,11 +34,18 @@ const arbPlan: fc.Arbitrary<Plan> = fc.integer({ min: 1, max: 3 }).chain((weeks)
           fc.record({
             id: fc.integer({ min: 1000, max: 300_000 }).map(String),
             name: fc.constantFrom(...NAMES),
-            slots: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: weeks * 7 - 1 }), fc.integer({ min: 0, max: 131 })), { maxLength: 10, selector: ([d, m]) => d * 1000 + m }),
+            slots: fc.uniqueArray(
+              fc.tuple(fc.integer({ min: 0, max: weeks * 7 - 1 }), fc.integer({ min: 0, max: 131 })),
+              { maxLength: 10, selector: ([d, m]) => d * 1000 + m },
+            ),
           }),
           { minLength: 1, maxLength: 4, selector: (l) => l.id },
         ),
-        variant: fc.record({ groups: fc.integer({ min: 1, max: 3 }), fullSlots: fc.boolean(), sharedCalendar: fc.boolean() }),
+        variant: fc.record({
+          groups: fc.integer({ min: 1, max: 3 }),
+          fullSlots: fc.boolean(),
+          sharedCalendar: fc.boolean(),
+        }),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -51,14 +66,24 @@ function officesOf(plan: Plan): { offices: SimOffice[]; variants: Map<string, Et
       sourceId: `et${i}`,
       system: 'etermin',
       now: plan.now,
-      locations: o.locations.map((l) => ({ id: l.id, name: l.name, slots: [...new Set(l.slots.map((s) => slotAt(today, s)))] })),
+      locations: o.locations.map((l) => ({
+        id: l.id,
+        name: l.name,
+        slots: [...new Set(l.slots.map((s) => slotAt(today, s)))],
+      })),
     });
   });
   return { offices, variants };
 }
 
 function siteOf(server: SystemServer, origin: string, office: SimOffice): Site {
-  return { id: office.sourceId, system: 'etermin', name: office.name, city: office.city, url: server.siteUrl(origin, office) };
+  return {
+    id: office.sourceId,
+    system: 'etermin',
+    name: office.name,
+    city: office.city,
+    url: server.siteUrl(origin, office),
+  };
 }
 
 const clean = (name: string) => name.replace(/\s+/g, ' ').trim();
@@ -87,7 +112,12 @@ describe('etermin scraper over HTTP', () => {
         const server = eterminServer(offices, { variant: (o) => variants.get(o.sourceId) ?? {} });
         const running = await startSystemServer(server);
         try {
-          for (const office of offices) expectTruth(await scrape(siteOf(server, running.origin, office), { weeks: plan.weeks, now: plan.now }), office, plan.now);
+          for (const office of offices)
+            expectTruth(
+              await scrape(siteOf(server, running.origin, office), { weeks: plan.weeks, now: plan.now }),
+              office,
+              plan.now,
+            );
         } finally {
           await running.close();
         }
@@ -98,7 +128,12 @@ describe('etermin scraper over HTTP', () => {
 
   it('pages month by month: a horizon across a month end asks two months, never more than three', async () => {
     const now = new Date('2021-08-25T08:00:00Z');
-    const office = fixedOffice({ sourceId: 'month', system: 'etermin', now, locations: [{ id: '501', name: 'Bürgerbüro', slots: ['2021-08-26 09:00:00', '2021-09-07 10:15:00'] }] });
+    const office = fixedOffice({
+      sourceId: 'month',
+      system: 'etermin',
+      now,
+      locations: [{ id: '501', name: 'Bürgerbüro', slots: ['2021-08-26 09:00:00', '2021-09-07 10:15:00'] }],
+    });
     const server = eterminServer([office], { variant: () => ({ groups: 1, fullSlots: true, sharedCalendar: false }) });
     const running = await startSystemServer(server);
     try {
@@ -111,7 +146,15 @@ describe('etermin scraper over HTTP', () => {
     }
   });
 
-  const expected: Partial<Record<FaultKind, string>> = { timeout: 'timeout', 'http-500': 'http-status', 'slow-drip': 'timeout', captcha: 'captcha', maintenance: 'maintenance', latin1: 'ok', malformed: 'markup' };
+  const expected: Partial<Record<FaultKind, string>> = {
+    timeout: 'timeout',
+    'http-500': 'http-status',
+    'slow-drip': 'timeout',
+    captcha: 'captcha',
+    maintenance: 'maintenance',
+    latin1: 'ok',
+    malformed: 'markup',
+  };
   for (const fault of Object.keys(expected) as FaultKind[]) {
     it(`a '${fault}' fault gives ${expected[fault] === 'ok' ? 'a correct snapshot' : `a '${expected[fault]}' failure`} for that site only`, async () => {
       const now = new Date('2024-03-28T09:30:00Z');
@@ -132,13 +175,17 @@ describe('etermin scraper over HTTP', () => {
       try {
         const scrape = createEterminScraper({ timeoutMs: 400 });
         const results = [];
-        for (const office of offices) results.push(await scrape(siteOf(server, running.origin, office), { weeks: 2, now }));
+        for (const office of offices)
+          results.push(await scrape(siteOf(server, running.origin, office), { weeks: 2, now }));
         expectTruth(results[0] as ScrapeResult, offices[0] as SimOffice, now);
         expectTruth(results[2] as ScrapeResult, offices[2] as SimOffice, now);
         const faulty = results[1] as ScrapeResult;
         if (expected[fault] === 'ok') {
           expectTruth(faulty, offices[1] as SimOffice, now);
-          expect(faulty.ok && faulty.snapshot.locations.map((l) => l.name)).toEqual(['Bürgerbüro Süd', 'Straßenverkehrsbehörde']);
+          expect(faulty.ok && faulty.snapshot.locations.map((l) => l.name)).toEqual([
+            'Bürgerbüro Süd',
+            'Straßenverkehrsbehörde',
+          ]);
         } else {
           expect(faulty.ok).toBe(false);
           if (!faulty.ok) expect(faulty.failure.kind).toBe(expected[fault]);

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUGE_BODY_BYTES } from '../../scrapers/simulator/stream-faults.js';
 import type { FaultKind } from '../../scrapers/simulator/types.js';
 import type { ScrapeResult, Snapshot } from '../../scrapers/types.js';
-import { CP1252_NAME, HOSTILE_NOW, SETUP_LABELS, startHostileSetups, type HostileSetup } from '../helpers/hostile-setups.js';
+import {
+  CP1252_NAME,
+  HOSTILE_NOW,
+  SETUP_LABELS,
+  startHostileSetups,
+  type HostileSetup,
+} from '../helpers/hostile-setups.js';
 
 const LIMITS = { timeoutMs: 1500, retries: 0, maxBytes: 1024 * 1024 };
 /** Generous: a scrape that hangs or reads without end would never come back, or only after far longer. */
@@ -31,7 +37,20 @@ function expectedOf(fault: FaultKind, label: string): Expected {
   }
 }
 
-const HOSTILE_FAULTS: FaultKind[] = ['endless-body', 'huge-body', 'gzip-bomb', 'redirect-loop', 'latin1', 'cp1252', 'cp1252-meta', 'cp1252-bare', 'error-200', 'json-for-html', 'html-for-json', 'hostile-names'];
+const HOSTILE_FAULTS: FaultKind[] = [
+  'endless-body',
+  'huge-body',
+  'gzip-bomb',
+  'redirect-loop',
+  'latin1',
+  'cp1252',
+  'cp1252-meta',
+  'cp1252-bare',
+  'error-200',
+  'json-for-html',
+  'html-for-json',
+  'hostile-names',
+];
 
 const setups = new Map<string, HostileSetup>();
 const baselines = new Map<string, Snapshot>();
@@ -46,7 +65,8 @@ beforeAll(async () => {
   for (const setup of await startHostileSetups(LIMITS)) {
     setups.set(setup.label, setup);
     const { result } = await scrape(setup);
-    if (!result.ok) throw new Error(`${setup.label} fails without a fault: ${result.failure.kind}: ${result.failure.message}`);
+    if (!result.ok)
+      throw new Error(`${setup.label} fails without a fault: ${result.failure.kind}: ${result.failure.message}`);
     baselines.set(setup.label, result.snapshot);
   }
 });

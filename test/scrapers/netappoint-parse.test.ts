@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { ScrapeError } from '../../scrapers/failure.js';
-import { assertCompletePage, dayUrl, parseDayAnswer, parseIndex, parseTimes, slugify } from '../../scrapers/netappoint-parse.js';
+import {
+  assertCompletePage,
+  dayUrl,
+  parseDayAnswer,
+  parseIndex,
+  parseTimes,
+  slugify,
+} from '../../scrapers/netappoint-parse.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/netappoint/${name}`, import.meta.url), 'utf8');
@@ -54,7 +61,8 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
   });
 
   it('parseDayAnswer: bookable day links with year/month/day', () => {
-    const href = (day: number) => `/termine/bonn/index.php?company=stadtbonn&cur_cause=0&step=4&month=8&year=2021&day=${day}&casetypes=9664`;
+    const href = (day: number) =>
+      `/termine/bonn/index.php?company=stadtbonn&cur_cause=0&step=4&month=8&year=2021&day=${day}&casetypes=9664`;
     expect(parseDayAnswer(fixture('days.html'))).toEqual({
       kind: 'days',
       days: [
@@ -65,13 +73,21 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
   });
 
   it('parseDayAnswer: "no days" answers — empty calendar table, the combination and no-service notices, a too long duration', () => {
-    for (const name of ['no-days-empty-table.html', 'no-days-combination.html', 'no-days-no-service.html', 'detour-too-long.html']) {
+    for (const name of [
+      'no-days-empty-table.html',
+      'no-days-combination.html',
+      'no-days-no-service.html',
+      'detour-too-long.html',
+    ]) {
       expect(parseDayAnswer(fixture(name)), name).toEqual({ kind: 'none' });
     }
   });
 
   it('parseDayAnswer: the step-3 detour follows the first site link with step=3&', () => {
-    expect(parseDayAnswer(fixture('detour.html'))).toEqual({ kind: 'sites', href: '/termine/bonn/index.php?company=stadtbonn&step=3&location=12&cur_cause=0' });
+    expect(parseDayAnswer(fixture('detour.html'))).toEqual({
+      kind: 'sites',
+      href: '/termine/bonn/index.php?company=stadtbonn&step=3&location=12&cur_cause=0',
+    });
   });
 
   it('parseDayAnswer: WEB_APPOINT bookable days (javascript links, no year=) are unsupported; an unknown page is markup', () => {
@@ -79,11 +95,17 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
     markup(() => parseDayAnswer('<html><body><p>Sitzung abgelaufen</p></body></html>'));
   });
 
-  it('dayUrl: &step=4& → &step=3&, year/month/day substituted in the link\'s own style', () => {
+  it("dayUrl: &step=4& → &step=3&, year/month/day substituted in the link's own style", () => {
     const href = '/termine/bonn/index.php?company=stadtbonn&cur_cause=0&step=4&month=8&year=2021&day=10&casetypes=9664';
-    expect(dayUrl(href, '2021-09-01')).toBe('/termine/bonn/index.php?company=stadtbonn&cur_cause=0&step=3&month=9&year=2021&day=1&casetypes=9664');
-    expect(dayUrl('/x/index.php?company=c&step=4&year=2021&month=08&day=09&x=1', '2021-12-24')).toBe('/x/index.php?company=c&step=3&year=2021&month=12&day=24&x=1');
-    expect(dayUrl('/x/index.php?company=c&step=4&year=2021&month=08&day=09&x=1', '2022-01-02')).toBe('/x/index.php?company=c&step=3&year=2022&month=01&day=02&x=1');
+    expect(dayUrl(href, '2021-09-01')).toBe(
+      '/termine/bonn/index.php?company=stadtbonn&cur_cause=0&step=3&month=9&year=2021&day=1&casetypes=9664',
+    );
+    expect(dayUrl('/x/index.php?company=c&step=4&year=2021&month=08&day=09&x=1', '2021-12-24')).toBe(
+      '/x/index.php?company=c&step=3&year=2021&month=12&day=24&x=1',
+    );
+    expect(dayUrl('/x/index.php?company=c&step=4&year=2021&month=08&day=09&x=1', '2022-01-02')).toBe(
+      '/x/index.php?company=c&step=3&year=2022&month=01&day=02&x=1',
+    );
   });
 
   it('parseTimes: one abbr HH:MM per free slot in table.nat_timeslist; no table = no times', () => {

@@ -9,7 +9,16 @@ import type { FaultKind, SimOffice, SystemServer } from '../../scrapers/simulato
 import type { ScrapeResult, Site, WallTime } from '../../scrapers/types.js';
 import { fixedOffice } from '../helpers/fixed-office.js';
 
-const NAMES = ['Führerscheinwesen', '  Bürgerbüro  Süd ', 'Standesamt', 'Ausländerbehörde', 'Kfz-Zulassung', 'Straßenverkehrsamt', 'Gewerbe  und Gaststätten', 'Meldewesen (Außenstelle)'];
+const NAMES = [
+  'Führerscheinwesen',
+  '  Bürgerbüro  Süd ',
+  'Standesamt',
+  'Ausländerbehörde',
+  'Kfz-Zulassung',
+  'Straßenverkehrsamt',
+  'Gewerbe  und Gaststätten',
+  'Meldewesen (Außenstelle)',
+];
 const scrape = createNetappointScraper({ timeoutMs: 5000, retries: 0 });
 const clean = (name: string) => name.replace(/\s+/g, ' ').trim();
 
@@ -19,7 +28,16 @@ function officeOf(sourceId: string, now: Date, locations: { name: string; slots:
     const minutes = 7 * 60 + step * 5;
     return `${addDays(today, day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
   };
-  return fixedOffice({ sourceId, system: 'netappoint', now, locations: locations.map((l) => ({ id: slugify(clean(l.name)), name: l.name, slots: [...new Set(l.slots.map(slotAt))] })) });
+  return fixedOffice({
+    sourceId,
+    system: 'netappoint',
+    now,
+    locations: locations.map((l) => ({
+      id: slugify(clean(l.name)),
+      name: l.name,
+      slots: [...new Set(l.slots.map(slotAt))],
+    })),
+  });
 }
 
 const siteOf = (system: SystemServer, origin: string, office: SimOffice): Site => ({
@@ -75,7 +93,10 @@ const arbCase = fc.integer({ min: 1, max: 3 }).chain((weeks) =>
     locations: fc.uniqueArray(
       fc.record({
         name: fc.constantFrom(...NAMES),
-        slots: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: weeks * 7 + 5 }), fc.integer({ min: 0, max: 131 })), { maxLength: 8, selector: ([d, m]) => d * 1000 + m }),
+        slots: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: weeks * 7 + 5 }), fc.integer({ min: 0, max: 131 })), {
+          maxLength: 8,
+          selector: ([d, m]) => d * 1000 + m,
+        }),
       }),
       { minLength: 1, maxLength: 4, selector: (l) => slugify(clean(l.name)) },
     ),
@@ -85,21 +106,34 @@ const arbCase = fc.integer({ min: 1, max: 3 }).chain((weeks) =>
 describe('scrapeNetappoint against the simulated server', () => {
   it('reads a known office: detour, broken first service, next-month days', async () => {
     const office = officeOf('bonn', new Date('2021-08-30T06:00:00Z'), [
-      { name: 'Führerscheinwesen', slots: [[0, 9], [2, 0], [2, 1], [9, 3]] },
+      {
+        name: 'Führerscheinwesen',
+        slots: [
+          [0, 9],
+          [2, 0],
+          [2, 1],
+          [9, 3],
+        ],
+      },
       { name: 'Kategorie-frei', slots: [] },
       { name: '  Bürgerbüro  Süd ', slots: [[3, 12]] },
     ]);
     const result = await run(office, { detour: true, brokenFirstService: true, kategorie: true, noDays: 'message' }, 2);
     expectTruth(result, office, 2);
     expect(result.ok && result.snapshot.locations.map((l) => [l.locationId, l.slots])).toEqual([
-      ['fuhrerscheinwesen', ['2021-08-30 07:45:00', '2021-09-01 07:00:00', '2021-09-01 07:05:00', '2021-09-08 07:15:00']],
+      [
+        'fuhrerscheinwesen',
+        ['2021-08-30 07:45:00', '2021-09-01 07:00:00', '2021-09-01 07:05:00', '2021-09-08 07:15:00'],
+      ],
       ['kategorie-frei', []],
       ['burgerburo-sud', ['2021-09-02 08:00:00']],
     ]);
   });
 
   it('reports the WEB_APPOINT front end as unsupported, never as no slots', async () => {
-    const office = officeOf('muenchen', new Date('2023-10-29T10:00:00Z'), [{ name: 'Ausländerbehörde München', slots: [[3, 5]] }]);
+    const office = officeOf('muenchen', new Date('2023-10-29T10:00:00Z'), [
+      { name: 'Ausländerbehörde München', slots: [[3, 5]] },
+    ]);
     for (const frontEnd of ['web-appoint', 'web-appoint-calendar'] as const) {
       const result = await run(office, { frontEnd }, 2);
       expect(result.ok).toBe(false);
@@ -130,7 +164,13 @@ describe('scrapeNetappoint faults', () => {
     latin1: undefined,
   };
   const office = officeOf('fault', new Date('2024-02-27T08:00:00Z'), [
-    { name: 'Führerscheinwesen', slots: [[0, 12], [2, 30]] },
+    {
+      name: 'Führerscheinwesen',
+      slots: [
+        [0, 12],
+        [2, 30],
+      ],
+    },
     { name: 'Straßenverkehrsamt', slots: [[3, 1]] },
   ]);
   const system = netappointServer([office], { variant: () => ({ detour: true, kategorie: true }) });
@@ -145,7 +185,10 @@ describe('scrapeNetappoint faults', () => {
         const result = await quick(siteOf(system, server?.origin ?? '', office), { weeks: 1, now: office.now() });
         if (expected[fault] === undefined) {
           expectTruth(result, office, 1);
-          expect(result.ok && result.snapshot.locations.map((l) => l.name)).toEqual(['Führerscheinwesen', 'Straßenverkehrsamt']);
+          expect(result.ok && result.snapshot.locations.map((l) => l.name)).toEqual([
+            'Führerscheinwesen',
+            'Straßenverkehrsamt',
+          ]);
         } else {
           expect(result.ok).toBe(false);
           if (!result.ok) expect(result.failure.kind).toBe(expected[fault]);

@@ -2,11 +2,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScrapeError } from '../../scrapers/failure.js';
 import { categoryForm, parseMenu } from '../../scrapers/tempus-menu.js';
-import { assertComplete, locationId, parseDayTimes, planDays, readCalendar, readPage, refOf } from '../../scrapers/tempus-parse.js';
+import {
+  assertComplete,
+  locationId,
+  parseDayTimes,
+  planDays,
+  readCalendar,
+  readPage,
+  refOf,
+} from '../../scrapers/tempus-parse.js';
 import { tempusStartUrl } from '../../scrapers/tempus.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/tempus/${name}`, import.meta.url), 'utf8');
-const day = (date: string) => `?anr=83&action=open&page=termine&datum=${date}&standortrowid=231&schlangennr=6&tasks=2693`;
+const day = (date: string) =>
+  `?anr=83&action=open&page=termine&datum=${date}&standortrowid=231&schlangennr=6&tasks=2693`;
 
 describe('parseMenu', () => {
   it('reads the nested layout: h3 categories, options named by div.anliegen or span, keyed by the select id', () => {
@@ -66,7 +75,10 @@ describe('parseMenu', () => {
 
 describe('readPage', () => {
   it('follows the notice button, not the back button', () => {
-    expect(readPage(fixture('notice.html'))).toEqual({ kind: 'notice', href: '?anr=91&sna=T0c6d7e8f&action=open&page=standortauswahl&hinweis=1' });
+    expect(readPage(fixture('notice.html'))).toEqual({
+      kind: 'notice',
+      href: '?anr=91&sna=T0c6d7e8f&action=open&page=standortauswahl&hinweis=1',
+    });
   });
 
   it('knows the no-locations answer', () => {
@@ -77,8 +89,14 @@ describe('readPage', () => {
     expect(readPage(fixture('locations-infolink.html'))).toEqual({
       kind: 'locations',
       locations: [
-        { href: '?anr=83&anwendung=2&schlangen=6&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Brackwede&standortrowid=231&standortanzahl=', name: 'Brackwede' },
-        { href: '?anr=83&anwendung=2&schlangen=7&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Mitte&standortrowid=232&standortanzahl=', name: 'Bielefeld-Mitte' },
+        {
+          href: '?anr=83&anwendung=2&schlangen=6&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Brackwede&standortrowid=231&standortanzahl=',
+          name: 'Brackwede',
+        },
+        {
+          href: '?anr=83&anwendung=2&schlangen=7&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Mitte&standortrowid=232&standortanzahl=',
+          name: 'Bielefeld-Mitte',
+        },
       ],
     });
   });
@@ -87,15 +105,26 @@ describe('readPage', () => {
     expect(readPage(fixture('locations-nav.html'))).toEqual({
       kind: 'locations',
       locations: [
-        { href: 'index.php?anr=21&action=open&page=tagesauswahl&tasks=1568&standortrowid=173&standortanzahl=', name: 'Einwohnermeldeamt' },
-        { href: 'index.php?anr=21&action=open&page=tagesauswahl&standortrowid=174&standortanzahl=', name: 'Bürgeramt Borbeck' },
+        {
+          href: 'index.php?anr=21&action=open&page=tagesauswahl&tasks=1568&standortrowid=173&standortanzahl=',
+          name: 'Einwohnermeldeamt',
+        },
+        {
+          href: 'index.php?anr=21&action=open&page=tagesauswahl&standortrowid=174&standortanzahl=',
+          name: 'Bürgeramt Borbeck',
+        },
       ],
     });
   });
 
   it('reads an earliest-dates page with a calendar as a calendar', () => {
     const page = readPage(fixture('calendar-earliest.html'));
-    expect(page).toMatchObject({ kind: 'calendar', fullyBooked: false, ref: { row: '306' }, days: [{ date: '2021-08-11' }] });
+    expect(page).toMatchObject({
+      kind: 'calendar',
+      fullyBooked: false,
+      ref: { row: '306' },
+      days: [{ date: '2021-08-11' }],
+    });
   });
 
   it('reads "alle Termine ausgebucht" as a calendar without days, not an error', () => {
@@ -117,16 +146,28 @@ describe('calendar pages and days', () => {
   });
 
   it('names a missing id part "-"', () => {
-    expect(locationId(refOf('index.php?anr=109&page=termine&datum=2021-08-11&standortrowid=306&schlangennr=1'))).toBe('306/-');
+    expect(locationId(refOf('index.php?anr=109&page=termine&datum=2021-08-11&standortrowid=306&schlangennr=1'))).toBe(
+      '306/-',
+    );
     expect(locationId({})).toBe('-/-');
   });
 
   it('keeps the days up to today + N×7 and adds the later ones by substituting datum=', () => {
     const { days } = readCalendar(fixture('calendar.html'));
     const short = planDays(days, '2021-08-11', '2021-08-16');
-    expect(short).toEqual(['2021-08-12', '2021-08-13', '2021-08-14', '2021-08-15', '2021-08-16'].map((date) => ({ date, href: day(date) })));
+    expect(short).toEqual(
+      ['2021-08-12', '2021-08-13', '2021-08-14', '2021-08-15', '2021-08-16'].map((date) => ({ date, href: day(date) })),
+    );
     const plan = planDays(days, '2021-08-09', '2021-09-15');
-    expect(plan.map((d) => d.date)).toEqual(['2021-08-10', '2021-08-12', '2021-09-01', '2021-09-12', '2021-09-13', '2021-09-14', '2021-09-15']);
+    expect(plan.map((d) => d.date)).toEqual([
+      '2021-08-10',
+      '2021-08-12',
+      '2021-09-01',
+      '2021-09-12',
+      '2021-09-13',
+      '2021-09-14',
+      '2021-09-15',
+    ]);
     expect(plan.at(-1)).toEqual({ date: '2021-09-15', href: day('2021-09-15') });
     expect(planDays([], '2021-08-09', '2021-09-15')).toEqual([]);
   });
@@ -146,9 +187,14 @@ describe('calendar pages and days', () => {
 
 describe('tempusStartUrl', () => {
   it('keeps the extra query of the site URL and adds site params it lacks', () => {
-    expect(tempusStartUrl({ url: 'https://meintermin.essen.de/termine/index.php?anlagennr=21&anwendung=332' })).toBe('https://meintermin.essen.de/termine/index.php?anlagennr=21&anwendung=332');
-    expect(tempusStartUrl({ url: 'https://tempus-termine.com/termine/index.php?anlagennr=91', params: { anwendung: '3', anlagennr: '1' } })).toBe(
-      'https://tempus-termine.com/termine/index.php?anlagennr=91&anwendung=3',
+    expect(tempusStartUrl({ url: 'https://meintermin.essen.de/termine/index.php?anlagennr=21&anwendung=332' })).toBe(
+      'https://meintermin.essen.de/termine/index.php?anlagennr=21&anwendung=332',
     );
+    expect(
+      tempusStartUrl({
+        url: 'https://tempus-termine.com/termine/index.php?anlagennr=91',
+        params: { anwendung: '3', anlagennr: '1' },
+      }),
+    ).toBe('https://tempus-termine.com/termine/index.php?anlagennr=91&anwendung=3');
   });
 });

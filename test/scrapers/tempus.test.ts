@@ -8,7 +8,14 @@ import { createTempusScraper } from '../../scrapers/tempus.js';
 import type { ScrapeResult, Site, WallTime } from '../../scrapers/types.js';
 import { fixedOffice } from '../helpers/fixed-office.js';
 
-const NAMES = ['Bürgerbüro Mitte', '  Bürgeramt   Süd ', 'Standesamt', 'Ausländerbehörde', 'Zulassungsstelle Nord', 'Führerscheinstelle'];
+const NAMES = [
+  'Bürgerbüro Mitte',
+  '  Bürgeramt   Süd ',
+  'Standesamt',
+  'Ausländerbehörde',
+  'Zulassungsstelle Nord',
+  'Führerscheinstelle',
+];
 
 interface Plan {
   weeks: number;
@@ -32,9 +39,14 @@ const arbPlan: fc.Arbitrary<Plan> = fc.integer({ min: 1, max: 3 }).chain((weeks)
       fc.record({
         locations: fc.uniqueArray(
           fc.record({
-            id: fc.tuple(fc.integer({ min: 1, max: 999 }), fc.option(fc.integer({ min: 100, max: 99_999 }), { freq: 6 })).map(([row, tasks]) => `${row}/${tasks ?? '-'}`),
+            id: fc
+              .tuple(fc.integer({ min: 1, max: 999 }), fc.option(fc.integer({ min: 100, max: 99_999 }), { freq: 6 }))
+              .map(([row, tasks]) => `${row}/${tasks ?? '-'}`),
             name: fc.constantFrom(...NAMES),
-            slots: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: weeks * 7 - 1 }), fc.integer({ min: 0, max: 131 })), { maxLength: 8, selector: ([d, m]) => d * 1000 + m }),
+            slots: fc.uniqueArray(
+              fc.tuple(fc.integer({ min: 0, max: weeks * 7 - 1 }), fc.integer({ min: 0, max: 131 })),
+              { maxLength: 8, selector: ([d, m]) => d * 1000 + m },
+            ),
           }),
           { minLength: 1, maxLength: 3, selector: (l) => l.id },
         ),
@@ -59,14 +71,24 @@ function officesOf(plan: Plan): { offices: SimOffice[]; variants: Map<string, Te
       sourceId: `tp${i}`,
       system: 'tempus',
       now: plan.now,
-      locations: o.locations.map((l) => ({ id: l.id, name: l.name, slots: [...new Set(l.slots.map((s) => slotAt(today, s)))] })),
+      locations: o.locations.map((l) => ({
+        id: l.id,
+        name: l.name,
+        slots: [...new Set(l.slots.map((s) => slotAt(today, s)))],
+      })),
     });
   });
   return { offices, variants };
 }
 
 function siteOf(server: SystemServer, origin: string, office: SimOffice): Site {
-  return { id: office.sourceId, system: 'tempus', name: office.name, city: office.city, url: server.siteUrl(origin, office) };
+  return {
+    id: office.sourceId,
+    system: 'tempus',
+    name: office.name,
+    city: office.city,
+    url: server.siteUrl(origin, office),
+  };
 }
 
 const clean = (name: string) => name.replace(/\s+/g, ' ').trim();
@@ -120,22 +142,39 @@ describe('tempus scraper over HTTP', () => {
       system: 'tempus',
       now,
       locations: [
-        { id: '231/2693', name: 'Brackwede', slots: ['2021-08-31 07:45:00', '2021-10-04 09:00:00', '2021-10-04 09:15:00'] },
+        {
+          id: '231/2693',
+          name: 'Brackwede',
+          slots: ['2021-08-31 07:45:00', '2021-10-04 09:00:00', '2021-10-04 09:15:00'],
+        },
         { id: '231/2696', name: 'Sennestadt', slots: [] },
       ],
     });
-    const server = tempusServer([office], { variant: () => ({ menu: 'flat', notice: true, locations: 'infolink', emptyCategory: true, shortCalendar: true }) });
+    const server = tempusServer([office], {
+      variant: () => ({ menu: 'flat', notice: true, locations: 'infolink', emptyCategory: true, shortCalendar: true }),
+    });
     const running = await startSystemServer(server);
     try {
       const result = await createTempusScraper()(siteOf(server, running.origin, office), { weeks: 6, now });
       expectTruth(result, office, now, true);
-      expect(result.ok && result.snapshot.locations.map((l) => l.name)).toEqual(['Brackwede: Meldeangelegenheiten', 'Sennestadt: Meldeangelegenheiten']);
+      expect(result.ok && result.snapshot.locations.map((l) => l.name)).toEqual([
+        'Brackwede: Meldeangelegenheiten',
+        'Sennestadt: Meldeangelegenheiten',
+      ]);
     } finally {
       await running.close();
     }
   });
 
-  const expected: Partial<Record<FaultKind, string>> = { timeout: 'timeout', 'http-500': 'http-status', 'slow-drip': 'timeout', captcha: 'captcha', maintenance: 'maintenance', latin1: 'ok', malformed: 'markup' };
+  const expected: Partial<Record<FaultKind, string>> = {
+    timeout: 'timeout',
+    'http-500': 'http-status',
+    'slow-drip': 'timeout',
+    captcha: 'captcha',
+    maintenance: 'maintenance',
+    latin1: 'ok',
+    malformed: 'markup',
+  };
   for (const fault of Object.keys(expected) as FaultKind[]) {
     it(`a '${fault}' fault gives ${expected[fault] === 'ok' ? 'a correct snapshot with umlauts decoded' : `a '${expected[fault]}' failure`} for that site only`, async () => {
       const now = new Date('2024-03-28T09:30:00Z');
@@ -151,19 +190,26 @@ describe('tempus scraper over HTTP', () => {
         }),
       );
       (offices[1] as SimOffice).fault = fault;
-      const variant = (o: SimOffice): Partial<TempusVariant> => ({ locations: o.sourceId === 'fb' ? 'direct' : 'nav', notice: o.sourceId !== 'fa' });
+      const variant = (o: SimOffice): Partial<TempusVariant> => ({
+        locations: o.sourceId === 'fb' ? 'direct' : 'nav',
+        notice: o.sourceId !== 'fa',
+      });
       const server = tempusServer(offices, { variant });
       const running = await startSystemServer(server);
       try {
         const scrape = createTempusScraper({ timeoutMs: 400 });
         const results = [];
-        for (const office of offices) results.push(await scrape(siteOf(server, running.origin, office), { weeks: 1, now }));
+        for (const office of offices)
+          results.push(await scrape(siteOf(server, running.origin, office), { weeks: 1, now }));
         expectTruth(results[0] as ScrapeResult, offices[0] as SimOffice, now, true);
         expectTruth(results[2] as ScrapeResult, offices[2] as SimOffice, now, true);
         const faulty = results[1] as ScrapeResult;
         if (expected[fault] === 'ok') {
           expectTruth(faulty, offices[1] as SimOffice, now, true);
-          expect(faulty.ok && faulty.snapshot.locations.map((l) => l.name)).toEqual(['Bürgerbüro Süd', 'Straßenverkehrsbehörde']);
+          expect(faulty.ok && faulty.snapshot.locations.map((l) => l.name)).toEqual([
+            'Bürgerbüro Süd',
+            'Straßenverkehrsbehörde',
+          ]);
         } else {
           expect(faulty.ok).toBe(false);
           if (!faulty.ok) expect(faulty.failure.kind).toBe(expected[fault]);

@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ScrapeError } from '../../scrapers/failure.js';
-import { NO_CALENDAR_TEXTS, isoWeek, parseCaldiv, parseCalendarPage, tevisHorizon } from '../../scrapers/tevis-calendar-parse.js';
+import {
+  NO_CALENDAR_TEXTS,
+  isoWeek,
+  parseCaldiv,
+  parseCalendarPage,
+  tevisHorizon,
+} from '../../scrapers/tevis-calendar-parse.js';
 import { assertCompletePage, parseDepartments, parseServicePage } from '../../scrapers/tevis-parse.js';
-import { germanDate, germanDay, isSuggestPage, parseLocationPage, parseSuggestPage } from '../../scrapers/tevis-wizard-parse.js';
+import {
+  germanDate,
+  germanDay,
+  isSuggestPage,
+  parseLocationPage,
+  parseSuggestPage,
+} from '../../scrapers/tevis-wizard-parse.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/tevis/${name}`, import.meta.url), 'utf8');
@@ -35,7 +47,11 @@ Duldung/ Gestattung | cnc-352 | Aufenthaltsgestattung | 157 | 49`
   .split('\n')
   .map((line) => line.split(' | '));
 
-const SELECT2 = ['aachen-abh-select2-md1-2025-07.html', 'aachen-abh-select2-md1-2025-06.html', 'muelheim-auslaenderamt-select2-2026-07-21.html'].map((f) => `pages/tevis/${f}`);
+const SELECT2 = [
+  'aachen-abh-select2-md1-2025-07.html',
+  'aachen-abh-select2-md1-2025-06.html',
+  'muelheim-auslaenderamt-select2-2026-07-21.html',
+].map((f) => `pages/tevis/${f}`);
 
 describe.runIf(hasSharedData(...SELECT2))('parseServicePage on the real select2 pages (wizard)', () => {
   it('Aachen 2025-07: absolute form action, mdt 95, the 22 services of SOURCES.md', () => {
@@ -43,9 +59,23 @@ describe.runIf(hasSharedData(...SELECT2))('parseServicePage on the real select2 
     expect(page.flow).toBe('wizard');
     expect(page.action).toBe('https://termine.staedteregion-aachen.de/auslaenderamt/location');
     expect(page.department).toBe('Aufenthaltsangelegenheiten');
-    expect(page.services.map((s) => [s.section, s.key, s.title, s.calendars.join('|'), s.locations[0]])).toEqual(AACHEN_JULY);
+    expect(page.services.map((s) => [s.section, s.key, s.title, s.calendars.join('|'), s.locations[0]])).toEqual(
+      AACHEN_JULY,
+    );
     expect(new Set(page.services.map((s) => s.mdt))).toEqual(new Set(['95']));
-    expect([...new Set(page.services.flatMap((s) => s.calendars))].sort()).toEqual(['157', '159', '160', '161', '163', '164', '165', '168', '169', '171', '173']);
+    expect([...new Set(page.services.flatMap((s) => s.calendars))].sort()).toEqual([
+      '157',
+      '159',
+      '160',
+      '161',
+      '163',
+      '164',
+      '165',
+      '168',
+      '169',
+      '171',
+      '173',
+    ]);
   });
 
   it('Aachen 2025-06: relative action, mdt 94, the same services under other ids (never cache ids)', () => {
@@ -61,10 +91,24 @@ describe.runIf(hasSharedData(...SELECT2))('parseServicePage on the real select2 
     expect(byTitle.get('Aufenthalt - Nachname: A - Z')).toMatchObject({ key: 'cnc-337', calendars: ['133'] });
     expect(byTitle.get('Duldung')).toMatchObject({ key: 'cnc-327', calendars: ['131'] });
     expect(byTitle.get('Daueraufenthaltsbescheinigung')).toMatchObject({ key: 'cnc-287', calendars: ['146'] });
-    expect([...new Set(june.services.flatMap((s) => s.calendars))].sort()).toEqual(['131', '133', '134', '135', '136', '137', '142', '144', '146', '150', '152']);
+    expect([...new Set(june.services.flatMap((s) => s.calendars))].sort()).toEqual([
+      '131',
+      '133',
+      '134',
+      '135',
+      '136',
+      '137',
+      '142',
+      '144',
+      '146',
+      '150',
+      '152',
+    ]);
     // The same services (one renamed in July: "Freizügigkeit/ Daueraufenthaltsbescheinigung") under new ids.
     const julyTitles = new Set(july.services.map((s) => s.title));
-    expect(june.services.filter((s) => !julyTitles.has(s.title)).map((s) => s.title)).toEqual(['Daueraufenthaltsbescheinigung']);
+    expect(june.services.filter((s) => !julyTitles.has(s.title)).map((s) => s.title)).toEqual([
+      'Daueraufenthaltsbescheinigung',
+    ]);
     const julyKeys = new Set(july.services.map((s) => s.key));
     expect(june.services.some((s) => julyKeys.has(s.key))).toBe(false);
   });
@@ -76,7 +120,9 @@ describe.runIf(hasSharedData(...SELECT2))('parseServicePage on the real select2 
     expect(page.department).toBe('Ausländeramt');
     expect(page.services).toHaveLength(49);
     expect(page.services.map((s) => s.key).sort()).toEqual(Array.from({ length: 49 }, (_, i) => `cnc-${2809 + i}`));
-    expect(page.services.every((s) => s.mdt === '150' && s.calendars.length === 0 && s.locations.length === 0)).toBe(true);
+    expect(page.services.every((s) => s.mdt === '150' && s.calendars.length === 0 && s.locations.length === 0)).toBe(
+      true,
+    );
     const title = (key: string) => page.services.find((s) => s.key === key)?.title;
     expect(title('cnc-2809')).toBe('Anmeldung Einzelperson');
     expect(title('cnc-2817')).toBe('Auflagenänderung (Wechsel Studium, Arbeit o.ä.)');
@@ -90,49 +136,76 @@ describe.runIf(hasSharedData(...SELECT2))('parseServicePage on the real select2 
   });
 });
 
-describe.runIf(hasSharedData('pages/tevis/aachen-abh-location-2025-07.html'))('parseLocationPage on the real Standortauswahl', () => {
-  it('finds the one location (map marker and panel are one), with its hidden fields', () => {
-    const html = real('aachen-abh-location-2025-07.html');
-    expect(parseLocationPage(html)).toEqual([
-      { loc: '50', name: 'Ausländeramt Aachen - Außenstelle RWTH', fields: { loc: '50', gps_lat: '50.77858', gps_long: '6.07867' } },
-    ]);
-    expect(isSuggestPage(html)).toBe(false);
-  });
-});
+describe.runIf(hasSharedData('pages/tevis/aachen-abh-location-2025-07.html'))(
+  'parseLocationPage on the real Standortauswahl',
+  () => {
+    it('finds the one location (map marker and panel are one), with its hidden fields', () => {
+      const html = real('aachen-abh-location-2025-07.html');
+      expect(parseLocationPage(html)).toEqual([
+        {
+          loc: '50',
+          name: 'Ausländeramt Aachen - Außenstelle RWTH',
+          fields: { loc: '50', gps_lat: '50.77858', gps_long: '6.07867' },
+        },
+      ]);
+      expect(isSuggestPage(html)).toBe(false);
+    });
+  },
+);
 
-const SUGGEST = ['aachen-abh-suggest-noslots-2025-07.html', 'aachen-abh-suggest-slots-2025-10-03.html', 'muelheim-suggest-slots-2026-07-22T1233.html', 'muelheim-suggest-slots-2026-07-22T1433.html'];
+const SUGGEST = [
+  'aachen-abh-suggest-noslots-2025-07.html',
+  'aachen-abh-suggest-slots-2025-10-03.html',
+  'muelheim-suggest-slots-2026-07-22T1233.html',
+  'muelheim-suggest-slots-2026-07-22T1433.html',
+];
 
-describe.runIf(hasSharedData(...SUGGEST.map((f) => `pages/tevis/${f}`)))('parseSuggestPage on the real suggest pages', () => {
-  it('"Kein freier Termin verfügbar" is zero slots, not an error', () => {
-    const html = real('aachen-abh-suggest-noslots-2025-07.html');
-    expect(isSuggestPage(html)).toBe(true);
-    expect(parseSuggestPage(html)).toEqual({ kind: 'none' });
-  });
+describe.runIf(hasSharedData(...SUGGEST.map((f) => `pages/tevis/${f}`)))(
+  'parseSuggestPage on the real suggest pages',
+  () => {
+    it('"Kein freier Termin verfügbar" is zero slots, not an error', () => {
+      const html = real('aachen-abh-suggest-noslots-2025-07.html');
+      expect(isSuggestPage(html)).toBe(true);
+      expect(parseSuggestPage(html)).toEqual({ kind: 'none' });
+    });
 
-  it('Aachen 2025-10-03: the 8 free times of 11.12.2025 in calendar 169; disabled 08:00 and 12:30 are taken', () => {
-    const page = parseSuggestPage(real('aachen-abh-suggest-slots-2025-10-03.html'));
-    if (page.kind !== 'times') throw new Error('expected times');
-    expect(page.days).toEqual(['2025-12-11']);
-    expect(page.slots.map((s) => s.slot)).toEqual(['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00'].map((t) => `2025-12-11 ${t}:00`));
-    expect(new Set(page.slots.map((s) => s.cal))).toEqual(new Set(['169']));
-    expect(page.taken).toEqual(['2025-12-11 08:00:00', '2025-12-11 12:30:00']);
-    expect(page.filter).toEqual({ action: '', fields: { loc: '50', mdt: '0', 'cnc-344': '1' } });
-  });
+    it('Aachen 2025-10-03: the 8 free times of 11.12.2025 in calendar 169; disabled 08:00 and 12:30 are taken', () => {
+      const page = parseSuggestPage(real('aachen-abh-suggest-slots-2025-10-03.html'));
+      if (page.kind !== 'times') throw new Error('expected times');
+      expect(page.days).toEqual(['2025-12-11']);
+      expect(page.slots.map((s) => s.slot)).toEqual(
+        ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00'].map((t) => `2025-12-11 ${t}:00`),
+      );
+      expect(new Set(page.slots.map((s) => s.cal))).toEqual(new Set(['169']));
+      expect(page.taken).toEqual(['2025-12-11 08:00:00', '2025-12-11 12:30:00']);
+      expect(page.filter).toEqual({ action: '', fields: { loc: '50', mdt: '0', 'cnc-344': '1' } });
+    });
 
-  it('Mülheim 12:33 and 14:33: one free time each in calendar 478, the disabled neighbours taken', () => {
-    const early = parseSuggestPage(real('muelheim-suggest-slots-2026-07-22T1233.html'));
-    const late = parseSuggestPage(real('muelheim-suggest-slots-2026-07-22T1433.html'));
-    expect(early).toMatchObject({ kind: 'times', days: ['2026-07-23'], slots: [{ slot: '2026-07-23 14:30:00', cal: '478' }] });
-    expect(late).toMatchObject({ kind: 'times', days: ['2026-07-23'], slots: [{ slot: '2026-07-23 16:30:00', cal: '478' }] });
-    expect(early.kind === 'times' && early.taken).toEqual(['14:00', '14:15', '14:45'].map((t) => `2026-07-23 ${t}:00`));
-    expect(late.kind === 'times' && late.taken).toEqual(['16:00', '16:15', '16:45'].map((t) => `2026-07-23 ${t}:00`));
-    expect(early.kind === 'times' && early.filter?.fields).toEqual({ loc: '136', mdt: '0', 'cnc-2817': '1' });
-  });
+    it('Mülheim 12:33 and 14:33: one free time each in calendar 478, the disabled neighbours taken', () => {
+      const early = parseSuggestPage(real('muelheim-suggest-slots-2026-07-22T1233.html'));
+      const late = parseSuggestPage(real('muelheim-suggest-slots-2026-07-22T1433.html'));
+      expect(early).toMatchObject({
+        kind: 'times',
+        days: ['2026-07-23'],
+        slots: [{ slot: '2026-07-23 14:30:00', cal: '478' }],
+      });
+      expect(late).toMatchObject({
+        kind: 'times',
+        days: ['2026-07-23'],
+        slots: [{ slot: '2026-07-23 16:30:00', cal: '478' }],
+      });
+      expect(early.kind === 'times' && early.taken).toEqual(
+        ['14:00', '14:15', '14:45'].map((t) => `2026-07-23 ${t}:00`),
+      );
+      expect(late.kind === 'times' && late.taken).toEqual(['16:00', '16:15', '16:45'].map((t) => `2026-07-23 ${t}:00`));
+      expect(early.kind === 'times' && early.filter?.fields).toEqual({ loc: '136', mdt: '0', 'cnc-2817': '1' });
+    });
 
-  it('every real page is complete (closing tags present)', () => {
-    for (const name of SUGGEST) expect(() => assertCompletePage(real(name), name)).not.toThrow();
-  });
-});
+    it('every real page is complete (closing tags present)', () => {
+      for (const name of SUGGEST) expect(() => assertCompletePage(real(name), name)).not.toThrow();
+    });
+  },
+);
 
 describe('tevis parse, older flow (fixtures after protocols.md)', () => {
   it('parseDepartments: select2?md= links, relative or absolute, each md once, skip links do not name it', () => {
@@ -169,13 +242,24 @@ describe('tevis parse, older flow (fixtures after protocols.md)', () => {
     expect(parseCalendarPage(fixture('calendar-window-tevis.html'))).toBe('123');
     expect(parseCalendarPage(fixture('calendar-zero.html'))).toBeUndefined();
     expect(parseCalendarPage(fixture('calendar-no-calendar.html'))).toBeUndefined();
-    for (const text of NO_CALENDAR_TEXTS) expect(parseCalendarPage(`<html><body><div class="alert">${text}.</div></body></html>`)).toBeUndefined();
+    for (const text of NO_CALENDAR_TEXTS)
+      expect(parseCalendarPage(`<html><body><div class="alert">${text}.</div></body></html>`)).toBeUndefined();
     markup(() => parseCalendarPage('<html><body><div id="caldiv"></div></body></html>'));
   });
 
   it('parseCaldiv: minutes lists, {minute: 1} objects (0 = taken), non-JSON = no data, broken JSON = markup', () => {
-    expect(parseCaldiv(fixture('caldiv-week.json'))).toEqual(['2021-08-10 07:45:00', '2021-08-10 07:50:00', '2021-08-10 08:00:00', '2021-08-12 10:00:00']);
-    expect(parseCaldiv(fixture('caldiv-objects.json'))).toEqual(['2021-12-27 07:45:00', '2021-12-29 12:00:00', '2021-12-29 12:15:00', '2021-12-31 00:00:00']);
+    expect(parseCaldiv(fixture('caldiv-week.json'))).toEqual([
+      '2021-08-10 07:45:00',
+      '2021-08-10 07:50:00',
+      '2021-08-10 08:00:00',
+      '2021-08-12 10:00:00',
+    ]);
+    expect(parseCaldiv(fixture('caldiv-objects.json'))).toEqual([
+      '2021-12-27 07:45:00',
+      '2021-12-29 12:00:00',
+      '2021-12-29 12:15:00',
+      '2021-12-31 00:00:00',
+    ]);
     expect(parseCaldiv(fixture('caldiv-nodata.html'))).toBeUndefined();
     expect(parseCaldiv('')).toBeUndefined();
     markup(() => parseCaldiv(fixture('caldiv-week.json').slice(0, 60)));

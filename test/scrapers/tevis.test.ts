@@ -13,7 +13,16 @@ import type { ScrapeResult, Site, WallTime } from '../../scrapers/types.js';
 import { fixedOffice } from '../helpers/fixed-office.js';
 import { expectedTevisLocations, lastDayOf } from '../helpers/tevis-expected.js';
 
-const NAMES = ['Bürgerbüro Mitte', '  Bürgerbüro  Süd ', 'Standesamt', 'Ausländerbehörde', 'Kfz-Zulassung', 'Führerscheinstelle', 'Gewerbe  und Gaststätten', 'Straßenverkehr'];
+const NAMES = [
+  'Bürgerbüro Mitte',
+  '  Bürgerbüro  Süd ',
+  'Standesamt',
+  'Ausländerbehörde',
+  'Kfz-Zulassung',
+  'Führerscheinstelle',
+  'Gewerbe  und Gaststätten',
+  'Straßenverkehr',
+];
 const scrape = createTevisScraper({ timeoutMs: 5000, retries: 0 });
 
 interface PlannedLocation {
@@ -28,7 +37,12 @@ function officeOf(sourceId: string, now: Date, locations: PlannedLocation[]): Si
     const minutes = 7 * 60 + step * 5;
     return `${addDays(today, day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
   };
-  return fixedOffice({ sourceId, system: 'tevis', now, locations: locations.map((l) => ({ id: l.id, name: l.name, slots: [...new Set(l.slots.map(slotAt))] })) });
+  return fixedOffice({
+    sourceId,
+    system: 'tevis',
+    now,
+    locations: locations.map((l) => ({ id: l.id, name: l.name, slots: [...new Set(l.slots.map(slotAt))] })),
+  });
 }
 
 /** The traits the server shows: the office's defaults with `traits` over them (as tevisServer makes them). */
@@ -41,7 +55,13 @@ async function run(office: SimOffice, traits: Partial<TevisVariant>, weeks: numb
   const system = tevisServer([office], { variant: () => traits });
   const server = await startSystemServer(system);
   try {
-    const site: Site = { id: office.sourceId, system: 'tevis', name: office.name, city: office.city, url: system.siteUrl(server.origin, office) };
+    const site: Site = {
+      id: office.sourceId,
+      system: 'tevis',
+      name: office.name,
+      city: office.city,
+      url: system.siteUrl(server.origin, office),
+    };
     return await scrape(site, { weeks, now: office.now() });
   } finally {
     await server.close();
@@ -83,7 +103,10 @@ const arbCase = fc.integer({ min: 1, max: 3 }).chain((weeks) =>
       fc.record({
         id: fc.integer({ min: 1, max: 9999 }).map(String),
         name: fc.constantFrom(...NAMES),
-        slots: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: weeks * 7 + 3 }), fc.integer({ min: 0, max: 131 })), { maxLength: 8, selector: ([d, m]) => d * 1000 + m }),
+        slots: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: weeks * 7 + 3 }), fc.integer({ min: 0, max: 131 })), {
+          maxLength: 8,
+          selector: ([d, m]) => d * 1000 + m,
+        }),
       }),
       { minLength: 1, maxLength: 4, selector: (l) => l.id },
     ),
@@ -94,7 +117,16 @@ describe('scrapeTevis against the simulated server', () => {
   it('reads both flows exactly (names, ids, slots) on a known office', async () => {
     const now = new Date('2025-10-03T13:20:00Z');
     const office = officeOf('aachen', now, [
-      { id: 'rwth', name: 'Ausländeramt Aachen - Außenstelle RWTH', slots: [[0, 40], [1, 0], [69, 18], [69, 24]] },
+      {
+        id: 'rwth',
+        name: 'Ausländeramt Aachen - Außenstelle RWTH',
+        slots: [
+          [0, 40],
+          [1, 0],
+          [69, 18],
+          [69, 24],
+        ],
+      },
       { id: 'amt', name: 'Ausländeramt', slots: [[5, 3]] },
     ]);
     const traits: Partial<TevisVariant> = { flow: 'wizard', calendarAttribute: 'none', pairs: false, extras: true };
@@ -174,9 +206,17 @@ describe('scrapeTevis requests per round', () => {
     expect(result.requests).toBe(2 + 49 * 3 + steps.reduce((a, b) => a + b, 0));
   });
 
-  it('skips the location page and the calendar already read where the service\'s attributes name them', async () => {
+  it("skips the location page and the calendar already read where the service's attributes name them", async () => {
     const office = officeOf('attr', new Date('2025-10-03T13:20:00Z'), [
-      { id: 'a', name: 'Infostelle', slots: [[0, 40], [1, 0], [2, 5]] },
+      {
+        id: 'a',
+        name: 'Infostelle',
+        slots: [
+          [0, 40],
+          [1, 0],
+          [2, 5],
+        ],
+      },
       { id: 'b', name: 'RWTH', slots: [[3, 3]] },
     ]);
     const traits: Partial<TevisVariant> = { flow: 'wizard', pairs: false, extras: false, departments: 1 };
@@ -207,7 +247,14 @@ describe('scrapeTevis faults', () => {
   let server: RunningServer | undefined;
   const offices = (['classic', 'wizard'] as const).map((flow) =>
     officeOf(`fault-${flow}`, new Date('2024-02-27T08:00:00Z'), [
-      { id: '11', name: 'Bürgerbüro Süd', slots: [[0, 12], [2, 30]] },
+      {
+        id: '11',
+        name: 'Bürgerbüro Süd',
+        slots: [
+          [0, 12],
+          [2, 30],
+        ],
+      },
       { id: '12', name: 'Straßenverkehrsamt', slots: [[3, 1]] },
     ]),
   );
@@ -226,11 +273,22 @@ describe('scrapeTevis faults', () => {
       it(`${office.sourceId}: ${fault}`, async () => {
         office.fault = fault;
         try {
-          const site: Site = { id: office.sourceId, system: 'tevis', name: office.name, city: office.city, url: system.siteUrl(server?.origin ?? '', office) };
+          const site: Site = {
+            id: office.sourceId,
+            system: 'tevis',
+            name: office.name,
+            city: office.city,
+            url: system.siteUrl(server?.origin ?? '', office),
+          };
           const result = await quick(site, { weeks: 1, now: office.now() });
           if (expected[fault] === undefined) {
             expectTruth(result, office, 1, variantOf(office, traits(office)));
-            expect(result.ok && result.snapshot.locations.some((l) => l.name.includes('Straßenverkehrsamt') || l.name.includes('Bürgerbüro Süd'))).toBe(true);
+            expect(
+              result.ok &&
+                result.snapshot.locations.some(
+                  (l) => l.name.includes('Straßenverkehrsamt') || l.name.includes('Bürgerbüro Süd'),
+                ),
+            ).toBe(true);
           } else {
             expect(result.ok).toBe(false);
             if (!result.ok) expect(result.failure.kind).toBe(expected[fault]);

@@ -22,7 +22,14 @@ afterEach(async () => {
 
 /** Record a snapshot of Bonn's two offices, then detect. */
 async function round(takenAt: string, melde: string[], kfz: string[] = []) {
-  await store.recordSnapshot({ sourceId: 'bonn', takenAt, locations: [{ locationId: 'meldewesen', name: 'Meldewesen', slots: melde }, { locationId: 'kfz', name: 'Kfz-Zulassung', slots: kfz }] });
+  await store.recordSnapshot({
+    sourceId: 'bonn',
+    takenAt,
+    locations: [
+      { locationId: 'meldewesen', name: 'Meldewesen', slots: melde },
+      { locationId: 'kfz', name: 'Kfz-Zulassung', slots: kfz },
+    ],
+  });
   return detectAlerts(store, site, takenAt);
 }
 const what = (alerts: Awaited<ReturnType<typeof round>>) =>
@@ -35,7 +42,9 @@ describe('appearedSlots (pure)', () => {
   it('new slots only; "new day" for days without free slots before or beyond the horizon, else "cancellation"', () => {
     const prev = ['2024-05-07 08:00:00', '2024-05-09 08:00:00'];
     expect(appearedSlots(prev, [...prev])).toEqual([]);
-    expect(appearedSlots(prev, ['2024-05-07 07:30:00', '2024-05-07 08:00:00', '2024-05-08 09:00:00', '2024-05-10 08:00:00'])).toEqual([
+    expect(
+      appearedSlots(prev, ['2024-05-07 07:30:00', '2024-05-07 08:00:00', '2024-05-08 09:00:00', '2024-05-10 08:00:00']),
+    ).toEqual([
       { slot: '2024-05-07 07:30:00', kind: 'cancellation' },
       { slot: '2024-05-08 09:00:00', kind: 'new day' },
       { slot: '2024-05-10 08:00:00', kind: 'new day' },

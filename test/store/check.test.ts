@@ -31,7 +31,10 @@ async function keysOf(store: LevelStore, prefix: Parameters<typeof range>[0]): P
 }
 
 /** A location of the week with at least `rows` rows. */
-async function busyLocation(store: LevelStore, rows: number): Promise<{ sourceId: string; locationId: string; rowKeys: string[] }> {
+async function busyLocation(
+  store: LevelStore,
+  rows: number,
+): Promise<{ sourceId: string; locationId: string; rowKeys: string[] }> {
   for (const sourceId of await store.listSources()) {
     for (const { locationId } of await store.listLocations(sourceId)) {
       const rowKeys = await keysOf(store, [PREFIX.row, sourceId, locationId]);
@@ -57,7 +60,14 @@ describe.runIf(hasSharedData(WEEK))('office-watch check on a real LevelDB', () =
     const demo = await startDemo({ speed: 0, start: new Date('2026-03-02T07:00:00Z') });
     const store = await openStore(join(root, `db-${++counter}`));
     try {
-      const scheduler = createScheduler({ sites: demo.sites.slice(0, 3), store, scraperFor, now: () => demo.clock.now(), minIntervalMinutes: 0, weeks: 1 });
+      const scheduler = createScheduler({
+        sites: demo.sites.slice(0, 3),
+        store,
+        scraperFor,
+        now: () => demo.clock.now(),
+        minIntervalMinutes: 0,
+        weeks: 1,
+      });
       for (let round = 0; round < 3; round++) {
         await scheduler.runRound();
         demo.clock.advance(15 * 60_000);
@@ -99,7 +109,10 @@ describe.runIf(hasSharedData(WEEK))('office-watch check on a real LevelDB', () =
       await store.db.put(hours[0]!, encodeAggregate(wrong));
       await store.db.put(hours[1]!, Uint8Array.from([0xff]));
       const source = (await store.source(sourceId!))!;
-      await store.db.put(key(PREFIX.source, sourceId!), Buffer.from(JSON.stringify({ ...source, appointments: source.appointments + 1 })));
+      await store.db.put(
+        key(PREFIX.source, sourceId!),
+        Buffer.from(JSON.stringify({ ...source, appointments: source.appointments + 1 })),
+      );
       await store.db.put('zz\u0000garbage', Uint8Array.from([1]));
 
       const report = await checkStore(store.db);

@@ -11,7 +11,8 @@ const DAY = ['2024-07-10 09:00:00', '2024-07-10 09:15:00', '2024-07-10 09:30:00'
 
 beforeAll(async () => {
   store = await openStore(join(dir, 'db'));
-  const snap = (sourceId: string, takenAt: string, slots: string[]) => store.recordSnapshot({ sourceId, takenAt, locations: [{ locationId: 'x', name: 'X', slots }] });
+  const snap = (sourceId: string, takenAt: string, slots: string[]) =>
+    store.recordSnapshot({ sourceId, takenAt, locations: [{ locationId: 'x', name: 'X', slots }] });
   await snap('alpha', '2024-07-08 10:00:00', DAY);
   await snap('alpha', '2024-07-08 10:15:00', [DAY[0]!, DAY[2]!, DAY[3]!]); // 09:15 booked at 10h, 2 days ahead
   await snap('alpha', '2024-07-08 11:00:00', [DAY[0]!, DAY[2]!]); // 14:00 booked at 11h
@@ -48,7 +49,12 @@ describe('cityInsights', () => {
     expect(city).toMatchObject({ bookings: 4, days: 2, bookingsPerDay: 2, locations: 2 });
     // city free slots per day: day 1 alpha 3 + beta 3.5, day 2 alpha 2.5
     expect(city.freeSlotsPerDay).toBe(4.5);
-    expect(insights.cities[1]).toMatchObject({ bookings: 0, cancellationRate: null, leadMedianDays: null, popularSlotHours: [] });
+    expect(insights.cities[1]).toMatchObject({
+      bookings: 0,
+      cancellationRate: null,
+      leadMedianDays: null,
+      popularSlotHours: [],
+    });
   });
 
   it('reports the published totals as stats does', async () => {
@@ -71,7 +77,7 @@ describe('cityInsights', () => {
     expect(await cityInsights(store, { sources: () => false })).toBeUndefined();
   });
 
-  it('counts a source\'s offices (its locations) seen in the range; a city adds its sources\' offices', async () => {
+  it("counts a source's offices (its locations) seen in the range; a city adds its sources' offices", async () => {
     const at = (time: string) => `2024-07-20 ${time}:00`;
     const record = (sourceId: string, time: string, names: string[]) => {
       const locations = names.map((name) => ({ locationId: name, name, slots: [at('15:00')] }));
@@ -82,10 +88,16 @@ describe('cityInsights', () => {
     await record('epsilon', '10:00', ['Mitte']);
     const options = { sources: (id: string) => id === 'delta' || id === 'epsilon', cityOf: () => 'Deltastadt' };
     const [city] = (await cityInsights(store, options))!.cities;
-    expect(city!.sources.map((o) => [o.sourceId, o.locations])).toEqual([['delta', 3], ['epsilon', 1]]);
+    expect(city!.sources.map((o) => [o.sourceId, o.locations])).toEqual([
+      ['delta', 3],
+      ['epsilon', 1],
+    ]);
     expect(city!.locations).toBe(4);
     const early = (await cityInsights(store, { ...options, to: at('10:05') }))!.cities[0]!;
-    expect(early.sources.map((o) => [o.sourceId, o.locations])).toEqual([['delta', 2], ['epsilon', 1]]);
+    expect(early.sources.map((o) => [o.sourceId, o.locations])).toEqual([
+      ['delta', 2],
+      ['epsilon', 1],
+    ]);
   });
 
   it('takes the lower median of a histogram', () => {

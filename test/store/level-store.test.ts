@@ -15,15 +15,31 @@ const day = '2021-07-13';
 const S = (hhmm: string): string => `${day} ${hhmm}:00`;
 
 /** A snapshot of `sourceId` at `takenAt` ('YYYY-MM-DD HH:MM:SS' or 'HH:MM' on 2021-07-12); locations → free slot times ('HH:MM' on 2021-07-13). */
-function snap(sourceId: string, takenAt: string, locations: Record<string, string[]>, names: Record<string, string> = {}): Snapshot {
+function snap(
+  sourceId: string,
+  takenAt: string,
+  locations: Record<string, string[]>,
+  names: Record<string, string> = {},
+): Snapshot {
   return {
     sourceId,
     takenAt: takenAt.length === 5 ? `2021-07-12 ${takenAt}:00` : takenAt,
-    locations: Object.entries(locations).map(([locationId, slots]) => ({ locationId, name: names[locationId] ?? '', slots: slots.map(S) })),
+    locations: Object.entries(locations).map(([locationId, slots]) => ({
+      locationId,
+      name: names[locationId] ?? '',
+      slots: slots.map(S),
+    })),
   };
 }
 
-const run = (sourceId: string, startedAt: string, ok = true): ScrapeRun => ({ sourceId, startedAt, durationMs: 1200, ok, requests: 3, ...(ok ? {} : { error: { kind: 'timeout' as const, message: 'no answer in 30 s' } }) });
+const run = (sourceId: string, startedAt: string, ok = true): ScrapeRun => ({
+  sourceId,
+  startedAt,
+  durationMs: 1200,
+  ok,
+  requests: 3,
+  ...(ok ? {} : { error: { kind: 'timeout' as const, message: 'no answer in 30 s' } }),
+});
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -57,11 +73,23 @@ describe('OfficeStore on LevelDB', () => {
   });
 
   it('reads back what it recorded: times, snapshots (unchanged locations included), sources, locations', async () => {
-    expect(await store.recordSnapshot(snap('bonn', '10:00', { b: ['09:00', '09:15'], a: ['09:00', '09:30', '10:00'] }, { a: 'Amt A', b: 'Amt B' }))).toEqual({ stored: true, changedLocations: 2, appointments: 0, cancellations: 0 });
+    expect(
+      await store.recordSnapshot(
+        snap('bonn', '10:00', { b: ['09:00', '09:15'], a: ['09:00', '09:30', '10:00'] }, { a: 'Amt A', b: 'Amt B' }),
+      ),
+    ).toEqual({ stored: true, changedLocations: 2, appointments: 0, cancellations: 0 });
     // a: 09:30 booked (in the middle); b unchanged
-    expect(await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '10:00'], b: ['09:00', '09:15'] }, { a: 'Amt A (neu)' }))).toEqual({ stored: true, changedLocations: 1, appointments: 1, cancellations: 0 });
+    expect(
+      await store.recordSnapshot(
+        snap('bonn', '10:15', { a: ['09:00', '10:00'], b: ['09:00', '09:15'] }, { a: 'Amt A (neu)' }),
+      ),
+    ).toEqual({ stored: true, changedLocations: 1, appointments: 1, cancellations: 0 });
     // b absent from this snapshot; a's 09:30 back: a cancellation
-    expect(await store.recordSnapshot(snap('bonn', '10:30', { a: ['09:00', '09:30', '10:00'] }))).toMatchObject({ stored: true, changedLocations: 1, cancellations: 1 });
+    expect(await store.recordSnapshot(snap('bonn', '10:30', { a: ['09:00', '09:30', '10:00'] }))).toMatchObject({
+      stored: true,
+      changedLocations: 1,
+      cancellations: 1,
+    });
     await store.recordSnapshot(snap('dresden', '10:05', { z: ['11:00'] }));
 
     expect(await store.listSources()).toEqual(['bonn', 'dresden']);
@@ -72,9 +100,18 @@ describe('OfficeStore on LevelDB', () => {
     expect(await store.listLocations('dresden')).toEqual([{ locationId: 'z' }]);
     expect(await store.listLocations('nowhere')).toEqual([]);
 
-    expect(await store.snapshotTimes('bonn')).toEqual(['2021-07-12 10:00:00', '2021-07-12 10:15:00', '2021-07-12 10:30:00']);
-    expect(await store.snapshotTimes('bonn', '2021-07-12 10:15:00')).toEqual(['2021-07-12 10:15:00', '2021-07-12 10:30:00']);
-    expect(await store.snapshotTimes('bonn', '2021-07-12 10:01:00', '2021-07-12 10:15:00')).toEqual(['2021-07-12 10:15:00']);
+    expect(await store.snapshotTimes('bonn')).toEqual([
+      '2021-07-12 10:00:00',
+      '2021-07-12 10:15:00',
+      '2021-07-12 10:30:00',
+    ]);
+    expect(await store.snapshotTimes('bonn', '2021-07-12 10:15:00')).toEqual([
+      '2021-07-12 10:15:00',
+      '2021-07-12 10:30:00',
+    ]);
+    expect(await store.snapshotTimes('bonn', '2021-07-12 10:01:00', '2021-07-12 10:15:00')).toEqual([
+      '2021-07-12 10:15:00',
+    ]);
     expect(await store.snapshotTimes('bonn', undefined, '2021-07-12 10:14:59')).toEqual(['2021-07-12 10:00:00']);
     expect(await store.snapshotTimes('bon')).toEqual([]);
 
@@ -88,12 +125,34 @@ describe('OfficeStore on LevelDB', () => {
     });
     expect(await store.snapshotAt('bonn', '2021-07-12 10:16:00')).toBeUndefined();
     expect(await store.snapshotAt('nowhere', '2021-07-12 10:15:00')).toBeUndefined();
-    expect(await store.latestSnapshot('bonn')).toEqual({ sourceId: 'bonn', takenAt: '2021-07-12 10:30:00', locations: [{ locationId: 'a', slots: [S('09:00'), S('09:30'), S('10:00')] }] });
+    expect(await store.latestSnapshot('bonn')).toEqual({
+      sourceId: 'bonn',
+      takenAt: '2021-07-12 10:30:00',
+      locations: [{ locationId: 'a', slots: [S('09:00'), S('09:30'), S('10:00')] }],
+    });
     expect(await store.latestSnapshot('nowhere')).toBeUndefined();
 
     expect(await store.stats()).toEqual([
-      { sourceId: 'bonn', snapshots: 3, locations: 2, changedRows: 4, appointments: 1, cancellations: 1, first: '2021-07-12 10:00:00', last: '2021-07-12 10:30:00' },
-      { sourceId: 'dresden', snapshots: 1, locations: 1, changedRows: 1, appointments: 0, cancellations: 0, first: '2021-07-12 10:05:00', last: '2021-07-12 10:05:00' },
+      {
+        sourceId: 'bonn',
+        snapshots: 3,
+        locations: 2,
+        changedRows: 4,
+        appointments: 1,
+        cancellations: 1,
+        first: '2021-07-12 10:00:00',
+        last: '2021-07-12 10:30:00',
+      },
+      {
+        sourceId: 'dresden',
+        snapshots: 1,
+        locations: 1,
+        changedRows: 1,
+        appointments: 0,
+        cancellations: 0,
+        first: '2021-07-12 10:05:00',
+        last: '2021-07-12 10:05:00',
+      },
     ]);
   });
 
@@ -116,9 +175,13 @@ describe('OfficeStore on LevelDB', () => {
       { takenAt: '2021-07-12 11:00:00', slots: [S('10:00')] },
     ]);
     // `from` on a change: that state, once
-    expect(await collect(store.locationStates('bonn', 'a', '2021-07-12 10:30:00', '2021-07-12 10:59:00'))).toEqual([{ takenAt: '2021-07-12 10:30:00', slots: [S('09:00'), S('10:00')] }]);
+    expect(await collect(store.locationStates('bonn', 'a', '2021-07-12 10:30:00', '2021-07-12 10:59:00'))).toEqual([
+      { takenAt: '2021-07-12 10:30:00', slots: [S('09:00'), S('10:00')] },
+    ]);
     // open range: every change from the first row on
-    expect((await collect(store.locationStates('bonn', 'a'))).map((s) => [s.takenAt.slice(11, 16), s.slots.length])).toEqual([
+    expect(
+      (await collect(store.locationStates('bonn', 'a'))).map((s) => [s.takenAt.slice(11, 16), s.slots.length]),
+    ).toEqual([
       ['10:00', 3],
       ['10:30', 2],
       ['11:00', 1],
@@ -138,17 +201,33 @@ describe('OfficeStore on LevelDB', () => {
     await store.recordSnapshot(snap('dresden', '10:10', { z: ['09:00'] }), run('dresden', '2021-07-12T08:10:00.000Z'));
     await store.recordRun(run('dresden', '2021-07-12T08:25:00.000Z', false));
 
-    expect(await store.runs('bonn')).toEqual([run('bonn', '2021-07-12T08:00:00.000Z', false), run('bonn', '2021-07-12T08:15:00.000Z')]);
-    expect((await store.runs()).map((r) => `${r.sourceId} ${r.startedAt.slice(11, 16)} ${r.ok}`)).toEqual(['bonn 08:00 false', 'dresden 08:10 true', 'bonn 08:15 true', 'dresden 08:25 false']);
-    expect((await store.runs('dresden', '2021-07-12T08:10:00.000Z')).map((r) => r.startedAt)).toEqual(['2021-07-12T08:10:00.000Z', '2021-07-12T08:25:00.000Z']);
-    expect((await store.runs(undefined, '2021-07-12T08:12:00.000Z')).map((r) => r.sourceId)).toEqual(['bonn', 'dresden']);
+    expect(await store.runs('bonn')).toEqual([
+      run('bonn', '2021-07-12T08:00:00.000Z', false),
+      run('bonn', '2021-07-12T08:15:00.000Z'),
+    ]);
+    expect((await store.runs()).map((r) => `${r.sourceId} ${r.startedAt.slice(11, 16)} ${r.ok}`)).toEqual([
+      'bonn 08:00 false',
+      'dresden 08:10 true',
+      'bonn 08:15 true',
+      'dresden 08:25 false',
+    ]);
+    expect((await store.runs('dresden', '2021-07-12T08:10:00.000Z')).map((r) => r.startedAt)).toEqual([
+      '2021-07-12T08:10:00.000Z',
+      '2021-07-12T08:25:00.000Z',
+    ]);
+    expect((await store.runs(undefined, '2021-07-12T08:12:00.000Z')).map((r) => r.sourceId)).toEqual([
+      'bonn',
+      'dresden',
+    ]);
     expect(await store.runs('nowhere')).toEqual([]);
     // a source with only failed runs has no snapshot data
     expect(await store.listSources()).toEqual(['bonn', 'dresden']);
   });
 
   it('hourly: inferred bookings and cancellations per hour, per source or location, in a range', async () => {
-    await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00', '09:15', '09:30'] }));
+    await store.recordSnapshot(
+      snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00', '09:15', '09:30'] }),
+    );
     await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00', '09:15', '09:30'] }));
     await store.recordSnapshot(snap('bonn', '10:30', { a: ['09:00', '09:30'], b: ['09:00', '09:30'] }));
     await store.recordSnapshot(snap('bonn', '10:45', { a: ['09:00', '09:15', '09:30'], b: ['09:00', '09:30'] }));
@@ -159,9 +238,15 @@ describe('OfficeStore on LevelDB', () => {
       { hour: '2021-07-12 10:00:00', appointments: 2, cancellations: 1 },
       { hour: '2021-07-12 11:00:00', appointments: 1, cancellations: 0 },
     ]);
-    expect(await store.hourly('bonn', 'b')).toEqual([{ hour: '2021-07-12 10:00:00', appointments: 1, cancellations: 0 }]);
-    expect(await store.hourly('bonn', undefined, '2021-07-12 11:00:00')).toEqual([{ hour: '2021-07-12 11:00:00', appointments: 1, cancellations: 0 }]);
-    expect(await store.hourly('bonn', 'a', undefined, '2021-07-12 10:59:59')).toEqual([{ hour: '2021-07-12 10:00:00', appointments: 1, cancellations: 1 }]);
+    expect(await store.hourly('bonn', 'b')).toEqual([
+      { hour: '2021-07-12 10:00:00', appointments: 1, cancellations: 0 },
+    ]);
+    expect(await store.hourly('bonn', undefined, '2021-07-12 11:00:00')).toEqual([
+      { hour: '2021-07-12 11:00:00', appointments: 1, cancellations: 0 },
+    ]);
+    expect(await store.hourly('bonn', 'a', undefined, '2021-07-12 10:59:59')).toEqual([
+      { hour: '2021-07-12 10:00:00', appointments: 1, cancellations: 1 },
+    ]);
     expect(await store.hourly('nowhere')).toEqual([]);
   });
 
@@ -170,7 +255,11 @@ describe('OfficeStore on LevelDB', () => {
     await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00'] }));
     await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00'], c: [] }));
     const latest = (await store.latestSnapshot('bonn'))!;
-    expect(await store.latestSummary('bonn')).toEqual({ takenAt: latest.takenAt, locations: latest.locations.length, free: latest.locations.reduce((sum, l) => sum + l.slots.length, 0) });
+    expect(await store.latestSummary('bonn')).toEqual({
+      takenAt: latest.takenAt,
+      locations: latest.locations.length,
+      free: latest.locations.reduce((sum, l) => sum + l.slots.length, 0),
+    });
     expect(await store.latestSummary('bonn')).toEqual({ takenAt: '2021-07-12 10:15:00', locations: 3, free: 3 });
   });
 
@@ -190,7 +279,9 @@ describe('OfficeStore on LevelDB', () => {
     });
     const expected = [new Int32Array(size), new Int32Array(size)];
     for (const [, record] of await collect(store.snapshotRecords('bonn', from, to))) {
-      record.locations.forEach((location, n) => record.metrics[n]!.forEach((value, i) => (expected[location]![i]! += value)));
+      record.locations.forEach((location, n) =>
+        record.metrics[n]!.forEach((value, i) => (expected[location]![i]! += value)),
+      );
     }
     expect(seen).toEqual(['10:00 0', '10:00 1', '10:15 0', '10:15 1', '10:30 0', '10:30 1']);
     expect(sums[0]).toBe(0);
@@ -206,11 +297,33 @@ describe('OfficeStore on LevelDB', () => {
     await store.recordSnapshot(second);
     const heard: string[] = [];
     store.onSnapshot((sourceId, takenAt) => heard.push(`${sourceId} ${takenAt}`));
-    const before = { stats: await store.stats(), times: await store.snapshotTimes('bonn'), hourly: await store.hourly('bonn'), latest: await store.latestSnapshot('bonn') };
-    expect(await store.recordSnapshot(second)).toEqual({ stored: false, changedLocations: 0, appointments: 0, cancellations: 0 });
-    expect(await store.recordSnapshot(first)).toEqual({ stored: false, changedLocations: 0, appointments: 0, cancellations: 0 });
-    expect(await store.recordSnapshot({ ...second, locations: [{ locationId: 'a', name: '', slots: [] }] })).toMatchObject({ stored: false });
-    expect({ stats: await store.stats(), times: await store.snapshotTimes('bonn'), hourly: await store.hourly('bonn'), latest: await store.latestSnapshot('bonn') }).toEqual(before);
+    const before = {
+      stats: await store.stats(),
+      times: await store.snapshotTimes('bonn'),
+      hourly: await store.hourly('bonn'),
+      latest: await store.latestSnapshot('bonn'),
+    };
+    expect(await store.recordSnapshot(second)).toEqual({
+      stored: false,
+      changedLocations: 0,
+      appointments: 0,
+      cancellations: 0,
+    });
+    expect(await store.recordSnapshot(first)).toEqual({
+      stored: false,
+      changedLocations: 0,
+      appointments: 0,
+      cancellations: 0,
+    });
+    expect(
+      await store.recordSnapshot({ ...second, locations: [{ locationId: 'a', name: '', slots: [] }] }),
+    ).toMatchObject({ stored: false });
+    expect({
+      stats: await store.stats(),
+      times: await store.snapshotTimes('bonn'),
+      hourly: await store.hourly('bonn'),
+      latest: await store.latestSnapshot('bonn'),
+    }).toEqual(before);
     expect(heard).toEqual([]);
   });
 
@@ -218,7 +331,10 @@ describe('OfficeStore on LevelDB', () => {
     await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:30'], b: ['09:00'] }));
     const changed = async () => (await store.stats())[0]!.changedRows;
     expect(await changed()).toBe(2);
-    expect(await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00'] }))).toMatchObject({ stored: true, changedLocations: 0 });
+    expect(await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00'] }))).toMatchObject({
+      stored: true,
+      changedLocations: 0,
+    });
     expect(await changed()).toBe(2);
     await store.recordSnapshot(snap('bonn', '10:30', { a: ['09:00'], b: ['09:00'] }));
     expect(await changed()).toBe(3);
@@ -235,7 +351,9 @@ describe('OfficeStore on LevelDB', () => {
     let time = Date.UTC(2021, 6, 12, 6) / 1000;
     for (let i = 0; i < 100; i++) {
       // a different free list each time: a window sliding over a day, with a hole that moves
-      const slots = Array.from({ length: 12 }, (_, k) => new Date((Date.UTC(2021, 6, 13, 8) / 1000 + (i % 7) * 900 + k * 900) * 1000).toISOString().slice(11, 16)).filter((_, k) => k !== i % 12);
+      const slots = Array.from({ length: 12 }, (_, k) =>
+        new Date((Date.UTC(2021, 6, 13, 8) / 1000 + (i % 7) * 900 + k * 900) * 1000).toISOString().slice(11, 16),
+      ).filter((_, k) => k !== i % 12);
       const takenAt = new Date(time * 1000).toISOString().slice(0, 19).replace('T', ' ');
       await store.recordSnapshot(snap('bonn', takenAt, { a: slots, b: ['08:00'] }));
       expected.push({ takenAt, slots: [...new Set(slots)].sort().map(S) });
@@ -244,9 +362,14 @@ describe('OfficeStore on LevelDB', () => {
     expect((await store.stats())[0]).toMatchObject({ snapshots: 100, changedRows: 101 });
     expect(await collect(store.locationStates('bonn', 'a'))).toEqual(expected);
     for (const i of [0, 31, 32, 33, 64, 65, 99]) {
-      expect((await store.snapshotAt('bonn', expected[i]!.takenAt))!.locations[0]).toEqual({ locationId: 'a', slots: expected[i]!.slots });
+      expect((await store.snapshotAt('bonn', expected[i]!.takenAt))!.locations[0]).toEqual({
+        locationId: 'a',
+        slots: expected[i]!.slots,
+      });
     }
-    const between = await collect(store.locationStates('bonn', 'a', expected[70]!.takenAt.replace(/:00$/, ':01'), expected[72]!.takenAt));
+    const between = await collect(
+      store.locationStates('bonn', 'a', expected[70]!.takenAt.replace(/:00$/, ':01'), expected[72]!.takenAt),
+    );
     expect(between.map((s) => s.slots)).toEqual([expected[70]!.slots, expected[71]!.slots, expected[72]!.slots]);
   });
 
@@ -254,7 +377,10 @@ describe('OfficeStore on LevelDB', () => {
     const expected: { takenAt: string; a: string[] }[] = [];
     let time = Date.UTC(2021, 6, 12, 6) / 1000;
     for (let i = 0; i < 100; i++) {
-      const a = Array.from({ length: 10 }, (_, k) => `${String(8 + ((i + k) % 9)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`);
+      const a = Array.from(
+        { length: 10 },
+        (_, k) => `${String(8 + ((i + k) % 9)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`,
+      );
       const takenAt = new Date(time * 1000).toISOString().slice(0, 19).replace('T', ' ');
       // b changes every tenth snapshot only; c never
       await store.recordSnapshot(snap('bonn', takenAt, { a, b: [i % 10 === 0 ? '07:00' : '07:30'], c: [] }));
@@ -264,7 +390,10 @@ describe('OfficeStore on LevelDB', () => {
     // Count the range reads of the rows a reader makes (one per location and key frame stretch).
     let rowReads = 0;
     const counting = new Proxy(store.db, {
-      get: (db, name) => (name === 'iterator' ? (options: { gte?: string }) => (options.gte?.startsWith('r') && rowReads++, db.iterator(options)) : Reflect.get(db, name).bind(db)),
+      get: (db, name) =>
+        name === 'iterator'
+          ? (options: { gte?: string }) => (options.gte?.startsWith('r') && rowReads++, db.iterator(options))
+          : Reflect.get(db, name).bind(db),
     });
     const reader = new LevelStore(counting).snapshotReader('bonn');
     const order = [...expected.keys()].reverse().concat([...expected.keys()]);
@@ -334,13 +463,21 @@ describe('OfficeStore across opens', () => {
   it('continues after a reopen: data and inference state carry', async () => {
     const path = freshPath();
     let store = await openStore(path);
-    await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:30', '10:00'] }, { a: 'Amt A' }), run('bonn', '2021-07-12T08:00:00.000Z'));
+    await store.recordSnapshot(
+      snap('bonn', '10:00', { a: ['09:00', '09:30', '10:00'] }, { a: 'Amt A' }),
+      run('bonn', '2021-07-12T08:00:00.000Z'),
+    );
     await store.close();
 
     store = await openStore(path);
     try {
       // 15 minutes later in another process: the booking of 09:30 is inferred from the stored state
-      expect(await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '10:00'] }))).toEqual({ stored: true, changedLocations: 1, appointments: 1, cancellations: 0 });
+      expect(await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '10:00'] }))).toEqual({
+        stored: true,
+        changedLocations: 1,
+        appointments: 1,
+        cancellations: 0,
+      });
       expect(await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00'] }))).toMatchObject({ stored: false });
       expect(await store.snapshotTimes('bonn')).toEqual(['2021-07-12 10:00:00', '2021-07-12 10:15:00']);
       expect(await store.listLocations('bonn')).toEqual([{ locationId: 'a', name: 'Amt A' }]);
@@ -352,7 +489,9 @@ describe('OfficeStore across opens', () => {
 
     const reader = await openStore(path, { readOnly: true });
     try {
-      expect((await reader.latestSnapshot('bonn'))!.locations).toEqual([{ locationId: 'a', slots: [S('09:00'), S('10:00')] }]);
+      expect((await reader.latestSnapshot('bonn'))!.locations).toEqual([
+        { locationId: 'a', slots: [S('09:00'), S('10:00')] },
+      ]);
     } finally {
       await reader.close();
     }

@@ -6,7 +6,14 @@ import { HORIZON_LABELS } from '../../store/horizons.js';
 import { importWeeklyFiles } from '../../store/import-weeks.js';
 import { openStore } from '../../store/index.js';
 import fc from 'fast-check';
-import { countFree, emptyInferenceState, inferChangedRow, inferRow, type InferenceState, type InferredEvent } from '../../store/location-inference.js';
+import {
+  countFree,
+  emptyInferenceState,
+  inferChangedRow,
+  inferRow,
+  type InferenceState,
+  type InferredEvent,
+} from '../../store/location-inference.js';
 import { diffSorted } from '../../store/records.js';
 import { METRIC, newRowMetrics } from '../../store/row-metrics.js';
 import { floorQuarter, formatWallTime, parseWallTime } from '../../core/wall-clock.js';
@@ -31,7 +38,14 @@ function step(state: InferenceState, taken: string, free: string[], columns?: st
   const events: InferredEvent[] = [];
   const now = free.map(T).sort((a, b) => a - b);
   const columnSet = columns ? new Set(columns.map(T)) : undefined;
-  inferRow(state, now, (slot) => columnSet?.has(slot) ?? true, floorQuarter(T(taken)), metrics, (e) => events.push(e));
+  inferRow(
+    state,
+    now,
+    (slot) => columnSet?.has(slot) ?? true,
+    floorQuarter(T(taken)),
+    metrics,
+    (e) => events.push(e),
+  );
   const published: Record<string, number> = {};
   HORIZON_LABELS.forEach((label, h) => {
     const value = metrics[METRIC.publishedAppointmentHorizon + h]!;
@@ -50,7 +64,11 @@ const freeList = (state: InferenceState): string[] => state.free.map((s) => form
 /** free_dates horizons of one snapshot, non-zero ones by label. */
 function horizons(taken: string, free: string[]): Record<string, number> {
   const metrics = newRowMetrics();
-  countFree(free.map(T).sort((a, b) => a - b), floorQuarter(T(taken)), metrics);
+  countFree(
+    free.map(T).sort((a, b) => a - b),
+    floorQuarter(T(taken)),
+    metrics,
+  );
   const out: Record<string, number> = { free: metrics[METRIC.freeDates]! };
   HORIZON_LABELS.forEach((label, h) => {
     const value = metrics[METRIC.freeHorizon + h]!;
@@ -127,7 +145,11 @@ describe('inferRow: the published rules (metrics.md)', () => {
     const state = emptyInferenceState();
     step(state, '2021-07-12 10:00', [A, B, C]);
     step(state, '2021-07-12 10:15', [A, C]);
-    expect(step(state, '2021-07-12 10:30', [A, B, C])).toMatchObject({ appointments: 0, cancellations: 1, events: [`cancellation ${B}`] });
+    expect(step(state, '2021-07-12 10:30', [A, B, C])).toMatchObject({
+      appointments: 0,
+      cancellations: 1,
+      events: [`cancellation ${B}`],
+    });
     expect(freeList(state)).toEqual([A, B, C]);
     expect(state.taken.size).toBe(0);
     // an expired-looking slot (smallest, not counted) coming back is still a cancellation
@@ -176,7 +198,10 @@ describe('inferRow: the published rules (metrics.md)', () => {
     step(state, '2021-07-18 23:45', [A, B, C, D, E]);
     const columns = [C, D];
     // C goes: free is still A…E, so C is neither smallest nor largest → counted
-    expect(step(state, '2021-07-19 00:00', [D], columns)).toMatchObject({ appointments: 1, events: [`appointment ${C}`] });
+    expect(step(state, '2021-07-19 00:00', [D], columns)).toMatchObject({
+      appointments: 1,
+      events: [`appointment ${C}`],
+    });
     expect(freeList(state)).toEqual([A, B, D, E]);
     // D goes: A and E keep it in the middle → counted
     expect(step(state, '2021-07-19 00:15', [], columns).appointments).toBe(1);
@@ -203,10 +228,28 @@ describe('inferRow: the published rules (metrics.md)', () => {
 
   it('rule 8: appointments in the same horizon add up; a cancellation does not touch the tally', () => {
     const state = emptyInferenceState();
-    step(state, '2021-07-12 10:00', ['2021-07-12 10:30', '2021-07-12 11:00', '2021-07-12 11:15', '2021-07-12 11:30', '2021-07-13 09:00', '2021-07-30 10:00']);
-    step(state, '2021-07-12 10:15', ['2021-07-12 10:30', '2021-07-12 11:00', '2021-07-12 11:30', '2021-07-13 09:00', '2021-07-30 10:00']);
+    step(state, '2021-07-12 10:00', [
+      '2021-07-12 10:30',
+      '2021-07-12 11:00',
+      '2021-07-12 11:15',
+      '2021-07-12 11:30',
+      '2021-07-13 09:00',
+      '2021-07-30 10:00',
+    ]);
+    step(state, '2021-07-12 10:15', [
+      '2021-07-12 10:30',
+      '2021-07-12 11:00',
+      '2021-07-12 11:30',
+      '2021-07-13 09:00',
+      '2021-07-30 10:00',
+    ]);
     // 11:00 and 11:30 booked (1h, 0d, 0w each), 11:15 cancelled
-    const result = step(state, '2021-07-12 10:30', ['2021-07-12 10:30', '2021-07-12 11:15', '2021-07-13 09:00', '2021-07-30 10:00']);
+    const result = step(state, '2021-07-12 10:30', [
+      '2021-07-12 10:30',
+      '2021-07-12 11:15',
+      '2021-07-13 09:00',
+      '2021-07-30 10:00',
+    ]);
     expect(result).toMatchObject({ appointments: 2, cancellations: 1 });
     expect(result.published).toEqual({ '1h': 2, '0d': 2, '0w': 2 });
   });
@@ -214,7 +257,17 @@ describe('inferRow: the published rules (metrics.md)', () => {
 
 describe('countFree: free_dates and its horizons (rules 6, 7)', () => {
   it('counts every free slot, and each horizon by floored differences', () => {
-    expect(horizons('2021-07-12 10:07:00', ['2021-07-12 10:50', '2021-07-12 11:00', '2021-07-12 14:59', '2021-07-12 15:00', '2021-07-13 00:00', '2021-07-16 23:59', '2021-07-17 00:00'])).toEqual({
+    expect(
+      horizons('2021-07-12 10:07:00', [
+        '2021-07-12 10:50',
+        '2021-07-12 11:00',
+        '2021-07-12 14:59',
+        '2021-07-12 15:00',
+        '2021-07-13 00:00',
+        '2021-07-16 23:59',
+        '2021-07-17 00:00',
+      ]),
+    ).toEqual({
       free: 7,
       '0h': 1,
       '1h': 1,
@@ -233,11 +286,22 @@ describe('countFree: free_dates and its horizons (rules 6, 7)', () => {
   });
 
   it('the hour horizon floors the snapshot time first (10:59 → 10:00)', () => {
-    expect(horizons('2021-07-12 10:59:00', ['2021-07-12 10:15', '2021-07-12 11:00'])).toMatchObject({ '0h': 1, '1h': 1 });
+    expect(horizons('2021-07-12 10:59:00', ['2021-07-12 10:15', '2021-07-12 11:00'])).toMatchObject({
+      '0h': 1,
+      '1h': 1,
+    });
   });
 
   it('weeks run Monday to Sunday, up to 4 ahead; earlier days of the week are 0w, later weeks only count in free', () => {
-    expect(horizons('2021-07-14 12:00:00', ['2021-07-12 08:00', '2021-07-18 23:00', '2021-07-19 08:00', '2021-08-15 08:00', '2021-08-16 08:00'])).toEqual({ free: 5, '4d': 1, '0w': 2, '1w': 1, '4w': 1 });
+    expect(
+      horizons('2021-07-14 12:00:00', [
+        '2021-07-12 08:00',
+        '2021-07-18 23:00',
+        '2021-07-19 08:00',
+        '2021-08-15 08:00',
+        '2021-08-16 08:00',
+      ]),
+    ).toEqual({ free: 5, '4d': 1, '0w': 2, '1w': 1, '4w': 1 });
     expect(horizons('2021-07-14 12:00:00', ['2021-07-11 23:59'])).toEqual({ free: 1 });
     expect(horizons('2021-07-14 12:00:00', [])).toEqual({ free: 0 });
   });
@@ -287,13 +351,23 @@ describe('state across weeks through the store', () => {
       // x: C and D booked (A, B, E are no columns of week 29 and keep them in the middle); y: C stays, nothing else visited
       expect(second).toMatchObject({ snapshots: 2, appointments: 2, cancellations: 0 });
       const records = [];
-      for await (const [time, record] of store.snapshotRecords('town', '2021-07-19 00:00:00')) records.push({ time, changed: record.metrics.map((m) => m[METRIC.changed]), appointments: record.metrics.map((m) => m[METRIC.appointments]) });
+      for await (const [time, record] of store.snapshotRecords('town', '2021-07-19 00:00:00'))
+        records.push({
+          time,
+          changed: record.metrics.map((m) => m[METRIC.changed]),
+          appointments: record.metrics.map((m) => m[METRIC.appointments]),
+        });
       // rule 5: the first row of each location in the week's file is not "changed", even though it differs from last week's
       expect(records).toEqual([
         { time: '2021-07-19 00:00:07', changed: [0, 0], appointments: [2, 0] },
         { time: '2021-07-19 00:15:07', changed: [0, 1], appointments: [0, 0] },
       ]);
-      expect((await store.stats())[0]).toMatchObject({ sourceId: 'town', snapshots: 4, appointments: 2, cancellations: 0 });
+      expect((await store.stats())[0]).toMatchObject({
+        sourceId: 'town',
+        snapshots: 4,
+        appointments: 2,
+        cancellations: 0,
+      });
     } finally {
       await store.close();
     }
@@ -323,7 +397,10 @@ describe('state across weeks through the store', () => {
   it('snapshots a bad file read before failing do not leak into the next import', async () => {
     const bad = join(dir, 'leaky.csv');
     const header = 'date,source_id,location_id,2021-07-13 09:00:00\r\n';
-    writeFileSync(bad, `${header}2021-07-12 10:00:00,leak,x,1\r\n2021-07-12 10:15:00,leak,x,1\r\n2021-07-12 10:30:00,leak,x,3\r\n`);
+    writeFileSync(
+      bad,
+      `${header}2021-07-12 10:00:00,leak,x,1\r\n2021-07-12 10:15:00,leak,x,1\r\n2021-07-12 10:30:00,leak,x,3\r\n`,
+    );
     const good = join(dir, 'clean.csv');
     writeFileSync(good, `${header}2021-07-12 10:00:00,clean,x,1\r\n`);
     const store = await openStore(join(dir, 'db-leak'));
@@ -345,20 +422,27 @@ describe('inferChangedRow', () => {
     const isColumn = (slot: number) => columns.includes(slot);
     const row = fc.subarray(columns).map((slots) => [...slots].sort((a, b) => a - b));
     fc.assert(
-      fc.property(fc.array(row, { minLength: 2, maxLength: 12 }), fc.array(fc.constantFrom(900, 900, 1800, 7200), { minLength: 12, maxLength: 12 }), (rows, gaps) => {
-        const full: InferenceState = { ...emptyInferenceState(), free: [...earlier] };
-        const changed: InferenceState = { ...emptyInferenceState(), free: [...earlier] };
-        let quarter = base;
-        rows.forEach((slots, i) => {
-          quarter += gaps[i]!;
-          const [a, b] = [newRowMetrics(), newRowMetrics()];
-          inferRow(full, slots, isColumn, quarter, a);
-          if (i === 0) inferRow(changed, slots, isColumn, quarter, b);
-          else inferChangedRow(changed, diffSorted(rows[i - 1]!, slots), quarter, b);
-          expect([...b]).toEqual([...a]);
-          expect({ ...changed, taken: [...changed.taken].sort() }).toEqual({ ...full, taken: [...full.taken].sort() });
-        });
-      }),
+      fc.property(
+        fc.array(row, { minLength: 2, maxLength: 12 }),
+        fc.array(fc.constantFrom(900, 900, 1800, 7200), { minLength: 12, maxLength: 12 }),
+        (rows, gaps) => {
+          const full: InferenceState = { ...emptyInferenceState(), free: [...earlier] };
+          const changed: InferenceState = { ...emptyInferenceState(), free: [...earlier] };
+          let quarter = base;
+          rows.forEach((slots, i) => {
+            quarter += gaps[i]!;
+            const [a, b] = [newRowMetrics(), newRowMetrics()];
+            inferRow(full, slots, isColumn, quarter, a);
+            if (i === 0) inferRow(changed, slots, isColumn, quarter, b);
+            else inferChangedRow(changed, diffSorted(rows[i - 1]!, slots), quarter, b);
+            expect([...b]).toEqual([...a]);
+            expect({ ...changed, taken: [...changed.taken].sort() }).toEqual({
+              ...full,
+              taken: [...full.taken].sort(),
+            });
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

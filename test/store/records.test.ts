@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyRow, diffSorted } from '../../store/records.js';
 
-const sortedSet = fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 60 }).map((list) => list.sort((a, b) => a - b));
+const sortedSet = fc
+  .uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 60 })
+  .map((list) => list.sort((a, b) => a - b));
 
 describe('row records', () => {
   it('a change row turns the free list before into the one after (what the writer stores, the readers apply)', () => {

@@ -42,8 +42,10 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const bytes = (value: Uint8Array | undefined): string | undefined => (value === undefined ? undefined : Buffer.from(value).toString('hex'));
-const entries = async (db: Db, options: RangeOptions): Promise<[string, string][]> => (await collect(db.iterator(options))).map(([k, v]) => [k, bytes(v)!]);
+const bytes = (value: Uint8Array | undefined): string | undefined =>
+  value === undefined ? undefined : Buffer.from(value).toString('hex');
+const entries = async (db: Db, options: RangeOptions): Promise<[string, string][]> =>
+  (await collect(db.iterator(options))).map(([k, v]) => [k, bytes(v)!]);
 
 // What every Db does (get, ranges, refused writes) is in db-contract.test.ts; here what is the remote's own.
 describe('RemoteDb against a real LevelDB', () => {
@@ -114,7 +116,11 @@ describe('openStore while another store has the folder open', () => {
   it('reads through the owner when read-only; a writer is told it is busy', async () => {
     const storePath = join(root, 'store');
     const owner = await openStore(storePath);
-    await owner.recordSnapshot({ sourceId: 'bonn', takenAt: '2021-07-12 10:00:00', locations: [{ locationId: 'a', name: 'A', slots: ['2021-07-13 09:00:00'] }] });
+    await owner.recordSnapshot({
+      sourceId: 'bonn',
+      takenAt: '2021-07-12 10:00:00',
+      locations: [{ locationId: 'a', name: 'A', slots: ['2021-07-13 09:00:00'] }],
+    });
     const reader = await openStore(storePath, { readOnly: true });
     expect(await reader.stats()).toEqual(await owner.stats());
     expect(await reader.latestSnapshot('bonn')).toEqual(await owner.latestSnapshot('bonn'));

@@ -13,7 +13,10 @@ interface Entry {
 }
 
 function makeTar(files: { name: string; data: Buffer }[]): Buffer {
-  return Buffer.concat([...files.flatMap((f) => [tarHeader(f.name, f.data.length, 1_626_000_000), f.data, tarPadding(f.data.length)]), TAR_END]);
+  return Buffer.concat([
+    ...files.flatMap((f) => [tarHeader(f.name, f.data.length, 1_626_000_000), f.data, tarPadding(f.data.length)]),
+    TAR_END,
+  ]);
 }
 
 /** Feed `bytes` to a TarReader in chunks of the given sizes (cycled); collect the entries. */
@@ -39,7 +42,10 @@ function readTar(bytes: Buffer, chunkSizes: number[] = [bytes.length || 1]): Ent
 }
 
 const files = [
-  { name: 'bonn.csv', data: Buffer.from('date,source_id,location_id,2021-07-12 08:20:00\r\n2021-07-12 00:03:33,bonn,a,1\r\n') },
+  {
+    name: 'bonn.csv',
+    data: Buffer.from('date,source_id,location_id,2021-07-12 08:20:00\r\n2021-07-12 00:03:33,bonn,a,1\r\n'),
+  },
   { name: 'empty.csv', data: Buffer.alloc(0) },
   { name: 'exact.csv', data: Buffer.alloc(512, 0x31) },
   { name: 'Bürgeramt.csv', data: Buffer.alloc(1500, 0x2c) },

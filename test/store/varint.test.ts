@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCounters, ByteReader, ByteWriter, readCounters, readSortedTimes, writeCounters, writeSortedTimes } from '../../store/varint.js';
+import {
+  addCounters,
+  ByteReader,
+  ByteWriter,
+  readCounters,
+  readSortedTimes,
+  writeCounters,
+  writeSortedTimes,
+} from '../../store/varint.js';
 
-const roundTrip = <T>(write: (w: ByteWriter) => void, read: (r: ByteReader) => T): { value: T; done: boolean; bytes: number } => {
+const roundTrip = <T>(
+  write: (w: ByteWriter) => void,
+  read: (r: ByteReader) => T,
+): { value: T; done: boolean; bytes: number } => {
   const writer = new ByteWriter();
   write(writer);
   const bytes = writer.finish();
@@ -26,10 +37,25 @@ describe('varint codec', () => {
   });
 
   it('uses one byte below 128 and grows past the initial buffer', () => {
-    expect(roundTrip((w) => w.uint(127), (r) => r.uint()).bytes).toBe(1);
-    expect(roundTrip((w) => w.uint(128), (r) => r.uint()).bytes).toBe(2);
+    expect(
+      roundTrip(
+        (w) => w.uint(127),
+        (r) => r.uint(),
+      ).bytes,
+    ).toBe(1);
+    expect(
+      roundTrip(
+        (w) => w.uint(128),
+        (r) => r.uint(),
+      ).bytes,
+    ).toBe(2);
     const many = Array.from({ length: 1000 }, (_, i) => i * 1_000_003);
-    expect(roundTrip((w) => many.forEach((v) => w.uint(v)), (r) => many.map(() => r.uint())).value).toEqual(many);
+    expect(
+      roundTrip(
+        (w) => many.forEach((v) => w.uint(v)),
+        (r) => many.map(() => r.uint()),
+      ).value,
+    ).toEqual(many);
   });
 
   it('round-trips strings (any unicode, empty included)', () => {
@@ -53,7 +79,9 @@ describe('varint codec', () => {
 });
 
 describe('sorted time lists', () => {
-  const sortedSeconds = fc.uniqueArray(fc.integer({ min: 0, max: 4_102_444_800 }), { maxLength: 200 }).map((a) => a.sort((x, y) => x - y));
+  const sortedSeconds = fc
+    .uniqueArray(fc.integer({ min: 0, max: 4_102_444_800 }), { maxLength: 200 })
+    .map((a) => a.sort((x, y) => x - y));
 
   it('round-trip any ascending list of seconds', () => {
     fc.assert(
@@ -95,7 +123,9 @@ describe('sorted time lists', () => {
 
 describe('counters', () => {
   it('round-trip int32 counters (non-negative) with runs of zeros folded', () => {
-    const counters = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 2 ** 31 - 1 })), { maxLength: 80 });
+    const counters = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 2 ** 31 - 1 })), {
+      maxLength: 80,
+    });
     fc.assert(
       fc.property(counters, (values) => {
         const { value, done } = roundTrip((w) => writeCounters(w, Int32Array.from(values)), readCounters);
@@ -108,12 +138,22 @@ describe('counters', () => {
   it('add into a longer array at an offset, leaving the rest alone', () => {
     const counters = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 })), { maxLength: 40 });
     fc.assert(
-      fc.property(counters, fc.nat(5), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 50, maxLength: 50 }), (values, offset, start) => {
-        const into = Int32Array.from(start);
-        const { done } = roundTrip((w) => writeCounters(w, Int32Array.from(values)), (r) => addCounters(r, into, offset));
-        expect([...into]).toEqual(start.map((v, i) => (i >= offset && i < offset + values.length ? v + values[i - offset]! : v)));
-        expect(done).toBe(true);
-      }),
+      fc.property(
+        counters,
+        fc.nat(5),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 50, maxLength: 50 }),
+        (values, offset, start) => {
+          const into = Int32Array.from(start);
+          const { done } = roundTrip(
+            (w) => writeCounters(w, Int32Array.from(values)),
+            (r) => addCounters(r, into, offset),
+          );
+          expect([...into]).toEqual(
+            start.map((v, i) => (i >= offset && i < offset + values.length ? v + values[i - offset]! : v)),
+          );
+          expect(done).toBe(true);
+        },
+      ),
     );
   });
 

@@ -57,7 +57,19 @@ describe('watches in the store', () => {
 
   it('ids sort numerically past 9', async () => {
     for (let i = 0; i < 11; i++) await addWatch(store, { city: 'Bonn', withinDays: i });
-    expect((await listWatches(store)).map((w) => w.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect((await listWatches(store)).map((w) => w.id)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+    ]);
   });
 });
 
@@ -85,9 +97,17 @@ describe('watch matching (pure)', () => {
     expect(watchWantsSlot(watch({ withinDays: 2 }), '2024-05-06 08:00:00', takenAt)).toBe(false);
     expect(watchWantsSlot(watch({ withinDays: 9, weekdays: [2, 4] }), '2024-05-07 10:00:00', takenAt)).toBe(true);
     expect(watchWantsSlot(watch({ withinDays: 9, weekdays: [2, 4] }), '2024-05-08 10:00:00', takenAt)).toBe(false);
-    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 08:00:00', takenAt)).toBe(true);
-    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 11:55:00', takenAt)).toBe(true);
-    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 12:00:00', takenAt)).toBe(false);
-    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 07:50:00', takenAt)).toBe(false);
+    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 08:00:00', takenAt)).toBe(
+      true,
+    );
+    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 11:55:00', takenAt)).toBe(
+      true,
+    );
+    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 12:00:00', takenAt)).toBe(
+      false,
+    );
+    expect(watchWantsSlot(watch({ withinDays: 9, hours: { from: 8, to: 12 } }), '2024-05-07 07:50:00', takenAt)).toBe(
+      false,
+    );
   });
 });

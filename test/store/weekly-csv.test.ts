@@ -9,7 +9,9 @@ const HEADER = 'date,source_id,location_id,2021-07-12 08:20:00,2021-07-12 08:25:
 
 describe('parseHeader', () => {
   it('returns the slot columns as wall seconds', () => {
-    expect(parseHeader(b(HEADER))).toEqual(['2021-07-12 08:20:00', '2021-07-12 08:25:00', '2021-07-13 10:00:00'].map(parseWallTime));
+    expect(parseHeader(b(HEADER))).toEqual(
+      ['2021-07-12 08:20:00', '2021-07-12 08:25:00', '2021-07-13 10:00:00'].map(parseWallTime),
+    );
   });
 
   it('accepts a file without any free slot (only the three id columns)', () => {
@@ -23,26 +25,45 @@ describe('parseHeader', () => {
 
   it('rejects slot columns that are no time, repeat, or go back, naming the column', () => {
     expect(() => parseHeader(b('date,source_id,location_id,2021-07-12 08:20:00,soon'))).toThrow(/column 5 \("soon"\)/);
-    expect(() => parseHeader(b('date,source_id,location_id,2021-07-12 08:20:00,2021-07-12 08:20:00'))).toThrow(/column 5/);
-    expect(() => parseHeader(b('date,source_id,location_id,2021-07-12 08:25:00,2021-07-12 08:20:00'))).toThrow(/column 5/);
+    expect(() => parseHeader(b('date,source_id,location_id,2021-07-12 08:20:00,2021-07-12 08:20:00'))).toThrow(
+      /column 5/,
+    );
+    expect(() => parseHeader(b('date,source_id,location_id,2021-07-12 08:25:00,2021-07-12 08:20:00'))).toThrow(
+      /column 5/,
+    );
     expect(() => parseHeader(b('date,source_id,location_id,2021-02-30 08:20:00'))).toThrow(/column 4/);
   });
 });
 
 describe('parseRow', () => {
   it('reads the free cells as column indices', () => {
-    expect(parseRow(b('2021-07-12 00:03:33,bonn,fuhrerscheinwesen,,1,1'), 3)).toEqual({ date: '2021-07-12 00:03:33', sourceId: 'bonn', locationId: 'fuhrerscheinwesen', free: [1, 2] });
+    expect(parseRow(b('2021-07-12 00:03:33,bonn,fuhrerscheinwesen,,1,1'), 3)).toEqual({
+      date: '2021-07-12 00:03:33',
+      sourceId: 'bonn',
+      locationId: 'fuhrerscheinwesen',
+      free: [1, 2],
+    });
     expect(parseRow(b('2021-07-12 00:03:33,bonn,a,1,,'), 3).free).toEqual([0]);
     expect(parseRow(b('2021-07-12 00:03:33,bonn,a,,,'), 3).free).toEqual([]);
   });
 
   it('reads a row of a file without slot columns', () => {
-    expect(parseRow(b('2021-07-12 00:03:33,bonn,a'), 0)).toEqual({ date: '2021-07-12 00:03:33', sourceId: 'bonn', locationId: 'a', free: [] });
+    expect(parseRow(b('2021-07-12 00:03:33,bonn,a'), 0)).toEqual({
+      date: '2021-07-12 00:03:33',
+      sourceId: 'bonn',
+      locationId: 'a',
+      free: [],
+    });
   });
 
   it('reads quoted ids (commas, quotes, non-ASCII) as RFC 4180 has them', () => {
     const row = parseRow(b('2021-07-12 00:03:33,bonn,"Bürgeramt, Mitte ""Nord""",1,,1'), 3);
-    expect(row).toEqual({ date: '2021-07-12 00:03:33', sourceId: 'bonn', locationId: 'Bürgeramt, Mitte "Nord"', free: [0, 2] });
+    expect(row).toEqual({
+      date: '2021-07-12 00:03:33',
+      sourceId: 'bonn',
+      locationId: 'Bürgeramt, Mitte "Nord"',
+      free: [0, 2],
+    });
     expect(parseRow(b('2021-07-12 00:03:33,"bonn",a,"1","",'), 3).free).toEqual([0]);
     expect(parseRow(b('2021-07-12 00:03:33,bonn,Bürgeramt Süd,,1,'), 3).locationId).toBe('Bürgeramt Süd');
   });
@@ -110,10 +131,18 @@ describe('csvField / splitFields', () => {
 
   it('a row with a quoted id round-trips through parseRow', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)), (id) => {
-        const line = `2021-07-12 00:03:33,bonn,${csvField(id)},1,,1`;
-        expect(parseRow(b(line), 3)).toEqual({ date: '2021-07-12 00:03:33', sourceId: 'bonn', locationId: id, free: [0, 2] });
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)),
+        (id) => {
+          const line = `2021-07-12 00:03:33,bonn,${csvField(id)},1,,1`;
+          expect(parseRow(b(line), 3)).toEqual({
+            date: '2021-07-12 00:03:33',
+            sourceId: 'bonn',
+            locationId: id,
+            free: [0, 2],
+          });
+        },
+      ),
     );
   });
 });

@@ -29,8 +29,18 @@ describe('readWeeklyFile', () => {
     await readWeeklyFile(path, async (done) => void snapshots.push(...done));
 
     const slots = (i: number, location: string) => snapshots[i]!.rows.find((row) => row.locationId === location)!.slots;
-    expect(snapshots.map((s) => s.date)).toEqual(['2021-07-12 00:03:33', '2021-07-12 00:18:40', '2021-07-12 00:33:10', '2021-07-12 00:48:02']);
-    expect([0, 1, 2, 3].map((i) => slots(i, 'a'))).toEqual([[S('08:00'), S('08:30')], [S('08:00'), S('08:30')], [S('08:30')], [S('08:30')]]);
+    expect(snapshots.map((s) => s.date)).toEqual([
+      '2021-07-12 00:03:33',
+      '2021-07-12 00:18:40',
+      '2021-07-12 00:33:10',
+      '2021-07-12 00:48:02',
+    ]);
+    expect([0, 1, 2, 3].map((i) => slots(i, 'a'))).toEqual([
+      [S('08:00'), S('08:30')],
+      [S('08:00'), S('08:30')],
+      [S('08:30')],
+      [S('08:30')],
+    ]);
     expect([0, 1, 2, 3].map((i) => slots(i, 'b'))).toEqual([[S('08:15')], [], [], []]);
     expect(slots(1, 'a')).toBe(slots(0, 'a'));
     expect(slots(3, 'a')).toBe(slots(2, 'a'));

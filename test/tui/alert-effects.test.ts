@@ -46,7 +46,12 @@ describe('alert effects', () => {
   test('--quiet: no bell, the notification still goes', async () => {
     const written: string[] = [];
     let sent = 0;
-    const effects = alertEffects({ quiet: true, write: (text) => void written.push(text), notifier: () => () => void sent++, gatherMs: 10 });
+    const effects = alertEffects({
+      quiet: true,
+      write: (text) => void written.push(text),
+      notifier: () => () => void sent++,
+      gatherMs: 10,
+    });
     effects(message(sampleAlert()), () => undefined);
     await pass(40);
     expect(written).toEqual([]);
@@ -79,7 +84,10 @@ describe('desktop notifications', () => {
     vi.useFakeTimers();
     logged.length = 0;
     let calls = 0;
-    const missing = desktopNotifier(log, async (): Promise<NotifyFunction> => (_n, done) => (calls++, done(new Error('not found: notify-send'))));
+    const missing = desktopNotifier(
+      log,
+      async (): Promise<NotifyFunction> => (_n, done) => (calls++, done(new Error('not found: notify-send'))),
+    );
     missing(note, 0);
     await pass(10);
     missing(note, 0);
@@ -87,11 +95,17 @@ describe('desktop notifications', () => {
     expect(calls).toBe(1);
     expect(logged).toEqual([]);
 
-    const failing = desktopNotifier(log, async (): Promise<NotifyFunction> => (_n, done) => done(new Error('D-Bus said no \u001b[31m')));
+    const failing = desktopNotifier(
+      log,
+      async (): Promise<NotifyFunction> => (_n, done) => done(new Error('D-Bus said no \u001b[31m')),
+    );
     failing(note, 0);
-    const throwing = desktopNotifier(log, async (): Promise<NotifyFunction> => () => {
-      throw new Error('boom');
-    });
+    const throwing = desktopNotifier(
+      log,
+      async (): Promise<NotifyFunction> => () => {
+        throw new Error('boom');
+      },
+    );
     throwing(note, 0);
     await pass(10);
     expect(logged).toEqual(['desktop notification failed: D-Bus said no', 'desktop notification failed: boom']);

@@ -30,7 +30,14 @@ afterAll(async () => {
 describe('alerts in the app data (store-watch-data) from a real round against the demo', () => {
   test('w adds a watch (an identical one is refused); its first round is one message: listed, told, run', async () => {
     const sites = demo.sites.filter((site) => site.id === 'bonn' || site.id === 'frankfurt');
-    const scheduler = createScheduler({ sites, store, scraperFor, now: () => demo.clock.now(), minIntervalMinutes: 0, weeks: 1 });
+    const scheduler = createScheduler({
+      sites,
+      store,
+      scraperFor,
+      now: () => demo.clock.now(),
+      minIntervalMinutes: 0,
+      weeks: 1,
+    });
     const effects: AlertMessage[] = [];
     // One file per delivery.
     const out = mkdtempSync(join(dir, 'delivered-'));
@@ -78,8 +85,15 @@ describe('alerts in the app data (store-watch-data) from a real round against th
     }
   }, 30_000);
 
-  test('a failing --exec is logged as a problem of the session, not thrown; the store\'s alerts of the last day are listed', async () => {
-    const scheduler = createScheduler({ sites: demo.sites.filter((site) => site.id === 'bonn'), store, scraperFor, now: () => demo.clock.now(), minIntervalMinutes: 0, weeks: 1 });
+  test("a failing --exec is logged as a problem of the session, not thrown; the store's alerts of the last day are listed", async () => {
+    const scheduler = createScheduler({
+      sites: demo.sites.filter((site) => site.id === 'bonn'),
+      store,
+      scraperFor,
+      now: () => demo.clock.now(),
+      minIntervalMinutes: 0,
+      weeks: 1,
+    });
     const fresh: AlertMessage[] = [];
     const onMessage = (m: AlertMessage) => void fresh.push(m);
     const alerts = { exec: 'exit 3', retry: { attempts: 2, baseDelayMs: 5 }, onMessage };

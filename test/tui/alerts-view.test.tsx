@@ -119,7 +119,12 @@ describe('w: watch the selected city', () => {
     await see('within days [14]: 7 08-12 mon,fr▏');
     await press('i', KEYS.enter);
     await see(/added watch 1 {2}city Bonn · within 7 days, mon,fri, 08-12 h/);
-    expect(alerts.watches[0]).toMatchObject({ city: 'Bonn', withinDays: 7, hours: { from: 8, to: 12 }, weekdays: [1, 5] });
+    expect(alerts.watches[0]).toMatchObject({
+      city: 'Bonn',
+      withinDays: 7,
+      hours: { from: 8, to: 12 },
+      weekdays: [1, 5],
+    });
   });
 
   test("a word names one of the city's offices: the watch is on that office", async () => {

@@ -3,7 +3,16 @@ import { App, type AppProps } from '../../source/tui/app.js';
 import type { WatchData } from '../../source/tui/data/app-data.js';
 
 export const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
-export const KEYS = { down: '\u001b[B', up: '\u001b[A', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f' };
+export const KEYS = {
+  down: '\u001b[B',
+  up: '\u001b[A',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  enter: '\r',
+  escape: '\u001b',
+  tab: '\t',
+  backspace: '\u007f',
+};
 
 /** The app on fake data at a fixed size, without colours; `see` polls the screen, `press` types keys one by one. */
 export function startApp(data: WatchData, size = { columns: 80, rows: 24 }, more: Partial<AppProps> = {}) {

@@ -5,7 +5,14 @@ import { reduceCities, selectedCity, initialCities } from '../../source/tui/stat
 import { reduceSlots, initialSlots, type SlotsContext } from '../../source/tui/state/slots-state.js';
 
 const names = ['Bonn', 'Dresden', 'Düsseldorf', 'Frankfurt'];
-const slots: SlotsContext = { days: ['2021-08-10', '2021-08-11', '2021-08-13'], times: ['t1', 't2', 't3'], columns: 6, visibleColumns: 4, rows: 30, visibleRows: 10 };
+const slots: SlotsContext = {
+  days: ['2021-08-10', '2021-08-11', '2021-08-13'],
+  times: ['t1', 't2', 't3'],
+  columns: 6,
+  visibleColumns: 4,
+  rows: 30,
+  visibleRows: 10,
+};
 const two = (n: number) => String(n).padStart(2, '0');
 const alerts = Array.from({ length: 12 }, (_, i) => {
   const at = `2021-08-10 ${two(10 + i)}:00:00`;
@@ -49,7 +56,15 @@ describe('cities reducer', () => {
 });
 
 describe('slots reducer', () => {
-  const week = ['2021-07-11 23:49:00', '2021-07-12 00:03:33', '2021-07-12 08:05:00', '2021-07-12 23:50:00', '2021-07-13 08:05:00', '2021-07-16 09:00:00', '2021-07-18 23:48:00'];
+  const week = [
+    '2021-07-11 23:49:00',
+    '2021-07-12 00:03:33',
+    '2021-07-12 08:05:00',
+    '2021-07-12 23:50:00',
+    '2021-07-13 08:05:00',
+    '2021-07-16 09:00:00',
+    '2021-07-18 23:48:00',
+  ];
   const history: SlotsContext = { ...slots, times: week };
 
   test('go to a time: the snapshot in force then, or the first of its day; the day shown follows', () => {
@@ -165,14 +180,21 @@ describe('app reducer', () => {
     // A new alert on top: the same one stays selected.
     const newer = { ...context, alerts: [{ ...alerts[0]!, id: 'new' }, ...alerts] };
     expect(reduceApp(state, { type: 'move', delta: -1 }, newer).alert).toBe('a10');
-    expect(reduceApp({ ...initialApp, view: 'insights' }, { type: 'enter' }, context)).toMatchObject({ view: 'slots', focus: 'view' });
+    expect(reduceApp({ ...initialApp, view: 'insights' }, { type: 'enter' }, context)).toMatchObject({
+      view: 'slots',
+      focus: 'view',
+    });
     const none = { ...context, alerts: [] };
     const entered = reduceApp({ ...initialApp, view: 'alerts' }, { type: 'enter' }, none);
     expect(entered).toMatchObject({ view: 'slots', focus: 'view' });
   });
 
   test('w opens the watch prompt for the selected city; typing, backspace; Enter and Esc close it', () => {
-    let state = reduceApp({ ...initialApp, cities: { ...initialCities, selected: 'Dresden' } }, { type: 'watch' }, context);
+    let state = reduceApp(
+      { ...initialApp, cities: { ...initialCities, selected: 'Dresden' } },
+      { type: 'watch' },
+      context,
+    );
     expect(state.prompt).toEqual({ kind: 'watch', city: 'Dresden', text: '' });
     for (const text of ['7', ' ', '0', '8']) state = reduceApp(state, { type: 'prompt-input', text }, context);
     state = reduceApp(state, { type: 'prompt-backspace' }, context);
@@ -183,14 +205,21 @@ describe('app reducer', () => {
   });
 
   test('t opens the go-to prompt; Enter on a time moves the history to it in the slots view, on other text changes nothing', () => {
-    const times = { ...context, times: ['2021-07-11 23:49:00', '2021-07-12 00:03:33', '2021-07-12 08:05:00', '2021-07-18 23:48:00'] };
+    const times = {
+      ...context,
+      times: ['2021-07-11 23:49:00', '2021-07-12 00:03:33', '2021-07-12 08:05:00', '2021-07-18 23:48:00'],
+    };
     let state = reduceApp({ ...initialApp, view: 'timeline', lastView: 'timeline' }, { type: 'goto' }, times);
     expect(state.prompt).toEqual({ kind: 'goto', city: 'Bonn', text: '' });
     for (const text of [...'2021-07-12 08:10']) state = reduceApp(state, { type: 'prompt-input', text }, times);
     const moved = reduceApp(state, { type: 'prompt-accept' }, times);
     expect(moved).toMatchObject({ view: 'slots', slots: { cursor: '2021-07-12 08:05:00', day: '2021-07-12' } });
     expect(moved.prompt).toBeUndefined();
-    const typo = reduceApp({ ...state, prompt: { kind: 'goto', city: 'Bonn', text: 'monday' } }, { type: 'prompt-accept' }, times);
+    const typo = reduceApp(
+      { ...state, prompt: { kind: 'goto', city: 'Bonn', text: 'monday' } },
+      { type: 'prompt-accept' },
+      times,
+    );
     expect(typo).toMatchObject({ view: 'timeline', slots: initialApp.slots });
   });
 });
@@ -253,7 +282,9 @@ describe('usesCityData', () => {
     expect(usesCityData(initialApp, { type: 'day', delta: 1 })).toBe(true);
     expect(usesCityData(initialApp, { type: 'move', delta: 1 })).toBe(false);
     expect(usesCityData({ ...initialApp, focus: 'view' }, { type: 'move', delta: 1 })).toBe(true);
-    expect(usesCityData({ ...initialApp, focus: 'view', view: 'health', lastView: 'health' }, { type: 'move', delta: 1 })).toBe(false);
+    expect(
+      usesCityData({ ...initialApp, focus: 'view', view: 'health', lastView: 'health' }, { type: 'move', delta: 1 }),
+    ).toBe(false);
     expect(usesCityData(initialApp, { type: 'view', view: 'timeline' })).toBe(false);
   });
 });

@@ -56,7 +56,19 @@ describe('App', () => {
     const at = (time: string) => `2021-08-10 ${time}:00`;
     data.frames.set(
       'Dresden',
-      ['10:00', '10:30', '11:00'].map((time) => ({ city: 'Dresden', at: at(time), columns: [{ sourceId: 'dresden', locationId: 'a', name: 'Bürgerbüro', takenAt: at(time), slots: ['2021-08-12 08:00:00'] }] })),
+      ['10:00', '10:30', '11:00'].map((time) => ({
+        city: 'Dresden',
+        at: at(time),
+        columns: [
+          {
+            sourceId: 'dresden',
+            locationId: 'a',
+            name: 'Bürgerbüro',
+            takenAt: at(time),
+            slots: ['2021-08-12 08:00:00'],
+          },
+        ],
+      })),
     );
     const { instance, see, data: used } = await start(data);
     instance.stdin.write('j[');
@@ -132,7 +144,11 @@ describe('App', () => {
   test('new snapshots appear without a key press', async () => {
     const { data, see } = await start();
     const frames = data.frames.get('Bonn')!;
-    frames.push({ ...frames[1]!, at: '2021-08-10 12:15:00', columns: frames[1]!.columns.map((c) => ({ ...c, takenAt: '2021-08-10 12:15:00', slots: [] })) });
+    frames.push({
+      ...frames[1]!,
+      at: '2021-08-10 12:15:00',
+      columns: frames[1]!.columns.map((c) => ({ ...c, takenAt: '2021-08-10 12:15:00', slots: [] })),
+    });
     data.overviewValue = { ...data.overviewValue, failing: 2 };
     data.emit(['bonn']);
     await see('snapshot 12:15 · live');

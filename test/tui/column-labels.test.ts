@@ -45,7 +45,10 @@ describe.runIf(hasSharedData('metadata.json'))('column headers over the real off
     // Kassel's offices as the demo named them: "Meldewesen Meldewesen" before.
     const kassel = columnsOf('kassel').map((c, i) => ({ ...c, name: i < 2 ? 'Meldewesen' : c.name }));
     expect(columnLabels(kassel, 9).slice(0, 3)).toEqual(['Melde. 63', 'Melde. 64', '65']);
-    const longIds = [{ name: 'Meldewesen', id: '1222936509' }, { name: 'Meldewesen', id: '1222936510' }];
+    const longIds = [
+      { name: 'Meldewesen', id: '1222936509' },
+      { name: 'Meldewesen', id: '1222936510' },
+    ];
     expect(columnLabels(longIds, 8)).toEqual(['…2936509', '…2936510']);
   });
 

@@ -1,5 +1,14 @@
 import { SourceVersions } from '../../source/tui/data/source-versions.js';
-import type { AlertsData, CityFrame, CitySlots, DataListener, HealthRow, Overview, TimelineScope, WatchData } from '../../source/tui/data/app-data.js';
+import type {
+  AlertsData,
+  CityFrame,
+  CitySlots,
+  DataListener,
+  HealthRow,
+  Overview,
+  TimelineScope,
+  WatchData,
+} from '../../source/tui/data/app-data.js';
 import type { Alert } from '../../store/alerts.js';
 import type { CityInsights, Insights } from '../../store/insights.js';
 import type { HourlyCount } from '../../store/types.js';
@@ -17,7 +26,9 @@ export class FakeWatchData implements WatchData {
   insightsValue: Insights | undefined;
   insightsCalls = 0;
   alerts?: FakeAlerts;
-  control = { rescrape: async (ids: string[]) => (this.rescrapes.push(ids), { ok: ids.length, failed: 0, skipped: 0 }) };
+  control = {
+    rescrape: async (ids: string[]) => (this.rescrapes.push(ids), { ok: ids.length, failed: 0, skipped: 0 }),
+  };
 
   constructor(
     public overviewValue: Overview,
@@ -38,7 +49,10 @@ export class FakeWatchData implements WatchData {
   }
   async scopes(city: string): Promise<TimelineScope[]> {
     const frame = this.frames.get(city)?.[0];
-    return [{ label: city }, ...(frame?.columns ?? []).map((c) => ({ label: c.name, sourceId: c.sourceId, locationId: c.locationId }))];
+    return [
+      { label: city },
+      ...(frame?.columns ?? []).map((c) => ({ label: c.name, sourceId: c.sourceId, locationId: c.locationId })),
+    ];
   }
   async hourly(): Promise<{ end: string; counts: HourlyCount[] }> {
     return { end: '2021-08-10 12:10:00', counts: this.counts };
@@ -74,19 +88,63 @@ export function sampleData(): FakeWatchData {
       running: 0,
       nextRoundAt: '2021-08-10 12:15:00',
       cities: [
-        { name: 'Bonn', state: 'ok', free: 41, sources: [{ sourceId: 'bonn', name: 'Stadt Bonn', state: 'ok', free: 41, locations: 3 }] },
-        { name: 'Dresden', state: 'stale', free: 12, sources: [{ sourceId: 'dresden', name: 'Dresden', state: 'stale', free: 12, locations: 1 }] },
-        { name: 'Frankfurt', state: 'failing', sources: [{ sourceId: 'frankfurt', name: 'Frankfurt', state: 'failing', locations: 1 }] },
+        {
+          name: 'Bonn',
+          state: 'ok',
+          free: 41,
+          sources: [{ sourceId: 'bonn', name: 'Stadt Bonn', state: 'ok', free: 41, locations: 3 }],
+        },
+        {
+          name: 'Dresden',
+          state: 'stale',
+          free: 12,
+          sources: [{ sourceId: 'dresden', name: 'Dresden', state: 'stale', free: 12, locations: 1 }],
+        },
+        {
+          name: 'Frankfurt',
+          state: 'failing',
+          sources: [{ sourceId: 'frankfurt', name: 'Frankfurt', state: 'failing', locations: 1 }],
+        },
       ],
     },
     [
-      { sourceId: 'frankfurt', name: 'Frankfurt', city: 'Frankfurt', state: 'failing', running: false, lastRun: '2021-08-10 12:00:00', lastOk: false, durationMs: 1200, lastError: 'http-status: HTTP 500 \u001b[31mred\u001b[0m', nextRun: '2021-08-10 12:02:00', successRate: 0.5, runs24h: 4 },
-      { sourceId: 'bonn', name: 'Stadt Bonn', city: 'Bonn', state: 'ok', running: false, lastRun: '2021-08-10 12:00:00', lastOk: true, durationMs: 850, nextRun: '2021-08-10 12:15:00', successRate: 1, runs24h: 4 },
+      {
+        sourceId: 'frankfurt',
+        name: 'Frankfurt',
+        city: 'Frankfurt',
+        state: 'failing',
+        running: false,
+        lastRun: '2021-08-10 12:00:00',
+        lastOk: false,
+        durationMs: 1200,
+        lastError: 'http-status: HTTP 500 \u001b[31mred\u001b[0m',
+        nextRun: '2021-08-10 12:02:00',
+        successRate: 0.5,
+        runs24h: 4,
+      },
+      {
+        sourceId: 'bonn',
+        name: 'Stadt Bonn',
+        city: 'Bonn',
+        state: 'ok',
+        running: false,
+        lastRun: '2021-08-10 12:00:00',
+        lastOk: true,
+        durationMs: 850,
+        nextRun: '2021-08-10 12:15:00',
+        successRate: 1,
+        runs24h: 4,
+      },
     ],
   );
   const d1 = '2021-08-10';
   const d2 = '2021-08-11';
-  const columns = (slots: string[][], previous?: string[][], at = '2021-08-10 12:00:00', previousAt = '2021-08-10 11:45:00') =>
+  const columns = (
+    slots: string[][],
+    previous?: string[][],
+    at = '2021-08-10 12:00:00',
+    previousAt = '2021-08-10 11:45:00',
+  ) =>
     ['Führerscheinwesen', 'Kfz-Zulassungswesen', 'Meldewesen \u001b]0;evil\u0007'].map((name, i) => ({
       sourceId: 'bonn',
       locationId: `loc${i}`,
@@ -96,7 +154,11 @@ export function sampleData(): FakeWatchData {
       ...(previous ? { previousAt, previous: previous[i]! } : {}),
     }));
   data.frames.set('Bonn', [
-    { city: 'Bonn', at: '2021-08-10 11:45:00', columns: columns([[slot(d1, '07:45')], [slot(d1, '07:50')], []], undefined, '2021-08-10 11:45:00') },
+    {
+      city: 'Bonn',
+      at: '2021-08-10 11:45:00',
+      columns: columns([[slot(d1, '07:45')], [slot(d1, '07:50')], []], undefined, '2021-08-10 11:45:00'),
+    },
     {
       city: 'Bonn',
       at: '2021-08-10 12:00:00',
@@ -148,7 +210,20 @@ export class FakeAlerts implements AlertsData {
 
 /** An alert at Bonn's Meldewesen (a name with an escape sequence, as a hostile site might send). */
 export function sampleAlert(slot = '2021-08-11 08:30:00', kind: Alert['kind'] = 'cancellation'): Alert {
-  return { id: `2021-08-10 12:00:00|bonn|loc2|${slot}`, sourceId: 'bonn', locationId: 'loc2', office: 'Meldewesen \u001b]0;evil\u0007', siteName: 'Stadt Bonn', city: 'Bonn', slot, kind, url: 'https://example.test/bonn', takenAt: '2021-08-10 12:00:00', previousAt: '2021-08-10 11:45:00', watchIds: ['1'] };
+  return {
+    id: `2021-08-10 12:00:00|bonn|loc2|${slot}`,
+    sourceId: 'bonn',
+    locationId: 'loc2',
+    office: 'Meldewesen \u001b]0;evil\u0007',
+    siteName: 'Stadt Bonn',
+    city: 'Bonn',
+    slot,
+    kind,
+    url: 'https://example.test/bonn',
+    takenAt: '2021-08-10 12:00:00',
+    previousAt: '2021-08-10 11:45:00',
+    watchIds: ['1'],
+  };
 }
 
 const hist = (length: number, at: Record<number, number>) => Array.from({ length }, (_, i) => at[i] ?? 0);
@@ -157,7 +232,23 @@ export function cityFigures(city: string, rank: number, bookingsPerDay: number, 
   const leadDays = hist(42, { 0: 2, 1: 5, 3: 9, 6: 4, 13: 2, 41: 1 });
   const slotHours = hist(24, { 8: 10, 9: 6, 10: 3 });
   const bookingHours = hist(24, { 7: 8, 12: 5, 19: 2 });
-  const figures = { days: 10, snapshots: 900, bookings: bookingsPerDay * 10, cancellations: 23, bookingsPerDay, cancellationsPerDay: 2.3, cancellationRate: 0.099, leadMedianDays: 3, leadDays, slotHours, bookingHours, popularSlotHours: [8, 9, 10], popularBookingHours: [7, 12, 19], freeSlotsPerDay: 40.5, published: { bookings: 250, cancellations: 30 } };
+  const figures = {
+    days: 10,
+    snapshots: 900,
+    bookings: bookingsPerDay * 10,
+    cancellations: 23,
+    bookingsPerDay,
+    cancellationsPerDay: 2.3,
+    cancellationRate: 0.099,
+    leadMedianDays: 3,
+    leadDays,
+    slotHours,
+    bookingHours,
+    popularSlotHours: [8, 9, 10],
+    popularBookingHours: [7, 12, 19],
+    freeSlotsPerDay: 40.5,
+    published: { bookings: 250, cancellations: 30 },
+  };
   // One source, of `locations` offices.
   const source = { sourceId: city.toLowerCase(), city, ...figures, locations };
   return { city, rank, ...figures, locations, sources: [source] };

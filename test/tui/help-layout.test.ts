@@ -17,7 +17,10 @@ describe('the help laid out to fit', () => {
     const all = [...KEY_HELP, ...MARK_HELP].map(([, what]) => what);
     for (let width = 50; width <= 160; width++) {
       const lines = helpLines(width);
-      expect(lines.every((line) => [...line.text].length <= width - HELP_KEY_WIDTH), `width ${width}`).toBe(true);
+      expect(
+        lines.every((line) => [...line.text].length <= width - HELP_KEY_WIDTH),
+        `width ${width}`,
+      ).toBe(true);
       expect(entries(width), `width ${width}`).toEqual(all);
     }
   });

@@ -14,14 +14,17 @@ import { openStore, type LevelStore } from '../../store/index.js';
 import { startHostileSetups, type HostileSetup } from '../helpers/hostile-setups.js';
 import { KEYS, startApp } from './app-harness.js';
 
-
 /** ESC and the other C0 controls but newline, DEL, C1, bidi and invisible format characters. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 const LONG = 'Sehr langer Name '.repeat(30);
 
 const expectSafe = (frame: string): void => {
   const unsafe = UNSAFE.exec(frame);
-  expect(unsafe ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ${JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))}` : 'safe').toBe('safe');
+  expect(
+    unsafe
+      ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ${JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))}`
+      : 'safe',
+  ).toBe('safe');
   expect(frame.includes(LONG)).toBe(false);
 };
 
@@ -42,9 +45,22 @@ beforeAll(async () => {
     if (result.ok) {
       snapshots.push(result.snapshot);
       await store.recordSnapshot(result.snapshot);
-      await store.recordRun({ sourceId: setup.site.id, startedAt, durationMs: 100, ok: true, requests: result.requests });
+      await store.recordRun({
+        sourceId: setup.site.id,
+        startedAt,
+        durationMs: 100,
+        ok: true,
+        requests: result.requests,
+      });
     } else {
-      await store.recordRun({ sourceId: setup.site.id, startedAt, durationMs: 100, ok: false, requests: result.requests, error: result.failure });
+      await store.recordRun({
+        sourceId: setup.site.id,
+        startedAt,
+        durationMs: 100,
+        ok: false,
+        requests: result.requests,
+        error: result.failure,
+      });
     }
   }
 }, 60_000);
@@ -57,11 +73,17 @@ afterAll(async () => {
 describe('the TUI with names from hostile sites', () => {
   test('the scrapes kept the hostile names (the test has teeth)', () => {
     expect(snapshots).toHaveLength(setups.length - 1);
-    expect(snapshots.flatMap((s) => s.locations).some((l) => /\u001b/.test(l.name) && l.name.length > 10_000)).toBe(true);
+    expect(snapshots.flatMap((s) => s.locations).some((l) => /\u001b/.test(l.name) && l.name.length > 10_000)).toBe(
+      true,
+    );
   });
 
   test('every view: no escape, control or bidi character, long names capped; the health view shows error-page', async () => {
-    const sites = setups.map((s) => ({ id: s.site.id, name: `${HOSTILE_SITE} ${s.label}`, city: `${HOSTILE_SITE}${'x'.repeat(2000)}` }));
+    const sites = setups.map((s) => ({
+      id: s.site.id,
+      name: `${HOSTILE_SITE} ${s.label}`,
+      city: `${HOSTILE_SITE}${'x'.repeat(2000)}`,
+    }));
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;
     const app = startApp(data, { columns: 120, rows: 30 });
@@ -88,10 +110,25 @@ describe('the TUI with names from hostile sites', () => {
     }
   });
   test('the alerts view and banner with an alert at a hostile office', () => {
-    const location = snapshots.flatMap((s) => s.locations.map((l) => ({ sourceId: s.sourceId, ...l }))).find((l) => l.name.length > 10_000);
+    const location = snapshots
+      .flatMap((s) => s.locations.map((l) => ({ sourceId: s.sourceId, ...l })))
+      .find((l) => l.name.length > 10_000);
     if (!location) throw new Error('no hostile name was scraped');
-    const alert: Alert = { id: 'a1', sourceId: location.sourceId, locationId: location.locationId, office: location.name, siteName: HOSTILE_SITE, city: HOSTILE_SITE, slot: location.slots[0] ?? '2030-01-01 08:00:00', kind: 'new day', url: `https://example.test/${HOSTILE_SITE}`, takenAt: '2030-01-01 07:00:00', watchIds: ['1'] };
-    const plain = (node: React.ReactElement) => render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>).lastFrame() ?? '';
+    const alert: Alert = {
+      id: 'a1',
+      sourceId: location.sourceId,
+      locationId: location.locationId,
+      office: location.name,
+      siteName: HOSTILE_SITE,
+      city: HOSTILE_SITE,
+      slot: location.slots[0] ?? '2030-01-01 08:00:00',
+      kind: 'new day',
+      url: `https://example.test/${HOSTILE_SITE}`,
+      takenAt: '2030-01-01 07:00:00',
+      watchIds: ['1'],
+    };
+    const plain = (node: React.ReactElement) =>
+      render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>).lastFrame() ?? '';
     const problems = [`webhook failed: ${location.name}`];
     const size = { width: 120, height: 20 };
     const view = plain(<Alerts alerts={[alert]} problems={problems} selected={0} available {...size} focused />);

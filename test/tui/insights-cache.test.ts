@@ -11,11 +11,16 @@ describe('InsightsCache', () => {
     let loads = 0;
     const versions = new SourceVersions();
     let fail = false;
-    const cache = new InsightsCache(async () => {
-      loads++;
-      if (fail) throw new Error('db closed');
-      return answer(loads);
-    }, () => versions.total, 10_000, () => now);
+    const cache = new InsightsCache(
+      async () => {
+        loads++;
+        if (fail) throw new Error('db closed');
+        return answer(loads);
+      },
+      () => versions.total,
+      10_000,
+      () => now,
+    );
     const [a, b] = await Promise.all([cache.get(), cache.get()]);
     expect(a).toBe(b);
     expect(loads).toBe(1);

@@ -15,7 +15,16 @@ describe('bar charts', () => {
     expect(squeeze([1, 2, 3, 4, 5], 2)).toEqual({ values: [6, 9], per: 3 });
     expect(barRows([0, 1, 8], 1)).toEqual([' ▁█']);
     expect(barRows([4, 8], 2)).toEqual([' █', '██']);
-    expect(axisLine([[0, '0'], [1, '7'], [5, '14']], 8)).toBe('0    14');
+    expect(
+      axisLine(
+        [
+          [0, '0'],
+          [1, '7'],
+          [5, '14'],
+        ],
+        8,
+      ),
+    ).toBe('0    14');
     expect(hbar(5, 10, 4)).toBe('██');
     expect(hbar(0, 10, 4)).toBe('');
   });
@@ -69,7 +78,9 @@ describe('the insights view', () => {
     );
     const lines = (lastFrame() ?? '').split('\n');
     expect(lines.every((line) => [...line].length <= 30)).toBe(true);
-    expect(lines.findIndex((l) => l.startsWith('Booking hours'))).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Slot hours')) + 3);
+    expect(lines.findIndex((l) => l.startsWith('Booking hours'))).toBeGreaterThan(
+      lines.findIndex((l) => l.startsWith('Slot hours')) + 3,
+    );
     expect(lastFrame()).not.toMatch(/\u001b\[/);
   });
 
@@ -109,7 +120,11 @@ function outlierInsights(): Insights {
 const barOf = (line: string) => /[█▏▎▍▌▋▊▉]+»?/.exec(line)?.[0] ?? '';
 
 describe('the insights view at 60×15, 80×24 and 120×40', () => {
-  for (const size of [{ columns: 60, rows: 15 }, { columns: 80, rows: 24 }, { columns: 120, rows: 40 }]) {
+  for (const size of [
+    { columns: 60, rows: 15 },
+    { columns: 80, rows: 24 },
+    { columns: 120, rows: 40 },
+  ]) {
     test(`${size.columns}×${size.rows}: sources and offices by name; a ranking no outlier swamps`, async () => {
       const data = sampleData();
       data.insightsValue = outlierInsights();

@@ -50,7 +50,7 @@ describe('palettes: every colour reads on the background it is for', () => {
       expect(contrast(rgb(index(value!)), WHITE), name).toBeGreaterThanOrEqual(3.9);
     }
   });
-  test('white is the terminal\'s own text colour everywhere; the light palette of 16 avoids yellow and cyan', () => {
+  test("white is the terminal's own text colour everywhere; the light palette of 16 avoids yellow and cyan", () => {
     for (const background of ['dark', 'light', 'unknown'] as const) {
       for (const depth of ['basic', 'full'] as const) expect(paletteFor(background, depth).white).toBeUndefined();
     }

@@ -11,20 +11,30 @@ const bin = join(root, 'bin/office-watch.js');
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/source/tui/run-app.js'))) throw new Error('dist/ is missing: run npm run build before this test');
+  if (!existsSync(join(root, 'dist/source/tui/run-app.js')))
+    throw new Error('dist/ is missing: run npm run build before this test');
   dir = mkdtempSync(join(tmpdir(), 'ow-pty-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const selectedCity = (screen: string) => /^▸ (.+?)\s+(?:✓O|✗F|~S|··)/m.exec(screen)?.[1];
 const dayIndex = (screen: string) => /\((\d+)\/\d+\) · snapshot/.exec(screen)?.[1];
-const ENV = { TERM: 'xterm-256color', FORCE_COLOR: undefined, NO_COLOR: undefined, OFFICE_WATCH_DEBUG: '1' } as unknown as NodeJS.ProcessEnv;
+const ENV = {
+  TERM: 'xterm-256color',
+  FORCE_COLOR: undefined,
+  NO_COLOR: undefined,
+  OFFICE_WATCH_DEBUG: '1',
+} as unknown as NodeJS.ProcessEnv;
 
 describe('office-watch --demo in a terminal', () => {
   test('the grid shows, keys move, help lists keys, a failing scraper and bookings appear, q restores the terminal', async () => {
     const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db')], { cwd: root, env: ENV });
     try {
-      const first = await session.waitFor((s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s), 40_000, 'the first grid');
+      const first = await session.waitFor(
+        (s) => /snapshot .+ · live/.test(s) && /│ \d\d:\d\d\s/.test(s),
+        40_000,
+        'the first grid',
+      );
       expect(session.bufferType).toBe('alternate');
       // In colour by default, CI=true or not: the header inverse in a colour of the palette, the selection inverse.
       expect(session.cell(2, 0)).toMatchObject({ inverse: true, fg: expect.any(Number) });
@@ -64,7 +74,11 @@ describe('office-watch --demo in a terminal', () => {
       expect(bars.length).toBeGreaterThan(0);
       for (const [x, y] of bars) expect(session.cell(x!, y!).fg).toBe(196);
       session.write('4');
-      const insights = await session.waitFor((s) => /Insights · .+ · \d{4}-\d\d-\d\d – /.test(s) && s.includes('Cities by bookings per day'), 10_000, 'the insights view');
+      const insights = await session.waitFor(
+        (s) => /Insights · .+ · \d{4}-\d\d-\d\d – /.test(s) && s.includes('Cities by bookings per day'),
+        10_000,
+        'the insights view',
+      );
       expect(insights).toMatch(/bookings \d+\.\d\/day/);
 
       // München on ZMS: its offices × services as columns (each header naming its office), then its bookings.
@@ -89,12 +103,19 @@ describe('office-watch --demo in a terminal', () => {
   }, 150_000);
 
   test('NO_COLOR: no colour codes at all; follows a resize; Ctrl-C quits with 0', async () => {
-    const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db-2')], { cwd: root, env: { ...ENV, NO_COLOR: '1' } });
+    const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db-2')], {
+      cwd: root,
+      env: { ...ENV, NO_COLOR: '1' },
+    });
     try {
       await session.waitFor((s) => /snapshot .+ · live/.test(s), 40_000, 'the first grid');
       expect(session.raw).not.toMatch(/\u001b\[[0-9;]*m/);
       session.resize(100, 30);
-      await session.waitFor((s) => s.split('\n')[28]!.includes('q quit') && /^Cities {10,}free│/m.test(s), 5000, 'the app to fill 100×30');
+      await session.waitFor(
+        (s) => s.split('\n')[28]!.includes('q quit') && /^Cities {10,}free│/m.test(s),
+        5000,
+        'the app to fill 100×30',
+      );
       session.write('\u0003');
       expect((await session.exited).exitCode).toBe(0);
       await session.waitFor(() => true);
@@ -105,7 +126,7 @@ describe('office-watch --demo in a terminal', () => {
   }, 90_000);
 });
 
-describe('colours for the terminal\'s background', () => {
+describe("colours for the terminal's background", () => {
   const header = async (args: string[], env: NodeJS.ProcessEnv) => {
     const db = join(dir, `empty-${Math.random().toString(36).slice(2)}`);
     const session = new PtySession([bin, '--no-scrape', '--db', db, ...args], { cwd: root, env: { ...ENV, ...env } });
@@ -130,8 +151,14 @@ describe('colours for the terminal\'s background', () => {
 
 describe('office-watch without a terminal', () => {
   test('one sentence pointing to the one-shot commands, exit code ≠ 0', () => {
-    const result = spawnSync(process.execPath, [bin, '--no-scrape', '--db', join(dir, 'no-tty')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [bin, '--no-scrape', '--db', join(dir, 'no-tty')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status).not.toBe(0);
-    expect(result.stderr.trim().split('\n')).toEqual(['office-watch: the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'office-watch: the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).',
+    ]);
   });
 });

@@ -53,7 +53,10 @@ describe('slot grid', () => {
     // Both slots of the 12th gone at once: the day was withdrawn. The 13th is past the calendar's previous end: new.
     const withdrawn: CellMark[] = ['withdrawn', 'none', 'none'];
     expect(buildSlotGrid(marked, '2021-08-12')).toMatchObject({
-      rows: [{ time: '09:00', cells: withdrawn }, { time: '09:15', cells: withdrawn }],
+      rows: [
+        { time: '09:00', cells: withdrawn },
+        { time: '09:15', cells: withdrawn },
+      ],
       withdrawn: 2,
       booked: 0,
     });
@@ -67,7 +70,10 @@ describe('slot grid', () => {
     const before = ['10 07:30', '10 07:40', '10 07:50', '10 08:00'];
     const demoColumn = column('m', before.slice(2), before, at('07:39'), at('07:24'));
     const demo = buildSlotGrid({ city: 'D', columns: [demoColumn] });
-    expect(demo.rows.slice(0, 2)).toEqual([{ time: '07:30', cells: ['passed'] }, { time: '07:40', cells: ['passed'] }]);
+    expect(demo.rows.slice(0, 2)).toEqual([
+      { time: '07:30', cells: ['passed'] },
+      { time: '07:40', cells: ['passed'] },
+    ]);
     expect(demo).toMatchObject({ booked: 0, passed: 2 });
     const earlier = ['10 09:35', '10 09:40', '10 09:45', '10 09:50', '10 10:30'];
     const bonnColumn = column('f', earlier.slice(3), earlier, at('08:48'), at('08:33'));
@@ -96,9 +102,7 @@ describe('slot grid', () => {
     const two = (n: number) => String(n).padStart(2, '0');
     const hour = fc.integer({ min: 7, max: 13 });
     const parts = { day: fc.integer({ min: 10, max: 13 }), hour, minute: fc.constantFrom(0, 15) };
-    const slot = fc
-      .record(parts)
-      .map(({ day, hour, minute }) => `2021-08-${day} ${two(hour)}:${two(minute)}:00`);
+    const slot = fc.record(parts).map(({ day, hour, minute }) => `2021-08-${day} ${two(hour)}:${two(minute)}:00`);
     const slots = fc.uniqueArray(slot, { maxLength: 14 }).map((list) => list.sort());
     const moment = fc.record({ day: fc.integer({ min: 9, max: 11 }), minutes: fc.integer({ min: 360, max: 840 }) });
     const gapMinutes = fc.constantFrom(15, 16, 60, 200, 300);
@@ -107,11 +111,20 @@ describe('slot grid', () => {
     fc.assert(
       fc.property(moment, columns, ({ day, minutes }, list) => {
         const at = `2021-08-${two(day)} ${two(Math.floor(minutes / 60))}:${two(minutes % 60)}:07`;
-        const frame: CityFrame = { city: 'X', columns: list.map((c, i) => {
-          const base: FrameColumn = { sourceId: 's', locationId: `l${i}`, name: `L${i}`, takenAt: at, slots: c.slots };
-          const previousAt = msToWall(wallToMs(at) - c.gapMinutes * 60_000);
-          return c.previous ? { ...base, previous: c.previous, previousAt } : base;
-        }) };
+        const frame: CityFrame = {
+          city: 'X',
+          columns: list.map((c, i) => {
+            const base: FrameColumn = {
+              sourceId: 's',
+              locationId: `l${i}`,
+              name: `L${i}`,
+              takenAt: at,
+              slots: c.slots,
+            };
+            const previousAt = msToWall(wallToMs(at) - c.gapMinutes * 60_000);
+            return c.previous ? { ...base, previous: c.previous, previousAt } : base;
+          }),
+        };
         const expected = referenceDays(frame);
         expect(slotDays(frame)).toEqual(expected);
         const inferred = frame.columns.map(storeEvents);
@@ -179,7 +192,10 @@ describe('timeline series', () => {
   test('168 hours into buckets, counts in their bucket, totals', () => {
     const counts = sumHourly([
       [{ hour: '2021-08-10 10:00:00', appointments: 2, cancellations: 1 }],
-      [{ hour: '2021-08-10 10:00:00', appointments: 1, cancellations: 0 }, { hour: '2021-08-01 10:00:00', appointments: 9, cancellations: 9 }],
+      [
+        { hour: '2021-08-10 10:00:00', appointments: 1, cancellations: 0 },
+        { hour: '2021-08-01 10:00:00', appointments: 9, cancellations: 9 },
+      ],
     ]);
     const series = timelineSeries(counts, '2021-08-10 12:10:00', 42);
     expect(series.bucketHours).toBe(4);

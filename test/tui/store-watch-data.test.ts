@@ -21,10 +21,29 @@ const snap = (sourceId: string, takenAt: string, locations: [string, string, str
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ow-tui-data-'));
   store = await openStore(join(dir, 'db'));
-  await store.recordSnapshot(snap('bonn', '2021-08-10 11:45:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:00:00', '2021-08-11 08:05:00']], ['b', 'Kfz', []]]));
-  await store.recordSnapshot(snap('bonn', '2021-08-10 12:00:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:05:00', '2021-08-11 08:10:00']], ['b', 'Kfz', ['2021-08-12 09:00:00']]]));
-  await store.recordSnapshot(snap('imported-x', '2021-08-10 12:00:00', [['z', 'Amt \u001b[31mZ', ['2021-08-11 10:00:00']]]));
-  await store.recordRun({ sourceId: 'bonn', startedAt: new Date(Date.now() - 60_000).toISOString(), durationMs: 900, ok: false, requests: 1, error: { kind: 'down', message: 'ECONNREFUSED' } });
+  await store.recordSnapshot(
+    snap('bonn', '2021-08-10 11:45:00', [
+      ['a', 'Führerscheinwesen', ['2021-08-11 08:00:00', '2021-08-11 08:05:00']],
+      ['b', 'Kfz', []],
+    ]),
+  );
+  await store.recordSnapshot(
+    snap('bonn', '2021-08-10 12:00:00', [
+      ['a', 'Führerscheinwesen', ['2021-08-11 08:05:00', '2021-08-11 08:10:00']],
+      ['b', 'Kfz', ['2021-08-12 09:00:00']],
+    ]),
+  );
+  await store.recordSnapshot(
+    snap('imported-x', '2021-08-10 12:00:00', [['z', 'Amt \u001b[31mZ', ['2021-08-11 10:00:00']]]),
+  );
+  await store.recordRun({
+    sourceId: 'bonn',
+    startedAt: new Date(Date.now() - 60_000).toISOString(),
+    durationMs: 900,
+    ok: false,
+    requests: 1,
+    error: { kind: 'down', message: 'ECONNREFUSED' },
+  });
 });
 
 afterEach(async () => {
@@ -47,7 +66,12 @@ describe('WatchData over the store', () => {
     expect(overview.cities[1]).toMatchObject({ state: 'idle' });
     expect(overview.cities[1]!.free).toBeUndefined();
     expect(overview).toMatchObject({ sources: 3, offices: 4, failing: 1, scraping: false });
-    expect(data.health()[0]).toMatchObject({ sourceId: 'bonn', state: 'failing', lastError: 'down: ECONNREFUSED', successRate: 0 });
+    expect(data.health()[0]).toMatchObject({
+      sourceId: 'bonn',
+      state: 'failing',
+      lastError: 'down: ECONNREFUSED',
+      successRate: 0,
+    });
     close();
   });
 
@@ -84,7 +108,7 @@ describe('WatchData over the store', () => {
     expect(counts.every((c) => c.hour <= end)).toBe(true);
   });
 
-  test('hourly counts over the hours asked for (the timeline\'s 7 days, 4 weeks, a year)', async () => {
+  test("hourly counts over the hours asked for (the timeline's 7 days, 4 weeks, a year)", async () => {
     const slots = ['2021-08-20 08:00:00', '2021-08-20 08:05:00'];
     // A booking on 08-01 at 10 h and one on 08-09 at 11 h.
     for (const day of ['2021-08-01 10', '2021-08-09 11']) {
@@ -110,7 +134,12 @@ describe('WatchData over the store', () => {
     await data.slots('Bonn');
     const changed: (readonly string[] | undefined)[] = [];
     data.subscribe((ids) => changed.push(ids));
-    await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []], ['b', 'Kfz', []]]));
+    await store.recordSnapshot(
+      snap('bonn', '2021-08-10 12:15:00', [
+        ['a', 'Führerscheinwesen', []],
+        ['b', 'Kfz', []],
+      ]),
+    );
     await expect.poll(() => changed).toContainEqual(['bonn']);
     expect(data.overview().cities[0]!.free).toBe(0);
     expect((await data.slots('Bonn')).times).toHaveLength(3);
@@ -126,9 +155,15 @@ describe('WatchData over the store', () => {
     const changed: (readonly string[] | undefined)[] = [];
     data.subscribe((ids) => changed.push(ids));
     await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []]]));
-    await store.recordSnapshot(snap('bonn', '2021-08-10 12:30:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:00:00']]]));
+    await store.recordSnapshot(
+      snap('bonn', '2021-08-10 12:30:00', [['a', 'Führerscheinwesen', ['2021-08-11 08:00:00']]]),
+    );
     await expect.poll(() => changed.length).toBe(2);
-    expect((await data.slots('Bonn')).times).toEqual(['2021-08-10 12:00:00', '2021-08-10 12:15:00', '2021-08-10 12:30:00']);
+    expect((await data.slots('Bonn')).times).toEqual([
+      '2021-08-10 12:00:00',
+      '2021-08-10 12:15:00',
+      '2021-08-10 12:30:00',
+    ]);
     close();
   });
 
@@ -137,12 +172,20 @@ describe('WatchData over the store', () => {
     await ready;
     expect(data.peekSlots!('Bonn')).toBeUndefined();
     await data.slots('Bonn');
-    expect(data.peekSlots!('Bonn')).toMatchObject({ times: ['2021-08-10 11:45:00', '2021-08-10 12:00:00'], frame: { city: 'Bonn', at: '2021-08-10 12:00:00' } });
+    expect(data.peekSlots!('Bonn')).toMatchObject({
+      times: ['2021-08-10 11:45:00', '2021-08-10 12:00:00'],
+      frame: { city: 'Bonn', at: '2021-08-10 12:00:00' },
+    });
     // `[` from live goes to the snapshot before: read ahead, without a request.
     await expect.poll(() => data.peekSlots!('Bonn', '2021-08-10 11:45:00')?.frame.at).toBe('2021-08-10 11:45:00');
     const changed: (readonly string[] | undefined)[] = [];
     data.subscribe((ids) => changed.push(ids));
-    await store.recordSnapshot(snap('bonn', '2021-08-10 12:15:00', [['a', 'Führerscheinwesen', []], ['b', 'Kfz', []]]));
+    await store.recordSnapshot(
+      snap('bonn', '2021-08-10 12:15:00', [
+        ['a', 'Führerscheinwesen', []],
+        ['b', 'Kfz', []],
+      ]),
+    );
     await expect.poll(() => changed).toContainEqual(['bonn']);
     expect(data.peekSlots!('Bonn')).toBeUndefined();
     expect(data.peekSlots!('imported-x')).toBeUndefined();

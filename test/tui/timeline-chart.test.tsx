@@ -53,7 +53,10 @@ describe('the timeline chart: true axes', () => {
         expect(rows.length).toBeLessThanOrEqual(height + 1);
         // Ticks: whole numbers, none twice on a side, growing away from zero; ▲ above it, ▼ below.
         const ticks = (part: typeof rows) =>
-          part.map((row) => row.label.slice(1, -1).trim()).filter(Boolean).map(Number);
+          part
+            .map((row) => row.label.slice(1, -1).trim())
+            .filter(Boolean)
+            .map(Number);
 
         const above = ticks(chart.up).reverse();
         const below = ticks(chart.down);
@@ -83,7 +86,10 @@ describe('the timeline chart: true axes', () => {
   });
 
   test('little data: a bar where it happened and nothing else, not a line with a spike', () => {
-    const one = series(Array.from({ length: 42 }, (_, i) => (i === 30 ? 1 : 0)), new Array(42).fill(0));
+    const one = series(
+      Array.from({ length: 42 }, (_, i) => (i === 30 ? 1 : 0)),
+      new Array(42).fill(0),
+    );
     const rows = chartRows(one, 60, 12);
     const chart = readChart(rows, 42);
     expect(chart.bookings.filter((h) => h > 0)).toEqual([chart.bookings[30]]);
@@ -127,23 +133,38 @@ describe('the dates under the chart', () => {
     const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     expect(marks(dateAxis(week))).toEqual(days.map((day, i) => [i * 6, day]));
     const month = timelineSeries([], '2021-07-18 23:50:00', 28, 28 * 24);
-    expect(marks(dateAxis(month, 2))).toEqual([[0, '06-21'], [14, '06-28'], [28, '07-05'], [42, '07-12']]);
+    expect(marks(dateAxis(month, 2))).toEqual([
+      [0, '06-21'],
+      [14, '06-28'],
+      [28, '07-05'],
+      [42, '07-12'],
+    ]);
     // From the week of 2020-07-20: its July mark gives way to August's, a week later.
     const weeks = timelineSeries([], '2021-07-18 23:50:00', 52, 52 * 168);
     const year = marks(dateAxis(weeks, 2)).map(([, text]) => text);
     expect(year).toEqual(['Aug', 'Sep', 'Oct', 'Nov', 'Dec', '2021', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul']);
   });
-  test('a first bucket in the middle of a day has its own mark, unless the next day\'s needs the room', () => {
+  test("a first bucket in the middle of a day has its own mark, unless the next day's needs the room", () => {
     // 4-hour buckets from Sunday 12:00: Monday begins 3 buckets in.
     const sunday = timelineSeries([], '2021-07-18 11:50:00', 42);
     expect(sunday.starts[0]).toBe('2021-07-11 12:00:00');
-    expect(marks(dateAxis(sunday, 2)).slice(0, 2)).toEqual([[0, 'Sun'], [6, 'Mon']]);
-    expect(marks(dateAxis(sunday, 1)).slice(0, 2)).toEqual([[3, 'Mon'], [9, 'Tue']]);
+    expect(marks(dateAxis(sunday, 2)).slice(0, 2)).toEqual([
+      [0, 'Sun'],
+      [6, 'Mon'],
+    ]);
+    expect(marks(dateAxis(sunday, 1)).slice(0, 2)).toEqual([
+      [3, 'Mon'],
+      [9, 'Tue'],
+    ]);
   });
 });
 
 describe('the timeline view at 60×15, 80×24 and 120×40', () => {
-  for (const size of [{ columns: 60, rows: 15 }, { columns: 80, rows: 24 }, { columns: 120, rows: 40 }]) {
+  for (const size of [
+    { columns: 60, rows: 15 },
+    { columns: 80, rows: 24 },
+    { columns: 120, rows: 40 },
+  ]) {
     test(`${size.columns}×${size.rows}: axes, legend, and s for 7 days, 4 weeks, a year`, async () => {
       const data = sampleData();
       app = startApp(data, size);

@@ -17,7 +17,8 @@ import { Timeline } from '../../source/tui/views/timeline.js';
 import { chartRows } from '../../source/tui/views/timeline-chart.js';
 import { sampleData } from './fake-watch-data.js';
 
-const plain = (node: React.ReactElement) => render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>);
+const plain = (node: React.ReactElement) =>
+  render(<ThemeContext.Provider value={{ colour: false }}>{node}</ThemeContext.Provider>);
 const ESC = /\u001b/;
 
 describe('Header and Footer', () => {
@@ -29,14 +30,18 @@ describe('Header and Footer', () => {
     expect(plain(<Footer width={100} focus="cities" filtering={false} />).lastFrame()).toContain('↑↓ city');
     expect(plain(<Footer width={100} focus="view" filtering={false} />).lastFrame()).toContain('Esc back');
     expect(plain(<Footer width={80} focus="cities" filtering />).lastFrame()).toContain('Enter accept');
-    expect(plain(<Footer width={80} focus="cities" filtering={false} status="rescraping Bonn…" />).lastFrame()).toContain('rescraping Bonn…');
+    expect(
+      plain(<Footer width={80} focus="cities" filtering={false} status="rescraping Bonn…" />).lastFrame(),
+    ).toContain('rescraping Bonn…');
   });
 });
 
 describe('Cities', () => {
   const cities = sampleData().overviewValue.cities;
   test('every city with a state mark, a letter and its free slots; the selected one marked', () => {
-    const frame = plain(<Cities cities={cities} selected="Dresden" filter="" filtering={false} focused width={22} height={10} />).lastFrame()!;
+    const frame = plain(
+      <Cities cities={cities} selected="Dresden" filter="" filtering={false} focused width={22} height={10} />,
+    ).lastFrame()!;
     const lines = frame.split('\n');
     expect(lines[0]).toMatch(/^Cities\s+free$/);
     expect(lines[1]).toMatch(/^ {2}Bonn\s+✓O\s+41$/);
@@ -49,8 +54,14 @@ describe('Cities', () => {
     expect(frame).toContain('no city matches');
   });
   test('a long list scrolls to keep the selection in view', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ name: `City ${String(i).padStart(2, '0')}`, state: 'ok' as const, sources: [] }));
-    const frame = plain(<Cities cities={many} selected="City 30" filter="" filtering={false} focused width={22} height={8} />).lastFrame()!;
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      name: `City ${String(i).padStart(2, '0')}`,
+      state: 'ok' as const,
+      sources: [],
+    }));
+    const frame = plain(
+      <Cities cities={many} selected="City 30" filter="" filtering={false} focused width={22} height={8} />,
+    ).lastFrame()!;
     expect(frame).toContain('▸ City 30');
     expect(frame).not.toContain('City 00');
   });
@@ -62,7 +73,17 @@ describe('Slots', () => {
   const grid = buildSlotGrid(frame);
 
   test('the Bonn-like table: times, department columns, X free, · passed; sanitized short headers', () => {
-    const out = plain(<Slots frame={frame} grid={grid} state={initialSlots} history={{ index: 2, total: 2 }} width={56} height={12} focused={false} />).lastFrame()!;
+    const out = plain(
+      <Slots
+        frame={frame}
+        grid={grid}
+        state={initialSlots}
+        history={{ index: 2, total: 2 }}
+        width={56}
+        height={12}
+        focused={false}
+      />,
+    ).lastFrame()!;
     expect(out).not.toMatch(ESC);
     expect(out).not.toContain('evil');
     const lines = out.split('\n');
@@ -90,7 +111,10 @@ describe('Slots', () => {
       return plain(<Slots {...props} />).lastFrame()!;
     };
     const rows = (out: string, from: number, to: number) =>
-      out.split('\n').slice(from, to).map((line) => line.replace(/\s+/g, ' ').trim());
+      out
+        .split('\n')
+        .slice(from, to)
+        .map((line) => line.replace(/\s+/g, ' ').trim());
     const out = show(undefined, 56);
     expect(rows(out, 2, 6)).toEqual(['11:50 ·', '12:30 X', '12:45 -', '12:55 +']);
     expect(out).toContain('X 1 free  + 1 freed  - 1 booked  · 1 passed');
@@ -117,8 +141,21 @@ describe('Slots', () => {
   });
 
   test('history is named in the title; too many columns scroll sideways', () => {
-    const wide = { ...frame, columns: Array.from({ length: 8 }, (_, i) => ({ ...frame.columns[0]!, locationId: `l${i}`, name: `Amt ${i}` })) };
-    const out = plain(<Slots frame={wide} grid={buildSlotGrid(wide)} state={{ ...initialSlots, cursor: '2021-08-10 12:00:00', column: 2 }} history={{ index: 1, total: 5 }} width={56} height={12} focused />).lastFrame()!;
+    const wide = {
+      ...frame,
+      columns: Array.from({ length: 8 }, (_, i) => ({ ...frame.columns[0]!, locationId: `l${i}`, name: `Amt ${i}` })),
+    };
+    const out = plain(
+      <Slots
+        frame={wide}
+        grid={buildSlotGrid(wide)}
+        state={{ ...initialSlots, cursor: '2021-08-10 12:00:00', column: 2 }}
+        history={{ index: 1, total: 5 }}
+        width={56}
+        height={12}
+        focused
+      />,
+    ).lastFrame()!;
     expect(out).toContain('Bonn · Tue 08-10 (1/2) · history 1/5 12:00');
     expect(out).toContain('cols 3-7/8 <>');
     expect(out).toContain('Amt 2');
@@ -126,13 +163,32 @@ describe('Slots', () => {
   });
 
   test('while a city’s frame loads, the title names it', () => {
-    const out = plain(<Slots city="Köln" grid={buildSlotGrid({ city: '', columns: [] })} state={initialSlots} loading width={56} height={6} focused={false} />).lastFrame()!;
+    const out = plain(
+      <Slots
+        city="Köln"
+        grid={buildSlotGrid({ city: '', columns: [] })}
+        state={initialSlots}
+        loading
+        width={56}
+        height={6}
+        focused={false}
+      />,
+    ).lastFrame()!;
     expect(out.split('\n')[0]).toBe('Köln · live');
     expect(out).toContain('loading…');
   });
 
   test('a city without snapshots says so', () => {
-    const out = plain(<Slots frame={{ city: 'Kassel', columns: [] }} grid={buildSlotGrid({ city: 'Kassel', columns: [] })} state={initialSlots} width={56} height={6} focused={false} />).lastFrame()!;
+    const out = plain(
+      <Slots
+        frame={{ city: 'Kassel', columns: [] }}
+        grid={buildSlotGrid({ city: 'Kassel', columns: [] })}
+        state={initialSlots}
+        width={56}
+        height={6}
+        focused={false}
+      />,
+    ).lastFrame()!;
     expect(out).toContain('no snapshot of Kassel yet');
   });
 });
@@ -140,7 +196,19 @@ describe('Slots', () => {
 describe('Timeline', () => {
   test('a chart with axis labels, weekday marks and a legend, readable without colour', () => {
     const series = timelineSeries(sampleData().counts, '2021-08-10 12:10:00', 50);
-    const out = plain(<Timeline city="Bonn" scope={{ label: 'Bonn' }} scopeIndex={0} scopes={4} series={series} end="2021-08-10 12:10:00" width={56} height={20} focused={false} />).lastFrame()!;
+    const out = plain(
+      <Timeline
+        city="Bonn"
+        scope={{ label: 'Bonn' }}
+        scopeIndex={0}
+        scopes={4}
+        series={series}
+        end="2021-08-10 12:10:00"
+        width={56}
+        height={20}
+        focused={false}
+      />,
+    ).lastFrame()!;
     expect(out).not.toMatch(ESC);
     expect(out).toContain('Bonn (1/4 ↑↓) · last 7 days to 08-10 12:10');
     expect(out).toContain('▲ bookings 8');
@@ -150,17 +218,38 @@ describe('Timeline', () => {
     expect(out).toMatch(/^\s+0 ┼/m);
   });
   test('no counts yet', () => {
-    const out = plain(<Timeline city="Bonn" scopeIndex={0} scopes={1} series={timelineSeries([], '2021-08-10 12:00:00', 40)} width={56} height={10} focused={false} />).lastFrame()!;
+    const out = plain(
+      <Timeline
+        city="Bonn"
+        scopeIndex={0}
+        scopes={1}
+        series={timelineSeries([], '2021-08-10 12:00:00', 40)}
+        width={56}
+        height={10}
+        focused={false}
+      />,
+    ).lastFrame()!;
     expect(out).toContain('no bookings or cancellations');
   });
 });
 
 describe('Health and Help', () => {
   test('every scraper: state, last run, duration, next run, 24 h success, sanitized error', () => {
-    const out = plain(<Health rows={sampleData().healthRows} offset={0} highlight={new Set(['bonn'])} width={78} height={10} focused={false} />).lastFrame()!;
+    const out = plain(
+      <Health
+        rows={sampleData().healthRows}
+        offset={0}
+        highlight={new Set(['bonn'])}
+        width={78}
+        height={10}
+        focused={false}
+      />,
+    ).lastFrame()!;
     expect(out).not.toMatch(ESC);
     expect(out).toContain('Scrapers · 2 · 1 ok · 1 failing · 0 stale');
-    expect(out).toMatch(/ ✗Ffrankfurt\s+12:00\s+1\.2 s\s+12:02\s+50%\s+http-status: HTTP 500 \[31mred\[0m|✗Ffrankfurt.*12:00.*1\.2 s.*12:02.*50%.*http-status: HTTP 500 red/);
+    expect(out).toMatch(
+      / ✗Ffrankfurt\s+12:00\s+1\.2 s\s+12:02\s+50%\s+http-status: HTTP 500 \[31mred\[0m|✗Ffrankfurt.*12:00.*1\.2 s.*12:02.*50%.*http-status: HTTP 500 red/,
+    );
     expect(out).toMatch(/▸✓Obonn\s+12:00\s+850 ms\s+12:15\s+100%/);
   });
   test('help lists every key', () => {
@@ -187,8 +276,12 @@ describe('text fitting', () => {
   });
   test('the header drops the running count, then the name, then the offices, when narrow', () => {
     const overview = { ...sampleData().overviewValue, running: 3 };
-    expect(headerText({ overview, label: 'demo' }, 200)).toBe(' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · scraping 3 · 1 failing');
-    expect(headerText({ overview, label: 'demo' }, 80)).toBe(' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing');
+    expect(headerText({ overview, label: 'demo' }, 200)).toBe(
+      ' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · scraping 3 · 1 failing',
+    );
+    expect(headerText({ overview, label: 'demo' }, 80)).toBe(
+      ' office-watch · demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing',
+    );
     const sixtyOne = ' demo · 3 sources · 5 offices · next scrape 12:15 · 1 failing';
     expect(headerText({ overview, label: 'demo' }, 61)).toBe(sixtyOne);
     // 60×15: without the offices rather than cut.
@@ -203,12 +296,18 @@ describe('text fitting', () => {
     expect(header(60)).toBe(' demo · 14 sources · first round: 12/14 sources… · 1 failing');
   });
   test('the chart crosses its axis only at zero', () => {
-    const series = timelineSeries([{ hour: '2021-08-10 10:00:00', appointments: 4, cancellations: 3 }], '2021-08-10 12:00:00', 40);
+    const series = timelineSeries(
+      [{ hour: '2021-08-10 10:00:00', appointments: 4, cancellations: 3 }],
+      '2021-08-10 12:00:00',
+      40,
+    );
     const crosses = chartRows(series, 50, 12).filter((row) => row.label.endsWith('┼'));
     expect(crosses.map((row) => row.label.slice(0, -1).trim())).toEqual(['0']);
   });
-  test('health lists the failing scrapers\' full errors below the table', () => {
-    const out = plain(<Health rows={sampleData().healthRows} offset={0} highlight={new Set()} width={56} height={12} focused={false} />).lastFrame()!;
+  test("health lists the failing scrapers' full errors below the table", () => {
+    const out = plain(
+      <Health rows={sampleData().healthRows} offset={0} highlight={new Set()} width={56} height={12} focused={false} />,
+    ).lastFrame()!;
     expect(out).toContain('Last errors');
     expect(out).toContain('frankfurt: http-status: HTTP 500 red');
   });

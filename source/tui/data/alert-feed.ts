@@ -72,7 +72,9 @@ export function createAlertFeed(options: AlertFeedOptions): AlertFeed {
       options.onMessage?.(message, log);
     },
   });
-  const watch: AlertWatch | undefined = options.scheduler ? alertOnSnapshots(options.scheduler, options.store, dispatcher, log) : undefined;
+  const watch: AlertWatch | undefined = options.scheduler
+    ? alertOnSnapshots(options.scheduler, options.store, dispatcher, log)
+    : undefined;
   const now = options.now ?? (() => new Date());
   const ready = listAlerts(options.store, { since: toBerlinWallTime(new Date(now().getTime() - DAY)) }).then(
     (stored) => {

@@ -20,9 +20,16 @@ export function worstState(states: readonly HealthState[]): HealthState {
 }
 
 /** Sources with no registry entry group under their own id (sanitized: it may come from an imported file). */
-export function sourceInfoOf(sourceId: string, site?: { name: string; city: string; locations?: unknown[] }): SourceInfo {
+export function sourceInfoOf(
+  sourceId: string,
+  site?: { name: string; city: string; locations?: unknown[] },
+): SourceInfo {
   if (!site) return { sourceId, name: sanitize(sourceId, 64), city: sanitize(sourceId, 64) };
-  const info: SourceInfo = { sourceId, name: sanitize(site.name, 120), city: sanitize(site.city, 60) || sanitize(sourceId, 64) };
+  const info: SourceInfo = {
+    sourceId,
+    name: sanitize(site.name, 120),
+    city: sanitize(site.city, 60) || sanitize(sourceId, 64),
+  };
   if (site.locations) info.knownLocations = site.locations.length;
   return info;
 }

@@ -22,7 +22,11 @@ export function atOrBefore(times: readonly WallTime[], at: WallTime): number {
  * Stepping forward past the newest returns to live; stepping back stops at the oldest. A cursor before the oldest
  * (another city's moment) goes forward to the oldest, and stays where it is going back.
  */
-export function stepCursor(times: readonly WallTime[], cursor: WallTime | undefined, delta: number): WallTime | undefined {
+export function stepCursor(
+  times: readonly WallTime[],
+  cursor: WallTime | undefined,
+  delta: number,
+): WallTime | undefined {
   if (times.length === 0) return undefined;
   const last = times.length - 1;
   const index = cursor === undefined ? last : atOrBefore(times, cursor);

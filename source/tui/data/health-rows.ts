@@ -8,17 +8,30 @@ const ORDER: Record<HealthState, number> = { failing: 0, stale: 1, ok: 2, idle: 
 
 /** Failing first, then stale, ok and idle; by source id within each. */
 export function sortHealth(rows: HealthRow[]): HealthRow[] {
-  return rows.sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
+  return rows.sort(
+    (a, b) => ORDER[a.state] - ORDER[b.state] || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0),
+  );
 }
 
-const errorText = (run: ScrapeRun | undefined): string | undefined => (run?.error ? `${run.error.kind}: ${run.error.message}` : undefined);
+const errorText = (run: ScrapeRun | undefined): string | undefined =>
+  run?.error ? `${run.error.kind}: ${run.error.message}` : undefined;
 
 /** Health rows from the scheduler's live view of each site. */
-export function healthFromScheduler(health: readonly SiteHealth[], info: (sourceId: string) => SourceInfo): HealthRow[] {
+export function healthFromScheduler(
+  health: readonly SiteHealth[],
+  info: (sourceId: string) => SourceInfo,
+): HealthRow[] {
   return sortHealth(
     health.map((site) => {
       const { name, city } = info(site.sourceId);
-      const row: HealthRow = { sourceId: site.sourceId, name, city, state: site.lastRun ? site.state : 'idle', running: site.running, runs24h: site.runs24h };
+      const row: HealthRow = {
+        sourceId: site.sourceId,
+        name,
+        city,
+        state: site.lastRun ? site.state : 'idle',
+        running: site.running,
+        runs24h: site.runs24h,
+      };
       if (site.lastRun) {
         row.lastRun = toBerlinWallTime(new Date(site.lastRun.startedAt));
         row.lastOk = site.lastRun.ok;
@@ -34,7 +47,12 @@ export function healthFromScheduler(health: readonly SiteHealth[], info: (source
 }
 
 /** Health rows from the run records alone (--no-scrape): the last run decides, old successes are stale. */
-export function healthFromRuns(runs: readonly ScrapeRun[], sources: readonly SourceInfo[], nowMs: number, staleAfterMs: number): HealthRow[] {
+export function healthFromRuns(
+  runs: readonly ScrapeRun[],
+  sources: readonly SourceInfo[],
+  nowMs: number,
+  staleAfterMs: number,
+): HealthRow[] {
   const bySource = new Map<string, ScrapeRun[]>();
   for (const run of runs) {
     const list = bySource.get(run.sourceId);

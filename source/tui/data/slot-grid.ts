@@ -83,14 +83,16 @@ export function buildSlotGrid(frame: CityFrame, wantedDay?: string, days = slotD
     for (const slot of now) mark(slot, index, changes?.freed.has(slot) ? 'freed' : 'free');
     for (const slot of diff?.removed ?? []) {
       const what = changes?.vanished.get(slot);
-      if (what) (mark(slot, index, what), grid[what]++);
+      if (what) mark(slot, index, what), grid[what]++;
     }
     const freed = changes?.freed.size ?? 0;
     grid.free += now.length - freed;
     grid.freed += freed;
     grid.gap ||= acrossGap(column);
   });
-  grid.rows = [...marks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([time, cells]) => ({ time, cells }));
+  grid.rows = [...marks.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([time, cells]) => ({ time, cells }));
   return grid;
 }
 

@@ -3,7 +3,6 @@ import type { OfficeStore, SnapshotSummary } from '../../../store/index.js';
 import { sanitize } from '../../sanitize.js';
 import { sourceInfoOf, type SourceInfo } from './city-index.js';
 
-
 export type CatalogSite = Pick<Site, 'id' | 'name' | 'city'> & { locations?: { id: string; name?: string }[] };
 
 /**
@@ -33,7 +32,8 @@ export class SourceCatalog {
   /** Add the db's sources (those accepted). */
   async loadSources(): Promise<void> {
     for (const sourceId of await this.store.listSources()) {
-      if (!this.#infos.has(sourceId) && this.accept(sourceId)) this.#infos.set(sourceId, sourceInfoOf(sourceId, this.#sites.get(sourceId)));
+      if (!this.#infos.has(sourceId) && this.accept(sourceId))
+        this.#infos.set(sourceId, sourceInfoOf(sourceId, this.#sites.get(sourceId)));
     }
   }
 
@@ -69,9 +69,13 @@ export class SourceCatalog {
     let names = this.#locationNames.get(sourceId);
     if (names && !refresh) return names;
     names = new Map();
-    for (const known of this.#sites.get(sourceId)?.locations ?? []) names.set(known.id, sanitize(known.name ?? known.id, 80));
+    for (const known of this.#sites.get(sourceId)?.locations ?? [])
+      names.set(known.id, sanitize(known.name ?? known.id, 80));
     for (const location of await this.store.listLocations(sourceId)) {
-      names.set(location.locationId, sanitize(location.name ?? names.get(location.locationId) ?? location.locationId, 80));
+      names.set(
+        location.locationId,
+        sanitize(location.name ?? names.get(location.locationId) ?? location.locationId, 80),
+      );
     }
     this.#locationNames.set(sourceId, names);
     return names;

@@ -41,7 +41,12 @@ export interface StoreWatchDataOptions {
 const DAY = 86_400_000;
 
 /** WatchData over an OfficeStore: reads only what a view shows (one city's snapshots at a time), caches the rest. */
-export function createStoreWatchData(options: StoreWatchDataOptions): { data: WatchData; ready: Promise<void>; close(): void; alerts?: AlertFeed } {
+export function createStoreWatchData(options: StoreWatchDataOptions): {
+  data: WatchData;
+  ready: Promise<void>;
+  close(): void;
+  alerts?: AlertFeed;
+} {
   const { store, scheduler } = options;
   const now = options.now ?? (() => new Date());
   const staleAfterMs = 2 * (options.intervalMs ?? 15 * 60_000);
@@ -67,7 +72,15 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     if (!scheduler) return fromRuns(catalog.sources().map((s) => s.sourceId));
     const live = healthFromScheduler(scheduler.health(), info).filter((row) => catalog.has(row.sourceId));
     const covered = new Set(live.map((row) => row.sourceId));
-    return [...live, ...fromRuns(catalog.sources().map((s) => s.sourceId).filter((id) => !covered.has(id)))];
+    return [
+      ...live,
+      ...fromRuns(
+        catalog
+          .sources()
+          .map((s) => s.sourceId)
+          .filter((id) => !covered.has(id)),
+      ),
+    ];
   };
 
   const overview = (): Overview => {
@@ -75,7 +88,12 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
     const state = new Map(rows.map((row) => [row.sourceId, row.state]));
     const sources: SourceSummary[] = catalog.sources().map((source) => {
       const latest = catalog.latest(source.sourceId);
-      const summary: SourceSummary = { sourceId: source.sourceId, name: source.name, state: state.get(source.sourceId) ?? 'idle', locations: latest?.locations ?? source.knownLocations ?? 0 };
+      const summary: SourceSummary = {
+        sourceId: source.sourceId,
+        name: source.name,
+        state: state.get(source.sourceId) ?? 'idle',
+        locations: latest?.locations ?? source.knownLocations ?? 0,
+      };
       if (latest) {
         summary.free = latest.free;
         summary.latest = latest.takenAt;
@@ -102,7 +120,8 @@ export function createStoreWatchData(options: StoreWatchDataOptions): { data: Wa
   async function scopes(city: string): Promise<TimelineScope[]> {
     const result: TimelineScope[] = [{ label: city }];
     for (const source of catalog.inCity(city)) {
-      for (const [locationId, name] of await catalog.locationNames(source.sourceId)) result.push({ label: name, sourceId: source.sourceId, locationId });
+      for (const [locationId, name] of await catalog.locationNames(source.sourceId))
+        result.push({ label: name, sourceId: source.sourceId, locationId });
     }
     return result;
   }

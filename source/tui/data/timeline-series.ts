@@ -8,7 +8,6 @@ const WEEK_HOURS = 168;
 /** 1970-01-05, the first Monday of the epoch: weeks start on Mondays. */
 const FIRST_MONDAY_HOURS = 4 * DAY_HOURS;
 
-
 /** How far back the timeline looks; `s` switches. A year is 52 weeks: whole weeks, as its buckets are. */
 export interface TimelineSpan {
   label: string;
@@ -48,7 +47,12 @@ export function bucketHoursFor(spanHours: number, maxPoints: number): number {
  * buckets of a size from BUCKET_HOURS. Buckets start on calendar boundaries: the last one holds the hour of `end`
  * (and may be under way), the first may reach a little further back than `hours`.
  */
-export function timelineSeries(counts: readonly HourlyCount[], end: WallTime, maxPoints: number, hours = 168): TimelineSeries {
+export function timelineSeries(
+  counts: readonly HourlyCount[],
+  end: WallTime,
+  maxPoints: number,
+  hours = 168,
+): TimelineSeries {
   const bucketHours = bucketHoursFor(hours, maxPoints);
   const buckets = Math.ceil(hours / bucketHours);
   const endHour = Math.floor(wallToMs(end) / HOUR);

@@ -11,7 +11,10 @@ export interface AlertsView {
 
 /** The alerts, re-read on each event; a banner for `bannerMs` after the last fresh alert. */
 export function useAlerts(alerts: AlertsData | undefined, bannerMs: number): AlertsView {
-  const [view, setView] = useState<AlertsView>(() => ({ list: alerts?.list() ?? [], problems: alerts?.problems() ?? [] }));
+  const [view, setView] = useState<AlertsView>(() => ({
+    list: alerts?.list() ?? [],
+    problems: alerts?.problems() ?? [],
+  }));
   const timer = useRef<NodeJS.Timeout | undefined>(undefined);
   useEffect(() => {
     if (!alerts) return;

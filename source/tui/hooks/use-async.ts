@@ -18,7 +18,8 @@ export function useAsync<T>(load: (() => Promise<T>) | undefined, deps: Dependen
     setState((before) => ({ ...before, loading: true }));
     load().then(
       (value) => current && setState({ value, loading: false }),
-      (error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error), loading: false }),
+      (error: unknown) =>
+        current && setState({ error: error instanceof Error ? error.message : String(error), loading: false }),
     );
     return () => {
       current = false;

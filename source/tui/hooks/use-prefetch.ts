@@ -5,7 +5,9 @@ import type { WatchData } from '../data/app-data.js';
 export function neighbours(cities: readonly { name: string }[], city: string | undefined): string[] {
   const index = cities.findIndex((c) => c.name === city);
   if (index < 0) return [];
-  return [cities[index + 1]?.name, cities[index - 1]?.name, cities[index + 2]?.name].filter((name): name is string => name !== undefined);
+  return [cities[index + 1]?.name, cities[index - 1]?.name, cities[index + 2]?.name].filter(
+    (name): name is string => name !== undefined,
+  );
 }
 
 /**

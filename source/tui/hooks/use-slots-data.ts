@@ -20,12 +20,23 @@ export interface SlotsData {
  * they were read before (or read ahead), else in one load (one re-render), the last frame shown staying while
  * it runs; reloaded when the city's sources change while live, left alone in history.
  */
-export function useSlotsData(data: WatchData, city: string | undefined, state: SlotsState, active: boolean, cityKey: string): SlotsData {
+export function useSlotsData(
+  data: WatchData,
+  city: string | undefined,
+  state: SlotsState,
+  active: boolean,
+  cityKey: string,
+): SlotsData {
   const live = state.cursor === undefined;
   const key = `${city}\u0000${state.cursor}\u0000${live ? cityKey : ''}`;
   const peeked = city && active ? data.peekSlots?.(city, state.cursor) : undefined;
   const load = async (name: string) => ({ key, ...(await data.slots(name, state.cursor)) });
-  const loaded = useAsync(city && active && !peeked ? () => load(city) : undefined, [data, key, active, peeked === undefined]);
+  const loaded = useAsync(city && active && !peeked ? () => load(city) : undefined, [
+    data,
+    key,
+    active,
+    peeked === undefined,
+  ]);
   const current: CitySlots | undefined = peeked ?? (loaded.value?.key === key ? loaded.value : undefined);
   const shown = useRef<CitySlots | undefined>(undefined);
   if (current) shown.current = current;
@@ -37,7 +48,8 @@ export function useSlotsData(data: WatchData, city: string | undefined, state: S
   const result: SlotsData = { grid, times, loading: current === undefined && city !== undefined };
   if (frame) result.frame = frame;
   if (loaded.error) result.error = loaded.error;
-  if (frame?.at && times.length > 0) result.history = { index: live ? times.length : atOrBefore(times, frame.at) + 1, total: times.length };
+  if (frame?.at && times.length > 0)
+    result.history = { index: live ? times.length : atOrBefore(times, frame.at) + 1, total: times.length };
   return result;
 }
 

@@ -79,9 +79,13 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
       return city === undefined ? state : { ...state, prompt: { kind: action.type, city, text: '' } };
     }
     case 'prompt-input':
-      return state.prompt ? { ...state, prompt: { ...state.prompt, text: (state.prompt.text + action.text).slice(0, 40) } } : state;
+      return state.prompt
+        ? { ...state, prompt: { ...state.prompt, text: (state.prompt.text + action.text).slice(0, 40) } }
+        : state;
     case 'prompt-backspace':
-      return state.prompt ? { ...state, prompt: { ...state.prompt, text: [...state.prompt.text].slice(0, -1).join('') } } : state;
+      return state.prompt
+        ? { ...state, prompt: { ...state.prompt, text: [...state.prompt.text].slice(0, -1).join('') } }
+        : state;
     case 'prompt-accept':
     case 'prompt-cancel': {
       const { prompt, ...rest } = state;
@@ -124,18 +128,30 @@ export function reduceApp(state: AppState, action: KeyAction, context: AppContex
       if (state.view === 'alerts' && context.alerts.length > 0) {
         return state.focus === 'view' ? openAlert(state, context) : { ...state, focus: 'view' };
       }
-      return { ...state, focus: 'view', ...(state.view === 'slots' || state.view === 'timeline' ? {} : { view: 'slots' as const, lastView: 'slots' as const }) };
+      return {
+        ...state,
+        focus: 'view',
+        ...(state.view === 'slots' || state.view === 'timeline'
+          ? {}
+          : { view: 'slots' as const, lastView: 'slots' as const }),
+      };
     case 'back':
       if (state.view === 'help') return { ...state, view: state.lastView };
       if (state.focus === 'view') return { ...state, focus: 'cities' };
-      return state.cities.filter ? { ...state, cities: reduceCities(state.cities, { type: 'filter-clear' }, context.cityNames) } : state;
+      return state.cities.filter
+        ? { ...state, cities: reduceCities(state.cities, { type: 'filter-clear' }, context.cityNames) }
+        : state;
     case 'filter-start':
       return { ...state, focus: 'cities', cities: reduceCities(state.cities, action, context.cityNames) };
     case 'filter-input':
     case 'filter-backspace':
     case 'filter-accept':
     case 'filter-clear':
-      return afterCityChange(state, { ...state, cities: reduceCities(state.cities, action, context.cityNames) }, context);
+      return afterCityChange(
+        state,
+        { ...state, cities: reduceCities(state.cities, action, context.cityNames) },
+        context,
+      );
   }
 }
 
@@ -196,7 +212,10 @@ function scrollView(state: AppState, delta: number, context: AppContext): AppSta
 
 /** The index of the selected alert in the newest-first list (the newest when none is or it has gone). */
 export function selectedAlert(state: Pick<AppState, 'alert'>, context: Pick<AppContext, 'alerts'>): number {
-  return Math.max(0, context.alerts.findIndex((target) => target.id === state.alert));
+  return Math.max(
+    0,
+    context.alerts.findIndex((target) => target.id === state.alert),
+  );
 }
 
 /** Enter on an alert: its city in the slots view, on the slot's day, at the snapshot that showed it. */

@@ -22,7 +22,10 @@ export const initialCities: CitiesState = { filter: '', filtering: false };
 
 /** The cities the filter lets through. */
 export function visibleCities(state: CitiesState, names: readonly string[]): string[] {
-  return filterCities(names.map((name) => ({ name })), state.filter).map((city) => city.name);
+  return filterCities(
+    names.map((name) => ({ name })),
+    state.filter,
+  ).map((city) => city.name);
 }
 
 /** The selected city as shown: the chosen one if visible, else the first visible one. */
@@ -58,7 +61,12 @@ export function reduceCities(state: CitiesState, action: CitiesAction, names: re
     case 'filter-accept':
       return keepSelection({ ...state, filtering: false }, names);
     case 'filter-clear':
-      return { ...state, filter: '', filtering: false, ...(state.selected === undefined ? {} : { selected: selectedCity(state, names) ?? state.selected }) };
+      return {
+        ...state,
+        filter: '',
+        filtering: false,
+        ...(state.selected === undefined ? {} : { selected: selectedCity(state, names) ?? state.selected }),
+      };
   }
 }
 

@@ -54,7 +54,10 @@ export function reduceSlots(state: SlotsState, action: SlotsAction, context: Slo
       if (from === undefined) return state;
       const cursor = cursorAt(context.times, shiftDays(from, action.delta));
       // Forward across a gap of days in the history: at least one snapshot on.
-      return withCursor(state, cursor === state.cursor && action.delta > 0 ? stepCursor(context.times, cursor, 1) : cursor);
+      return withCursor(
+        state,
+        cursor === state.cursor && action.delta > 0 ? stepCursor(context.times, cursor, 1) : cursor,
+      );
     }
     case 'goto':
       return { ...withCursor(state, cursorAt(context.times, action.at)), day: action.at.slice(0, 10), row: 0 };

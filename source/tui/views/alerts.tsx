@@ -69,7 +69,9 @@ export function Alerts({ alerts, problems, selected, available, width, height, f
   const start = windowStart(chosen, newest.length, visible);
   const range = newest.length > visible ? ` · ${start + 1}-${Math.min(newest.length, start + visible)} ↑↓` : '';
   const shownProblems = problems.slice(-2);
-  const empty = available ? 'no alerts yet: w on a city adds a watch (office-watch watch add does more)' : 'alerts need the database (not available here)';
+  const empty = available
+    ? 'no alerts yet: w on a city adds a watch (office-watch watch add does more)'
+    : 'alerts need the database (not available here)';
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold={theme.colour && focused}>{fit(alertsTitle(alerts.length, range, width), width)}</Text>

@@ -31,14 +31,25 @@ export function windowStart(selected: number, count: number, visible: number): n
 }
 
 /** The left pane: every city with its state and free slots; the filter prompt on top. */
-export const Cities = memo(function Cities({ cities, selected, filter, filtering, focused, width, height }: CitiesProps) {
+export const Cities = memo(function Cities({
+  cities,
+  selected,
+  filter,
+  filtering,
+  focused,
+  width,
+  height,
+}: CitiesProps) {
   const theme = useTheme();
   const listHeight = Math.max(1, height - 1);
   const index = cities.findIndex((city) => city.name === selected);
   const start = windowStart(index, cities.length, listHeight);
   const freeWidth = 5;
   const nameWidth = Math.max(4, width - 2 - 3 - freeWidth);
-  const title = filtering || filter ? fit(`/${sanitize(filter, 40)}${filtering ? '▏' : ''}`, width) : `${fit('Cities', width - freeWidth)}${fit('free', freeWidth, 'right')}`;
+  const title =
+    filtering || filter
+      ? fit(`/${sanitize(filter, 40)}${filtering ? '▏' : ''}`, width)
+      : `${fit('Cities', width - freeWidth)}${fit('free', freeWidth, 'right')}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold={theme.colour && focused} color={filtering ? paint(theme, 'yellow') : undefined}>
@@ -52,9 +63,7 @@ export const Cities = memo(function Cities({ cities, selected, filter, filtering
         return (
           <Text key={city.name} inverse={theme.colour && isSelected && focused} bold={theme.colour && isSelected}>
             {isSelected ? '▸ ' : '  '}
-            {fit(sanitize(city.name, 60), nameWidth)}
-            {' '}
-            <Text color={paint(theme, state.colour)}>{state.mark}</Text>
+            {fit(sanitize(city.name, 60), nameWidth)} <Text color={paint(theme, state.colour)}>{state.mark}</Text>
             {fit(free, freeWidth, 'right')}
           </Text>
         );

@@ -39,7 +39,10 @@ const one = (value: number) => value.toFixed(1);
  * office. The figures are never cut (the name and the bar give way first).
  */
 export function rankingLines(ranked: readonly RankedCity[], selected: string | undefined, width: number, rows: number) {
-  const at = Math.max(0, ranked.findIndex((c) => c.city === selected));
+  const at = Math.max(
+    0,
+    ranked.findIndex((c) => c.city === selected),
+  );
   const start = Math.max(0, Math.min(at - Math.floor(rows / 2), ranked.length - rows));
   const cap = barScale(ranked.map((c) => c.perOffice));
   const rankWidth = String(ranked.length).length;

@@ -20,13 +20,29 @@ export interface FooterProps {
 }
 
 /** Hints and their rank: the highest ranks go first when the line is too narrow. */
-const VIEWS: [string, number][] = [[`${viewKey('insights')} insights`, 1], [`${viewKey('alerts')} alerts`, 4]];
-const END: [string, number][] = [['w watch', 1], ['? help', 0], ['q quit', 0]];
-const DAYS: [string, number][] = [['←→ day', 2], ['[ ] history', 4], ['Tab view', 3]];
+const VIEWS: [string, number][] = [
+  [`${viewKey('insights')} insights`, 1],
+  [`${viewKey('alerts')} alerts`, 4],
+];
+const END: [string, number][] = [
+  ['w watch', 1],
+  ['? help', 0],
+  ['q quit', 0],
+];
+const DAYS: [string, number][] = [
+  ['←→ day', 2],
+  ['[ ] history', 4],
+  ['Tab view', 3],
+];
 const CITIES: [string, number][] = [['↑↓ city', 0], ...DAYS, ['/ filter', 2], ['r rescrape', 5], ...VIEWS, ...END];
 const VIEW: [string, number][] = [['↑↓ scroll', 0], ['Esc back', 1], ...DAYS, ['r rescrape', 5], ...VIEWS, ...END];
 const ALERTS: [string, number][] = [['↑↓ alert', 0], ['Enter open', 0], ['Esc back', 1], ['g G first/last', 3], ...END];
-const HELP: [string, number][] = [['↑↓ PgUp PgDn scroll', 0], ['g G top/end', 1], ['Esc close', 0], ['q quit', 0]];
+const HELP: [string, number][] = [
+  ['↑↓ PgUp PgDn scroll', 0],
+  ['g G top/end', 1],
+  ['Esc close', 0],
+  ['q quit', 0],
+];
 
 const TIMELINE_SPAN: [string, number] = ['s 7d/4w/1y', 0];
 

@@ -38,7 +38,8 @@ export function healthTitle(rows: readonly HealthRow[], start: number, visible: 
   const counts = (['ok', 'failing', 'stale'] as const).map((name) => ({ name, n: count(name) }));
   const range = rows.length > visible ? ` · ${start + 1}-${Math.min(rows.length, start + visible)} ↑↓` : '';
   const candidates = [counts, counts.filter((c) => c.n > 0), counts.filter((c) => c.n > 0 && c.name === 'failing'), []];
-  const titles = candidates.map((parts) => [`Scrapers · ${rows.length}`, ...parts.map((c) => `${c.n} ${c.name}`)])
+  const titles = candidates
+    .map((parts) => [`Scrapers · ${rows.length}`, ...parts.map((c) => `${c.n} ${c.name}`)])
     .map((parts) => parts.join(' · ') + range);
   return titles.find((title) => [...title].length <= width) ?? titles.at(-1)!;
 }
@@ -57,13 +58,18 @@ export function Health({ rows, offset, highlight, width, height, focused }: Heal
       <Text bold={theme.colour}>{fit(header, width)}</Text>
       {rows.length === 0 && <Text>{fit('no scrapers', width)}</Text>}
       {shown.map((row) => (
-        <Text key={row.sourceId} color={paint(theme, STATE_MARK[row.state].colour === 'gray' ? 'white' : STATE_MARK[row.state].colour)}>
+        <Text
+          key={row.sourceId}
+          color={paint(theme, STATE_MARK[row.state].colour === 'gray' ? 'white' : STATE_MARK[row.state].colour)}
+        >
           {fit(healthLine(row, width, highlight.has(row.sourceId)), width)}
         </Text>
       ))}
       {errors.length > 0 && <Text bold={theme.colour}>{fit('Last errors', width)}</Text>}
       {errors.map((row) => (
-        <Text key={row.sourceId}>{fit(`${sanitize(row.sourceId, 30)}: ${sanitize(row.lastError ?? '', 300)}`, width)}</Text>
+        <Text key={row.sourceId}>
+          {fit(`${sanitize(row.sourceId, 30)}: ${sanitize(row.lastError ?? '', 300)}`, width)}
+        </Text>
       ))}
     </Box>
   );

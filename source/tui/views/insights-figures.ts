@@ -24,7 +24,10 @@ const leadTicks: Ticks = [
 /** A histogram with its title and axis, fitted to `width`: the lines, top first. */
 function histogram(title: string, values: readonly number[], width: number, ticks: Ticks): FigureLine[] {
   const { values: columns, per } = squeeze(values, width);
-  const axis = axisLine(ticks.map(([bin, text]) => [Math.floor(bin / per), text] as const), width);
+  const axis = axisLine(
+    ticks.map(([bin, text]) => [Math.floor(bin / per), text] as const),
+    width,
+  );
   return [{ text: title }, ...barRows(columns, BAR_ROWS).map((text) => ({ text, chart: true })), { text: axis }];
 }
 

@@ -34,7 +34,8 @@ export function InsightsView({ insights, city, loading, error, width, height, fo
   ];
   const note = (key: string, text: string) => <Text key={key}>{fit(text, width)}</Text>;
   if (error) lines.push(note('error', `insights failed: ${sanitize(error, 200)}`));
-  else if (!insights) lines.push(note('none', loading ? 'computing the insights from the store…' : 'no snapshots in the database yet'));
+  else if (!insights)
+    lines.push(note('none', loading ? 'computing the insights from the store…' : 'no snapshots in the database yet'));
   else if (!found) lines.push(note('none', `no snapshots of ${name || 'this city'} yet`));
   else {
     const rank = ranked.find((c) => c.city === city)?.rank ?? 0;

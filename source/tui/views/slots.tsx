@@ -119,7 +119,11 @@ export function Slots(props: SlotsProps) {
 }
 
 /** Cells merged into runs of one colour: a handful of text nodes per row instead of one per cell. */
-function segments(marks: readonly CellMark[], cell: (text: string) => string, colour: boolean): { text: string; colour?: string }[] {
+function segments(
+  marks: readonly CellMark[],
+  cell: (text: string) => string,
+  colour: boolean,
+): { text: string; colour?: string }[] {
   const runs: { text: string; colour?: string }[] = [];
   for (const mark of marks) {
     const { text, colour: wanted } = CELL[mark];

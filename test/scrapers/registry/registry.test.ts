@@ -17,7 +17,12 @@ describe('the registry', () => {
     const counts: Record<string, number> = {};
     for (const site of sites) counts[site.system] = (counts[site.system] ?? 0) + 1;
     expect(counts).toEqual({ tevis: 82, tempus: 73, etermin: 42, netappoint: 22, custom: 2, zms: 1 });
-    expect(sites.filter((site) => !isSupported(site)).map((site) => site.id).sort()).toEqual(['impfthueringen', 'leipzig']);
+    expect(
+      sites
+        .filter((site) => !isSupported(site))
+        .map((site) => site.id)
+        .sort(),
+    ).toEqual(['impfthueringen', 'leipzig']);
     expect(new Set(sites.map((site) => site.id)).size).toBe(222);
     expect(sites.reduce((sum, site) => sum + (site.locations?.length ?? 0), 0)).toBe(3559);
   });
@@ -44,9 +49,16 @@ describe('the registry', () => {
       params: { services: '1063475,1063453,1063441' },
     });
     const bonn = sites.find((site) => site.id === 'bonn')!;
-    expect(bonn).toMatchObject({ url: 'https://onlinetermine.bonn.de', params: { company: 'stadtbonn' }, insecureTls: true, city: 'Bonn' });
+    expect(bonn).toMatchObject({
+      url: 'https://onlinetermine.bonn.de',
+      params: { company: 'stadtbonn' },
+      insecureTls: true,
+      city: 'Bonn',
+    });
     expect(sites.find((site) => site.id === 'braunschweig')!.url).toBe('https://otr.braunschweig.de/netappoint');
-    expect(sites.find((site) => site.id === 'essen')!.url).toBe('https://meintermin.essen.de/termine/index.php?anlagennr=21&anwendung=332');
+    expect(sites.find((site) => site.id === 'essen')!.url).toBe(
+      'https://meintermin.essen.de/termine/index.php?anlagennr=21&anwendung=332',
+    );
     expect(sites.find((site) => site.id === 'fulda')!.url).toBe('https://termine-reservieren.de/termine/fulda');
     expect(sites.find((site) => site.id === 'bonn')!.locations).toEqual([
       { id: 'fuhrerscheinwesen', name: 'Führerscheinwesen' },
@@ -64,7 +76,11 @@ describe('the registry', () => {
     for (const site of sites) expect(site.city.length, site.id).toBeGreaterThan(1);
     const cities = new Set(sites.map((site) => site.city));
     expect(cities.size).toBeGreaterThan(150);
-    const byCity = (city: string) => sites.filter((site) => site.city === city).map((site) => site.id).sort();
+    const byCity = (city: string) =>
+      sites
+        .filter((site) => site.city === city)
+        .map((site) => site.id)
+        .sort();
     expect(byCity('Bonn')).toEqual(['bonn', 'bonnbau', 'bonnjob']);
     expect(byCity('Essen')).toEqual(['essen', 'essenborbeckkfz', 'essenfa', 'essenkfz', 'essensoze', 'essensozw']);
     expect(byCity('Frankfurt')).toEqual(['frankfurt', 'frankfurtba']);
@@ -141,8 +157,22 @@ describe('a sites file', () => {
   };
 
   it('loads the registry format, deriving missing cities', () => {
-    const path = file('ok.json', JSON.stringify([{ id: 'mine', system: 'tevis', name: 'Stadt Jena', url: 'https://tevis-bs.jena.de', minIntervalMinutes: 30 }]));
-    expect(loadSitesFile(path)).toEqual([{ id: 'mine', system: 'tevis', name: 'Stadt Jena', city: 'Jena', url: 'https://tevis-bs.jena.de', minIntervalMinutes: 30 }]);
+    const path = file(
+      'ok.json',
+      JSON.stringify([
+        { id: 'mine', system: 'tevis', name: 'Stadt Jena', url: 'https://tevis-bs.jena.de', minIntervalMinutes: 30 },
+      ]),
+    );
+    expect(loadSitesFile(path)).toEqual([
+      {
+        id: 'mine',
+        system: 'tevis',
+        name: 'Stadt Jena',
+        city: 'Jena',
+        url: 'https://tevis-bs.jena.de',
+        minIntervalMinutes: 30,
+      },
+    ]);
   });
 
   it('accepts the output of list --json (the registry itself)', () => {
@@ -157,10 +187,22 @@ describe('a sites file', () => {
     ['empty.json', '[]', /lists no sites/],
     ['nourl.json', '[{"id":"a","system":"tevis","name":"A"}]', /entry 1 \("a"\) without a "url"/],
     ['badid.json', '[{"id":"../x","system":"tevis","name":"A","url":"https://a"}]', /entry 1 without a valid "id"/],
-    ['dup.json', '[{"id":"a","system":"tevis","name":"A","url":"https://a"},{"id":"a","system":"tevis","name":"A","url":"https://a"}]', /lists the id "a" twice/],
+    [
+      'dup.json',
+      '[{"id":"a","system":"tevis","name":"A","url":"https://a"},{"id":"a","system":"tevis","name":"A","url":"https://a"}]',
+      /lists the id "a" twice/,
+    ],
     ['ftp.json', '[{"id":"a","system":"tevis","name":"A","url":"ftp://a"}]', /url is not an http\(s\) URL/],
-    ['tls.json', '[{"id":"a","system":"tevis","name":"A","url":"https://a","insecureTls":"yes"}]', /"insecureTls" is not true or false/],
-    ['params.json', '[{"id":"a","system":"netappoint","name":"A","url":"https://a","params":{"company":1}}]', /"params" is not an object of strings/],
+    [
+      'tls.json',
+      '[{"id":"a","system":"tevis","name":"A","url":"https://a","insecureTls":"yes"}]',
+      /"insecureTls" is not true or false/,
+    ],
+    [
+      'params.json',
+      '[{"id":"a","system":"netappoint","name":"A","url":"https://a","params":{"company":1}}]',
+      /"params" is not an object of strings/,
+    ],
   ])('%s: one sentence naming the file and the problem', (name, text, expected) => {
     const path = text === undefined ? join(dir, name) : file(name, text);
     expect(problem(path)).toMatch(expected);

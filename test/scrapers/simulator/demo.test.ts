@@ -24,8 +24,16 @@ describe('the demo world', () => {
   });
 
   it('gives netappoint locations the name slug as id', () => {
-    const slug = (name: string) => name.toLowerCase().replace(/ß/g, 'ss').normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    for (const office of demo.offices.filter((o) => o.system === 'netappoint')) for (const l of office.locations) expect(l.id).toBe(slug(l.name));
+    const slug = (name: string) =>
+      name
+        .toLowerCase()
+        .replace(/ß/g, 'ss')
+        .normalize('NFKD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    for (const office of demo.offices.filter((o) => o.system === 'netappoint'))
+      for (const l of office.locations) expect(l.id).toBe(slug(l.name));
   });
 
   it('serves every site on 127.0.0.1, with its fault where it shows one', async () => {
@@ -35,9 +43,11 @@ describe('the demo world', () => {
       const { company, extra } = site.params ?? {};
       // zms: its site URL is the API's base, whose own path is "not found"; its offices-and-services answers.
       const url =
-        site.system === 'netappoint' ? `${site.url}/index.php?company=${company}${extra ? `&${extra}` : ''}`
-        : site.system === 'zms' ? `${site.url}offices-and-services/`
-        : site.url;
+        site.system === 'netappoint'
+          ? `${site.url}/index.php?company=${company}${extra ? `&${extra}` : ''}`
+          : site.system === 'zms'
+            ? `${site.url}offices-and-services/`
+            : site.url;
       const response = await fetch(url);
       await response.text();
       expect(response.status, site.id).toBe(demo.offices[i]?.fault === 'http-500' ? 500 : 200);
@@ -54,7 +64,10 @@ describe('the demo world', () => {
       const seen = demo.offices.map((o) => o.groundTruth().length);
       demo.clock.advance(15 * 60_000);
       const events = demo.offices.flatMap((o, i) => o.groundTruth().slice(seen[i]));
-      quarters.push({ bookings: events.filter((e) => e.kind === 'booking').length, cancellations: events.filter((e) => e.kind === 'cancellation').length });
+      quarters.push({
+        bookings: events.filter((e) => e.kind === 'booking').length,
+        cancellations: events.filter((e) => e.kind === 'cancellation').length,
+      });
     }
     for (const quarter of quarters) expect(quarter.bookings).toBeGreaterThan(3);
     expect(quarters.filter((q) => q.cancellations > 0).length).toBeGreaterThanOrEqual(3);
@@ -82,7 +95,10 @@ describe('the demo world', () => {
         const truth = office.freeSlots(location.id);
         total += truth.length;
         // A fully booked location may be left out where no page names it.
-        expect(result.snapshot.locations.find((l) => l.locationId === location.id)?.slots ?? [], `${site.id}/${location.id}`).toEqual(truth);
+        expect(
+          result.snapshot.locations.find((l) => l.locationId === location.id)?.slots ?? [],
+          `${site.id}/${location.id}`,
+        ).toEqual(truth);
       }
       expect(total, site.id).toBeGreaterThan(0);
     }

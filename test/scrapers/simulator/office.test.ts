@@ -2,13 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { addDays, toBerlinWallTime } from '../../../core/berlin-time.js';
 import { createSimClock, type SimClock } from '../../../scrapers/simulator/clock.js';
 import { createSimulatedOffice, type SimulatedOffice } from '../../../scrapers/simulator/office.js';
-import { parseHours, type LocationSpec, type OfficeSpec, type PublisherSpec } from '../../../scrapers/simulator/office-spec.js';
+import {
+  parseHours,
+  type LocationSpec,
+  type OfficeSpec,
+  type PublisherSpec,
+} from '../../../scrapers/simulator/office-spec.js';
 import type { WallTime } from '../../../scrapers/types.js';
 
 const HOUR = 3_600_000;
 // Tuesday 2026-03-10, 09:00 in Berlin.
 const START = new Date('2026-03-10T08:00:00Z');
-const HOURS = { mon: '08:00-12:00 14:00-18:00', tue: '08:00-12:00', wed: '07:30-12:30', thu: '08:00-12:00 14:00-18:00', fri: '08:00-12:00', sat: '09:00-11:00' };
+const HOURS = {
+  mon: '08:00-12:00 14:00-18:00',
+  tue: '08:00-12:00',
+  wed: '07:30-12:30',
+  thu: '08:00-12:00 14:00-18:00',
+  fri: '08:00-12:00',
+  sat: '09:00-11:00',
+};
 
 function spec(more: Partial<OfficeSpec> = {}, location: Partial<LocationSpec> = {}): OfficeSpec {
   return {
@@ -24,7 +36,11 @@ function spec(more: Partial<OfficeSpec> = {}, location: Partial<LocationSpec> = 
   };
 }
 
-function office(more: Partial<OfficeSpec> = {}, location: Partial<LocationSpec> = {}, seed = 1): { clock: SimClock; office: SimulatedOffice } {
+function office(
+  more: Partial<OfficeSpec> = {},
+  location: Partial<LocationSpec> = {},
+  seed = 1,
+): { clock: SimClock; office: SimulatedOffice } {
   const clock = createSimClock({ start: START, speed: 0 });
   return { clock, office: createSimulatedOffice(spec(more, location), clock, seed) };
 }
@@ -61,8 +77,13 @@ describe('a simulated office', () => {
   it('books more in the morning than in the evening', () => {
     const { clock, office: o } = office();
     clock.advance(14 * 24 * HOUR);
-    const hours = o.groundTruth().filter((e) => e.kind === 'booking').map((e) => Number(e.at.slice(11, 13)));
-    expect(hours.filter((h) => h >= 8 && h < 11).length).toBeGreaterThan(2 * hours.filter((h) => h >= 19 && h < 22).length);
+    const hours = o
+      .groundTruth()
+      .filter((e) => e.kind === 'booking')
+      .map((e) => Number(e.at.slice(11, 13)));
+    expect(hours.filter((h) => h >= 8 && h < 11).length).toBeGreaterThan(
+      2 * hours.filter((h) => h >= 19 && h < 22).length,
+    );
   });
 
   it('lets slots in the past expire', () => {
@@ -103,12 +124,22 @@ describe('a simulated office', () => {
   it('keeps to the opening hours and slot length', () => {
     const { clock, office: o } = office();
     clock.advance(3 * 24 * HOUR);
-    const slots = [...o.freeSlots('11'), ...o.groundTruth().filter((e) => e.locationId === '11').map((e) => e.slot)];
+    const slots = [
+      ...o.freeSlots('11'),
+      ...o
+        .groundTruth()
+        .filter((e) => e.locationId === '11')
+        .map((e) => e.slot),
+    ];
     expect(slots.length).toBeGreaterThan(100);
     for (const slot of slots) {
-      const weekday = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${slot.slice(0, 10)}T00:00:00Z`).getUTCDay()]!;
+      const weekday = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[
+        new Date(`${slot.slice(0, 10)}T00:00:00Z`).getUTCDay()
+      ]!;
       const minute = Number(slot.slice(11, 13)) * 60 + Number(slot.slice(14, 16));
-      const range = parseHours(HOURS[weekday as keyof typeof HOURS] ?? '').find(([open, close]) => minute >= open && minute + 10 <= close);
+      const range = parseHours(HOURS[weekday as keyof typeof HOURS] ?? '').find(
+        ([open, close]) => minute >= open && minute + 10 <= close,
+      );
       expect(range, slot).toBeDefined();
       expect((minute - range![0]) % 10).toBe(0);
     }
@@ -170,7 +201,9 @@ describe('a simulated office', () => {
     // Days vanish and come back.
     expect(hiddenDays.size).toBeGreaterThan(3);
     expect(backAgain).toBeGreaterThan(0);
-    const jumps = lastDays.slice(1).map((day, i) => Math.round((Date.parse(day) - Date.parse(lastDays[i]!)) / (24 * HOUR)));
+    const jumps = lastDays
+      .slice(1)
+      .map((day, i) => Math.round((Date.parse(day) - Date.parse(lastDays[i]!)) / (24 * HOUR)));
     // Two weeks of midnights, but the last day shown moves in a few jumps of several days.
     expect(jumps.filter((d) => d > 0).length).toBeLessThan(6);
     expect(jumps.some((d) => d >= 3)).toBe(true);
@@ -189,7 +222,8 @@ describe('a simulated office', () => {
     // The copy was taken at the refresh (3 h after start); bookings since then are not shown yet.
     const sinceRefresh = o.groundTruth().filter((e) => e.at > '2026-03-10 12:00:00');
     const shown = new Set(o.freeSlots('11'));
-    for (const e of sinceRefresh.filter((e) => e.locationId === '11' && e.kind === 'booking')) expect(shown.has(e.slot)).toBe(true);
+    for (const e of sinceRefresh.filter((e) => e.locationId === '11' && e.kind === 'booking'))
+      expect(shown.has(e.slot)).toBe(true);
   });
 
   it('shows faults as scheduled, unless set by hand', () => {

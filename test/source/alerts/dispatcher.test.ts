@@ -83,7 +83,10 @@ describe('createAlertDispatcher', () => {
     const at = receiver.received.map((r) => r.at);
     expect(at).toHaveLength(3);
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(990);
-    expect(dispatcher.records.map((r) => [r.ok, r.attempts])).toEqual([[true, 2], [true, 1]]);
+    expect(dispatcher.records.map((r) => [r.ok, r.attempts])).toEqual([
+      [true, 2],
+      [true, 1],
+    ]);
   });
 
   it('rate-limited per channel: a burst, then spaced; no more than the burst at once', async () => {
@@ -116,7 +119,10 @@ describe('createAlertDispatcher', () => {
     expect(lines.filter((l) => /attempt \d failed/.test(l))).toHaveLength(3);
     expect(lines.filter((l) => /NOT delivered by webhook \(3 attempts; last: HTTP 500: no\)/.test(l))).toHaveLength(1);
     const records = dispatcher.records.map((r) => [r.messageId, r.ok, r.attempts]);
-    expect(records).toEqual([[bad.id, false, 3], [good.id, true, 1]]);
+    expect(records).toEqual([
+      [bad.id, false, 3],
+      [good.id, true, 1],
+    ]);
   });
 
   it('settle: a receiver that never answers costs at most the wait; the rest is logged; nothing hangs', async () => {
@@ -144,7 +150,11 @@ describe('createAlertDispatcher', () => {
 
   it('a closed port is a logged failure, not a crash', async () => {
     const lines: string[] = [];
-    const dispatcher = createAlertDispatcher({ webhook: 'http://127.0.0.1:9/x', retry: { attempts: 2, baseDelayMs: 10 }, log: (line) => lines.push(line) });
+    const dispatcher = createAlertDispatcher({
+      webhook: 'http://127.0.0.1:9/x',
+      retry: { attempts: 2, baseDelayMs: 10 },
+      log: (line) => lines.push(line),
+    });
     dispatcher.dispatch([message()]);
     await dispatcher.idle();
     expect(lines.at(-1)).toMatch(/NOT delivered by webhook/);
@@ -168,7 +178,11 @@ describe('createAlertDispatcher', () => {
 
   it('exec: a failing command is retried and logged with its last stderr line', async () => {
     const lines: string[] = [];
-    const dispatcher = createAlertDispatcher({ exec: 'echo nope >&2; exit 3', retry: { attempts: 2, baseDelayMs: 10 }, log: (line) => lines.push(line) });
+    const dispatcher = createAlertDispatcher({
+      exec: 'echo nope >&2; exit 3',
+      retry: { attempts: 2, baseDelayMs: 10 },
+      log: (line) => lines.push(line),
+    });
     dispatcher.dispatch([message()]);
     await dispatcher.idle();
     expect(lines).toHaveLength(3);

@@ -30,7 +30,10 @@ const office: SimOffice = {
   system: 'netappoint',
   name: 'Stadt Bonn',
   city: 'Bonn',
-  locations: [{ id: 'meldewesen', name: 'Meldewesen' }, { id: 'kfz-zulassung', name: 'Kfz-Zulassung' }],
+  locations: [
+    { id: 'meldewesen', name: 'Meldewesen' },
+    { id: 'kfz-zulassung', name: 'Kfz-Zulassung' },
+  ],
   freeSlots: (id) => [...(free.get(id) ?? [])].sort(),
   now: () => now,
 };
@@ -45,7 +48,14 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   const system = netappointServer([office], { variant: () => ({ frontEnd: 'netappoint' }) });
   server = await startSystemServer(system);
-  site = { id: 'bonn', system: 'netappoint', name: office.name, city: 'Bonn', url: system.siteUrl(server.origin, office), params: system.siteParams?.(office) ?? {} };
+  site = {
+    id: 'bonn',
+    system: 'netappoint',
+    name: office.name,
+    city: 'Bonn',
+    url: system.siteUrl(server.origin, office),
+    params: system.siteParams?.(office) ?? {},
+  };
   store = await openStore(join(dir, 'db'));
   receiver = await startReceiver();
 });
@@ -60,7 +70,14 @@ describe('alerts from scheduler rounds against the simulator', () => {
   it("a first round is each watch's baseline; a cancelled slot then one message per watch", async () => {
     await addWatch(store, { city: 'Bonn', office: 'Meldewesen', withinDays: 7 });
     await addWatch(store, { office: 'bonn/*', withinDays: 7 });
-    const scheduler = createScheduler({ sites: [site], store, scraperFor, weeks: 2, minIntervalMinutes: 0, now: () => now });
+    const scheduler = createScheduler({
+      sites: [site],
+      store,
+      scraperFor,
+      weeks: 2,
+      minIntervalMinutes: 0,
+      now: () => now,
+    });
     const messages: AlertMessage[] = [];
     const execDir = mkdtempSync(join(dir, 'exec-'));
     const exec = `cat > "$(mktemp -p '${execDir}' alert-XXXXXX.json)"`;
@@ -80,7 +97,14 @@ describe('alerts from scheduler rounds against the simulator', () => {
       const summaries = first.messages.map((m) => [m.watchId, m.fresh.length, freeNow(m)]);
       expect(summaries).toEqual([
         ['1', 0, [['meldewesen', at(2, '10:00'), 2]]],
-        ['2', 0, [['kfz-zulassung', at(1, '08:00'), 1], ['meldewesen', at(2, '10:00'), 2]]],
+        [
+          '2',
+          0,
+          [
+            ['kfz-zulassung', at(1, '08:00'), 1],
+            ['meldewesen', at(2, '10:00'), 2],
+          ],
+        ],
       ]);
       expect(first.posts).toHaveLength(2);
 
@@ -93,7 +117,13 @@ describe('alerts from scheduler rounds against the simulator', () => {
       const third = await round();
       expect(third.messages.map((m) => [m.watchId, m.fresh.map((a) => [a.office, a.slot, a.kind])])).toEqual([
         ['1', [['Meldewesen', at(2, '08:30'), 'cancellation']]],
-        ['2', [['Kfz-Zulassung', at(1, '09:00'), 'cancellation'], ['Meldewesen', at(2, '08:30'), 'cancellation']]],
+        [
+          '2',
+          [
+            ['Kfz-Zulassung', at(1, '09:00'), 'cancellation'],
+            ['Meldewesen', at(2, '08:30'), 'cancellation'],
+          ],
+        ],
       ]);
       // One POST per watch per round, in the default (ntfy) format.
       expect(third.posts).toHaveLength(2);

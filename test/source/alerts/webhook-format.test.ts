@@ -56,7 +56,7 @@ describe('--webhook formats, each POSTed to a receiver on 127.0.0.1', () => {
     expect((await sent(`${receiver.origin}/gotify/?token=x`, 'gotify')).path).toBe('/gotify/message?token=x');
   });
 
-  it('Slack: an incoming webhook\'s `text`, mrkdwn with &, < and > escaped', async () => {
+  it("Slack: an incoming webhook's `text`, mrkdwn with &, < and > escaped", async () => {
     const got = await sent(`${receiver.origin}/services/T0/B0/XyZ`, 'slack');
     const body = got.body as { text: string };
     expect(Object.keys(body)).toEqual(['text']);
@@ -84,7 +84,7 @@ describe('--webhook formats, each POSTed to a receiver on 127.0.0.1', () => {
     expect((await sent(`${receiver.origin}/bot123:ABC?chat_id=5`, 'telegram')).path).toBe('/bot123:ABC/sendMessage');
   });
 
-  it('the format is guessed from the service\'s host where it is obvious, else ntfy', () => {
+  it("the format is guessed from the service's host where it is obvious, else ntfy", () => {
     expect(guessWebhookFormat('https://ntfy.sh/my-topic')).toBe('ntfy');
     expect(guessWebhookFormat('https://hooks.slack.com/services/T/B/X')).toBe('slack');
     expect(guessWebhookFormat('https://discord.com/api/webhooks/1/x')).toBe('discord');
@@ -100,7 +100,7 @@ describe('--webhook formats, each POSTed to a receiver on 127.0.0.1', () => {
     expect(webhookTarget('https://api.telegram.org/bot1:A/sendMessage', 'telegram')).toMatch(/needs the chat/);
   });
 
-  it('Retry-After as seconds, as a date, or in Telegram\'s and Discord\'s JSON; capped', () => {
+  it("Retry-After as seconds, as a date, or in Telegram's and Discord's JSON; capped", () => {
     expect(retryAfterMs('3', '')).toBe(3000);
     expect(retryAfterMs(new Date(Date.UTC(2024, 0, 1, 0, 0, 10)).toUTCString(), '', Date.UTC(2024, 0, 1))).toBe(10_000);
     expect(retryAfterMs(undefined, '{"ok":false,"error_code":429,"parameters":{"retry_after":7}}')).toBe(7000);

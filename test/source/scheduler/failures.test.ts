@@ -5,15 +5,31 @@ import { manualClock, memoryStore, site, trackingScraper, until } from './helper
 
 const MIN = 60_000;
 
-function setup(failures: Map<string, FailureKind>, extra: Parameters<typeof createScheduler>[0] extends infer O ? Partial<O> : never = {}) {
+function setup(
+  failures: Map<string, FailureKind>,
+  extra: Parameters<typeof createScheduler>[0] extends infer O ? Partial<O> : never = {},
+) {
   const clock = manualClock();
   const store = memoryStore();
   const tracker = trackingScraper(
     () => 1,
-    (s): ScrapeFailure | undefined => (failures.has(s.id) ? { kind: failures.get(s.id)!, message: `${failures.get(s.id)} at ${s.id}` } : undefined),
+    (s): ScrapeFailure | undefined =>
+      failures.has(s.id) ? { kind: failures.get(s.id)!, message: `${failures.get(s.id)} at ${s.id}` } : undefined,
   );
-  const sites = [site('good', 'a.example'), site('flaky', 'b.example'), site('broken', 'c.example'), site('odd', 'd.example')];
-  const scheduler = createScheduler({ sites, store, scraperFor: () => tracker.scraper, now: clock.now, random: () => 0.5, ...extra });
+  const sites = [
+    site('good', 'a.example'),
+    site('flaky', 'b.example'),
+    site('broken', 'c.example'),
+    site('odd', 'd.example'),
+  ];
+  const scheduler = createScheduler({
+    sites,
+    store,
+    scraperFor: () => tracker.scraper,
+    now: clock.now,
+    random: () => 0.5,
+    ...extra,
+  });
   return { clock, store, tracker, scheduler };
 }
 
@@ -22,7 +38,8 @@ describe('failure policy', () => {
     expect(failureAction('timeout', 1)).toBe('retry');
     expect(failureAction('down', 1)).toBe('retry');
     expect(failureAction('down', 2)).toBe('backoff');
-    for (const kind of ['http-status', 'captcha', 'maintenance', 'markup', 'too-large', 'redirect-loop'] as const) expect(failureAction(kind, 1)).toBe('backoff');
+    for (const kind of ['http-status', 'captcha', 'maintenance', 'markup', 'too-large', 'redirect-loop'] as const)
+      expect(failureAction(kind, 1)).toBe('backoff');
     expect(failureAction('unsupported', 1)).toBe('stop');
   });
 });
@@ -64,9 +81,16 @@ describe('the scheduler after failures', () => {
 
   it('records a site without a scraper as unsupported and stops it', async () => {
     const store = memoryStore();
-    const scheduler = createScheduler({ sites: [site('x', 'x.example', { system: 'custom' })], store, scraperFor: () => undefined });
+    const scheduler = createScheduler({
+      sites: [site('x', 'x.example', { system: 'custom' })],
+      store,
+      scraperFor: () => undefined,
+    });
     const round = await scheduler.runRound();
-    expect(round.outcomes[0]).toMatchObject({ action: 'stop', run: { ok: false, requests: 0, error: { kind: 'unsupported' } } });
+    expect(round.outcomes[0]).toMatchObject({
+      action: 'stop',
+      run: { ok: false, requests: 0, error: { kind: 'unsupported' } },
+    });
     expect(store.runList).toHaveLength(1);
   });
 
@@ -89,13 +113,21 @@ describe('the minimum interval', () => {
     const clock = manualClock();
     const tracker = trackingScraper(() => 1);
     const sites = [site('slow', 'a.example', { minIntervalMinutes: 30 }), site('normal', 'b.example')];
-    const scheduler = createScheduler({ sites, store: memoryStore(), scraperFor: () => tracker.scraper, now: clock.now });
+    const scheduler = createScheduler({
+      sites,
+      store: memoryStore(),
+      scraperFor: () => tracker.scraper,
+      now: clock.now,
+    });
     await scheduler.runRound();
     clock.advance(15 * MIN);
     const second = await scheduler.runRound();
     expect(second.skipped).toEqual([{ sourceId: 'slow', reason: 'min-interval' }]);
     const asked = await scheduler.rescrape(['slow', 'normal']);
-    expect(asked.skipped).toEqual([{ sourceId: 'slow', reason: 'min-interval' }, { sourceId: 'normal', reason: 'min-interval' }]);
+    expect(asked.skipped).toEqual([
+      { sourceId: 'slow', reason: 'min-interval' },
+      { sourceId: 'normal', reason: 'min-interval' },
+    ]);
     clock.advance(15 * MIN);
     const third = await scheduler.runRound();
     expect(third.outcomes.map((o) => o.site.id).sort()).toEqual(['normal', 'slow']);
@@ -104,7 +136,12 @@ describe('the minimum interval', () => {
 
   it('does not start a second scrape of a site that is still running', async () => {
     const tracker = trackingScraper(() => 30);
-    const scheduler = createScheduler({ sites: [site('a', 'a.example')], store: memoryStore(), scraperFor: () => tracker.scraper, minIntervalMinutes: 0 });
+    const scheduler = createScheduler({
+      sites: [site('a', 'a.example')],
+      store: memoryStore(),
+      scraperFor: () => tracker.scraper,
+      minIntervalMinutes: 0,
+    });
     const [first, second] = await Promise.all([scheduler.runRound(), scheduler.rescrape(['a'])]);
     expect(first.outcomes).toHaveLength(1);
     expect(second.skipped).toEqual([{ sourceId: 'a', reason: 'running' }]);

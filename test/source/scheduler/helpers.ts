@@ -41,7 +41,9 @@ export function trackingScraper(delayMs: (site: Site) => number, fail?: (site: S
     maxPerHost.set(host, Math.max(maxPerHost.get(host) ?? 0, active.get(host)!));
     maxTotal = Math.max(maxTotal, ++activeTotal);
     try {
-      await sleep(delayMs(target), undefined, options.signal ? { signal: options.signal } : undefined).catch(() => undefined);
+      await sleep(delayMs(target), undefined, options.signal ? { signal: options.signal } : undefined).catch(
+        () => undefined,
+      );
       const failure = fail?.(target);
       if (failure) return { ok: false, failure, requests: 1 };
       const snapshot: Snapshot = {
@@ -55,13 +57,26 @@ export function trackingScraper(delayMs: (site: Site) => number, fail?: (site: S
       activeTotal--;
     }
   };
-  return { scraper, maxPerHost, calls, get maxTotal() { return maxTotal; } };
+  return {
+    scraper,
+    maxPerHost,
+    calls,
+    get maxTotal() {
+      return maxTotal;
+    },
+  };
 }
 
 /** A clock tests move by hand. */
 export function manualClock(start = Date.parse('2021-08-10T05:45:00Z')) {
   let at = start;
-  return { now: () => new Date(at), advance: (ms: number) => void (at += ms), get ms() { return at; } };
+  return {
+    now: () => new Date(at),
+    advance: (ms: number) => void (at += ms),
+    get ms() {
+      return at;
+    },
+  };
 }
 
 /** Wait (real time) until `test` holds. */

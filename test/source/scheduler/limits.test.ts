@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createScheduler, hostLimit, roundLowerBoundMs } from '../../../source/scheduler/index.js';
 import { memoryStore, site, trackingScraper } from './helpers.js';
 
-const HOSTS = ['tevis.ekom21.de', 'termine-reservieren.de', 'tempus-termine.com', 'www.etermin.net', 'onlinetermine.bonn.de'];
+const HOSTS = [
+  'tevis.ekom21.de',
+  'termine-reservieren.de',
+  'tempus-termine.com',
+  'www.etermin.net',
+  'onlinetermine.bonn.de',
+];
 
 describe('politeness limits', () => {
   it('never exceeds the per-host limit (1, and 3 for tempus-termine.com) and uses it fully', async () => {
@@ -19,7 +25,14 @@ describe('politeness limits', () => {
   it('honours a configured per-host limit and a small global limit', async () => {
     const sites = Array.from({ length: 24 }, (_, i) => site(`s${i}`, `h${i % 3}.example`));
     const tracker = trackingScraper(() => 10);
-    const scheduler = createScheduler({ sites, store: memoryStore(), scraperFor: () => tracker.scraper, parallel: 4, perHost: 2, hostLimits: { 'h0.example': 4 } });
+    const scheduler = createScheduler({
+      sites,
+      store: memoryStore(),
+      scraperFor: () => tracker.scraper,
+      parallel: 4,
+      perHost: 2,
+      hostLimits: { 'h0.example': 4 },
+    });
     await scheduler.runRound();
     expect(tracker.maxPerHost.get('h0.example')).toBeLessThanOrEqual(4);
     expect(tracker.maxPerHost.get('h1.example')).toBe(2);
@@ -29,7 +42,11 @@ describe('politeness limits', () => {
 
   it('ends a round of many sites over few hosts close to the bound the per-host limits allow', async () => {
     // 30 sites: 12 on a 1-connection host, 9 on another, 9 on tempus (3 connections); uneven durations.
-    const hosts = [...Array(12).fill('a.example'), ...Array(9).fill('b.example'), ...Array(9).fill('tempus-termine.com')] as string[];
+    const hosts = [
+      ...Array(12).fill('a.example'),
+      ...Array(9).fill('b.example'),
+      ...Array(9).fill('tempus-termine.com'),
+    ] as string[];
     const sites = hosts.map((host, i) => site(`s${i}`, host));
     const delay = (s: { id: string }) => 20 + (Number(s.id.slice(1)) % 4) * 10;
     const tracker = trackingScraper(delay);

@@ -88,7 +88,11 @@ describe('the scheduler on a machine without network', () => {
 
   it('the verdict holds until a round gets through', async () => {
     let lookup = offline;
-    const { scheduler, clock } = setup(SITES, (host) => lookup(host), () => undefined);
+    const { scheduler, clock } = setup(
+      SITES,
+      (host) => lookup(host),
+      () => undefined,
+    );
     await scheduler.runRound();
     expect(scheduler.networkDown).toBeDefined();
     lookup = online;

@@ -7,8 +7,16 @@ describe('run records', () => {
   it('writes a snapshot with its run for a success and a run alone for a failure, and tells listeners', async () => {
     const clock = manualClock(Date.parse('2021-08-10T05:45:00Z'));
     const store = memoryStore();
-    const tracker = trackingScraper(() => 3, (s) => (s.id === 'bad' ? { kind: 'captcha', message: 'a bot wall' } : undefined));
-    const scheduler = createScheduler({ sites: [site('good', 'a.example'), site('bad', 'b.example')], store, scraperFor: () => tracker.scraper, now: clock.now });
+    const tracker = trackingScraper(
+      () => 3,
+      (s) => (s.id === 'bad' ? { kind: 'captcha', message: 'a bot wall' } : undefined),
+    );
+    const scheduler = createScheduler({
+      sites: [site('good', 'a.example'), site('bad', 'b.example')],
+      store,
+      scraperFor: () => tracker.scraper,
+      now: clock.now,
+    });
     const heard: RunOutcome[] = [];
     const rounds: number[] = [];
     scheduler.onRun((outcome, health) => {
@@ -20,9 +28,18 @@ describe('run records', () => {
 
     expect(store.snapshots.map((s) => s.sourceId)).toEqual(['good']);
     const good = store.runList.find((r) => r.sourceId === 'good')!;
-    expect(good).toMatchObject({ ok: true, startedAt: '2021-08-10T05:45:00.000Z', requests: 3, locations: 1, freeSlots: 2 });
+    expect(good).toMatchObject({
+      ok: true,
+      startedAt: '2021-08-10T05:45:00.000Z',
+      requests: 3,
+      locations: 1,
+      freeSlots: 2,
+    });
     expect(good.durationMs).toBeGreaterThanOrEqual(2);
-    expect(store.runList.find((r) => r.sourceId === 'bad')).toMatchObject({ ok: false, error: { kind: 'captcha', message: 'a bot wall' } });
+    expect(store.runList.find((r) => r.sourceId === 'bad')).toMatchObject({
+      ok: false,
+      error: { kind: 'captcha', message: 'a bot wall' },
+    });
     expect(heard.map((o) => o.site.id).sort()).toEqual(['bad', 'good']);
     expect(rounds).toEqual([2]);
     expect(scheduler.healthOf('good')).toMatchObject({ state: 'ok', runs24h: 1, successRate24h: 1 });
@@ -57,7 +74,12 @@ describe('run records', () => {
 
   it('gives up on a scrape past its time limit', async () => {
     const tracker = trackingScraper(() => 10_000);
-    const scheduler = createScheduler({ sites: [site('a', 'a.example')], store: memoryStore(), scraperFor: () => tracker.scraper, scrapeTimeoutMs: 30 });
+    const scheduler = createScheduler({
+      sites: [site('a', 'a.example')],
+      store: memoryStore(),
+      scraperFor: () => tracker.scraper,
+      scrapeTimeoutMs: 30,
+    });
     const round = await scheduler.runRound();
     expect(round.outcomes[0]).toMatchObject({ action: 'retry', run: { ok: false, error: { kind: 'timeout' } } });
   });
@@ -76,8 +98,16 @@ describe('run records', () => {
   it('health: success rate over 24 h, stale without a recent success, next run', async () => {
     const clock = manualClock();
     let fail = false;
-    const tracker = trackingScraper(() => 1, () => (fail ? { kind: 'markup', message: 'changed' } : undefined));
-    const scheduler = createScheduler({ sites: [site('a', 'a.example')], store: memoryStore(), scraperFor: () => tracker.scraper, now: clock.now });
+    const tracker = trackingScraper(
+      () => 1,
+      () => (fail ? { kind: 'markup', message: 'changed' } : undefined),
+    );
+    const scheduler = createScheduler({
+      sites: [site('a', 'a.example')],
+      store: memoryStore(),
+      scraperFor: () => tracker.scraper,
+      now: clock.now,
+    });
     for (let i = 0; i < 4; i++) {
       fail = i === 3;
       await scheduler.rescrape(['a']);
@@ -98,9 +128,23 @@ describe('start and stop', () => {
   it('restores health from the store, runs a round at once, schedules the next, and stops cleanly', async () => {
     const clock = manualClock();
     const store = memoryStore();
-    store.runList.push({ sourceId: 'a', startedAt: new Date(clock.ms - 60 * 60_000).toISOString(), durationMs: 5, ok: false, requests: 1, error: { kind: 'unsupported', message: 'variant' } });
+    store.runList.push({
+      sourceId: 'a',
+      startedAt: new Date(clock.ms - 60 * 60_000).toISOString(),
+      durationMs: 5,
+      ok: false,
+      requests: 1,
+      error: { kind: 'unsupported', message: 'variant' },
+    });
     const tracker = trackingScraper(() => 1);
-    const scheduler = createScheduler({ sites: [site('a', 'a.example'), site('b', 'b.example')], store, scraperFor: () => tracker.scraper, now: clock.now, tickMs: 5, jitter: 0 });
+    const scheduler = createScheduler({
+      sites: [site('a', 'a.example'), site('b', 'b.example')],
+      store,
+      scraperFor: () => tracker.scraper,
+      now: clock.now,
+      tickMs: 5,
+      jitter: 0,
+    });
     const rounds: string[][] = [];
     scheduler.onRound((round) => rounds.push(round.outcomes.map((o) => o.site.id)));
     await scheduler.start();
@@ -117,7 +161,11 @@ describe('start and stop', () => {
   it('stop() aborts scrapes in flight and drops waiting ones without recording them', async () => {
     const store = memoryStore();
     const tracker = trackingScraper(() => 5_000);
-    const scheduler = createScheduler({ sites: [site('a', 'a.example'), site('b', 'a.example')], store, scraperFor: () => tracker.scraper });
+    const scheduler = createScheduler({
+      sites: [site('a', 'a.example'), site('b', 'a.example')],
+      store,
+      scraperFor: () => tracker.scraper,
+    });
     const round = scheduler.runRound();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const started = Date.now();
