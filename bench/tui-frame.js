@@ -150,7 +150,8 @@ if (RUNS > 0) {
 
 // 2. Key press → the first frame that shows its effect: the next city selected and named in the title (then,
 // separately, its grid loaded), another day, a step back through the history and forward again; 60 rounds by
-// default, down 30 of the 36 cities and up again. Keys come as soon as the previous frame is there (faster than typing).
+// default, down 30 of the 36 cities and up again. Keys come as soon as the previous frame is there (faster than
+// typing).
 if (ROUNDS === 0) process.exit(0);
 const app = startApp();
 await app.until(GRID);

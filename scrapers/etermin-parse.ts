@@ -14,7 +14,10 @@ export interface EterminCalendar {
   name: string;
 }
 
-/** The API base and the site key of a site URL: `https://www.etermin.net/stadtgraz` → base `https://www.etermin.net`, key `stadtgraz`. */
+/**
+ * The API base and the site key of a site URL: `https://www.etermin.net/stadtgraz` → base `https://www.etermin.net`,
+ * key `stadtgraz`.
+ */
 export function eterminEndpoint(siteUrl: string): { base: string; key: string } {
   const url = new URL(siteUrl);
   const segments = url.pathname.split('/').filter(Boolean);
@@ -27,7 +30,10 @@ export function eterminEndpoint(siteUrl: string): { base: string; key: string } 
   return { base: `${url.origin}${segments.map((s) => `/${s}`).join('')}`, key: decodeURIComponent(key) };
 }
 
-/** Step 1: per service group the service with the smallest duration (services without a name or duration are menu headings). */
+/**
+ * Step 1: per service group the service with the smallest duration (services without a name or duration are menu
+ * headings).
+ */
 export function pickServices(json: unknown): EterminService[] {
   const groups = new Map<string, EterminService>();
   for (const entry of list(json, 'service list')) {

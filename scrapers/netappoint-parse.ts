@@ -126,7 +126,10 @@ function dateOf(href: string): string | undefined {
   return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-/** Step 3: the time-list URL of `date` ('YYYY-MM-DD'), from a day link: `&step=4&` → `&step=3&`, year/month/day replaced. */
+/**
+ * Step 3: the time-list URL of `date` ('YYYY-MM-DD'), from a day link: `&step=4&` → `&step=3&`, year/month/day
+ * replaced.
+ */
 export function dayUrl(href: string, date: string): string {
   const [year, month, day] = date.split('-');
   const set = (url: string, name: string, value: string) =>

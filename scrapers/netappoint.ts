@@ -17,7 +17,10 @@ import type { LocationSlots, ScrapeOptions, Scraper, Site, Snapshot, WallTime } 
 /** A netappoint scraper with its own HTTP limits (tests use short timeouts). */
 export const createNetappointScraper = (config: ScraperConfig = {}): Scraper => sessionScraper(scrape, config);
 
-/** Scrape one netappoint (Kahlert) site: `site.url` is the base, `site.params.company` (and `extra`) the query (protocols.md "netappoint"). */
+/**
+ * Scrape one netappoint (Kahlert) site: `site.url` is the base, `site.params.company` (and `extra`) the query
+ * (protocols.md "netappoint").
+ */
 export const scrapeNetappoint: Scraper = createNetappointScraper();
 
 const WEB_APPOINT =

@@ -6,7 +6,9 @@ import { SYSTEMS, type ScrapeFailure, type ScrapeOptions, type Scraper, type Sit
 /** A scraper's HTTP limits: time per request (default 10 s), retries on connection errors (2), body size cap (5 MB). */
 export type ScraperConfig = Pick<SessionOptions, 'timeoutMs' | 'retries' | 'maxBytes'>;
 
-/** One system's fetch flow as a Scraper: a session (cookie jar) of its own per scrape, ScrapeErrors as typed failures. */
+/**
+ * One system's fetch flow as a Scraper: a session (cookie jar) of its own per scrape, ScrapeErrors as typed failures.
+ */
 export function sessionScraper(
   flow: (session: HttpSession, site: Site, options: ScrapeOptions) => Promise<Snapshot>,
   config: ScraperConfig = {},

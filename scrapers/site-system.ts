@@ -1,7 +1,9 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { looksLikeZms } from './zms-site.js';
 
-/** What a booking page shows itself to be: a system office-watch reads, one it recognises but cannot, or nothing known. */
+/**
+ * What a booking page shows itself to be: a system office-watch reads, one it recognises but cannot, or nothing known.
+ */
 export type PageSystem =
   | { system: 'tevis'; flow: 'wizard' | 'classic' | 'start' }
   | { system: 'netappoint' | 'etermin' | 'tempus' | 'zms' }

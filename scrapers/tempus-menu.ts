@@ -47,7 +47,10 @@ export function cleanText(text: string): string {
 
 type Found = { category: string; option: TempusOption };
 
-/** `ul.menuepunkt > li`: category in an `h3`, options in `ul.untermenuepunkt li`; an `li` without sub-menu is an option itself. */
+/**
+ * `ul.menuepunkt > li`: category in an `h3`, options in `ul.untermenuepunkt li`; an `li` without sub-menu is an option
+ * itself.
+ */
 function nestedMenu($: CheerioAPI): Found[] {
   const found: Found[] = [];
   $('form#formular ul.menuepunkt > li').each((_, item) => {
@@ -63,7 +66,10 @@ function nestedMenu($: CheerioAPI): Found[] {
   return found;
 }
 
-/** Flat `label.menuepunkt` (category) and `label.untermenuepunkt` (option) elements; without the latter every label is an option. */
+/**
+ * Flat `label.menuepunkt` (category) and `label.untermenuepunkt` (option) elements; without the latter every label is
+ * an option.
+ */
 function flatMenu($: CheerioAPI): Found[] {
   const labels = $('form#formular label.menuepunkt, form#formular label.untermenuepunkt');
   const hasSub = labels.filter('.untermenuepunkt').length > 0;

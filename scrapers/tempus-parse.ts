@@ -72,7 +72,10 @@ export function readCalendar(html: string): TempusCalendar {
   return first ? { days, ref: refOf(first.href), fullyBooked } : { days, fullyBooked };
 }
 
-/** The days to read: the calendar's days from today to `lastDay`, then every further day up to `lastDay` by substituting `datum=`. */
+/**
+ * The days to read: the calendar's days from today to `lastDay`, then every further day up to `lastDay` by substituting
+ * `datum=`.
+ */
 export function planDays(days: TempusDay[], today: string, lastDay: string): TempusDay[] {
   const plan = days.filter((d) => d.date >= today && d.date <= lastDay);
   const last = plan[plan.length - 1];
@@ -128,7 +131,10 @@ function noticeTarget($: CheerioAPI): string | undefined {
   return heading ? buttons.find((b) => b.target !== undefined)?.target : undefined;
 }
 
-/** Location links: `a.infolink` (not the "… Uhr" earliest-time links) or `ul#nav_menu2 li a`, those whose href names a `standortrowid`. */
+/**
+ * Location links: `a.infolink` (not the "… Uhr" earliest-time links) or `ul#nav_menu2 li a`, those whose href names a
+ * `standortrowid`.
+ */
 function locationLinks($: CheerioAPI): { href: string; name: string }[] {
   const pick = (selector: string) =>
     $(selector)

@@ -14,7 +14,9 @@ export const NO_CALENDAR_TEXTS = [
   'Es ist ein Datenbank-Fehler aufgetreten',
 ];
 
-/** Step 3: the calendar id of `calendar?mdt=…` (from the `window.tevis` block), or undefined where the service has none. */
+/**
+ * Step 3: the calendar id of `calendar?mdt=…` (from the `window.tevis` block), or undefined where the service has none.
+ */
 export function parseCalendarPage(html: string): string | undefined {
   const id = /window\.tevis\s*=\s*window\.tevis\s*\|\|\s*\{[\s\S]*?\bcalendar\s*:\s*["']?(\d+)/.exec(html)?.[1];
   if (id !== undefined) return Number(id) === 0 ? undefined : String(Number(id));

@@ -12,7 +12,9 @@ export interface TevisOfficeLocation {
   fields: Record<string, string>;
 }
 
-/** Wizard step 3 (`location?mdt=…`): the locations, each once; empty where the page says the service has no calendar. */
+/**
+ * Wizard step 3 (`location?mdt=…`): the locations, each once; empty where the page says the service has no calendar.
+ */
 export function parseLocationPage(html: string): TevisOfficeLocation[] {
   const $ = load(html);
   const byLoc = new Map<string, TevisOfficeLocation>();
@@ -44,7 +46,9 @@ export interface TevisSuggestSlot {
   cal: string;
 }
 
-/** The filter form of a suggest page: GET `action` with `fields` plus `filter_date_from`/`filter_date_to` (DD.MM.YYYY). */
+/**
+ * The filter form of a suggest page: GET `action` with `fields` plus `filter_date_from`/`filter_date_to` (DD.MM.YYYY).
+ */
 export interface TevisFilterForm {
   action: string;
   fields: Record<string, string>;

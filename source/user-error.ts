@@ -1,7 +1,9 @@
 import { CodedError } from '../core/coded-error.js';
 import { StoreError } from '../store/index.js';
 
-/** A user's bad input or an unusable environment: printed as one sentence, exit code `exitCode`, never a stack trace. */
+/**
+ * A user's bad input or an unusable environment: printed as one sentence, exit code `exitCode`, never a stack trace.
+ */
 export class UserError extends Error {
   readonly exitCode: number;
 

@@ -17,7 +17,10 @@ import {
 import { METRIC } from './row-metrics.js';
 import type { Db } from './source-writer.js';
 
-/** Check one source: its snapshot records against its dictionary, every location's chain, state and aggregates, its totals. */
+/**
+ * Check one source: its snapshot records against its dictionary, every location's chain, state and aggregates, its
+ * totals.
+ */
 export async function checkSource(
   db: Db,
   sourceId: string,
@@ -190,7 +193,10 @@ async function dangling(db: Db, sourceId: string, locationId: string): Promise<P
   };
 }
 
-/** The dictionary as the writer built it: locations in order of their first row, ties by id (a snapshot adds them sorted). */
+/**
+ * The dictionary as the writer built it: locations in order of their first row, ties by id (a snapshot adds them
+ * sorted).
+ */
 async function rebuildDictionary(db: Db, sourceId: string, seen: ReadonlySet<string>): Promise<string[]> {
   const first: [string, string][] = [];
   for (const locationId of seen) {

@@ -23,7 +23,9 @@ export interface Db {
   iterator(options?: RangeOptions): AsyncIterable<[string, Uint8Array]>;
   keys(options?: RangeOptions): AsyncIterable<string>;
   values(options?: RangeOptions): AsyncIterable<Uint8Array>;
-  /** Rewrite the files holding keys in [start, end] (LevelDB compaction); absent where reads go through another process. */
+  /**
+   * Rewrite the files holding keys in [start, end] (LevelDB compaction); absent where reads go through another process.
+   */
   compactRange?(start: string, end: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -77,7 +77,10 @@ export async function exportHistory(
 
 const nextWeek = (week: string): string => isoWeekOf(isoWeekRange(week)![1]);
 
-/** Where a location was listed in a week: the snapshot's time, its number among the shown ones (-1: not shown), its stored counts. */
+/**
+ * Where a location was listed in a week: the snapshot's time, its number among the shown ones (-1: not shown), its
+ * stored counts.
+ */
 interface Presence {
   time: string;
   shown: number;

@@ -139,7 +139,10 @@ export class LevelStore implements OfficeStore {
       yield [lastPart(k), decodeSnapshot(v)];
   }
 
-  /** Add the metrics of each snapshot in the range into `sums`, at the offset `offsetOf` gives a snapshot time and location index. */
+  /**
+   * Add the metrics of each snapshot in the range into `sums`, at the offset `offsetOf` gives a snapshot time and
+   * location index.
+   */
   async sumSnapshotMetrics(
     sourceId: string,
     from: WallTime,
@@ -246,7 +249,10 @@ export class LevelStore implements OfficeStore {
     return [...hours.values()].sort((a, b) => (a.hour < b.hour ? -1 : 1));
   }
 
-  /** Like hourly for a whole source, a day's counts at its 00:00 hour where the range holds the day whole (daily-counts.ts). */
+  /**
+   * Like hourly for a whole source, a day's counts at its 00:00 hour where the range holds the day whole
+   * (daily-counts.ts).
+   */
   daily(sourceId: string, from: WallTime, to: WallTime): Promise<HourlyCount[]> {
     return dailyCounts(this, sourceId, from, to);
   }

@@ -156,7 +156,10 @@ function removeSorted(sorted: number[], value: number): void {
   if (sorted[at] === value) sorted.splice(at, 1);
 }
 
-/** How far back a location's state keeps slots: calendars list no slot a week past (a weekly file's columns start on its Monday). */
+/**
+ * How far back a location's state keeps slots: calendars list no slot a week past (a weekly file's columns start on its
+ * Monday).
+ */
 export const KEEP_PAST_SECONDS = SECONDS.WEEK;
 
 /**

@@ -8,7 +8,10 @@ import { formatWallTime, isoWeekRange, parseWallTime, SECONDS, type WallSeconds 
 const QUARTER = SECONDS.QUARTER;
 import { csvField } from './weekly-csv.js';
 
-/** The published metrics files of a week, each as the metric index it reads (rule 8: cancellations horizons copy appointments'). */
+/**
+ * The published metrics files of a week, each as the metric index it reads (rule 8: cancellations horizons copy
+ * appointments').
+ */
 export const METRIC_FILES: [string, number][] = [
   ['changed', METRIC.changed],
   ['appointments', METRIC.appointments],
@@ -22,7 +25,10 @@ export const METRIC_FILES: [string, number][] = [
 /** The week's columns (a source's location each), in order of first appearance: where each one's sums are. */
 interface Columns {
   names: string[];
-  /** Per column: its source's sums, [row][location index][metric], and which cells had a snapshot, [row][location index]. */
+  /**
+   * Per column: its source's sums, [row][location index][metric], and which cells had a snapshot, [row][location
+   * index].
+   */
   sums: Int32Array[];
   seen: Uint8Array[];
   index: number[];
@@ -108,7 +114,9 @@ class CsvBytes {
   private buffer = Buffer.allocUnsafe(1 << 20);
   private length = 0;
 
-  /** `,cell` per column (empty where the column has no snapshot in the row), then the line end: the hot loop, on locals. */
+  /**
+   * `,cell` per column (empty where the column has no snapshot in the row), then the line end: the hot loop, on locals.
+   */
   cells(columns: Columns, row: number, metric: number): void {
     const { sums, seen, index, width } = columns;
     // Room for a comma and ten digits per cell and the line end: no bounds checks inside the loop.

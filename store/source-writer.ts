@@ -111,7 +111,8 @@ export class SourceWriter {
     );
     this.undo = undefined;
     this.ops = [];
-    // First the source as it was (one atomic batch), then what lies past its last snapshot; load finishes that if cut short.
+    // First the source as it was (one atomic batch), then what lies past its last snapshot; load finishes that if cut
+    // short.
     await this.db.batch(ops);
     await deleteRecordsAfter(this.db, this.sourceId, this.meta.locations, last);
   }
@@ -250,7 +251,9 @@ export class SourceWriter {
     return keys.length > 0 ? this.db.getMany(keys) : Promise.resolve([]);
   }
 
-  /** The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates. */
+  /**
+   * The improved rules run beside the published ones; their events (not the published ones) feed the hourly aggregates.
+   */
   private inferImproved(
     state: LocationRecord,
     slots: WallSeconds[],

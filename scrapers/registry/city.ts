@@ -22,7 +22,9 @@ const ALIASES: Record<string, string> = {
   Hahnenklee: 'Goslar',
 };
 
-/** Words that name the body that runs the office, followed by the place: "Stadt Bonn", "Magistrat der Stadt Butzbach". */
+/**
+ * Words that name the body that runs the office, followed by the place: "Stadt Bonn", "Magistrat der Stadt Butzbach".
+ */
 const BODY =
   /^(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Landkreis|Kreis|Landratsamt|Stadtverwaltung|Verbandsgemeindeverwaltung|Amt|Stadtwerke|Städteregion)$/;
 

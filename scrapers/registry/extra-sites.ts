@@ -4,7 +4,8 @@ import type { RegistrySite } from './registry.js';
  * Sources the published data set never had, on systems it never read: build-registry adds them to the sources of
  * metadata.json. München's Bürgerbüros book through ZMS (protocols-zms.md §1: the API host the public monitoring
  * scripts use, the path the booking page's frontend calls); the services are its often-searched ones (§3):
- * Wohnsitz anmelden, Reisepass, Personalausweis; params.page is the booking page alerts link to. The pacing is the scraper's default, 0.45 requests/s.
+ * Wohnsitz anmelden, Reisepass, Personalausweis; params.page is the booking page alerts link to. The pacing is the
+ * scraper's default, 0.45 requests/s.
  */
 export const EXTRA_SITES: readonly RegistrySite[] = [
   {

@@ -46,7 +46,10 @@ export function loadRegistry(): RegistrySite[] {
   return registry.map((site) => ({ ...site }));
 }
 
-/** A user's own list of sites (the format of sites.json). Bad input → one SitesFileError naming the file and the problem. */
+/**
+ * A user's own list of sites (the format of sites.json). Bad input → one SitesFileError naming the file and the
+ * problem.
+ */
 export function loadSitesFile(path: string): RegistrySite[] {
   let text: string;
   try {

@@ -27,7 +27,9 @@ export function leadDays(random: Random): number {
   return 1 + Math.floor(random.exponential(8));
 }
 
-/** When a booking made at `bookedAt` for `slotAt` is cancelled: many on the last day, the others sometime in between. */
+/**
+ * When a booking made at `bookedAt` for `slotAt` is cancelled: many on the last day, the others sometime in between.
+ */
 export function cancellationTime(random: Random, bookedAt: number, slotAt: number): number {
   const span = slotAt - bookedAt;
   if (random.next() < 0.4) return slotAt - Math.floor((0.02 + 0.93 * random.next()) * Math.min(span, 26 * 3_600_000));

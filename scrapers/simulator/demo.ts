@@ -123,7 +123,9 @@ function siteOf(server: SystemServer, origin: string, office: SimulatedOffice): 
   };
 }
 
-/** The instant rounded down to a quarter hour (Berlin's offsets are whole hours, so UTC quarters are Berlin quarters). */
+/**
+ * The instant rounded down to a quarter hour (Berlin's offsets are whole hours, so UTC quarters are Berlin quarters).
+ */
 export function quarterHourFloor(instant: Date): Date {
   const quarter = 15 * 60_000;
   return new Date(Math.floor(instant.getTime() / quarter) * quarter);

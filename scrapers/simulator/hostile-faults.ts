@@ -9,7 +9,10 @@ const JSON_ANSWER = '{"success":true,"data":[]}';
 const APP_SHELL =
   '<!DOCTYPE html><html><head><title>Online-Terminbuchung</title></head><body><div id="root"></div><script src="/static/main.js"></script></body></html>';
 
-/** What a hostile site puts around a name: CSI, OSC 8 hyperlink, OSC 52 clipboard, C0/C1 controls, bidi, then 10,000 characters. */
+/**
+ * What a hostile site puts around a name: CSI, OSC 8 hyperlink, OSC 52 clipboard, C0/C1 controls, bidi, then 10,000
+ * characters.
+ */
 const HOSTILE_BEFORE = '\u001b[2J\u001b[31m\u001b]8;;https://evil.example/\u0007';
 const HOSTILE_AFTER = `\u001b]8;;\u0007\u001b]52;c;ZWNobyBvd25lZA==\u0007\u009b31m\u0007\b\u000b\u007f\u0085 \u202eeviL\u202c \u2066iso\u2069\u200f\u001b[0m ${'Sehr langer Name '.repeat(589).slice(0, 10_000)}`;
 
@@ -31,7 +34,10 @@ export function replaceBody(fault: FaultKind, office: SimOffice, response: SimRe
   }
 }
 
-/** Every office and location name in the text of the answer (never in tags or attributes: forms must still work) made hostile. */
+/**
+ * Every office and location name in the text of the answer (never in tags or attributes: forms must still work) made
+ * hostile.
+ */
 function hostileNames(office: SimOffice, response: SimResponse): string {
   const names = [...new Set([office.name, ...office.locations.map((l) => l.name.trim())])]
     .filter(Boolean)
@@ -61,7 +67,10 @@ function replaceAll(text: string, needles: string[], by: (needle: string) => str
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const META_CHARSET = /<meta[^>]*charset[^>]*>/gi;
 
-/** The bytes and content type of an answer: UTF-8, Latin-1, or windows-1252 declared in the header, a meta tag, or nowhere. */
+/**
+ * The bytes and content type of an answer: UTF-8, Latin-1, or windows-1252 declared in the header, a meta tag, or
+ * nowhere.
+ */
 export function encodeBody(response: SimResponse, fault: FaultKind | undefined): { contentType: string; body: Buffer } {
   const type = response.contentType ?? 'text/html';
   const json = type.includes('json');

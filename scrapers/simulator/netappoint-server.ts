@@ -19,7 +19,9 @@ export interface NetappointServerOptions {
 }
 
 interface Session {
-  /** `sites`: services chosen, a site to pick; `days`: the day calendar was shown (shown again to any later request). */
+  /**
+   * `sites`: services chosen, a site to pick; `days`: the day calendar was shown (shown again to any later request).
+   */
   stage: 'fresh' | 'sites' | 'days';
   location?: SimNetLocation;
   screen?: string;
@@ -40,7 +42,8 @@ const SERVICES = ['Antrag', 'Beratung', 'Abholung'];
 
 /**
  * netappoint (Kahlert) as protocols.md describes it: one host, sites told apart by `company`; services POSTed per
- * location, day links with year/month/day, time lists at `&step=3&`, and a session that must be dropped between locations.
+ * location, day links with year/month/day, time lists at `&step=3&`, and a session that must be dropped between
+ * locations.
  */
 export function netappointServer(offices: SimOffice[], options: NetappointServerOptions = {}): SystemServer {
   const sites = offices.map((office, i): Site => {

@@ -2,7 +2,10 @@ import type { SimOffice } from './types.js';
 
 /** How one simulated netappoint site presents itself. */
 export interface NetappointVariant {
-  /** `web-appoint`: the Munich front end throughout; `web-appoint-calendar`: a normal start page, a WEB_APPOINT day calendar. */
+  /**
+   * `web-appoint`: the Munich front end throughout; `web-appoint-calendar`: a normal start page, a WEB_APPOINT day
+   * calendar.
+   */
   frontEnd: 'netappoint' | 'web-appoint' | 'web-appoint-calendar';
   /** Every other location asks to choose a site first (the step-3 detour). */
   detour: boolean;

@@ -20,7 +20,9 @@ export interface GroundTruthEvent {
 /** A simulated office: a SimOffice whose state follows its clock, and which knows its true bookings. */
 export interface SimulatedOffice extends SimOffice {
   readonly spec: OfficeSpec;
-  /** Run the model up to `instant` (an earlier instant changes nothing). Reading the office does this up to clock.now(). */
+  /**
+   * Run the model up to `instant` (an earlier instant changes nothing). Reading the office does this up to clock.now().
+   */
   advanceTo(instant: Date): void;
   /** The true free slots (the site may show otherwise: see spec.publisher). */
   trueFreeSlots(locationId: string): WallTime[];

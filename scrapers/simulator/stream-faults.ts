@@ -37,7 +37,10 @@ export function streamFiller(
 
 let bomb: Buffer | undefined;
 
-/** 50 MB of zeros gzipped into about 50 KB (fifty 1 MB members, which gunzip reads as one stream): small on the wire, huge unpacked. */
+/**
+ * 50 MB of zeros gzipped into about 50 KB (fifty 1 MB members, which gunzip reads as one stream): small on the wire,
+ * huge unpacked.
+ */
 export function gzipBomb(res: http.ServerResponse): void {
   bomb ??= Buffer.concat(
     Array.from({ length: HUGE_BODY_BYTES / (1024 * 1024) }, () => gzipSync(Buffer.alloc(1024 * 1024), { level: 9 })),

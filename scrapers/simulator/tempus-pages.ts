@@ -11,7 +11,10 @@ export interface TempusVariant {
   locations: 'direct' | 'infolink' | 'nav';
   /** One more category, answered with "no location can offer an appointment". */
   emptyCategory: boolean;
-  /** Calendars show only up to the month of the first free day (else at least two months); later days need `datum=` substitution. */
+  /**
+   * Calendars show only up to the month of the first free day (else at least two months); later days need `datum=`
+   * substitution.
+   */
   shortCalendar: boolean;
 }
 

@@ -2,7 +2,8 @@ import type { SystemName, WallTime } from '../types.js';
 
 /**
  * Faults a simulated office can be told to show. The hostile ones (hostile-faults.ts, stream-faults.ts): a body that
- * never ends or is 50 MB (or 50 MB gzipped into 50 KB), a redirect loop, windows-1252 pages (charset in the header, in a meta tag, or nowhere), an
+ * never ends or is 50 MB (or 50 MB gzipped into 50 KB), a redirect loop, windows-1252 pages (charset in the header, in
+ * a meta tag, or nowhere), an
  * error page with status 200, JSON for HTML and HTML for JSON, and names full of terminal escapes and bidi controls.
  */
 export const FAULTS = [

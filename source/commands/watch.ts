@@ -30,7 +30,9 @@ async function addNew(store: LevelStore, spec: Parameters<typeof addWatch>[1]): 
   }
 }
 
-/** Cities and offices the patterns may name: the sites (registry or --sites; with --demo the simulated ones) and the db. */
+/**
+ * Cities and offices the patterns may name: the sites (registry or --sites; with --demo the simulated ones) and the db.
+ */
 async function candidates(
   store: LevelStore,
   flags: { sites?: string | undefined; demo?: boolean | undefined },

@@ -36,7 +36,9 @@ export interface SchedulerOptions {
   retryDelayMs?: number;
   /** Longest back-off pause (clock time). Default 4 h. */
   maxBackoffMs?: number;
-  /** Abort one site's scrape after this much real time (big tevis sites take minutes at one connection). Default 30 min. */
+  /**
+   * Abort one site's scrape after this much real time (big tevis sites take minutes at one connection). Default 30 min.
+   */
   scrapeTimeoutMs?: number;
   /** How often (real time) the timer looks at the clock. Default 1 s. */
   tickMs?: number;

@@ -32,7 +32,10 @@ export interface LocationRows {
   rows: { takenAt: WallTime; slots: WallTime[] }[];
 }
 
-/** Run both rule sets over one location's rows (the published rules with the week's columns so far, as the live store does). */
+/**
+ * Run both rule sets over one location's rows (the published rules with the week's columns so far, as the live store
+ * does).
+ */
 export function inferBoth(location: LocationRows): Record<Rules, InferredAt[]> {
   const out: Record<Rules, InferredAt[]> = { published: [], improved: [] };
   const published = emptyInferenceState();

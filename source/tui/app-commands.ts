@@ -47,7 +47,9 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       if ('problem' in goto) setStatus(goto.problem, 10_000);
     },
 
-    /** The `a` prompt accepted: the site is read, scraped once and saved as `sites add` does; the app follows the file. */
+    /**
+     * The `a` prompt accepted: the site is read, scraped once and saved as `sites add` does; the app follows the file.
+     */
     addSite(url: string): void {
       if (!data.addSite) {
         setStatus(
@@ -64,7 +66,10 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       );
     },
 
-    /** The `w` prompt accepted: checked as `watch add` checks it (offices: the city's), stored in the db, confirmed in the status line. */
+    /**
+     * The `w` prompt accepted: checked as `watch add` checks it (offices: the city's), stored in the db, confirmed in
+     * the status line.
+     */
     addWatch({ city, text }: { city: string; text: string }): void {
       const fail = (error: unknown) =>
         setStatus(`no watch added: ${sanitize(error instanceof Error ? error.message : String(error), 160)}`, 10_000);

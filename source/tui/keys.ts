@@ -117,7 +117,9 @@ export function splitKeys(input: string, key: Key): [string, Key][] {
 const printable = (input: string, key: Key) =>
   input !== '' && !key.ctrl && !key.meta && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
 
-/** Map a key press to an action. While `filtering` (or `prompting`), printable keys are text for the filter (prompt). */
+/**
+ * Map a key press to an action. While `filtering` (or `prompting`), printable keys are text for the filter (prompt).
+ */
 export function keyAction(input: string, key: Key, filtering: boolean, prompting = false): KeyAction | undefined {
   if (key.ctrl && input === 'c') return { type: 'quit' };
   if (prompting) {

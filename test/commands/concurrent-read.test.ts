@@ -112,7 +112,8 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
     }
   }, 60_000);
 
-  // Linux shows a socket's connections in /proc/net/unix under the listening path: a reader is connected when there are two.
+  // Linux shows a socket's connections in /proc/net/unix under the listening path: a reader is connected when there are
+  // two.
   it.runIf(existsSync('/proc/net/unix'))(
     'a reader whose owner dies mid-read says so in one sentence; the next owner serves again',
     async () => {

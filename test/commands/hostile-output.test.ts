@@ -9,7 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), 'office-watch-hostile-'));
 const db = join(dir, 'db');
 let setups: HostileSetup[] = [];
 
-/** What must never reach a terminal from a site: ESC and other C0 controls (tab and newline aside), DEL, C1, bidi controls. */
+/**
+ * What must never reach a terminal from a site: ESC and other C0 controls (tab and newline aside), DEL, C1, bidi
+ * controls.
+ */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 /** A good part of the 10,000-character name: printing it whole would be a name not capped. */
 const LONG = 'Sehr langer Name '.repeat(30);

@@ -37,7 +37,9 @@ const tarOf = (files: { name: string; data: Buffer }[]): Buffer =>
     TAR_END,
   ]);
 
-/** The rows of a published CSV kept by `keep`, in the published layout: only the slot columns some kept row has free. */
+/**
+ * The rows of a published CSV kept by `keep`, in the published layout: only the slot columns some kept row has free.
+ */
 function subsetCsv(text: string, keep: (date: string) => boolean): string {
   const [header, ...rows] = text.split('\r\n').filter((line) => line !== '');
   const columns = header!.split(',');

@@ -88,7 +88,10 @@ function siteOf(server: SystemServer, origin: string, office: SimOffice): Site {
 
 const clean = (name: string) => name.replace(/\s+/g, ' ').trim();
 
-/** The snapshot equals the office's truth: every calendar, its exact free slots, its name (with " (id)" on shared names). */
+/**
+ * The snapshot equals the office's truth: every calendar, its exact free slots, its name (with " (id)" on shared
+ * names).
+ */
 function expectTruth(result: ScrapeResult, office: SimOffice, now: Date): void {
   if (!result.ok) throw new Error(`${office.sourceId} failed: ${result.failure.kind}: ${result.failure.message}`);
   const { snapshot } = result;

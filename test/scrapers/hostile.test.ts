@@ -107,7 +107,9 @@ describe.each(SETUP_LABELS)('%s against hostile sites', (label) => {
   }
 });
 
-/** The scrape succeeds with the same locations and slots; the names carry what the site sent (sanitizing is for output). */
+/**
+ * The scrape succeeds with the same locations and slots; the names carry what the site sent (sanitizing is for output).
+ */
 function expectHostileButComplete(result: ScrapeResult, baseline: Snapshot): void {
   if (!result.ok) throw new Error(`hostile names failed the scrape: ${result.failure.kind}: ${result.failure.message}`);
   expect(result.snapshot.locations.map((l) => l.slots)).toEqual(baseline.locations.map((l) => l.slots));

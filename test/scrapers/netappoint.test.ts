@@ -59,7 +59,9 @@ async function run(office: SimOffice, variant: Partial<NetappointVariant>, weeks
   }
 }
 
-/** The snapshot equals the office's truth: every location (slug id, clean name), its free slots up to today + weeks×7. */
+/**
+ * The snapshot equals the office's truth: every location (slug id, clean name), its free slots up to today + weeks×7.
+ */
 function expectTruth(result: ScrapeResult, office: SimOffice, weeks: number): void {
   if (!result.ok) throw new Error(`${office.sourceId} failed: ${result.failure.kind}: ${result.failure.message}`);
   const { snapshot } = result;

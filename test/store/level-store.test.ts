@@ -14,7 +14,10 @@ const freshPath = (): string => join(root, `db-${++counter}`);
 const day = '2021-07-13';
 const S = (hhmm: string): string => `${day} ${hhmm}:00`;
 
-/** A snapshot of `sourceId` at `takenAt` ('YYYY-MM-DD HH:MM:SS' or 'HH:MM' on 2021-07-12); locations → free slot times ('HH:MM' on 2021-07-13). */
+/**
+ * A snapshot of `sourceId` at `takenAt` ('YYYY-MM-DD HH:MM:SS' or 'HH:MM' on 2021-07-12); locations → free slot times
+ * ('HH:MM' on 2021-07-13).
+ */
 function snap(
   sourceId: string,
   takenAt: string,

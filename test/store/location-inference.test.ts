@@ -32,7 +32,10 @@ interface Step {
   published: Record<string, number>;
 }
 
-/** One snapshot of one location: free slots now, at `taken` (floored as the store does); `columns` default to every slot mentioned. */
+/**
+ * One snapshot of one location: free slots now, at `taken` (floored as the store does); `columns` default to every slot
+ * mentioned.
+ */
 function step(state: InferenceState, taken: string, free: string[], columns?: string[]): Step {
   const metrics = newRowMetrics();
   const events: InferredEvent[] = [];
@@ -348,7 +351,8 @@ describe('state across weeks through the store', () => {
       const first = await importWeeklyFiles(store, [week28]);
       expect(first).toMatchObject({ snapshots: 2, appointments: 0, cancellations: 0 });
       const second = await importWeeklyFiles(store, [week29]);
-      // x: C and D booked (A, B, E are no columns of week 29 and keep them in the middle); y: C stays, nothing else visited
+      // x: C and D booked (A, B, E are no columns of week 29 and keep them in the middle); y: C stays, nothing else
+      // visited
       expect(second).toMatchObject({ snapshots: 2, appointments: 2, cancellations: 0 });
       const records = [];
       for await (const [time, record] of store.snapshotRecords('town', '2021-07-19 00:00:00'))
@@ -357,7 +361,8 @@ describe('state across weeks through the store', () => {
           changed: record.metrics.map((m) => m[METRIC.changed]),
           appointments: record.metrics.map((m) => m[METRIC.appointments]),
         });
-      // rule 5: the first row of each location in the week's file is not "changed", even though it differs from last week's
+      // rule 5: the first row of each location in the week's file is not "changed", even though it differs from last
+      // week's
       expect(records).toEqual([
         { time: '2021-07-19 00:00:07', changed: [0, 0], appointments: [2, 0] },
         { time: '2021-07-19 00:15:07', changed: [0, 1], appointments: [0, 0] },

@@ -136,7 +136,9 @@ export interface WatchData {
    * ascending, unique) and its locations then.
    */
   slots(city: string, at?: WallTime): Promise<CitySlots>;
-  /** The times and frame of a city at the cursor if they are read already (no re-render waits for them), if supported. */
+  /**
+   * The times and frame of a city at the cursor if they are read already (no re-render waits for them), if supported.
+   */
   peekSlots?(city: string, at?: WallTime): CitySlots | undefined;
   /** The city's scopes: the whole city, then each location. */
   scopes(city: string): Promise<TimelineScope[]>;
@@ -150,7 +152,9 @@ export interface WatchData {
   control?: ScrapeControl;
   /** Add a site by its booking page URL (as `office-watch sites add`); resolves to the line to show. */
   addSite?(url: string): Promise<string>;
-  /** The insights of every city (improved rules), as `office-watch insights` computes them; cached between snapshots. */
+  /**
+   * The insights of every city (improved rules), as `office-watch insights` computes them; cached between snapshots.
+   */
   insights?(): Promise<Insights | undefined>;
   alerts?: AlertsData;
   /** A label for the header ("demo"). */

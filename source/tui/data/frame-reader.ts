@@ -50,7 +50,9 @@ export class FrameReader {
     return found;
   }
 
-  /** A new snapshot was stored: extend the source's times if they are loaded, and let the oldest go out of the window. */
+  /**
+   * A new snapshot was stored: extend the source's times if they are loaded, and let the oldest go out of the window.
+   */
   async append(sourceId: string, takenAt: WallTime): Promise<void> {
     const cached = this.#times.get(sourceId);
     if (!cached) return;

@@ -16,7 +16,8 @@ let changed: ChangedSites;
 beforeAll(async () => {
   demo = await startDemo({ speed: 0 });
   changed = await startChangedSites(demo.origins);
-  // The vanished host's name would go to the resolver: the binary's test (sites-check) fakes it, this one leaves it out.
+  // The vanished host's name would go to the resolver: the binary's test (sites-check) fakes it, this one leaves it
+  // out.
   changed.sites = changed.sites.filter((site) => site.id !== 'verschwunden');
 });
 afterAll(async () => {
