@@ -64,4 +64,6 @@ export { newRowMetrics } from './row-metrics.js';
 // The history as long tables (export --parquet).
 export { exportHistory, type HistorySummary } from './history-export.js';
 export { EVENT_COLUMNS, SLOT_COLUMNS, SNAPSHOT_COLUMNS, type WeekSink } from './history-tables.js';
-export { ParquetTable, type Columns } from './parquet-table.js';
+export type { Columns, ParquetTable } from './parquet-table.js';
+/** The Parquet writer's class, loaded when used: hyparquet-writer would cost every command's start-up. */
+export const loadParquetTable = async () => (await import('./parquet-table.js')).ParquetTable;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import {
   EVENT_COLUMNS,
   exportHistory,
-  ParquetTable,
+  loadParquetTable,
+  type ParquetTable,
   SLOT_COLUMNS,
   SNAPSHOT_COLUMNS,
   type Columns,
@@ -26,13 +27,14 @@ export async function exportParquet(
   dir: string,
   filter: { sources: string[]; from?: string; to?: string },
 ): Promise<HistorySummary> {
+  const Table = await loadParquetTable();
   let open: Partial<Record<TableName, ParquetTable<Columns>>> = {};
   const partition = (table: TableName, week: string) => join(dir, table, `week=${week}`);
   const tableOf = (table: TableName, week: string): ParquetTable<Columns> => {
     let file = open[table];
     if (!file) {
       makeFolder(partition(table, week), 'a partition folder');
-      open[table] = file = new ParquetTable(join(partition(table, week), 'part-0.parquet'), TABLES[table] as Columns);
+      open[table] = file = new Table(join(partition(table, week), 'part-0.parquet'), TABLES[table] as Columns);
     }
     return file;
   };

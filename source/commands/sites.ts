@@ -5,7 +5,7 @@ import { terminalJson } from '../terminal-json.js';
 import { UserError } from '../user-error.js';
 import type { Command, CommandContext } from './command.js';
 import { formatTable, loadSites } from './list.js';
-import { addSite, type AddedSite } from './sites-add.js';
+import type { AddedSite } from './sites-add.js';
 import { checkSites } from './sites-check.js';
 
 const MAX_OFFICES_SHOWN = 30;
@@ -100,6 +100,8 @@ async function add({ flags, stdout, stderr }: CommandContext, url: string): Prom
     if (typeof value !== 'string' || !value.trim()) throw new UserError(`--${key} needs a text.`, 2);
     named[key] = value.trim();
   }
+  // Loaded when used: the scrapers (got, cheerio) would cost every other command's start-up.
+  const { addSite } = await import('./sites-add.js');
   const added = await addSite(url, all(), { weeks, ...named, ...(typeof id === 'string' ? { id } : {}) });
   stdout.write(describe(added));
   const own = loadOwnSites().filter((site) => site.id !== added.site.id);
