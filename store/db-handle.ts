@@ -1,5 +1,5 @@
 import type { BatchOp, Db, RangeOptions } from './db.js';
-import { hostDb, type DbHost } from './db-host.js';
+import { hostDb, IDLE_MS, type DbHost } from './db-host.js';
 import { socketPath } from './db-socket.js';
 import { busy, openLevel } from './open-level.js';
 import { RemoteDb } from './remote-db.js';
@@ -13,8 +13,12 @@ export interface OpenOptions {
   onNotice?: (message: string) => void;
 }
 
-/** How long a reader keeps trying when the folder is locked but its owner does not answer (yet). */
-const PATIENCE_MS = 2000;
+/**
+ * How long a reader keeps trying when the folder is locked but its owner does not answer (yet): an owner that is
+ * closing stops listening, then lets its connected readers go within IDLE_MS of their last request before it
+ * releases the folder, so a reader waits well past that (2 s were too few on a loaded machine).
+ */
+const PATIENCE_MS = IDLE_MS + 3000;
 
 /**
  * Open the database folder. The process that gets LevelDB's lock owns it and serves reads to others;

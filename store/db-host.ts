@@ -17,7 +17,7 @@ import { sharedWrite } from './shared-writes.js';
  * Closing lets connected readers finish: it cuts one off once it has asked nothing for IDLE_MS
  * (done, or stalled on a slow pipe), and every one after GRACE_MS.
  */
-const IDLE_MS = 2000;
+export const IDLE_MS = 2000;
 const GRACE_MS = 60_000;
 
 export interface DbHost {

@@ -31,6 +31,7 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz'))('office-watch insights on we
     // Both read-only: whichever opens second reads through the first (store/db-host.ts).
     const [insights, stats] = await Promise.all([run(['insights', '--json']), run(['stats', '--json'])]);
     expect(insights.code, insights.stderr).toBe(0);
+    expect(stats.code, stats.stderr).toBe(0);
     const report = JSON.parse(insights.stdout) as Insights;
     type Stats = { sourceId: string; locations: number; appointments: number; cancellations: number };
     const sources = JSON.parse(stats.stdout) as Stats[];
