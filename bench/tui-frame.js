@@ -155,13 +155,15 @@ if (RUNS > 0) {
 if (ROUNDS === 0) process.exit(0);
 const app = startApp();
 await app.until(GRID);
+// Down as many cities as there are below the first (at most 30), then up again: 2021-28 has 36, the 52 weeks fewer.
+const insights = spawnSync(process.execPath, [bin, 'insights', '--json', '--db', db], { encoding: 'utf8' });
+const SWING = Math.max(1, Math.min(30, JSON.parse(insights.stdout).cities.length - 1));
 const latency = { city: [], day: [], history: [] };
 const cityGrid = [];
 for (let i = 0; i < ROUNDS; i++) {
   const before = selected(app.screen());
   const t0 = performance.now();
-  // Down 30 cities, then up again: a week holds 36.
-  app.proc.write(Math.floor(i / 30) % 2 === 0 ? 'j' : 'k');
+  app.proc.write(Math.floor(i / SWING) % 2 === 0 ? 'j' : 'k');
   const named = (s) => {
     const city = selected(s)?.replace(/…$/, '');
     // The title shortens the name where its history position is long (52 weeks: "Berg… · … history 1343/1343").
