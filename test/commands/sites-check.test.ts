@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.js';
-import { BIN, runBin } from '../helpers/run-bin.js';
+import { runBin } from '../helpers/run-bin.js';
+import { startSimulate } from '../helpers/simulate-process.js';
 import { repoRoot } from '../helpers/shared-data.js';
 
 // No name is looked up for real: names ending in .invalid do not exist, the rest is 127.0.0.1 (fake-dns.mjs).
@@ -34,22 +35,8 @@ const check = async (db: string, ...args: string[]): Promise<Checked[]> => {
 };
 
 beforeAll(async () => {
-  simulator = spawn(
-    process.execPath,
-    [BIN, 'simulate', '--port', '0', '--speed', '1', '--site-changes', '--sites-out', sitesFile],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let err = '';
-  simulator.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  for (
-    const started = Date.now();
-    !err.includes('sites written');
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  ) {
-    if (Date.now() - started > 20_000) throw new Error(`simulate did not start: ${err}`);
-  }
+  const args = ['--site-changes', '--sites-out', sitesFile];
+  simulator = (await startSimulate(args, ({ stderr }) => stderr.includes('sites written'))).child;
   sites = JSON.parse(readFileSync(sitesFile, 'utf8'));
 }, 30_000);
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import { startSystemServer } from '../../scrapers/simulator/http-host.js';
 import { netappointServer } from '../../scrapers/simulator/netappoint-server.js';
 import { fixedOffice } from '../helpers/fixed-office.js';
 import { serveRealMuelheim } from '../helpers/real-tevis-site.js';
-import { BIN, runBin } from '../helpers/run-bin.js';
+import { runBin } from '../helpers/run-bin.js';
+import { startSimulate } from '../helpers/simulate-process.js';
 import { hasSharedData } from '../helpers/shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-sites-'));
@@ -23,17 +24,10 @@ const pasted = new Map<string, string>();
 let simulator: ChildProcess;
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  simulator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  for (const started = Date.now(); !out.includes('tempus ') || !out.includes('zms '); ) {
-    if (Date.now() - started > 20_000) throw new Error(`simulate did not start: ${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const started = await startSimulate([], ({ stdout }) => stdout.includes('tempus ') && stdout.includes('zms '));
+  simulator = started.child;
   await new Promise((resolve) => setTimeout(resolve, 200));
-  for (const line of out.trim().split('\n')) {
+  for (const line of started.stdout().trim().split('\n')) {
     const [system, id, url, ...params] = line.trim().split(/\s+/);
     const query = new URLSearchParams(params.map((p) => p.split('=', 2) as [string, string]));
     if (system === 'netappoint') {

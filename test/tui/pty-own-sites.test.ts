@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BIN, runBin } from '../helpers/run-bin.js';
+import { startSimulate } from '../helpers/simulate-process.js';
 import { PtySession } from './pty-session.js';
 
 // The built app in a real pseudo-terminal over the user's own sites (simulated offices on 127.0.0.1), and a second
@@ -15,19 +16,9 @@ const urls = new Map<string, string>();
 let simulator: ChildProcess;
 
 beforeAll(async () => {
-  simulator = spawn(process.execPath, [BIN, 'simulate', '--port', '0', '--speed', '1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  simulator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  for (
-    const started = Date.now();
-    !out.includes('regensburg');
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  ) {
-    if (Date.now() - started > 20_000) throw new Error('simulate did not start');
-  }
-  for (const line of out.trim().split('\n')) {
+  const started = await startSimulate([], ({ stdout }) => stdout.includes('regensburg'));
+  simulator = started.child;
+  for (const line of started.stdout().trim().split('\n')) {
     const [system, id, url, company] = line.trim().split(/\s+/);
     urls.set(id!, system === 'netappoint' ? `${url}/index.php?${company}` : url!);
   }
