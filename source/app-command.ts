@@ -5,7 +5,6 @@ import { defaultDbPath } from './db-path.js';
 import { sanitize } from './sanitize.js';
 import { selectSites } from './scheduler/index.js';
 import { colourDepth } from './tui/colour-wanted.js';
-import { loadInteractiveInk } from './tui/interactive-ink.js';
 import { themeBackground, THEMES, type ThemeChoice } from './tui/terminal-background.js';
 import { UserError } from './user-error.js';
 import { ownSitesPath } from './own-sites.js';
@@ -101,7 +100,6 @@ export const appCommand = defineCommand({
       );
     }
     const depth = colourDepth();
-    await loadInteractiveInk(depth);
     const { runWatchSession } = await import('./tui/watch-session.js');
     await runWatchSession({
       db: demo && flags.db === defaultDbPath() ? `${flags.db}-demo` : flags.db,
@@ -116,6 +114,7 @@ export const appCommand = defineCommand({
       scrape: flags.scrape !== false,
       intervalMs: interval * 60_000,
       weeks,
+      inkColours: depth,
       theme: {
         colour: depth !== 'none',
         depth: depth === 'none' ? 'basic' : depth,

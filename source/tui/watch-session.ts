@@ -10,6 +10,8 @@ import { UserError } from '../user-error.js';
 import type { CatalogSite } from './data/source-catalog.js';
 import { alertEffects } from './alert-effects.js';
 import { keepMemoryDown } from './collect-garbage.js';
+import type { ColourDepth } from './colour-wanted.js';
+import { loadInteractiveInk } from './interactive-ink.js';
 import type { ThemeSettings } from './theme.js';
 import { createStoreWatchData } from './data/store-watch-data.js';
 
@@ -29,6 +31,8 @@ export interface WatchSessionOptions {
   weeks: number;
   /** Colour, colour depth, background. */
   theme: ThemeSettings;
+  /** The colours Ink is loaded for (none: no colour at all). */
+  inkColours: ColourDepth;
   /** No terminal bell on alerts. */
   quiet: boolean;
   /** Deliver alerts like `snapshot --exec/--webhook`. */
@@ -39,13 +43,16 @@ export interface WatchSessionOptions {
 
 /** Open the store (and the demo world, and the scheduler), run the app until the user quits, close everything. */
 export async function runWatchSession(options: WatchSessionOptions): Promise<void> {
-  // Ink and React load while the store opens (a third of the time to the first frame).
-  const appModule = import('./run-app.js');
+  // Ink and React load (a third of the time to the first frame) while LevelDB opens the store in its own thread.
+  const storeOpened = openDb(options.db);
+  const appModule = loadInteractiveInk(options.inkColours).then(() => import('./run-app.js'));
   appModule.catch(() => undefined);
-  const store = await openDb(options.db);
+  const store = await storeOpened;
   let demo: DemoWorld | undefined;
   let scheduler: Scheduler | undefined;
   try {
+    // Loading Ink changes the environment for a moment: what runs or starts processes waits until it is back.
+    const { runApp } = await appModule;
     let sites = options.sites;
     let now: (() => Date) | undefined;
     if (options.demo) {
@@ -87,7 +94,6 @@ export async function runWatchSession(options: WatchSessionOptions): Promise<voi
     // Each scrape leaves its pages behind.
     const stopCollecting = scheduler && keepMemoryDown(scheduler);
     await scheduler?.start();
-    const { runApp } = await appModule;
     try {
       await runApp({ data: watch.data, theme: options.theme });
       // Deliveries still in flight get a few seconds to finish; what is given up then is said once the screen is back.
