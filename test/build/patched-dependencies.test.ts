@@ -24,8 +24,10 @@ const load = async (file: string) => import(pathToFileURL(join(repoRoot, 'node_m
 
 describe('dependencies patched at install', () => {
   test.each(patches)('%s is applied to the installed version', (patch) => {
-    const [, name, version] = /^(.+)\+([^+]+)\.patch$/.exec(patch.replace(/\+\+/g, '/'))!;
-    const installed = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name!, 'package.json'), 'utf8')) as {
+    // patch-package's names: a scope's "/" and a nested package's "/node_modules/" are written "+" and "++".
+    const [, file, version] = /^(.+)\+([^+]+)\.patch$/.exec(patch.replace(/\+\+/g, '/'))!;
+    const name = file!.replace(/^(@[^+/]+)\+/, '$1/');
+    const installed = JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
       version: string;
     };
     expect(installed.version).toBe(version);
@@ -61,12 +63,35 @@ describe('dependencies patched at install', () => {
     expect(measureText('dropped text')).toEqual(dropped);
   });
 
+  test("a styled run's characters share one styles array; lines read back as they were written", async () => {
+    const { styledCharsFromTokens, styledCharsToString, tokenize } = await load(
+      '@alcalzone/ansi-tokenize/build/index.js',
+    );
+    const line = '\u001b[1m\u001b[31mab\u001b[39m\u001b[22mc \u001b[44m d\u001b[49m';
+    const chars = styledCharsFromTokens(tokenize(line));
+    expect(chars.map((c: { value: string }) => c.value).join('')).toBe('abc  d');
+    expect(chars[1].styles).toBe(chars[0].styles);
+    expect(chars[2].styles).not.toBe(chars[1].styles);
+    expect(chars[5].styles).toBe(chars[4].styles);
+    expect(styledCharsToString(chars)).toBe(line);
+  });
+
+  test("Ink's empty cells are one blank character, and a frame reads as before", async () => {
+    const { default: Output } = await load('ink/build/output.js');
+    const output = new Output({ width: 6, height: 2 });
+    output.write(1, 1, '\u001b[32mok\u001b[39m', { transformers: [] });
+    expect(output.get()).toEqual({ output: '\n \u001b[32mok\u001b[39m', height: 2 });
+    expect(new Output({ width: 4, height: 1 }).get()).toEqual({ output: '', height: 1 });
+  });
+
   test('the built bundle carries the patched code', () => {
     const bundle = join(repoRoot, 'dist/bundle');
     const code = readdirSync(bundle)
       .map((file) => readFileSync(join(bundle, file), 'utf8'))
       .join('\n');
     expect(code).toContain('caches = sharedOutputCaches();');
+    expect(code).toContain('output.push(new Array(this.width).fill(blankCharacter));');
+    expect(code).toContain('} else if (chars[i - 1].styles !== char.styles) {');
     expect(code).toMatch(/const currentWidth = \w+\(text\)\.width;/);
     expect(code).not.toContain('currentWidth = widestLine(text)');
     expect(code).toMatch(
