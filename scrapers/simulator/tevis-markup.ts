@@ -35,8 +35,8 @@ function calendarAttribute(service: SimTevisService, variant: TevisVariant): str
 
 /** Older flow, step 2: one `form.cnc-form` per service, or the older page with standalone inputs. */
 export function classicServicePage(site: string, department: SimTevisDepartment, variant: TevisVariant): string {
-  const hidden =
-    `<input type="hidden" name="mdt" value="${department.mdt}">` + '<input type="hidden" name="select_cnc" value="1">';
+  const mdt = `<input type="hidden" name="mdt" value="${department.mdt}">`;
+  const hidden = `${mdt}<input type="hidden" name="select_cnc" value="1">`;
   const body = variant.cncForms
     ? department.services
         .map(
