@@ -31,13 +31,19 @@ export class ScrapeError extends Error {
 const CAPTCHA = /captcha|are you a robot|bist du ein mensch|sind sie ein mensch|cf-challenge|just a moment\.\.\./i;
 const MAINTENANCE = /wartungsarbeiten|wartungsmodus|im moment nicht erreichbar|under maintenance|maintenance mode/i;
 
+/** "Der Dienst ist vorübergehend nicht verfügbar", "Seite derzeit nicht erreichbar" and the like. */
+const NOT_AVAILABLE = new RegExp(
+  '(?:dienst|service|seite|server) (?:ist )?(?:vorübergehend |derzeit |zurzeit |momentan )?' +
+    'nicht (?:verfügbar|erreichbar)',
+);
+
 /** Error pages by their title or heading (never by body text: booking pages talk of "Fehler" in their forms). */
 const ERROR_TITLE = anyOf(
   [
     /^\s*[45]\d\d\b/,
     /service (?:temporarily )?unavailable|bad gateway|gateway time-?out|internal server error/,
     /server ?error|serverfehler|systemfehler/,
-    /(?:dienst|service|seite|server) (?:ist )?(?:vorübergehend |derzeit |zurzeit |momentan )?nicht (?:verfügbar|erreichbar)/,
+    NOT_AVAILABLE,
     /ein (?:unerwarteter |technischer |interner )?fehler ist aufgetreten/,
     /es ist ein (?:unerwarteter |technischer |interner )?fehler aufgetreten/,
   ],

@@ -61,7 +61,8 @@ export const watchCommand = defineCommand({
   subcommands: ['add', 'list', 'rm'],
   help: `
   Usage
-    $ office-watch watch add [--city PATTERN] [--office PATTERN] [--before DATE] [--within DAYS] [--weekdays mon,tue] [--hours 08-12]
+    $ office-watch watch add [--city PATTERN] [--office PATTERN] [--before DATE] [--within DAYS]
+                             [--weekdays mon,tue] [--hours 08-12]
     $ office-watch watch list [--json]
     $ office-watch watch rm ID
 
