@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('what sites send never reaches the terminal unsanitized', () => {
-  it('snapshot (table): the scrapes succeed, the error page is an error-page failure, the output is clean', async () => {
+  it('snapshot (table): the scrapes succeed, the error page is an error-page failure, output is clean', async () => {
     const { code, out } = await run('snapshot', '--sites', join(dir, 'sites.json'), '--db', db);
     expect(code).toBe(0);
     expectSafe(out);

@@ -144,7 +144,7 @@ describe('office-watch sites, from the built binary', () => {
     60_000,
   );
 
-  it('list finds Mülheim an der Ruhr as mülheim, muelheim or Mulheim (one matcher for list, -i, watches, the app)', async () => {
+  it('list finds Mülheim an der Ruhr as mülheim, muelheim or Mulheim (one matcher: list, -i, watch, app)', async () => {
     for (const pattern of ['mülheim', 'muelheim', 'Mulheim']) {
       const listed = await runBin(['list', pattern, '--json'], 30_000, { env });
       expect(listed.code, listed.stderr).toBe(0);

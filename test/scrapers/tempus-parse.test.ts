@@ -85,7 +85,7 @@ describe('readPage', () => {
     expect(readPage(fixture('no-locations.html'))).toEqual({ kind: 'no-locations' });
   });
 
-  it('lists locations from a.infolink, skipping the "… Uhr" earliest-time links and links without standortrowid', () => {
+  it('lists locations from a.infolink, skipping "… Uhr" earliest-time links and those without standortrowid', () => {
     expect(readPage(fixture('locations-infolink.html'))).toEqual({
       kind: 'locations',
       locations: [

@@ -115,7 +115,7 @@ function expectTruth(result: ScrapeResult, office: SimOffice, now: Date, everyLo
 }
 
 describe('tempus scraper over HTTP', () => {
-  it('reports every location with exactly its free slots, across menu layouts, notices and location lists', async () => {
+  it('reports each location with exactly its free slots, across menu layouts, notices and location lists', async () => {
     const scrape = createTempusScraper({ timeoutMs: 5000 });
     await fc.assert(
       fc.asyncProperty(arbPlan, async (plan) => {
@@ -135,7 +135,7 @@ describe('tempus scraper over HTTP', () => {
     );
   });
 
-  it('finds days past the calendar shown by substituting datum=, and reports a fully booked listed location with no slots', async () => {
+  it('finds days past the calendar shown by substituting datum=; a booked-out listed location: no slots', async () => {
     const now = new Date('2021-08-30T06:00:00Z');
     const office = fixedOffice({
       sourceId: 'short',

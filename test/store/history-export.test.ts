@@ -129,7 +129,7 @@ describe('exportHistory over a live-recorded source', () => {
     expect(all.closed).toEqual(['2021-28', '2021-29']);
   });
 
-  it('keeps to --from/--to but replays from the start: the events of the range are those of the whole export', async () => {
+  it("keeps to --from/--to but replays from the start: the range's events are those of the whole export", async () => {
     const part = await exportAll(store, { from: at('19 00:00'), to: at('19 00:15') });
     expect(part.closed).toEqual(['2021-29']);
     expect(part.snapshots.map((r) => formatWallTime(r.taken_at))).toEqual([at('19 00:00'), at('19 00:15')]);

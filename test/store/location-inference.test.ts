@@ -295,7 +295,7 @@ describe('countFree: free_dates and its horizons (rules 6, 7)', () => {
     });
   });
 
-  it('weeks run Monday to Sunday, up to 4 ahead; earlier days of the week are 0w, later weeks only count in free', () => {
+  it('weeks run Monday to Sunday, up to 4 ahead; earlier days of the week are 0w, later weeks count in free', () => {
     expect(
       horizons('2021-07-14 12:00:00', [
         '2021-07-12 08:00',
@@ -420,7 +420,7 @@ describe('state across weeks through the store', () => {
 });
 
 describe('inferChangedRow', () => {
-  it('within one weekly file gives exactly what the full walk gives, row after row (state carried from an earlier week too)', () => {
+  it('within one weekly file gives exactly what the full walk gives, row by row (state from a past week too)', () => {
     const base = T('2021-07-12 00:00');
     const earlier = [base - 86_400, base - 3600]; // slots of an earlier week's file: remembered, never columns here
     const columns = Array.from({ length: 24 }, (_, i) => base + 86_400 + i * 1800);

@@ -78,7 +78,7 @@ describe('the TUI with names from hostile sites', () => {
     );
   });
 
-  test('every view: no escape, control or bidi character, long names capped; the health view shows error-page', async () => {
+  test('every view: no escape, control or bidi character, long names capped; health shows error-page', async () => {
     const sites = setups.map((s) => ({
       id: s.site.id,
       name: `${HOSTILE_SITE} ${s.label}`,

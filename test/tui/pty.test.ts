@@ -27,7 +27,7 @@ const ENV = {
 } as unknown as NodeJS.ProcessEnv;
 
 describe('office-watch --demo in a terminal', () => {
-  test('the grid shows, keys move, help lists keys, a failing scraper and bookings appear, q restores the terminal', async () => {
+  test('the grid shows, keys move, help lists keys, failure and bookings show, q restores the terminal', async () => {
     const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db')], { cwd: root, env: ENV });
     try {
       const first = await session.waitFor(
