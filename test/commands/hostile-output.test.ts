@@ -27,7 +27,8 @@ function expectSafe(out: string): void {
   const unsafe = UNSAFE.exec(out);
   expect(
     unsafe
-      ? `U+${unsafe[0].codePointAt(0)?.toString(16).padStart(4, '0')} at ${unsafe.index}: ${JSON.stringify(out.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))}`
+      ? `U+${unsafe[0].codePointAt(0)?.toString(16).padStart(4, '0')} at ${unsafe.index}: ` +
+          JSON.stringify(out.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))
       : 'safe',
   ).toBe('safe');
   expect(out.includes(LONG)).toBe(false);

@@ -104,7 +104,8 @@ describe('office-watch sites, from the built binary', () => {
     const server = await startSystemServer(system);
     const before = readFileSync(sitesFile, 'utf8');
     try {
-      const url = `${system.siteUrl(server.origin, office)}/index.php?company=${system.siteParams?.(office)?.company ?? ''}`;
+      const company = system.siteParams?.(office)?.company ?? '';
+      const url = `${system.siteUrl(server.origin, office)}/index.php?company=${company}`;
       const refused = await sites('add', url);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(

@@ -90,11 +90,15 @@ describe('readPage', () => {
       kind: 'locations',
       locations: [
         {
-          href: '?anr=83&anwendung=2&schlangen=6&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Brackwede&standortrowid=231&standortanzahl=',
+          href:
+            '?anr=83&anwendung=2&schlangen=6&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693' +
+            '&kuerzel=Brackwede&standortrowid=231&standortanzahl=',
           name: 'Brackwede',
         },
         {
-          href: '?anr=83&anwendung=2&schlangen=7&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Mitte&standortrowid=232&standortanzahl=',
+          href:
+            '?anr=83&anwendung=2&schlangen=7&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693' +
+            '&kuerzel=Mitte&standortrowid=232&standortanzahl=',
           name: 'Bielefeld-Mitte',
         },
       ],

@@ -314,8 +314,14 @@ describe('state across weeks through the store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'office-watch-inference-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const csv = (columns: string[], rows: [string, string, string[]][]): string =>
-    `${[`date,source_id,location_id${columns.map((c) => `,${c}:00`).join('')}`, ...rows.map(([date, location, free]) => `${date},town,${location}${columns.map((c) => (free.includes(c) ? ',1' : ',')).join('')}`)].join('\r\n')}\r\n`;
+  const csv = (columns: string[], rows: [string, string, string[]][]): string => {
+    const header = `date,source_id,location_id${columns.map((c) => `,${c}:00`).join('')}`;
+    const lines = rows.map(
+      ([date, location, free]) =>
+        `${date},town,${location}${columns.map((c) => (free.includes(c) ? ',1' : ',')).join('')}`,
+    );
+    return `${[header, ...lines].join('\r\n')}\r\n`;
+  };
 
   it('carries free/taken and the 15-minute beat from one week’s file into the next', async () => {
     // week 28: A…E free for x; y only seen once

@@ -22,7 +22,8 @@ const expectSafe = (frame: string): void => {
   const unsafe = UNSAFE.exec(frame);
   expect(
     unsafe
-      ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ${JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))}`
+      ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ` +
+          JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))
       : 'safe',
   ).toBe('safe');
   expect(frame.includes(LONG)).toBe(false);

@@ -158,7 +158,8 @@ describe('office-watch without a terminal', () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'office-watch: the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).',
+      'office-watch: the live app needs a terminal; for scripts use the one-shot commands' +
+        ' (snapshot, list, stats, export; office-watch --help lists them).',
     ]);
   });
 });
