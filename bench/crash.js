@@ -39,7 +39,8 @@ try {
     if (whole.code !== 0) throw new Error('the whole import failed');
     rmSync(join(dir, 'whole'), { recursive: true, force: true });
     console.log(
-      `crash: a whole import of 2021-28 takes ${(whole.ms / 1000).toFixed(1)} s, its first batch lands after ${(whole.armedAt / 1000).toFixed(1)} s`,
+      `crash: a whole import of 2021-28 takes ${(whole.ms / 1000).toFixed(1)} s` +
+        `, its first batch lands after ${(whole.armedAt / 1000).toFixed(1)} s`,
     );
     const r = await crashImports({
       tar: RAW,
@@ -52,7 +53,9 @@ try {
       log,
     });
     console.log(
-      `crash: import 2021-28: ${r.kills} kills in ${r.runs} runs, ${r.problems.length} problems found, export byte-identical: ${r.identical ? 'yes' : 'NO'} (${r.compared} compared), ${r.seconds.toFixed(0)} s${list(r.problems)}`,
+      `crash: import 2021-28: ${r.kills} kills in ${r.runs} runs, ${r.problems.length} problems found` +
+        `, export byte-identical: ${r.identical ? 'yes' : 'NO'} (${r.compared} compared)` +
+        `, ${r.seconds.toFixed(0)} s${list(r.problems)}`,
     );
     failed ||= r.problems.length > 0 || !r.identical;
   }
@@ -65,7 +68,8 @@ try {
     log,
   });
   console.log(
-    `crash: --demo scraping: ${d.kills} kills in ${d.runs} runs, ${d.problems.length} problems found, ${d.snapshots} snapshots in the killed dbs, ${d.seconds.toFixed(0)} s${list(d.problems)}`,
+    `crash: --demo scraping: ${d.kills} kills in ${d.runs} runs, ${d.problems.length} problems found` +
+      `, ${d.snapshots} snapshots in the killed dbs, ${d.seconds.toFixed(0)} s${list(d.problems)}`,
   );
   failed ||= d.problems.length > 0;
 } finally {

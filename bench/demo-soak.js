@@ -55,7 +55,8 @@ try {
     next = next === 1 ? ROUNDS / SAMPLES : next + ROUNDS / SAMPLES;
   }
   console.log(
-    `demo-soak: office-watch --demo --interval ${INTERVAL}, ${samples.at(-1).round} rounds in ${samples.at(-1).seconds.toFixed(0)} s`,
+    `demo-soak: office-watch --demo --interval ${INTERVAL}, ${samples.at(-1).round} rounds` +
+      ` in ${samples.at(-1).seconds.toFixed(0)} s`,
   );
   console.log('  round     rss');
   for (const s of samples) console.log(`  ${String(s.round).padStart(5)}  ${s.rss.toFixed(1).padStart(6)} MB`);
@@ -66,7 +67,9 @@ try {
   const peak = Math.max(...samples.map((s) => s.rss));
   const growth = late / early - 1;
   console.log(
-    `  peak ${peak.toFixed(1)} MB (budget ≤ ${BUDGET_MB} MB: ${peak <= BUDGET_MB ? 'ok' : 'OVER BUDGET'}); growth from the second quarter to the last ${(growth * 100).toFixed(1)} % (flat: ≤ ${MAX_GROWTH * 100} %: ${growth <= MAX_GROWTH ? 'ok' : 'GROWING'})`,
+    `  peak ${peak.toFixed(1)} MB (budget ≤ ${BUDGET_MB} MB: ${peak <= BUDGET_MB ? 'ok' : 'OVER BUDGET'})` +
+      `; growth from the second quarter to the last ${(growth * 100).toFixed(1)} %` +
+      ` (flat: ≤ ${MAX_GROWTH * 100} %: ${growth <= MAX_GROWTH ? 'ok' : 'GROWING'})`,
   );
 } finally {
   app.write('q');

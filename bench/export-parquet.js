@@ -108,10 +108,12 @@ try {
     const rows = counts ? Number(counts[1]) + Number(counts[2]) + Number(counts[3]) : Number.NaN;
     const mb = folderSize(out) / 1e6;
     console.log(
-      `${label}: ${rows} rows (${counts?.[1]} slot runs, ${counts?.[2]} events, ${counts?.[3]} snapshots) in ${exported.seconds.toFixed(1)} s`,
+      `${label}: ${rows} rows (${counts?.[1]} slot runs, ${counts?.[2]} events, ${counts?.[3]} snapshots)` +
+        ` in ${exported.seconds.toFixed(1)} s`,
     );
     console.log(
-      `  ${Math.round(rows / exported.seconds)} rows/s, ${mb.toFixed(1)} MB written, peak RSS ${exported.peakMb?.toFixed(0) ?? '?'} MB (budget 250)`,
+      `  ${Math.round(rows / exported.seconds)} rows/s, ${mb.toFixed(1)} MB written` +
+        `, peak RSS ${exported.peakMb?.toFixed(0) ?? '?'} MB (budget 250)`,
     );
   }
 } finally {

@@ -27,7 +27,8 @@ if (!existsSync(join(DATA, 'raw', '2026-05.tar.gz'))) {
 const work = mkdtempSync(join(tmpdir(), 'office-watch-history-'));
 try {
   console.log(
-    `history-import: weeks 2026-05…08 as published, later weeks shifted copies of them (${BENCH_DIR}); node ${process.version}`,
+    `history-import: weeks 2026-05…08 as published, later weeks shifted copies of them` +
+      ` (${BENCH_DIR}); node ${process.version}`,
   );
   const all = consecutiveWeeks(Math.max(...counts));
   let last;
@@ -44,7 +45,8 @@ try {
       run.peakMb === undefined ? 'not measured' : `${fixed(run.peakMb, 0)} MB (≤ 250: ${verdict(run.peakMb <= 250)})`;
     console.log(
       `  ${String(count).padStart(2)} week(s): import ${fixed(run.seconds, 1)} s${cpu(run)}, peak RSS ${rss}, ` +
-        `db ${fixed(dbBytes / MB)} MB = ${fixed(ratio)} × the ${fixed(tarBytes / MB)} MB .tar.gz (≤ 0.8: ${verdict(ratio <= 0.8)})`,
+        `db ${fixed(dbBytes / MB)} MB = ${fixed(ratio)}` +
+        ` × the ${fixed(tarBytes / MB)} MB .tar.gz (≤ 0.8: ${verdict(ratio <= 0.8)})`,
     );
     last = { count, db, seconds: run.seconds, cpuSeconds: run.cpuSeconds, dbBytes };
   }
@@ -67,7 +69,8 @@ async function inTurn({ count, db }) {
   const rss =
     run.peakMb === undefined ? 'not measured' : `${fixed(run.peakMb, 0)} MB (≤ 250: ${verdict(run.peakMb <= 250)})`;
   console.log(
-    `  week ${count + 1} imported by itself into the ${count}-week db: ${fixed(run.seconds, 1)} s${cpu(run)}, peak RSS ${rss}`,
+    `  week ${count + 1} imported by itself into the ${count}-week db` +
+      `: ${fixed(run.seconds, 1)} s${cpu(run)}, peak RSS ${rss}`,
   );
 }
 
@@ -76,7 +79,8 @@ async function overHistory({ count, db, seconds, cpuSeconds, dbBytes }) {
   const insights = await timed(process.execPath, [BIN, 'insights', '--json', '--db', db], { rss: true });
   if (insights.code !== 0) throw new Error(`insights failed: ${insights.stderr.trim()}`);
   console.log(
-    `  insights --json over ${count} weeks: ${fixed(insights.seconds)} s${cpu(insights)} (≤ 1 s: ${verdict(insights.seconds <= 1)})`,
+    `  insights --json over ${count} weeks: ${fixed(insights.seconds)} s${cpu(insights)}` +
+      ` (≤ 1 s: ${verdict(insights.seconds <= 1)})`,
   );
   const check = await timed(process.execPath, [BIN, 'check', '--db', db], { rss: true });
   const mb = dbBytes / MB;
@@ -84,8 +88,10 @@ async function overHistory({ count, db, seconds, cpuSeconds, dbBytes }) {
   const both = (importS, checkS) =>
     `check ${rate(checkS)}, import ${rate(importS)}: ${verdict(mb / checkS >= mb / importS)}`;
   console.log(
-    `  check over ${count} weeks (${fixed(mb)} MB of db): ${fixed(check.seconds, 1)} s${cpu(check)}, exit ${check.code}, ` +
-      `${check.stdout.trim().split('\n')[0]}${check.peakMb === undefined ? '' : `, peak RSS ${fixed(check.peakMb, 0)} MB`}`,
+    `  check over ${count} weeks (${fixed(mb)} MB of db): ${fixed(check.seconds, 1)} s${cpu(check)}` +
+      `, exit ${check.code}, ` +
+      `${check.stdout.trim().split('\n')[0]}` +
+      `${check.peakMb === undefined ? '' : `, peak RSS ${fixed(check.peakMb, 0)} MB`}`,
   );
   console.log(
     `    per MB of db, wall: ${both(seconds, check.seconds)}` +

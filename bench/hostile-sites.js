@@ -65,12 +65,15 @@ for (const [system, makeServer] of Object.entries(SERVERS)) {
     const kind = result.ok ? 'ok' : result.failure.kind;
     if (kind !== expected) wrong++;
     console.log(
-      `${system.padEnd(11)} ${fault.padEnd(14)} ${kind.padEnd(14)} ${ms.toFixed(0).padStart(4)}   ${mib(running.streamedBytes - streamed).padStart(12)}   ${mib(rss).padStart(7)}`,
+      `${system.padEnd(11)} ${fault.padEnd(14)} ${kind.padEnd(14)} ${ms.toFixed(0).padStart(4)}` +
+        `   ${mib(running.streamedBytes - streamed).padStart(12)}   ${mib(rss).padStart(7)}`,
     );
   }
   await running.close();
 }
 console.log(
-  `slowest attempt ${worst.toFixed(0)} ms (budget 2000); peak rss ${mib(peak)} MiB, ${mib(peak - baseline)} MiB over the start (budget 64); ${wrong} wrong failure kinds`,
+  `slowest attempt ${worst.toFixed(0)} ms (budget 2000)` +
+    `; peak rss ${mib(peak)} MiB, ${mib(peak - baseline)} MiB over the start (budget 64)` +
+    `; ${wrong} wrong failure kinds`,
 );
 if (worst >= 2000 || peak - baseline >= 64 * 1048576 || wrong > 0) process.exitCode = 1;

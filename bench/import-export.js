@@ -34,7 +34,9 @@ function timed(command, args, { rss = false } = {}) {
   if (rss && !useTime) {
     // No /usr/bin/time: the child reports its own process.resourceUsage().maxRSS at exit.
     rssFile = join(tmpdir(), `office-watch-rss-${process.pid}-${Date.now()}`);
-    const hook = `process.on('exit',()=>require('node:fs').writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`;
+    const hook =
+      "process.on('exit',()=>require('node:fs')" +
+      `.writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`;
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require=data:text/javascript,${encodeURIComponent(hook)}`.trim();
   }
   const [file, argv] = useTime ? [TIME, ['-v', command, ...args]] : [command, args];
@@ -85,12 +87,15 @@ try {
   if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr.trim()}`);
   const ratio = imported.seconds / baseline.seconds;
   console.log(
-    `  import                    ${fixed(imported.seconds)} s  = ${fixed(ratio, 1)} × tar|wc (budget ≤ 4×: ${verdict(ratio <= 4)})`,
+    `  import                    ${fixed(imported.seconds)} s  = ${fixed(ratio, 1)} × tar|wc` +
+      ` (budget ≤ 4×: ${verdict(ratio <= 4)})`,
   );
   console.log(`    ${imported.stdout.trim()}`);
   if (imported.peakMb !== undefined)
     console.log(
-      `  import peak RSS           ${fixed(imported.peakMb, 0)} MB (budget ≤ 400 MB: ${verdict(imported.peakMb <= 400)})${existsSync(TIME) ? '' : ' [process.resourceUsage]'}`,
+      `  import peak RSS           ${fixed(imported.peakMb, 0)} MB` +
+        ` (budget ≤ 400 MB: ${verdict(imported.peakMb <= 400)})` +
+        `${existsSync(TIME) ? '' : ' [process.resourceUsage]'}`,
     );
   else console.log('  import peak RSS           not measured');
 
@@ -102,7 +107,9 @@ try {
   const after = folderBytes(db);
   const published = statSync(RAW).size;
   console.log(
-    `  db size                   ${fixed(before / MB)} MB after import, ${fixed(after / MB)} MB compacted = ${fixed((100 * after) / published, 0)} % of the .tar.gz (budget ≤ ${fixed(published / MB)} MB: ${verdict(after <= published)})`,
+    `  db size                   ${fixed(before / MB)} MB after import, ${fixed(after / MB)} MB compacted` +
+      ` = ${fixed((100 * after) / published, 0)} % of the .tar.gz` +
+      ` (budget ≤ ${fixed(published / MB)} MB: ${verdict(after <= published)})`,
   );
 
   const exported = await timed(process.execPath, [BIN, 'export', '--csv', '--out', join(work, 'out'), '--db', db], {
@@ -110,7 +117,10 @@ try {
   });
   if (exported.code !== 0) throw new Error(`export failed: ${exported.stderr.trim()}`);
   console.log(
-    `  export --csv --out        ${fixed(exported.seconds)} s  = ${fixed(exported.seconds / imported.seconds)} × import (budget ≤ 1×: ${verdict(exported.seconds <= imported.seconds)})${exported.peakMb ? `, peak RSS ${fixed(exported.peakMb, 0)} MB` : ''}`,
+    `  export --csv --out        ${fixed(exported.seconds)} s ` +
+      ` = ${fixed(exported.seconds / imported.seconds)} × import` +
+      ` (budget ≤ 1×: ${verdict(exported.seconds <= imported.seconds)})` +
+      `${exported.peakMb ? `, peak RSS ${fixed(exported.peakMb, 0)} MB` : ''}`,
   );
 
   const help = await timed(process.execPath, [BIN, 'metrics', '--help']);

@@ -21,6 +21,7 @@ const result = spawnSync(
   },
 );
 console.log(
-  `import-fuzz: ${runs} runs, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s in all, ${result.status === 0 ? 'no failures' : 'FAILURES (see above)'}`,
+  `import-fuzz: ${runs} runs, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s in all` +
+    `, ${result.status === 0 ? 'no failures' : 'FAILURES (see above)'}`,
 );
 process.exitCode = result.status === 0 ? 0 : 1;

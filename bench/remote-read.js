@@ -56,7 +56,8 @@ function owner() {
 
 const show = (label, r) =>
   console.log(
-    `${label.padEnd(28)} ${r.seconds.toFixed(2).padStart(6)} s   peak RSS ${r.rssMb.toFixed(0)} MB${r.code === 0 ? '' : `   FAILED (${r.code}): ${r.stderr.trim()}`}`,
+    `${label.padEnd(28)} ${r.seconds.toFixed(2).padStart(6)} s   peak RSS ${r.rssMb.toFixed(0)} MB` +
+      `${r.code === 0 ? '' : `   FAILED (${r.code}): ${r.stderr.trim()}`}`,
   );
 
 try {

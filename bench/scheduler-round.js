@@ -92,7 +92,8 @@ function makeScheduler(current, stepMs) {
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 const hosts = new Set(sites.map(hostOf)).size;
 console.log(
-  `scheduler round: ${sites.length - 2} supported sources over ${hosts} hosts, parallel ${PARALLEL}, per host 1, tempus-termine.com 3`,
+  `scheduler round: ${sites.length - 2} supported sources over ${hosts} hosts, parallel ${PARALLEL}` +
+    `, per host 1, tempus-termine.com 3`,
 );
 
 // 1. One round at realistic latency.
@@ -109,10 +110,12 @@ const cpuMs = (cpu.user + cpu.system) / 1000;
 const ratio = wall / bound;
 const cpuShare = cpuMs / wall;
 console.log(
-  `  round      ${(wall / 1000).toFixed(2)} s for ${result.outcomes.length} sources; lower bound ${(bound / 1000).toFixed(2)} s → ${ratio.toFixed(3)}× (target ≤ 1.2×)`,
+  `  round      ${(wall / 1000).toFixed(2)} s for ${result.outcomes.length} sources` +
+    `; lower bound ${(bound / 1000).toFixed(2)} s → ${ratio.toFixed(3)}× (target ≤ 1.2×)`,
 );
 console.log(
-  `  cpu        ${cpuMs.toFixed(0)} ms user+system over ${(wall / 1000).toFixed(2)} s wall → ${(cpuShare * 100).toFixed(2)} % (target < 10 %)`,
+  `  cpu        ${cpuMs.toFixed(0)} ms user+system over ${(wall / 1000).toFixed(2)} s wall` +
+    ` → ${(cpuShare * 100).toFixed(2)} % (target < 10 %)`,
 );
 
 // 2. 130 rounds with latencies compressed 500× (the same work for the scheduler, less waiting), the
@@ -139,6 +142,7 @@ console.log(
     .join(', ')}`,
 );
 console.log(
-  `             ${(growth * 100).toFixed(1)} % rss, heap ${mb(first.heapUsed)} → ${mb(last.heapUsed)} (target flat: < 5 %)`,
+  `             ${(growth * 100).toFixed(1)} % rss, heap ${mb(first.heapUsed)} → ${mb(last.heapUsed)}` +
+    ` (target flat: < 5 %)`,
 );
 if (ratio > 1.2 || cpuShare >= 0.1 || growth > 0.05) process.exitCode = 1;

@@ -106,12 +106,15 @@ async function soak() {
   }
 
   console.log(
-    `soak: ${ROUNDS} rounds of ${sites.length} demo offices = ${((ROUNDS * QUARTER) / 3_600_000).toFixed(1)} simulated hours in ${(samples.at(-1).seconds).toFixed(1)} s`,
+    `soak: ${ROUNDS} rounds of ${sites.length} demo offices = ${((ROUNDS * QUARTER) / 3_600_000).toFixed(1)}` +
+      ` simulated hours in ${(samples.at(-1).seconds).toFixed(1)} s`,
   );
   console.log('  round    rss        heap      external  fds   world rss     s');
   for (const s of samples)
     console.log(
-      `  ${String(s.round).padStart(5)}  ${mb(s.rss).padStart(9)}  ${mb(s.heapUsed).padStart(9)}  ${mb(s.external).padStart(8)}  ${String(s.fds).padStart(4)}  ${mb(s.world).padStart(9)}  ${s.seconds.toFixed(1).padStart(6)}`,
+      `  ${String(s.round).padStart(5)}  ${mb(s.rss).padStart(9)}` +
+        `  ${mb(s.heapUsed).padStart(9)}  ${mb(s.external).padStart(8)}` +
+        `  ${String(s.fds).padStart(4)}  ${mb(s.world).padStart(9)}  ${s.seconds.toFixed(1).padStart(6)}`,
     );
   // Medians, so that one noisy sample (malloc, LevelDB compaction) neither hides nor fakes growth:
   // the second quarter's (warm: V8 and LevelDB have sized their spaces and caches) against the last quarter's.
@@ -134,10 +137,16 @@ async function soak() {
   const heapGrowth = (last.heapUsed - quarter.heapUsed) / quarter.heapUsed;
   const fdGrowth = last.fds - quarter.fds;
   console.log(
-    `  growth, median of rounds ${quarter.round}–${Math.floor(ROUNDS / 2)} → median of the last quarter: rss ${(rssGrowth * 100).toFixed(1)} % (limit ${MAX_RSS_GROWTH * 100} %), heap ${(heapGrowth * 100).toFixed(1)} % (limit ${MAX_HEAP_GROWTH * 100} %), file handles ${fdGrowth >= 0 ? '+' : ''}${fdGrowth} (limit +${MAX_FD_GROWTH})`,
+    `  growth, median of rounds ${quarter.round}–${Math.floor(ROUNDS / 2)} → median of the last quarter` +
+      `: rss ${(rssGrowth * 100).toFixed(1)} % (limit ${MAX_RSS_GROWTH * 100} %)` +
+      `, heap ${(heapGrowth * 100).toFixed(1)} % (limit ${MAX_HEAP_GROWTH * 100} %)` +
+      `, file handles ${fdGrowth >= 0 ? '+' : ''}${fdGrowth} (limit +${MAX_FD_GROWTH})`,
   );
+  const faults = [...failures].map(([k, n]) => `${k} ${n}`).join(', ');
   console.log(
-    `  runs ${totals.runs}, snapshots stored ${totals.snapshots}, failed ${totals.failed}${failures.size > 0 ? ` (the demo's own faults: ${[...failures].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, store errors ${totals.storeErrors}`,
+    `  runs ${totals.runs}, snapshots stored ${totals.snapshots}, failed ${totals.failed}` +
+      `${failures.size > 0 ? ` (the demo's own faults: ${faults})` : ''}` +
+      `, store errors ${totals.storeErrors}`,
   );
   if (rssGrowth > MAX_RSS_GROWTH || heapGrowth > MAX_HEAP_GROWTH || fdGrowth > MAX_FD_GROWTH || totals.storeErrors > 0)
     process.exitCode = 1;

@@ -62,7 +62,8 @@ async function syntheticWeek(store) {
       for (const set of free) {
         for (let k = 0; k < 6; k++) {
           const day = now + Math.floor(random() * 28) * 86_400_000;
-          const slot = `${wall(day).slice(0, 10)} ${pad(8 + Math.floor(random() * 8))}:${pad(Math.floor(random() * 12) * 5)}:00`;
+          const hour = pad(8 + Math.floor(random() * 8));
+          const slot = `${wall(day).slice(0, 10)} ${hour}:${pad(Math.floor(random() * 12) * 5)}:00`;
           if (random() < 0.5) set.add(slot);
           else set.delete([...set][Math.floor(random() * set.size)]);
         }
@@ -143,7 +144,8 @@ for (let run = 0; run < RUNS; run++) {
 }
 if (RUNS > 0) {
   console.log(
-    `  first frame   median ${ms(percentile(firstFrame, 50))}, max ${ms(Math.max(...firstFrame))} over ${RUNS} starts (node start included; budget ≤ 500 ms)`,
+    `  first frame   median ${ms(percentile(firstFrame, 50))}, max ${ms(Math.max(...firstFrame))}` +
+      ` over ${RUNS} starts (node start included; budget ≤ 500 ms)`,
   );
   console.log(`  first grid    median ${ms(percentile(firstGrid, 50))}, max ${ms(Math.max(...firstGrid))}`);
 }
@@ -203,12 +205,15 @@ const all = [...latency.city, ...latency.day, ...latency.history];
 for (const [name, values] of Object.entries(latency)) {
   if (values.length > 0)
     console.log(
-      `  key → frame   ${name.padEnd(8)} p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))} (${values.length} presses)`,
+      `  key → frame   ${name.padEnd(8)} p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}` +
+        `, max ${ms(Math.max(...values))} (${values.length} presses)`,
     );
 }
 console.log(`  key → frame   all      p95 ${ms(percentile(all, 95))} (budget ≤ 30 ms)`);
 console.log(
-  `  key → grid    city     p50 ${ms(percentile(cityGrid, 50))}, p95 ${ms(percentile(cityGrid, 95))}, max ${ms(Math.max(...cityGrid))} (the next city's grid read and drawn)`,
+  `  key → grid    city     p50 ${ms(percentile(cityGrid, 50))}, p95 ${ms(percentile(cityGrid, 95))}` +
+    `, max ${ms(Math.max(...cityGrid))}` +
+    ` (the next city's grid read and drawn)`,
 );
 for (const want of ['last 7 days', 'last 4 weeks', 'last 52 weeks']) {
   const values = spans.filter(([w]) => w === want).map(([, v]) => v);

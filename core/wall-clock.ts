@@ -53,7 +53,8 @@ export function formatWallTime(seconds: WallSeconds): string {
     formattedDayText = `${new Date(day * DAY * 1000).toISOString().slice(0, 10)} `;
   }
   const minutes = Math.floor(rest / 60);
-  return `${formattedDayText}${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:${TWO_DIGITS[rest % 60]}`;
+  const hours = TWO_DIGITS[Math.floor(minutes / 60)];
+  return `${formattedDayText}${hours}:${TWO_DIGITS[minutes % 60]}:${TWO_DIGITS[rest % 60]}`;
 }
 
 export const floorQuarter = (s: WallSeconds): WallSeconds => s - (((s % QUARTER) + QUARTER) % QUARTER);

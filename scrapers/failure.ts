@@ -1,3 +1,4 @@
+import { anyOf } from '../core/any-of.js';
 import type { FailureKind, ScrapeFailure } from './types.js';
 
 /** A scrape failure raised inside a flow and turned into a ScrapeResult at its edge. */
@@ -30,9 +31,24 @@ export class ScrapeError extends Error {
 const CAPTCHA = /captcha|are you a robot|bist du ein mensch|sind sie ein mensch|cf-challenge|just a moment\.\.\./i;
 const MAINTENANCE = /wartungsarbeiten|wartungsmodus|im moment nicht erreichbar|under maintenance|maintenance mode/i;
 
+/** "Der Dienst ist vorübergehend nicht verfügbar", "Seite derzeit nicht erreichbar" and the like. */
+const NOT_AVAILABLE = new RegExp(
+  '(?:dienst|service|seite|server) (?:ist )?(?:vorübergehend |derzeit |zurzeit |momentan )?' +
+    'nicht (?:verfügbar|erreichbar)',
+);
+
 /** Error pages by their title or heading (never by body text: booking pages talk of "Fehler" in their forms). */
-const ERROR_TITLE =
-  /^\s*[45]\d\d\b|service (?:temporarily )?unavailable|bad gateway|gateway time-?out|internal server error|server ?error|serverfehler|systemfehler|(?:dienst|service|seite|server) (?:ist )?(?:vorübergehend |derzeit |zurzeit |momentan )?nicht (?:verfügbar|erreichbar)|ein (?:unerwarteter |technischer |interner )?fehler ist aufgetreten|es ist ein (?:unerwarteter |technischer |interner )?fehler aufgetreten/i;
+const ERROR_TITLE = anyOf(
+  [
+    /^\s*[45]\d\d\b/,
+    /service (?:temporarily )?unavailable|bad gateway|gateway time-?out|internal server error/,
+    /server ?error|serverfehler|systemfehler/,
+    NOT_AVAILABLE,
+    /ein (?:unerwarteter |technischer |interner )?fehler ist aufgetreten/,
+    /es ist ein (?:unerwarteter |technischer |interner )?fehler aufgetreten/,
+  ],
+  'i',
+);
 const HEADINGS = /<(title|h1)\b[^>]*>([\s\S]{0,300}?)<\/\1>/gi;
 
 /** A bot wall, maintenance notice or error page served (with status 200) instead of the expected page, if any. */

@@ -5,7 +5,8 @@ import type { Site } from './types.js';
 import { decodeWindows1252, isWindows1252 } from './windows-1252.js';
 
 export const USER_AGENT =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) office-watch/0.1 (+appointment calendar watcher)';
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)' +
+  ' office-watch/0.1 (+appointment calendar watcher)';
 
 /** Retry only what a second try can fix: the connection, not the answer. */
 const CONNECTION_ERRORS = [

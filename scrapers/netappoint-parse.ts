@@ -31,7 +31,8 @@ export type NetappointIndex =
 function isWebAppoint($: CheerioAPI): boolean {
   return (
     $(
-      'div.htmlCalendarMonth, .WEB_APPOINT_TIMELIST, .WEB_APPOINT_FORWARDBUTTON, .WEB_APPOINT_LOCATION_HEADLINE, .WEBAPPOINT_LOCATION_CONTENT, select[name^="CASETYPES["]',
+      'div.htmlCalendarMonth, .WEB_APPOINT_TIMELIST, .WEB_APPOINT_FORWARDBUTTON, .WEB_APPOINT_LOCATION_HEADLINE,' +
+        ' .WEBAPPOINT_LOCATION_CONTENT, select[name^="CASETYPES["]',
     ).length > 0 || $('a[href*="locationList.showTimeList"]').length > 0
   );
 }

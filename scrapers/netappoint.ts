@@ -24,7 +24,8 @@ export const createNetappointScraper = (config: ScraperConfig = {}): Scraper => 
 export const scrapeNetappoint: Scraper = createNetappointScraper();
 
 const WEB_APPOINT =
-  'netappoint: this is the Kahlert WEB_APPOINT front end (all months at once, times loaded by script), which office-watch cannot read';
+  'netappoint: this is the Kahlert WEB_APPOINT front end (all months at once, times loaded by script),' +
+  ' which office-watch cannot read';
 
 async function scrape(session: HttpSession, site: Site, options: ScrapeOptions): Promise<Snapshot> {
   const takenAt = toBerlinWallTime(options.now);
@@ -33,7 +34,8 @@ async function scrape(session: HttpSession, site: Site, options: ScrapeOptions):
   const company = site.params?.company;
   if (!company) throw new ScrapeError('unsupported', `netappoint: the site ${site.id} has no company parameter`);
   const extra = site.params?.extra?.replace(/^[?&]+/, '');
-  const indexUrl = `${site.url.replace(/\/+$/, '')}/index.php?company=${encodeURIComponent(company)}${extra ? `&${extra}` : ''}`;
+  const base = site.url.replace(/\/+$/, '');
+  const indexUrl = `${base}/index.php?company=${encodeURIComponent(company)}${extra ? `&${extra}` : ''}`;
   const index = parseIndex(await page(session, indexUrl));
   if (index.kind === 'web-appoint') throw new ScrapeError('unsupported', WEB_APPOINT);
   const action = new URL(index.action, indexUrl).href;

@@ -110,7 +110,8 @@ export function recogniseSite(pageUrl: string, body: string): Recognition {
       return {
         ok: false,
         found:
-          'the Kahlert netappoint WEB_APPOINT front end (all months at once, times loaded by script), which office-watch cannot read',
+          'the Kahlert netappoint WEB_APPOINT front end (all months at once, times loaded by script),' +
+          ' which office-watch cannot read',
       };
     default:
       return {

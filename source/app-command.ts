@@ -96,7 +96,8 @@ export const appCommand = defineCommand({
       throw new UserError('no source is left to scrape after --exclude.');
     if (!stdout.isTTY || !process.stdin.isTTY) {
       throw new UserError(
-        'the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).',
+        'the live app needs a terminal; for scripts use the one-shot commands' +
+          ' (snapshot, list, stats, export; office-watch --help lists them).',
       );
     }
     const depth = colourDepth();

@@ -42,7 +42,8 @@ export async function openLevel(
     if (failure) throw failure;
     throw new StoreError(
       'NOT_A_DATABASE',
-      `${path} could not be opened as an office-watch database (${(cause as Error | undefined)?.message ?? (error as Error).message}).`,
+      `${path} could not be opened as an office-watch database` +
+        ` (${(cause as Error | undefined)?.message ?? (error as Error).message}).`,
     );
   }
   const stored = await db.get(key(PREFIX.meta, 'format'));
@@ -54,7 +55,8 @@ export async function openLevel(
     await db.close();
     throw new StoreError(
       'NEWER_FORMAT',
-      `${path} was written by a newer office-watch (store format ${version}, this one reads up to ${VERSION}): update office-watch to open it; it was left as it was.`,
+      `${path} was written by a newer office-watch (store format ${version}, this one reads up to ${VERSION}):` +
+        ' update office-watch to open it; it was left as it was.',
     );
   }
   if (version !== undefined && version < VERSION) {
@@ -70,7 +72,8 @@ export async function openLevel(
 export const busy = (path: string): StoreError =>
   new StoreError(
     'BUSY',
-    `the database ${path} is busy: another office-watch process (the live app or an import) has it open; try again when it ends.`,
+    `the database ${path} is busy: another office-watch process (the live app or an import) has it open;` +
+      ' try again when it ends.',
   );
 
 async function hasAnyKey(db: Db): Promise<boolean> {

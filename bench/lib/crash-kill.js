@@ -153,7 +153,8 @@ export async function crashImports({ tar, kills, random, dir, fresh, spanMs, who
     const { problems, snapshots } = await check(db);
     result.problems.push(...problems);
     log(
-      `kill ${result.kills} ${delay} ms after ${anywhere ? 'the start' : 'a batch landed'}: ${snapshots} snapshots stored, ${problems.length} problems`,
+      `kill ${result.kills} ${delay} ms after ${anywhere ? 'the start' : 'a batch landed'}` +
+        `: ${snapshots} snapshots stored, ${problems.length} problems`,
     );
     if (fresh) {
       await compare(true);
@@ -184,7 +185,8 @@ export async function crashDemoRounds({ kills, random, dir, minMs, maxMs, args =
     result.problems.push(...problems);
     result.snapshots += snapshots;
     log(
-      `kill ${result.kills} ${delay} ms after the first source's line: ${snapshots} snapshots stored, ${problems.length} problems`,
+      `kill ${result.kills} ${delay} ms after the first source's line` +
+        `: ${snapshots} snapshots stored, ${problems.length} problems`,
     );
   }
   return { ...result, seconds: (Date.now() - started) / 1000 };

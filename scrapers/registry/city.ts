@@ -25,16 +25,23 @@ const ALIASES: Record<string, string> = {
 /**
  * Words that name the body that runs the office, followed by the place: "Stadt Bonn", "Magistrat der Stadt Butzbach".
  */
-const BODY =
-  /^(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Landkreis|Kreis|Landratsamt|Stadtverwaltung|Verbandsgemeindeverwaltung|Amt|Stadtwerke|Städteregion)$/;
+const BODY = new RegExp(
+  '^(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Landkreis|Kreis|Landratsamt|Stadtverwaltung|' +
+    'Verbandsgemeindeverwaltung|Amt|Stadtwerke|Städteregion)$',
+);
+
+/** Word endings of departments, services and kinds of office. */
+const OFFICE_ENDING = new RegExp(
+  '(?:amt|ämter|behörde|stelle|zentrum|center|service|punkt|beratung|dienst|bereich|verwaltung|bäder|termin|' +
+    'universität|kammer|register)$',
+  'i',
+);
 
 /** A word naming a department, a service or a kind of office rather than a place. */
 function isOfficeWord(word: string): boolean {
   return (
     /^(?:kfz\b|corona|test|büro|netz|umtausch|erdgeschoss|elterngeld|wohngeld|landwi)/i.test(word) ||
-    /(?:amt|ämter|behörde|stelle|zentrum|center|service|punkt|beratung|dienst|bereich|verwaltung|bäder|termin|universität|kammer|register)$/i.test(
-      word,
-    )
+    OFFICE_ENDING.test(word)
   );
 }
 

@@ -99,7 +99,9 @@ function handle(site: SimSite, request: SimRequest): SimResponse {
   const path = request.path.replace(/^\/etermin(?=\/)/, '');
   if (!path.startsWith('/api/'))
     return {
-      body: `<!DOCTYPE html><html><head><title>${site.office.name}</title></head><body><div id="app"></div><footer>Online-Terminbuchung powered by eTermin</footer></body></html>`,
+      body:
+        `<!DOCTYPE html><html><head><title>${site.office.name}</title></head><body><div id="app"></div>` +
+        '<footer>Online-Terminbuchung powered by eTermin</footer></body></html>',
     };
   if (!(header(request, 'accept') ?? '').includes('application/json'))
     return json({ error: 'Accept: application/json expected' }, 406);

@@ -2,19 +2,23 @@ import type { FaultKind, SimOffice, SimResponse } from './types.js';
 
 /** An error page served with status 200, as overloaded sites and proxies do. */
 const ERROR_PAGE =
-  '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Fehler</h1><p>Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.</p></body></html>';
+  '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Fehler</h1>' +
+  '<p>Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.</p></body></html>';
 /** JSON where a page belongs: an API answer without a word of error in it. */
 const JSON_ANSWER = '{"success":true,"data":[]}';
 /** HTML where JSON belongs: the shell of a single-page app. */
 const APP_SHELL =
-  '<!DOCTYPE html><html><head><title>Online-Terminbuchung</title></head><body><div id="root"></div><script src="/static/main.js"></script></body></html>';
+  '<!DOCTYPE html><html><head><title>Online-Terminbuchung</title></head>' +
+  '<body><div id="root"></div><script src="/static/main.js"></script></body></html>';
 
 /**
  * What a hostile site puts around a name: CSI, OSC 8 hyperlink, OSC 52 clipboard, C0/C1 controls, bidi, then 10,000
  * characters.
  */
 const HOSTILE_BEFORE = '\u001b[2J\u001b[31m\u001b]8;;https://evil.example/\u0007';
-const HOSTILE_AFTER = `\u001b]8;;\u0007\u001b]52;c;ZWNobyBvd25lZA==\u0007\u009b31m\u0007\b\u000b\u007f\u0085 \u202eeviL\u202c \u2066iso\u2069\u200f\u001b[0m ${'Sehr langer Name '.repeat(589).slice(0, 10_000)}`;
+const HOSTILE_AFTER =
+  '\u001b]8;;\u0007\u001b]52;c;ZWNobyBvd25lZA==\u0007\u009b31m\u0007\b\u000b\u007f\u0085 ' +
+  `\u202eeviL\u202c \u2066iso\u2069\u200f\u001b[0m ${'Sehr langer Name '.repeat(589).slice(0, 10_000)}`;
 
 const isJson = (response: SimResponse): boolean => (response.contentType ?? 'text/html').includes('json');
 
@@ -82,7 +86,8 @@ export function encodeBody(response: SimResponse, fault: FaultKind | undefined):
   if (fault === 'cp1252-meta' && !json) {
     const head = /<head[^>]*>/i.exec(text);
     const at = head ? head.index + head[0].length : 0;
-    text = `${text.slice(0, at)}<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">${text.slice(at)}`;
+    const meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">';
+    text = `${text.slice(0, at)}${meta}${text.slice(at)}`;
   }
   return {
     contentType: fault === 'cp1252' ? `${type}; charset=windows-1252` : type,

@@ -72,9 +72,11 @@ function toSimRequest(req: http.IncomingMessage, body: string): SimRequest {
 }
 
 const CAPTCHA_PAGE =
-  '<html><body><h1>Sicherheitsabfrage</h1><div class="g-recaptcha" data-sitekey="x"></div><p>Bitte bestätigen Sie, dass Sie kein Roboter sind (Captcha).</p></body></html>';
+  '<html><body><h1>Sicherheitsabfrage</h1><div class="g-recaptcha" data-sitekey="x"></div>' +
+  '<p>Bitte bestätigen Sie, dass Sie kein Roboter sind (Captcha).</p></body></html>';
 const MAINTENANCE_PAGE =
-  '<html><body><h1>Wartungsarbeiten</h1><p>Aufgrund von Wartungsarbeiten ist die Terminvereinbarung vorübergehend nicht verfügbar.</p></body></html>';
+  '<html><body><h1>Wartungsarbeiten</h1>' +
+  '<p>Aufgrund von Wartungsarbeiten ist die Terminvereinbarung vorübergehend nicht verfügbar.</p></body></html>';
 
 function injectFault(fault: FaultKind, office: SimOffice, handle: () => SimResponse): SimResponse {
   switch (fault) {

@@ -32,12 +32,16 @@ const MONTHS = [
 ];
 
 export function layout(title: string, body: string): string {
-  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml" lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
-<title>${esc(title)}</title></head>
+  return (
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"' +
+    ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n' +
+    '<html xmlns="http://www.w3.org/1999/xhtml" lang="de">' +
+    '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\n' +
+    `<title>${esc(title)}</title></head>
 <body><div id="nat_container"><h1>${esc(title)}</h1>
 ${body}
-</div><div id="nat_footer"><a href="#">Impressum</a></div></body></html>`;
+</div><div id="nat_footer"><a href="#">Impressum</a></div></body></html>`
+  );
 }
 
 /** Step 1: every location a `ul.nat_casetypelist` with its services, in `form[name=frm_casetype]`. */
@@ -47,14 +51,22 @@ export function indexPage(title: string, action: string, locations: SimNetLocati
       const items = l.services
         .map((s, i) =>
           checkboxes && i % 2 === 1
-            ? `<li class="nat_casetypelist_li"><input type="checkbox" class="nat_casetypelist_casetype casetype_checkbox" name="${s.field}" id="${s.field}" value="1" /><label for="${s.field}">${esc(s.title)}</label></li>`
-            : `<li class="nat_casetypelist_li"><label for="${s.field}">${esc(s.title)}</label><select class="nat_casetypelist_casetype" name="${s.field}" id="${s.field}"><option value="0" selected="selected">0</option><option value="1">1</option><option value="2">2</option></select></li>`,
+            ? '<li class="nat_casetypelist_li">' +
+              '<input type="checkbox" class="nat_casetypelist_casetype casetype_checkbox"' +
+              ` name="${s.field}" id="${s.field}" value="1" /><label for="${s.field}">${esc(s.title)}</label></li>`
+            : `<li class="nat_casetypelist_li"><label for="${s.field}">${esc(s.title)}</label>` +
+              `<select class="nat_casetypelist_casetype" name="${s.field}" id="${s.field}">` +
+              '<option value="0" selected="selected">0</option><option value="1">1</option>' +
+              '<option value="2">2</option></select></li>',
         )
         .join('\n');
-      return `<div class="nat_casetypelist_head"><a href="javascript:toggle('${l.key}');"><h3>${esc(l.shown)}</h3></a></div>
+      return (
+        `<div class="nat_casetypelist_head"><a href="javascript:toggle('${l.key}');">` +
+        `<h3>${esc(l.shown)}</h3></a></div>
 <ul class="nat_casetypelist" id="${l.key}" style="display: none;">
 ${items}
-</ul>`;
+</ul>`
+      );
     })
     .join('\n');
   return layout(
@@ -71,8 +83,9 @@ export function sitesPage(title: string, href: string, name: string): string {
   return layout(
     title,
     `<p>Bitte wählen Sie einen Standort aus.</p><ul class="nat_casetypelist_sites">
-<li class="nat_casetypelist_casetype_li"><a href="#" onclick="javascript:showInfo(); return false;">Informationen zu den Standorten</a></li>
-<li class="nat_casetypelist_casetype_li"><a href="${esc(href)}">${esc(name)}</a></li>
+<li class="nat_casetypelist_casetype_li">` +
+      '<a href="#" onclick="javascript:showInfo(); return false;">Informationen zu den Standorten</a></li>\n' +
+      `<li class="nat_casetypelist_casetype_li"><a href="${esc(href)}">${esc(name)}</a></li>
 </ul>`,
   );
 }
@@ -87,8 +100,11 @@ export function daysPage(title: string, month: string, bookable: Set<string>, li
     const day = `${month}-${String(d).padStart(2, '0')}`;
     cells.push(
       bookable.has(day)
-        ? `<td class="nat_calendar nat_calendar_weekday_bookable"><a class="nat_calendar nat_calendar_weekday_bookable" href="${esc(link(day))}"><span class="hidden">Termin am </span>${d}<span class="hidden">.${mm}.${year} reservieren</span></a></td>`
-        : `<td class="nat_calendar nat_calendar_weekday_notbookable"><span class="hidden">Keine freien Termine am </span>${d}<span class="hidden">.${mm}.${year}</span></td>`,
+        ? '<td class="nat_calendar nat_calendar_weekday_bookable">' +
+            `<a class="nat_calendar nat_calendar_weekday_bookable" href="${esc(link(day))}">` +
+            `<span class="hidden">Termin am </span>${d}<span class="hidden">.${mm}.${year} reservieren</span></a></td>`
+        : '<td class="nat_calendar nat_calendar_weekday_notbookable">' +
+            `<span class="hidden">Keine freien Termine am </span>${d}<span class="hidden">.${mm}.${year}</span></td>`,
     );
   }
   const rows: string[] = [];
@@ -132,13 +148,22 @@ export function timesPage(
 export function webAppointIndex(title: string, locations: SimNetLocation[]): string {
   const sections = locations
     .map(
-      (l) => `<a href="javascript:toggle('${l.key}');"><h3>${esc(l.shown)}</h3></a><div id="${l.key}">
-${l.services.map((s) => `<label>${esc(s.title)}</label><select name="CASETYPES[${esc(s.title)}]"><option value="0">0</option><option value="1">1</option></select>`).join('\n')}</div>`,
+      (l) =>
+        `<a href="javascript:toggle('${l.key}');"><h3>${esc(l.shown)}</h3></a><div id="${l.key}">\n` +
+        l.services
+          .map(
+            (s) =>
+              `<label>${esc(s.title)}</label><select name="CASETYPES[${esc(s.title)}]">` +
+              '<option value="0">0</option><option value="1">1</option></select>',
+          )
+          .join('\n') +
+        '</div>',
     )
     .join('\n');
   return layout(
     title,
-    `<form name="WEB_APPOINT" method="post" action="">${sections}<input type="submit" class="WEB_APPOINT_FORWARDBUTTON" value="Weiter" /></form>`,
+    `<form name="WEB_APPOINT" method="post" action="">${sections}` +
+      '<input type="submit" class="WEB_APPOINT_FORWARDBUTTON" value="Weiter" /></form>',
   );
 }
 
@@ -152,15 +177,24 @@ export function webAppointCalendar(title: string, name: string, months: string[]
       const cells = Array.from({ length }, (_, i) => {
         const day = `${month}-${String(i + 1).padStart(2, '0')}`;
         return bookable.has(day)
-          ? `<td class="nat_calendar"><a class="nat_calendar nat_calendar_weekday_bookable" href="javascript:locationList.showTimeList('${id}','${id}TL','${day}')"><span class="hidden">Termin am </span>${i + 1}</a></td>`
-          : `<td class="nat_calendar"><span class="hidden">Keine freien Termine am </span>${i + 1}<span class="hidden">.${mm}.${year}</span></td>`;
+          ? '<td class="nat_calendar"><a class="nat_calendar nat_calendar_weekday_bookable"' +
+              ` href="javascript:locationList.showTimeList('${id}','${id}TL','${day}')">` +
+              `<span class="hidden">Termin am </span>${i + 1}</a></td>`
+          : '<td class="nat_calendar"><span class="hidden">Keine freien Termine am </span>' +
+              `${i + 1}<span class="hidden">.${mm}.${year}</span></td>`;
       });
-      return `<div class="${id} htmlCalendarMonth" id="${id}${month.replace('-', '')}"><table class="nat_calendar"><caption>Verfügbare Tage im ${MONTHS[mm - 1]} ${year}</caption><tbody><tr>${cells.join('')}</tr></tbody></table></div>`;
+      return (
+        `<div class="${id} htmlCalendarMonth" id="${id}${month.replace('-', '')}"><table class="nat_calendar">` +
+        `<caption>Verfügbare Tage im ${MONTHS[mm - 1]} ${year}</caption>` +
+        `<tbody><tr>${cells.join('')}</tr></tbody></table></div>`
+      );
     })
     .join('\n');
   return layout(
     title,
-    `<div id="locationContent" class="location_list"><input type="button" value="${esc(name)}" class="WEB_APPOINT_LOCATION_HEADLINE" />
-<div class="WEBAPPOINT_LOCATION_CONTENT" id="${id}">${divs}</div><div class="WEB_APPOINT_TIMELIST" id="${id}TL"></div></div>`,
+    '<div id="locationContent" class="location_list">' +
+      `<input type="button" value="${esc(name)}" class="WEB_APPOINT_LOCATION_HEADLINE" />\n` +
+      `<div class="WEBAPPOINT_LOCATION_CONTENT" id="${id}">${divs}</div>` +
+      `<div class="WEB_APPOINT_TIMELIST" id="${id}TL"></div></div>`,
   );
 }

@@ -121,7 +121,8 @@ function handle(site: Site, request: SimRequest, session: Session): SimResponse 
       return html(
         layout(
           title,
-          '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination kann nicht an einem Standort bearbeitet werden.</p>',
+          '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination' +
+            ' kann nicht an einem Standort bearbeitet werden.</p>',
         ),
       );
     if (
@@ -184,14 +185,16 @@ function showDays(site: Site, session: Session, location: SimNetLocation, today:
   const month = days[0]?.slice(0, 7);
   const query = `${BASE}/index.php?company=${site.company}`;
   const link = (day: string) =>
-    `${query}&step=4&location=${location.number}&year=${day.slice(0, 4)}&month=${Number(day.slice(5, 7))}&day=${Number(day.slice(8, 10))}&cur_cause=0`;
+    `${query}&step=4&location=${location.number}` +
+    `&year=${day.slice(0, 4)}&month=${Number(day.slice(5, 7))}&day=${Number(day.slice(8, 10))}&cur_cause=0`;
   session.stage = 'days';
   if (month) session.screen = daysPage(title, month, new Set(days.filter((d) => d.startsWith(month))), link);
   else if (site.variant.noDays === 'empty-table') session.screen = daysPage(title, today.slice(0, 7), new Set(), link);
   else
     session.screen = layout(
       title,
-      '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination kann nicht an einem Standort bearbeitet werden.</p>',
+      '<p class="nat_error">Die von Ihnen gewählte Dienstleistungs-Kombination' +
+        ' kann nicht an einem Standort bearbeitet werden.</p>',
     );
   return session.screen;
 }

@@ -78,18 +78,22 @@ export function escapeHtml(text: string): string {
 }
 
 export function layout(site: SimTempusSite, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Terminvereinbarung ${escapeHtml(site.office.name)}</title></head>
+  return (
+    `<!DOCTYPE html>
+<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">` +
+    `<title>Terminvereinbarung ${escapeHtml(site.office.name)}</title></head>
 <body><div id="kopf"><h2>${escapeHtml(site.office.name)}</h2></div>
 <div id="inhalt">
 ${body}
 </div><div id="fuss"><a href="${query({ anr: String(site.anr), page: 'impressum' })}">Impressum</a></div></body></html>
-`;
+`
+  );
 }
 
 export function startPage(site: SimTempusSite): string {
   const select = (key: string) =>
-    `<select id="${key}" name="${key}" size="1"><option value="0">0</option><option value="1">1</option><option value="2">2</option></select>`;
+    `<select id="${key}" name="${key}" size="1">` +
+    '<option value="0">0</option><option value="1">1</option><option value="2">2</option></select>';
   const optionName = (name: string, i: number) =>
     i % 2 === 0 ? `<div class="anliegen">\n  ${escapeHtml(name)}\n</div>` : `<span>${escapeHtml(name)}</span>`;
   const menu =
@@ -97,19 +101,27 @@ export function startPage(site: SimTempusSite): string {
       ? `<ul class="menuepunkt">\n${site.categories
           .map(
             (c) =>
-              `<li><h3>${escapeHtml(c.name)}</h3>\n<ul class="untermenuepunkt">\n${c.options.map((o, i) => `<li>${optionName(o.name, i)} ${select(o.key)}</li>`).join('\n')}\n</ul></li>`,
+              `<li><h3>${escapeHtml(c.name)}</h3>\n<ul class="untermenuepunkt">\n` +
+              c.options.map((o, i) => `<li>${optionName(o.name, i)} ${select(o.key)}</li>`).join('\n') +
+              '\n</ul></li>',
           )
           .join('\n')}\n</ul>`
       : site.categories
           .map(
             (c) =>
-              `<label class="menuepunkt">${escapeHtml(c.name)}</label>\n${c.options.map((o) => `<label class="untermenuepunkt"><span>${escapeHtml(o.name)}</span> ${select(o.key)}</label>`).join('\n')}`,
+              `<label class="menuepunkt">${escapeHtml(c.name)}</label>\n` +
+              c.options
+                .map(
+                  (o) => `<label class="untermenuepunkt"><span>${escapeHtml(o.name)}</span> ${select(o.key)}</label>`,
+                )
+                .join('\n'),
           )
           .join('\n');
   return layout(
     site,
     `<h1>Bitte wählen Sie die gewünschten Anliegen und deren Anzahl aus.</h1>
-<form id="formular" name="formular" method="post" action="index.php${query({ anr: String(site.anr), page: 'auswahl' })}">
+<form id="formular" name="formular" method="post"` +
+      ` action="index.php${query({ anr: String(site.anr), page: 'auswahl' })}">
 ${menu}
 <input type="submit" name="weiter" value="Weiter">
 </form>`,
@@ -122,7 +134,8 @@ export function noticePage(site: SimTempusSite, category: number): string {
     site,
     `<h1>Wichtiger Hinweis</h1>
 <p>Bitte bringen Sie alle erforderlichen Unterlagen zu Ihrem Termin mit.</p>
-<input type="button" class="button" value="Ich habe die Hinweise zur Kenntnis genommen" onclick="window.location.href='${href}';">`,
+<input type="button" class="button" value="Ich habe die Hinweise zur Kenntnis genommen"` +
+      ` onclick="window.location.href='${href}';">`,
   );
 }
 
@@ -138,10 +151,12 @@ export function listPage(site: SimTempusSite, category: SimCategory, today: stri
   const entries = category.locations.map((location) => {
     const first = earliest(location);
     const time = first
-      ? `<a href="${dayHref(site, location, first.slice(0, 10))}"${site.variant.locations === 'infolink' ? ' class="infolink"' : ''}>${label(first)}</a>`
+      ? `<a href="${dayHref(site, location, first.slice(0, 10))}"` +
+        `${site.variant.locations === 'infolink' ? ' class="infolink"' : ''}>${label(first)}</a>`
       : 'derzeit keine freien Termine';
     return site.variant.locations === 'infolink'
-      ? `<div class="standort"><a class="infolink" href="${locationHref(site, location)}">Termine in ${escapeHtml(location.name)}</a><br>${time}</div>`
+      ? `<div class="standort"><a class="infolink" href="${locationHref(site, location)}">` +
+          `Termine in ${escapeHtml(location.name)}</a><br>${time}</div>`
       : `<li><a href="${locationHref(site, location)}">${escapeHtml(location.name)}</a></li>\n<li>${time}</li>`;
   });
   const body =
@@ -162,7 +177,8 @@ export function calendarPage(site: SimTempusSite, location: SimLocation, today: 
         .map((s) => s.slice(0, 10)),
     ),
   ];
-  const back = `<input type="button" value="Zurück" onclick="window.location.href='${query({ anr: String(site.anr) })}';">`;
+  const start = query({ anr: String(site.anr) });
+  const back = `<input type="button" value="Zurück" onclick="window.location.href='${start}';">`;
   if (free.length === 0)
     return layout(
       site,
@@ -219,7 +235,11 @@ function monthTable(month: string, cell: (date: string) => string): string {
   }
   const rows: string[] = [];
   for (let i = 0; i < cells.length; i += 7) rows.push(`<tr>${cells.slice(i, i + 7).join('')}</tr>`);
-  return `<table class="cal"><caption>${MONTHS[mon - 1]} ${year}</caption>\n<tr><th>Mo</th><th>Di</th><th>Mi</th><th>Do</th><th>Fr</th><th>Sa</th><th>So</th></tr>\n${rows.join('\n')}\n</table>`;
+  return (
+    `<table class="cal"><caption>${MONTHS[mon - 1]} ${year}</caption>\n` +
+    '<tr><th>Mo</th><th>Di</th><th>Mi</th><th>Do</th><th>Fr</th><th>Sa</th><th>So</th></tr>\n' +
+    `${rows.join('\n')}\n</table>`
+  );
 }
 
 /** The free times of one day in `table.termine`. */

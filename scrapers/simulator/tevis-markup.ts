@@ -35,19 +35,28 @@ function calendarAttribute(service: SimTevisService, variant: TevisVariant): str
 
 /** Older flow, step 2: one `form.cnc-form` per service, or the older page with standalone inputs. */
 export function classicServicePage(site: string, department: SimTevisDepartment, variant: TevisVariant): string {
-  const hidden = `<input type="hidden" name="mdt" value="${department.mdt}"><input type="hidden" name="select_cnc" value="1">`;
+  const mdt = `<input type="hidden" name="mdt" value="${department.mdt}">`;
+  const hidden = `${mdt}<input type="hidden" name="select_cnc" value="1">`;
   const body = variant.cncForms
     ? department.services
         .map(
-          (s) => `<form class="cnc-form" action="calendar" method="get">${hidden}
-  <a href="#collapse-${s.key}" data-toggle="collapse" class="cnc-title">${esc(s.title)}</a>
-  <div id="collapse-${s.key}" class="collapse"><input type="hidden" class="cnc-item" name="${s.key}" value="1"${calendarAttribute(s, variant)}>
-  <input type="submit" class="btn btn-primary" value="Weiter"></div></form>`,
+          (s) =>
+            `<form class="cnc-form" action="calendar" method="get">${hidden}\n` +
+            `  <a href="#collapse-${s.key}" data-toggle="collapse" class="cnc-title">${esc(s.title)}</a>\n` +
+            `  <div id="collapse-${s.key}" class="collapse">` +
+            `<input type="hidden" class="cnc-item" name="${s.key}" value="1"${calendarAttribute(s, variant)}>\n` +
+            '  <input type="submit" class="btn btn-primary" value="Weiter"></div></form>',
         )
         .join('\n')
-    : `<form action="calendar" method="get">${hidden}<ul class="cnc_list">
-${department.services.map((s) => `<li><label><input type="checkbox" class="cnc-item" name="${s.key}" value="1" data-tevis-cncname="${esc(s.title)}"${calendarAttribute(s, variant)}> ${esc(s.title)}</label></li>`).join('\n')}
-</ul><input type="submit" class="btn btn-primary" value="Weiter"></form>`;
+    : `<form action="calendar" method="get">${hidden}<ul class="cnc_list">\n` +
+      department.services
+        .map(
+          (s) =>
+            `<li><label><input type="checkbox" class="cnc-item" name="${s.key}" value="1"` +
+            ` data-tevis-cncname="${esc(s.title)}"${calendarAttribute(s, variant)}> ${esc(s.title)}</label></li>`,
+        )
+        .join('\n') +
+      '\n</ul><input type="submit" class="btn btn-primary" value="Weiter"></form>';
   return layout(
     site,
     `Schritt 2<span class="visuallyhidden"> von 6</span>: ${esc(department.name)} - Auswahl des Anliegens`,
@@ -102,8 +111,14 @@ export function wizardServicePage(
           const title = i % 2 === 1 ? `${s.title.replace(' ', '  ')}   ` : s.title;
           const locations =
             s.attribute === undefined ? '' : ` data-tevis-locations="${s.locations.map((l) => l.loc).join('|')}"`;
-          return `<li id="li-${s.key}" class="liConcernsChecklist"><label class="labelConcerns" for="input-${s.key}"><b>${esc(s.title)}</b></label>
-<input id="input-${s.key}" type="number" name="${s.key}" class="cnc-item form-control cnc-number input-number" data-tevis-type="mdc"${locations}${calendarAttribute(s, variant)} data-tevis-cncname="${esc(title)}" value="0" min="0" max="8"></li>`;
+          return (
+            `<li id="li-${s.key}" class="liConcernsChecklist">` +
+            `<label class="labelConcerns" for="input-${s.key}"><b>${esc(s.title)}</b></label>\n` +
+            `<input id="input-${s.key}" type="number" name="${s.key}"` +
+            ' class="cnc-item form-control cnc-number input-number" data-tevis-type="mdc"' +
+            `${locations}${calendarAttribute(s, variant)} data-tevis-cncname="${esc(title)}"` +
+            ' value="0" min="0" max="8"></li>'
+          );
         })
         .join('\n');
       const section = esc(services[0]?.section ?? '');
@@ -112,8 +127,12 @@ export function wizardServicePage(
 <div id="content_concerns_accordion-${n}" class="ui-accordion-content"><ul class="ulConcerns">${lis}</ul></div></div>`;
     })
     .join('\n');
-  const body = `<details id="details_infobox"><summary>Übersicht zu Ihrem Termin</summary><div id="infobox_content"><dl class="grid"><dt><span class="infobox_text">Funktionseinheit</span></dt><dd>${esc(department.name)}</dd></dl></div></details>
-<form action="${esc(action)}" method="get" id="cnc-select-form"><input type="hidden" value="${department.mdt}" name="mdt"><input type="hidden" value="1" name="select_cnc">
+  const body =
+    '<details id="details_infobox"><summary>Übersicht zu Ihrem Termin</summary><div id="infobox_content">' +
+    '<dl class="grid"><dt><span class="infobox_text">Funktionseinheit</span></dt>' +
+    `<dd>${esc(department.name)}</dd></dl></div></details>\n` +
+    `<form action="${esc(action)}" method="get" id="cnc-select-form">` +
+    `<input type="hidden" value="${department.mdt}" name="mdt"><input type="hidden" value="1" name="select_cnc">
 ${items}
 <input type="submit" class="btn btn-primary" id="WeiterButton" value="Weiter"></form>`;
   return layout(
@@ -126,20 +145,25 @@ ${items}
 /** Wizard, step 3: the office locations, each a POST form (map marker and panel, as on the real page). */
 export function locationPage(site: string, service: SimTevisService): string {
   const fields = (l: SimTevisLocation, n: number) =>
-    `<input type="hidden" name="loc" value="${l.loc}" /><input type="hidden" name="gps_lat" value="51.${4300 + n}" /><input type="hidden" name="gps_long" value="6.${8800 + n}" />`;
+    `<input type="hidden" name="loc" value="${l.loc}" />` +
+    `<input type="hidden" name="gps_lat" value="51.${4300 + n}" />` +
+    `<input type="hidden" name="gps_long" value="6.${8800 + n}" />`;
   const markers = service.locations
     .map(
-      (
-        l,
-        n,
-      ) => `<div style="display: none;" id="map_marker_content-${l.loc}"><div><b>${esc(l.name)}</b><br/>Rathausplatz ${n + 1}<br/></div>
-<form method="post">${fields(l, n)}<input type="submit" name="select_location" class="btn btn-primary map_loc_btn" value="Standort auswählen"/></form></div>`,
+      (l, n) =>
+        `<div style="display: none;" id="map_marker_content-${l.loc}">` +
+        `<div><b>${esc(l.name)}</b><br/>Rathausplatz ${n + 1}<br/></div>\n` +
+        `<form method="post">${fields(l, n)}` +
+        '<input type="submit" name="select_location" class="btn btn-primary map_loc_btn" value="Standort auswählen"/>' +
+        '</form></div>',
     )
     .join('\n');
   const panels = service.locations
     .map(
-      (l, n) => `<div class="suggest_location_panel"><form method="post">${fields(l, n)}
-<dl class="grid suggest_location_tbl"><dt>Name</dt><dd>${esc(l.name)}</dd><dt>Anschrift</dt><dd>Rathausplatz ${n + 1}</dd></dl>
+      (l, n) =>
+        `<div class="suggest_location_panel"><form method="post">${fields(l, n)}
+<dl class="grid suggest_location_tbl"><dt>Name</dt><dd>${esc(l.name)}</dd>` +
+        `<dt>Anschrift</dt><dd>Rathausplatz ${n + 1}</dd></dl>
 <input type="submit" class="sel_button btn btn-primary" value="Weiter" name="select_location" /></form></div>`,
     )
     .join('\n');
@@ -162,6 +186,10 @@ export interface SuggestDay {
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
+/** A suggestion's checksum field: 64 hex digits, as on the real page. */
+const checksum = (minutes: number, calendar: string) =>
+  (minutes * 7919 + Number(calendar)).toString(16).padStart(64, '0');
+
 /** Wizard, step 4: one day of free times (or the "no times" notice), with the filter form. */
 export function suggestPage(
   site: string,
@@ -171,18 +199,22 @@ export function suggestPage(
   range: { from: string; to: string },
 ): string {
   if (!shown) {
-    const body = `<div class="row"><h2 class="h1like">Kein freier Termin verfügbar</h2><span>Für die aktuelle Anliegenauswahl ist leider kein Termin verfügbar.</span></div>`;
+    const body =
+      '<div class="row"><h2 class="h1like">Kein freier Termin verfügbar</h2>' +
+      '<span>Für die aktuelle Anliegenauswahl ist leider kein Termin verfügbar.</span></div>';
     return layout(
       site,
       'Schritt 4<span class="visuallyhidden"> von 6</span>: Terminvorschläge - Keine Zeiten verfügbar',
       body,
     );
   }
-  const filter = `<form action="" method="get" id="suggest_filter_form"><input type="hidden" name="loc" value="${location.loc}">
+  const filter =
+    `<form action="" method="get" id="suggest_filter_form"><input type="hidden" name="loc" value="${location.loc}">
 <input type="hidden" name="mdt" value="0" /><input type="hidden" name="${service.key}" value="1" />
 <input type="text" name="filter_date_from" id="filter_date_from" class="suggest_date" value="${range.from}"/>
 <input type="text" name="filter_date_to" id="filter_date_to" class="suggest_date" value="${range.to}"/>
-<input type="checkbox" value="${shown.weekday}" name="filter_day[]" /><input title="Filtern" type="submit" value="Filtern" name="suggest_filter" /></form>`;
+<input type="checkbox" value="${shown.weekday}" name="filter_day[]" />` +
+    '<input title="Filtern" type="submit" value="Filtern" name="suggest_filter" /></form>';
   const minutes = [...new Set([...shown.free, ...shown.taken])].sort((a, b) => a - b);
   const hours = [...new Set(minutes.map((m) => Math.floor(m / 60)))];
   const rows = hours
@@ -191,19 +223,30 @@ export function suggestPage(
         .filter((m) => Math.floor(m / 60) === hour)
         .map((m, block) =>
           shown.free.includes(m)
-            ? `<td><form method="post" class="suggestion_form"><input type="hidden" name="start" value="${m}" /><input type="hidden" name="end" value="${m + 15}" />
-<input type="hidden" name="day" value="${shown.weekday}" /><input type="hidden" name="block" value="${block + 1}" /><input type="hidden" name="hour" value="${hour}" />
-<input type="hidden" name="week" value="${shown.week}" /><input type="hidden" name="date" value="${shown.day.replace(/-/g, '')}" /><input type="hidden" name="cal" value="${location.calendar}" />
-<input type="hidden" name="checksum" value="${(m * 7919 + Number(location.calendar)).toString(16).padStart(64, '0')}" /><input type="hidden" name="pow_token" value="" /><input type="hidden" name="pow_nonce" value="" />
-<button type="submit" class="suggest_btn btn btn-primary " title="${hhmm(m)}">${hhmm(m)}</button ></form></td>`
+            ? '<td><form method="post" class="suggestion_form">' +
+              `<input type="hidden" name="start" value="${m}" />` +
+              `<input type="hidden" name="end" value="${m + 15}" />\n` +
+              `<input type="hidden" name="day" value="${shown.weekday}" />` +
+              `<input type="hidden" name="block" value="${block + 1}" />` +
+              `<input type="hidden" name="hour" value="${hour}" />\n` +
+              `<input type="hidden" name="week" value="${shown.week}" />` +
+              `<input type="hidden" name="date" value="${shown.day.replace(/-/g, '')}" />` +
+              `<input type="hidden" name="cal" value="${location.calendar}" />\n` +
+              `<input type="hidden" name="checksum" value="${checksum(m, location.calendar)}" />` +
+              '<input type="hidden" name="pow_token" value="" /><input type="hidden" name="pow_nonce" value="" />\n' +
+              `<button type="submit" class="suggest_btn btn btn-primary " title="${hhmm(m)}">` +
+              `${hhmm(m)}</button ></form></td>`
             : `<td><button type="button" class="suggest_btn btn btn-primary " disabled>${hhmm(m)}</button></td>`,
         )
         .join('\n');
-      return `<tr><th scope="row"><span aria-hidden="true">${hhmm(hour * 60)} - ${hhmm(hour * 60 + 60)}</span></th>\n${cells}\n</tr>`;
+      const hourSpan = `<span aria-hidden="true">${hhmm(hour * 60)} - ${hhmm(hour * 60 + 60)}</span>`;
+      return `<tr><th scope="row">${hourSpan}</th>\n${cells}\n</tr>`;
     })
     .join('\n');
   const [y, mo, d] = shown.day.split('-');
-  const body = `<details id="details_vorschlage"><summary id="vorschlag_summary">Vorschläge filtern</summary><div>${filter}</div></details>
+  const body =
+    '<details id="details_vorschlage"><summary id="vorschlag_summary">Vorschläge filtern</summary>' +
+    `<div>${filter}</div></details>
 <details id="details_suggest_times" isOpen><summary id="suggest_details_summary">
     ${shown.weekdayName}, ${d}.${mo}.${y}
 </summary><div class="suggest_details_panel"><table class="sugg_table ">${rows}</table></div></details>`;

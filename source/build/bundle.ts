@@ -25,7 +25,9 @@ await build({
   external: ['toasted-notifier', 'react-devtools-core'],
   // Libraries written as CommonJS call require, which an ES module lacks.
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    js:
+      "import { createRequire as __createRequire } from 'node:module';" +
+      ' const require = __createRequire(import.meta.url);',
   },
   plugins: [levelBindingOutside],
 });

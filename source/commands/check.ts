@@ -35,7 +35,8 @@ function tally(problems: Problem[]): string {
 }
 
 function verdict(report: CheckReport): string {
-  const sizes = `${count(report.sources, ['source', 'sources'])}, ${count(report.snapshots, ['snapshot', 'snapshots'])}`;
+  const snapshots = count(report.snapshots, ['snapshot', 'snapshots']);
+  const sizes = `${count(report.sources, ['source', 'sources'])}, ${snapshots}`;
   const { problems } = report;
   if (problems.length === 0) return `sound: ${sizes}, 0 problems`;
   const hint = problems.some((p) => p.fix.length > 0)
@@ -99,9 +100,8 @@ export const checkCommand = defineCommand({
         repaired.repaired.length > 0
           ? `repaired ${count(repaired.repaired.length, ['problem', 'problems'])}: ${tally(repaired.repaired)}`
           : 'repaired nothing';
-      stdout.write(
-        `${now.problems.length === 0 ? 'sound after repair' : 'still unsound after repair'}: ${done}\n${verdict(now)}\n${details(now.problems)}`,
-      );
+      const outcome = now.problems.length === 0 ? 'sound after repair' : 'still unsound after repair';
+      stdout.write(`${outcome}: ${done}\n${verdict(now)}\n${details(now.problems)}`);
     } else {
       stdout.write(`${verdict(before)}\n${details(before.problems)}`);
     }

@@ -36,7 +36,8 @@ export const importCommand = defineCommand({
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     stdout.write(
-      `imported ${summary.files} file(s): ${summary.sources} sources, ${summary.snapshots} snapshots (${summary.rows} rows), ` +
+      `imported ${summary.files} file(s): ${summary.sources} sources, ` +
+        `${summary.snapshots} snapshots (${summary.rows} rows), ` +
         `${summary.appointments} appointments, ${summary.cancellations} cancellations inferred` +
         `${summary.skipped > 0 ? `; ${summary.skipped} snapshots were already stored` : ''} in ${seconds} s\n`,
     );

@@ -77,8 +77,10 @@ export const simulateCommand = defineCommand({
     const demo = { ...started, sites: [...started.sites, ...extra] };
     try {
       if (typeof sitesOut === 'string') writeSites(demo, sitesOut);
+      const from = toBerlinWallTime(demo.clock.now()).slice(0, 16);
       stderr.write(
-        `office-watch simulate: ${demo.offices.length} offices from ${toBerlinWallTime(demo.clock.now()).slice(0, 16)} (Berlin), speed ${speed}×, seed ${seed}; Ctrl-C stops.\n`,
+        `office-watch simulate: ${demo.offices.length} offices from ${from} (Berlin), speed ${speed}×, seed ${seed};` +
+          ' Ctrl-C stops.\n',
       );
       for (const line of officeLines(demo)) stdout.write(`${line}\n`);
       if (typeof sitesOut === 'string') stderr.write(`sites written to ${sitesOut}\n`);
@@ -105,8 +107,10 @@ async function score({ flags, stdout, stderr }: CommandContext<typeof SIMULATE_F
     progress: tty ? (f) => stderr.write(`\rscoring… ${Math.round(f * 100)}%`) : undefined,
   });
   if (tty) stderr.write('\r');
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   stderr.write(
-    `office-watch simulate --score: ${report.rounds} rounds of ${report.roundMinutes} minutes (${days} days), seed ${seed}, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    `office-watch simulate --score: ${report.rounds} rounds of ${report.roundMinutes} minutes (${days} days),` +
+      ` seed ${seed}, in ${seconds} s\n`,
   );
   stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatScore(report));
   return 0;

@@ -81,7 +81,8 @@ export async function checkSites(
   }
   const count = (state: string) => checked.filter((c) => c.status.state === state).length;
   stdout.write(
-    `${checked.length} sites: ${count('ok')} ok, ${count('failing')} failing, ${count('moved')} moved, ${count('gone')} gone\n`,
+    `${checked.length} sites: ${count('ok')} ok, ${count('failing')} failing,` +
+      ` ${count('moved')} moved, ${count('gone')} gone\n`,
   );
   return 0;
 }

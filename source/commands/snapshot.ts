@@ -237,7 +237,8 @@ async function report(
     const free = ok.reduce((sum, s) => sum + (s.freeSlots ?? 0), 0);
     const locations = ok.reduce((sum, s) => sum + (s.locations ?? 0), 0);
     stdout.write(
-      `${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`,
+      `${summaries.length} sources: ${ok.length} ok, ${summaries.length - ok.length} failed` +
+        ` · ${locations} locations · ${free} free slots · ${seconds(round.durationMs)}\n`,
     );
   }
   if (interrupted()) {

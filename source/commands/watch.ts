@@ -59,9 +59,12 @@ export const watchCommand = defineCommand({
   name: 'watch',
   summary: 'watch offices for free slots you want (add, list, rm)',
   subcommands: ['add', 'list', 'rm'],
-  help: `
+  // The usage is one line per subcommand (the usage printed on a missing subcommand relies on it).
+  help:
+    `
   Usage
-    $ office-watch watch add [--city PATTERN] [--office PATTERN] [--before DATE] [--within DAYS] [--weekdays mon,tue] [--hours 08-12]
+    $ office-watch watch add [--city PATTERN] [--office PATTERN] [--before DATE] [--within DAYS]` +
+    ` [--weekdays mon,tue] [--hours 08-12]
     $ office-watch watch list [--json]
     $ office-watch watch rm ID
 

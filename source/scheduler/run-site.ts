@@ -68,7 +68,9 @@ async function scrapeWithin(site: Site, options: RunSiteOptions, now: Date): Pro
         // A scraper throwing is a bug of ours, not of the site; keep it off the other sites.
         failed({
           kind: 'markup',
-          message: `internal error in the ${site.system} scraper: ${error instanceof Error ? error.message : String(error)}`,
+          message:
+            `internal error in the ${site.system} scraper: ` +
+            `${error instanceof Error ? error.message : String(error)}`,
         }),
       );
     return await Promise.race([scrape, timeout]);

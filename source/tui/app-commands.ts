@@ -16,7 +16,8 @@ export function appCommands(data: WatchData, setStatus: (text: string, ms?: numb
       data.control.rescrape(city.sources.map((s) => s.sourceId)).then(
         (r) =>
           setStatus(
-            `${name} rescraped: ${r.ok} ok, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`,
+            `${name} rescraped: ${r.ok} ok, ${r.failed} failed` +
+              `${r.skipped ? `, ${r.skipped} skipped (too soon or busy)` : ''}`,
           ),
         (error: unknown) =>
           setStatus(

@@ -156,9 +156,8 @@ export function App(props: AppProps) {
   });
 
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) {
-    return (
-      <Text>{`terminal too small (${size.columns}×${size.rows}); office-watch needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}`}</Text>
-    );
+    const needs = `${MIN_SIZE.columns}×${MIN_SIZE.rows}`;
+    return <Text>{`terminal too small (${size.columns}×${size.rows}); office-watch needs ${needs}`}</Text>;
   }
 
   const focused = state.focus === 'view';

@@ -158,5 +158,6 @@ async function addOwnSite(url: string, weeks: number): Promise<string> {
   const added = await addSite(url, withOwnSites(loadRegistry(), own), { weeks: Math.min(weeks, 4) });
   saveOwnSites([...own.filter((site) => site.id !== added.site.id), added.site]);
   const free = added.result.snapshot.locations.reduce((sum, location) => sum + location.slots.length, 0);
-  return `added ${added.site.id} (${added.site.system}, ${added.site.city}): ${added.result.snapshot.locations.length} offices, ${free} free`;
+  const offices = added.result.snapshot.locations.length;
+  return `added ${added.site.id} (${added.site.system}, ${added.site.city}): ${offices} offices, ${free} free`;
 }

@@ -39,7 +39,7 @@ describe('dependencies patched at install', () => {
     }
   });
 
-  test("Ink's frames share one set of output caches, started afresh once it holds more than a few screens", async () => {
+  test("Ink's frames share one set of output caches, started afresh once it holds over a few screens", async () => {
     const { default: Output } = await load('ink/build/output.js');
     const first = new Output({ width: 80, height: 24 });
     const second = new Output({ width: 80, height: 24 });

@@ -224,7 +224,8 @@ describe.runIf(hasSharedData(...WEEKS.map((w) => `raw/${w}.tar.gz`)))(
         const instance = await DuckDBInstance.create(':memory:');
         const connection = await instance.connect();
         const reader = await connection.runAndReadAll(
-          `SELECT week, rules, kind, count(*)::INTEGER AS n FROM '${join(out, 'events')}/**/*.parquet' GROUP BY ALL ORDER BY ALL`,
+          `SELECT week, rules, kind, count(*)::INTEGER AS n FROM '${join(out, 'events')}/**/*.parquet'` +
+            ` GROUP BY ALL ORDER BY ALL`,
         );
         const counted = reader.getRowObjectsJson();
         const mine = await readTable(out, 'events');

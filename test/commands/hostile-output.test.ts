@@ -27,7 +27,8 @@ function expectSafe(out: string): void {
   const unsafe = UNSAFE.exec(out);
   expect(
     unsafe
-      ? `U+${unsafe[0].codePointAt(0)?.toString(16).padStart(4, '0')} at ${unsafe.index}: ${JSON.stringify(out.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))}`
+      ? `U+${unsafe[0].codePointAt(0)?.toString(16).padStart(4, '0')} at ${unsafe.index}: ` +
+          JSON.stringify(out.slice(Math.max(0, unsafe.index - 40), unsafe.index + 40))
       : 'safe',
   ).toBe('safe');
   expect(out.includes(LONG)).toBe(false);
@@ -69,7 +70,7 @@ afterAll(async () => {
 });
 
 describe('what sites send never reaches the terminal unsanitized', () => {
-  it('snapshot (table): the scrapes succeed, the error page is an error-page failure, the output is clean', async () => {
+  it('snapshot (table): the scrapes succeed, the error page is an error-page failure, output is clean', async () => {
     const { code, out } = await run('snapshot', '--sites', join(dir, 'sites.json'), '--db', db);
     expect(code).toBe(0);
     expectSafe(out);

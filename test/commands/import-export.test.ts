@@ -87,7 +87,10 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz', 'raw/2026-29.tar.gz'))(
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
       expect(imported.stdout).toMatch(
-        /^imported 2 file\(s\): 38 sources, 25506 snapshots \(143997 rows\), \d+ appointments, \d+ cancellations inferred in [\d.]+ s\n$/,
+        new RegExp(
+          /^imported 2 file\(s\): 38 sources, 25506 snapshots \(143997 rows\), /.source +
+            /\d+ appointments, \d+ cancellations inferred in [\d.]+ s\n$/.source,
+        ),
       );
     });
 
@@ -126,8 +129,9 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz', 'raw/2026-29.tar.gz'))(
         const before = await cli('stats', '--json', '--db', db);
         const again = await cli('import', raw('2021-28'), raw('2026-29'), '--db', db);
         expect(again.code).toBe(0);
-        expect(again.stdout).toMatch(
-          /: 38 sources, 0 snapshots \(0 rows\), 0 appointments, 0 cancellations inferred; 25506 snapshots were already stored in/,
+        expect(again.stdout).toContain(
+          ': 38 sources, 0 snapshots (0 rows), 0 appointments, 0 cancellations inferred;' +
+            ' 25506 snapshots were already stored in',
         );
         expect(await cli('stats', '--json', '--db', db)).toEqual(before);
       },
@@ -247,7 +251,8 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('office-watch import / expor
   it('a CSV with a malformed row: file and line number', async () => {
     const path = bad(
       'bad-row.csv',
-      `${header}2021-07-19 10:00:03,other,a,1,1\r\n2021-07-19 10:15:03,other,a,,1\r\n2021-07-19 10:30:03,other,a,x,1\r\n`,
+      `${header}2021-07-19 10:00:03,other,a,1,1\r\n` +
+        '2021-07-19 10:15:03,other,a,,1\r\n2021-07-19 10:30:03,other,a,x,1\r\n',
     );
     expectOneLineError(await cli('import', week29(), path, '--db', db), `${path} line 4`);
     await expectUnchanged();

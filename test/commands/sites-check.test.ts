@@ -46,7 +46,7 @@ afterAll(() => {
 });
 
 describe('office-watch sites check against the simulator', () => {
-  it('prints the right status for each: working and renumbering, moved, system changed, no such name, refused', async () => {
+  it("prints each one's status: working and renumbering, moved, system changed, no such name, refused", async () => {
     const db = join(dir, 'fresh');
     const checked = new Map((await check(db)).map((c) => [c.sourceId, c]));
     expect(checked.size).toBe(sites.length);

@@ -104,7 +104,8 @@ describe('office-watch sites, from the built binary', () => {
     const server = await startSystemServer(system);
     const before = readFileSync(sitesFile, 'utf8');
     try {
-      const url = `${system.siteUrl(server.origin, office)}/index.php?company=${system.siteParams?.(office)?.company ?? ''}`;
+      const company = system.siteParams?.(office)?.company ?? '';
+      const url = `${system.siteUrl(server.origin, office)}/index.php?company=${company}`;
       const refused = await sites('add', url);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(
@@ -144,7 +145,7 @@ describe('office-watch sites, from the built binary', () => {
     60_000,
   );
 
-  it('list finds Mülheim an der Ruhr as mülheim, muelheim or Mulheim (one matcher for list, -i, watches, the app)', async () => {
+  it('list finds Mülheim an der Ruhr as mülheim, muelheim or Mulheim (one matcher: list, -i, watch, app)', async () => {
     for (const pattern of ['mülheim', 'muelheim', 'Mulheim']) {
       const listed = await runBin(['list', pattern, '--json'], 30_000, { env });
       expect(listed.code, listed.stderr).toBe(0);

@@ -136,7 +136,8 @@ describe('exports of hostile ids', () => {
 
   it('a published-style CSV keeps its bytes', async () => {
     const text =
-      'date,source_id,location_id,2026-07-14 09:00:00\r\n2026-07-13 10:00:00,ansbach,-/3068,1\r\n2026-07-13 10:00:00,ansbach,255/3068,1\r\n';
+      'date,source_id,location_id,2026-07-14 09:00:00\r\n' +
+      '2026-07-13 10:00:00,ansbach,-/3068,1\r\n2026-07-13 10:00:00,ansbach,255/3068,1\r\n';
     const file = join(dir, 'ansbach.csv');
     writeFileSync(file, text);
     const own = join(dir, 'db-plain');

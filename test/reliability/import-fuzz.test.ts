@@ -88,7 +88,8 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('importing damaged copies of
         if (problem) {
           tally.failed++;
           failures.push(
-            `${problem}: ${corruption.kind} (${corruption.describe}) of ${inputs.length} file(s): exit ${result.code}, ${result.stderr.slice(0, 300)}`,
+            `${problem}: ${corruption.kind} (${corruption.describe}) of ${inputs.length} file(s)` +
+              `: exit ${result.code}, ${result.stderr.slice(0, 300)}`,
           );
         }
         outcomes.set(corruption.kind, tally);
@@ -99,7 +100,8 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('importing damaged copies of
         .sort()
         .map(([kind, t]) => `  ${kind.padEnd(24)} ${t.runs} runs, ${t.rejected} rejected, ${t.failed} failed`);
       console.log(
-        `import fuzz: ${RUNS} runs (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failed\n${lines.join('\n')}`,
+        `import fuzz: ${RUNS} runs (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+          `, ${failures.length} failed\n${lines.join('\n')}`,
       );
       expect(failures).toEqual([]);
     },

@@ -54,7 +54,8 @@ const arbPlan: fc.Arbitrary<Plan> = fc.integer({ min: 1, max: 3 }).chain((weeks)
 
 function slotAt(today: string, [day, step]: [number, number]): WallTime {
   const minutes = 7 * 60 + step * 5;
-  return `${addDays(today, day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${addDays(today, day)} ${hhmm}:00`;
 }
 
 function officesOf(plan: Plan): { offices: SimOffice[]; variants: Map<string, EterminVariant> } {
@@ -159,7 +160,8 @@ describe('etermin scraper over HTTP', () => {
     malformed: 'markup',
   };
   for (const fault of Object.keys(expected) as FaultKind[]) {
-    it(`a '${fault}' fault gives ${expected[fault] === 'ok' ? 'a correct snapshot' : `a '${expected[fault]}' failure`} for that site only`, async () => {
+    const outcome = expected[fault] === 'ok' ? 'a correct snapshot' : `a '${expected[fault]}' failure`;
+    it(`a '${fault}' fault gives ${outcome} for that site only`, async () => {
       const now = new Date('2024-03-28T09:30:00Z');
       const offices = ['a', 'b', 'c'].map((id, i) =>
         fixedOffice({

@@ -44,7 +44,7 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
     expect(slugify('Café Élysée – 2. OG')).toBe('cafe-elysee-2-og');
   });
 
-  it('parseIndex: each ul.nat_casetypelist is a location named by its toggle link ("Kategorie " dropped), selects and checkboxes are services', () => {
+  it('parseIndex: a location per ul.nat_casetypelist, named by its toggle link ("Kategorie " dropped)', () => {
     expect(parseIndex(fixture('index.html'))).toEqual({
       kind: 'locations',
       action: '/termine/bonn/index.php?company=stadtbonn&cur_cause=0&step=2',
@@ -55,7 +55,7 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
     });
   });
 
-  it('parseIndex: the WEB_APPOINT start page (CASETYPES selects, forward button) is recognised; a page without lists is markup', () => {
+  it('parseIndex: the WEB_APPOINT start page (CASETYPES selects, forward button) is known; no lists is markup', () => {
     expect(parseIndex(fixture('web-appoint-index.html'))).toEqual({ kind: 'web-appoint' });
     markup(() => parseIndex('<html><body><p>Willkommen</p></body></html>'));
   });
@@ -72,7 +72,7 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
     });
   });
 
-  it('parseDayAnswer: "no days" answers — empty calendar table, the combination and no-service notices, a too long duration', () => {
+  it('parseDayAnswer: "no days" — empty calendar, the combination and no-service notices, a too long duration', () => {
     for (const name of [
       'no-days-empty-table.html',
       'no-days-combination.html',
@@ -90,7 +90,7 @@ describe('netappoint parse (fixtures after protocols.md)', () => {
     });
   });
 
-  it('parseDayAnswer: WEB_APPOINT bookable days (javascript links, no year=) are unsupported; an unknown page is markup', () => {
+  it('parseDayAnswer: WEB_APPOINT days (javascript links, no year=) are unsupported; an unknown page is markup', () => {
     expect(parseDayAnswer(fixture('web-appoint-bookable.html'))).toEqual({ kind: 'web-appoint' });
     markup(() => parseDayAnswer('<html><body><p>Sitzung abgelaufen</p></body></html>'));
   });

@@ -137,7 +137,8 @@ describe('the simulated systems', () => {
     const system = netappointServer([office], { variant: () => ({ frontEnd: 'web-appoint' }) });
     const server = await startSystemServer(system);
     try {
-      const url = `${system.siteUrl(server.origin, office)}/index.php?company=${system.siteParams?.(office)?.company ?? ''}`;
+      const company = system.siteParams?.(office)?.company ?? '';
+      const url = `${system.siteUrl(server.origin, office)}/index.php?company=${company}`;
       const found = recogniseSite(url, await body(url));
       expect(found).toMatchObject({ ok: false, found: expect.stringContaining('WEB_APPOINT') });
     } finally {

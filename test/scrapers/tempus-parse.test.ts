@@ -85,16 +85,20 @@ describe('readPage', () => {
     expect(readPage(fixture('no-locations.html'))).toEqual({ kind: 'no-locations' });
   });
 
-  it('lists locations from a.infolink, skipping the "… Uhr" earliest-time links and links without standortrowid', () => {
+  it('lists locations from a.infolink, skipping "… Uhr" earliest-time links and those without standortrowid', () => {
     expect(readPage(fixture('locations-infolink.html'))).toEqual({
       kind: 'locations',
       locations: [
         {
-          href: '?anr=83&anwendung=2&schlangen=6&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Brackwede&standortrowid=231&standortanzahl=',
+          href:
+            '?anr=83&anwendung=2&schlangen=6&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693' +
+            '&kuerzel=Brackwede&standortrowid=231&standortanzahl=',
           name: 'Brackwede',
         },
         {
-          href: '?anr=83&anwendung=2&schlangen=7&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693&kuerzel=Mitte&standortrowid=232&standortanzahl=',
+          href:
+            '?anr=83&anwendung=2&schlangen=7&sna=Ta60b8&action=open&page=tagesauswahl&tasks=2693' +
+            '&kuerzel=Mitte&standortrowid=232&standortanzahl=',
           name: 'Bielefeld-Mitte',
         },
       ],

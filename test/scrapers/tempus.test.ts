@@ -59,7 +59,8 @@ const arbPlan: fc.Arbitrary<Plan> = fc.integer({ min: 1, max: 3 }).chain((weeks)
 
 function slotAt(today: string, [day, step]: [number, number]): WallTime {
   const minutes = 7 * 60 + step * 5;
-  return `${addDays(today, day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${addDays(today, day)} ${hhmm}:00`;
 }
 
 function officesOf(plan: Plan): { offices: SimOffice[]; variants: Map<string, TempusVariant> } {
@@ -115,7 +116,7 @@ function expectTruth(result: ScrapeResult, office: SimOffice, now: Date, everyLo
 }
 
 describe('tempus scraper over HTTP', () => {
-  it('reports every location with exactly its free slots, across menu layouts, notices and location lists', async () => {
+  it('reports each location with exactly its free slots, across menu layouts, notices and location lists', async () => {
     const scrape = createTempusScraper({ timeoutMs: 5000 });
     await fc.assert(
       fc.asyncProperty(arbPlan, async (plan) => {
@@ -135,7 +136,7 @@ describe('tempus scraper over HTTP', () => {
     );
   });
 
-  it('finds days past the calendar shown by substituting datum=, and reports a fully booked listed location with no slots', async () => {
+  it('finds days past the calendar shown by substituting datum=; a booked-out listed location: no slots', async () => {
     const now = new Date('2021-08-30T06:00:00Z');
     const office = fixedOffice({
       sourceId: 'short',
@@ -176,7 +177,9 @@ describe('tempus scraper over HTTP', () => {
     malformed: 'markup',
   };
   for (const fault of Object.keys(expected) as FaultKind[]) {
-    it(`a '${fault}' fault gives ${expected[fault] === 'ok' ? 'a correct snapshot with umlauts decoded' : `a '${expected[fault]}' failure`} for that site only`, async () => {
+    const outcome =
+      expected[fault] === 'ok' ? 'a correct snapshot with umlauts decoded' : `a '${expected[fault]}' failure`;
+    it(`a '${fault}' fault gives ${outcome} for that site only`, async () => {
       const now = new Date('2024-03-28T09:30:00Z');
       const offices = ['a', 'b', 'c'].map((id, i) =>
         fixedOffice({

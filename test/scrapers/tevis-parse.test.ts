@@ -216,7 +216,7 @@ describe('tevis parse, older flow (fixtures after protocols.md)', () => {
     ]);
   });
 
-  it('parseServicePage: form.cnc-form per service, title from its first <a>, both attribute spellings, 0 = none', () => {
+  it('parseServicePage: form.cnc-form per service, title from its first <a>, both attribute spellings, 0 none', () => {
     const page = parseServicePage(fixture('select2-cnc-form.html'));
     expect(page.flow).toBe('classic');
     expect(page.services.map((s) => [s.key, s.title, s.mdt, s.calendars])).toEqual([

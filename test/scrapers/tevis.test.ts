@@ -35,7 +35,8 @@ function officeOf(sourceId: string, now: Date, locations: PlannedLocation[]): Si
   const today = toBerlinWallTime(now).slice(0, 10);
   const slotAt = ([day, step]: [number, number]): WallTime => {
     const minutes = 7 * 60 + step * 5;
-    return `${addDays(today, day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`;
+    const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return `${addDays(today, day)} ${hhmm}:00`;
   };
   return fixedOffice({
     sourceId,

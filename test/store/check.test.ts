@@ -97,7 +97,7 @@ describe.runIf(hasSharedData(WEEK))('office-watch check on a real LevelDB', () =
     }
   });
 
-  it('detects a corrupted value, a wrong aggregate, wrong totals and a garbage key; --repair makes it sound again', async () => {
+  it('finds a corrupted value, a wrong aggregate, wrong totals, a garbage key; --repair makes it sound', async () => {
     const store = await imported();
     try {
       const [sourceId] = await store.listSources();

@@ -97,10 +97,10 @@ describe('exportHistory over a live-recorded source', () => {
   });
 
   it('gives runs of free slots that break at the week, at a gap and where the slot goes', () => {
-    const runs = all.slots.map(
-      (r) =>
-        `${r.location} ${formatWallTime(r.slot).slice(8, 16)} ${formatWallTime(r.free_from).slice(8, 16)}…${formatWallTime(r.free_to).slice(11, 16)} ×${r.snapshots} ${r.week}`,
-    );
+    const runs = all.slots.map((r) => {
+      const run = `${formatWallTime(r.free_from).slice(8, 16)}…${formatWallTime(r.free_to).slice(11, 16)}`;
+      return `${r.location} ${formatWallTime(r.slot).slice(8, 16)} ${run} ×${r.snapshots} ${r.week}`;
+    });
     expect(runs.filter((r) => r.startsWith('b '))).toEqual([
       'b 21 08:00 18 23:15…23:45 ×3 2021-28',
       'b 21 08:00 19 00:00…00:00 ×1 2021-29', // b is missing from 00:15: the run ends there
@@ -129,7 +129,7 @@ describe('exportHistory over a live-recorded source', () => {
     expect(all.closed).toEqual(['2021-28', '2021-29']);
   });
 
-  it('keeps to --from/--to but replays from the start: the events of the range are those of the whole export', async () => {
+  it("keeps to --from/--to but replays from the start: the range's events are those of the whole export", async () => {
     const part = await exportAll(store, { from: at('19 00:00'), to: at('19 00:15') });
     expect(part.closed).toEqual(['2021-29']);
     expect(part.snapshots.map((r) => formatWallTime(r.taken_at))).toEqual([at('19 00:00'), at('19 00:15')]);

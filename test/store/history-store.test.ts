@@ -60,7 +60,7 @@ describe.runIf(hasSharedData(`raw/${WEEK}.tar.gz`))('a long history in the store
     await store.close();
   }, 120_000);
 
-  it('keeps day rollups that insights read; an older database gets them once on opening, with the same answers', async () => {
+  it('keeps day rollups that insights read; an older database gets them once when opened, same answers', async () => {
     const path = join(dir, 'rollups');
     const store = await openStore(path);
     await importWeeklyFiles(store, [week]);

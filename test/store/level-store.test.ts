@@ -266,7 +266,7 @@ describe('OfficeStore on LevelDB', () => {
     expect(await store.latestSummary('bonn')).toEqual({ takenAt: '2021-07-12 10:15:00', locations: 3, free: 3 });
   });
 
-  it('sumSnapshotMetrics adds each snapshot’s metrics where it is told: the same sums as the decoded records', async () => {
+  it('sumSnapshotMetrics adds each snapshot’s metrics where told: the same sums as the decoded records', async () => {
     await store.recordSnapshot(snap('bonn', '10:00', { a: ['09:00', '09:15', '09:30'], b: ['09:00'] }));
     await store.recordSnapshot(snap('bonn', '10:15', { a: ['09:00', '09:30'], b: ['09:00', '09:45'] }));
     await store.recordSnapshot(snap('bonn', '10:30', { a: ['09:30'], b: ['09:45'] }));
@@ -376,7 +376,7 @@ describe('OfficeStore on LevelDB', () => {
     expect(between.map((s) => s.slots)).toEqual([expected[70]!.slots, expected[71]!.slots, expected[72]!.slots]);
   });
 
-  it('a snapshot reader steps back and forth through key frames, reading each location about once per key frame', async () => {
+  it('a snapshot reader steps back and forth through key frames, reading a location about once per frame', async () => {
     const expected: { takenAt: string; a: string[] }[] = [];
     let time = Date.UTC(2021, 6, 12, 6) / 1000;
     for (let i = 0; i < 100; i++) {

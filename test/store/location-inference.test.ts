@@ -295,7 +295,7 @@ describe('countFree: free_dates and its horizons (rules 6, 7)', () => {
     });
   });
 
-  it('weeks run Monday to Sunday, up to 4 ahead; earlier days of the week are 0w, later weeks only count in free', () => {
+  it('weeks run Monday to Sunday, up to 4 ahead; earlier days of the week are 0w, later weeks count in free', () => {
     expect(
       horizons('2021-07-14 12:00:00', [
         '2021-07-12 08:00',
@@ -314,8 +314,14 @@ describe('state across weeks through the store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'office-watch-inference-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const csv = (columns: string[], rows: [string, string, string[]][]): string =>
-    `${[`date,source_id,location_id${columns.map((c) => `,${c}:00`).join('')}`, ...rows.map(([date, location, free]) => `${date},town,${location}${columns.map((c) => (free.includes(c) ? ',1' : ',')).join('')}`)].join('\r\n')}\r\n`;
+  const csv = (columns: string[], rows: [string, string, string[]][]): string => {
+    const header = `date,source_id,location_id${columns.map((c) => `,${c}:00`).join('')}`;
+    const lines = rows.map(
+      ([date, location, free]) =>
+        `${date},town,${location}${columns.map((c) => (free.includes(c) ? ',1' : ',')).join('')}`,
+    );
+    return `${[header, ...lines].join('\r\n')}\r\n`;
+  };
 
   it('carries free/taken and the 15-minute beat from one week’s file into the next', async () => {
     // week 28: A…E free for x; y only seen once
@@ -420,7 +426,7 @@ describe('state across weeks through the store', () => {
 });
 
 describe('inferChangedRow', () => {
-  it('within one weekly file gives exactly what the full walk gives, row after row (state carried from an earlier week too)', () => {
+  it('within one weekly file gives exactly what the full walk gives, row by row (state from a past week too)', () => {
     const base = T('2021-07-12 00:00');
     const earlier = [base - 86_400, base - 3600]; // slots of an earlier week's file: remembered, never columns here
     const columns = Array.from({ length: 24 }, (_, i) => base + 86_400 + i * 1800);

@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const S = (text: string) => parseWallTime(`2021-07-13 ${text}:00`);
 
 describe('readWeeklyFile', () => {
-  it("reads each snapshot's rows; a row repeating its location's previous row shares that row's slots, unparsed", async () => {
+  it("reads each snapshot's rows; a row repeating its location's last row shares its slots, unparsed", async () => {
     const path = join(dir, 'bonn.csv');
     const lines = [
       'date,source_id,location_id,2021-07-13 08:00:00,2021-07-13 08:15:00,2021-07-13 08:30:00',

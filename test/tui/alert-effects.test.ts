@@ -80,7 +80,7 @@ describe('desktop notifications', () => {
     expect(shown[0]!.message).not.toMatch(/[\u001b\u0007]|evil/);
   });
 
-  test('no notifier on the platform: silently nothing, and not asked again; a failed delivery is logged; a throw is no crash', async () => {
+  test('no notifier: silently nothing, not asked again; a failed delivery is logged; a throw is no crash', async () => {
     vi.useFakeTimers();
     logged.length = 0;
     let calls = 0;

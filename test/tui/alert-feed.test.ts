@@ -85,7 +85,7 @@ describe('alerts in the app data (store-watch-data) from a real round against th
     }
   }, 30_000);
 
-  test("a failing --exec is logged as a problem of the session, not thrown; the store's alerts of the last day are listed", async () => {
+  test("a failing --exec is logged as a session problem, not thrown; the last day's alerts are listed", async () => {
     const scheduler = createScheduler({
       sites: demo.sites.filter((site) => site.id === 'bonn'),
       store,

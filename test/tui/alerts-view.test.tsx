@@ -15,7 +15,7 @@ async function withAlerts(bannerMs = 20_000) {
 }
 
 describe('alerts in the app', () => {
-  test('a raised alert shows a banner (office, slot, how) under the header, sanitized, and the screen still fits', async () => {
+  test('a raised alert shows a banner (office, slot, how) under the header, sanitized; the screen fits', async () => {
     const { alerts, see } = await withAlerts();
     alerts.raise(sampleAlert());
     const screen = await see('ALERT Meldewesen');

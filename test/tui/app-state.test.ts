@@ -204,7 +204,7 @@ describe('app reducer', () => {
     expect(reduceApp(initialApp, { type: 'watch' }, { ...context, cityNames: [] }).prompt).toBeUndefined();
   });
 
-  test('t opens the go-to prompt; Enter on a time moves the history to it in the slots view, on other text changes nothing', () => {
+  test("t opens the go-to prompt; Enter on a time moves the slots view's history to it, on other text nothing", () => {
     const times = {
       ...context,
       times: ['2021-07-11 23:49:00', '2021-07-12 00:03:33', '2021-07-12 08:05:00', '2021-07-18 23:48:00'],

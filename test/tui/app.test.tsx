@@ -15,7 +15,7 @@ async function start(data: FakeWatchData = sampleData(), more: { onQuit?: () => 
 }
 
 describe('App', () => {
-  test('first frame at 80×24: header, cities with states, the selected city grid, footer; no colour codes, no site escapes', async () => {
+  test('first frame at 80×24: header, cities with states, grid, footer; no colour codes, no site escapes', async () => {
     const { see } = await start();
     // 07:45 ran out before the 12:00 snapshot: passed, not booked (issue 15).
     const screen = await see(/07:45\s+·/);
@@ -51,7 +51,7 @@ describe('App', () => {
     await see('snapshot 12:00 · live');
   });
 
-  test('keys typed after a city change in one read act on the new city: "j[" steps back through Dresden\'s snapshots', async () => {
+  test('keys read with a city change act on the new city: "j[" steps back through Dresden\'s snapshots', async () => {
     const data = sampleData();
     const at = (time: string) => `2021-08-10 ${time}:00`;
     data.frames.set(

@@ -22,7 +22,8 @@ const expectSafe = (frame: string): void => {
   const unsafe = UNSAFE.exec(frame);
   expect(
     unsafe
-      ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ${JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))}`
+      ? `U+${unsafe[0].codePointAt(0)?.toString(16)} in ` +
+          JSON.stringify(frame.slice(Math.max(0, unsafe.index - 30), unsafe.index + 30))
       : 'safe',
   ).toBe('safe');
   expect(frame.includes(LONG)).toBe(false);
@@ -78,7 +79,7 @@ describe('the TUI with names from hostile sites', () => {
     );
   });
 
-  test('every view: no escape, control or bidi character, long names capped; the health view shows error-page', async () => {
+  test('every view: no escape, control or bidi character, long names capped; health shows error-page', async () => {
     const sites = setups.map((s) => ({
       id: s.site.id,
       name: `${HOSTILE_SITE} ${s.label}`,

@@ -6,7 +6,7 @@ import type { Insights } from '../../store/insights.js';
 const answer = (n: number): Insights => ({ first: '2021-08-01 00:00:00', last: `2021-08-0${n} 00:00:00`, cities: [] });
 
 describe('InsightsCache', () => {
-  test('one load for many readers; a new version reloads only after minAgeMs; a failed load is tried again', async () => {
+  test('one load for many readers; a new version reloads only after minAgeMs; a failed load is retried', async () => {
     let now = 0;
     let loads = 0;
     const versions = new SourceVersions();

@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 describe('the app while another terminal changes its sites and watches', () => {
-  test('sites add and watch add from a second terminal: the app lists the new city and keeps the watch; a adds a site', async () => {
+  test('sites/watch add in another terminal: the app lists the new city, keeps the watch; a adds a site', async () => {
     const first = await runBin(['sites', 'add', urls.get('kassel')!, '--id', 'own-kassel'], 60_000, { env });
     expect(first.code, first.stderr).toBe(0);
     const app = new PtySession([BIN, '-i', 'own-*', '--db', db], { cwd: dir, env, cols: 100, rows: 30 });

@@ -27,7 +27,7 @@ const ENV = {
 } as unknown as NodeJS.ProcessEnv;
 
 describe('office-watch --demo in a terminal', () => {
-  test('the grid shows, keys move, help lists keys, a failing scraper and bookings appear, q restores the terminal', async () => {
+  test('the grid shows, keys move, help lists keys, failure and bookings show, q restores the terminal', async () => {
     const session = new PtySession([bin, '--demo', '--db', join(dir, 'demo-db')], { cwd: root, env: ENV });
     try {
       const first = await session.waitFor(
@@ -158,7 +158,8 @@ describe('office-watch without a terminal', () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'office-watch: the live app needs a terminal; for scripts use the one-shot commands (snapshot, list, stats, export; office-watch --help lists them).',
+      'office-watch: the live app needs a terminal; for scripts use the one-shot commands' +
+        ' (snapshot, list, stats, export; office-watch --help lists them).',
     ]);
   });
 });

@@ -57,7 +57,7 @@ const sites = [
 ];
 
 describe('WatchData over the store', () => {
-  test('cities from the sites and the db (unknown sources under their id), free counts, states from the runs', async () => {
+  test('cities from the sites and the db (unknown sources by id), free counts, states from the runs', async () => {
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;
     const overview = data.overview();
@@ -150,7 +150,7 @@ describe('WatchData over the store', () => {
     close();
   });
 
-  test('the times stepped through stay within the history window as new snapshots come (a long run keeps no more)', async () => {
+  test('times stepped through stay in the history window as snapshots come (a long run keeps no more)', async () => {
     // A window of half an hour.
     const { data, ready, close } = createStoreWatchData({ store, sites, historyDays: 1 / 48 });
     await ready;
@@ -170,7 +170,7 @@ describe('WatchData over the store', () => {
     close();
   });
 
-  test('peekSlots: what was read is there at once; the step back is read ahead; a new snapshot makes the city stale', async () => {
+  test('peekSlots: what was read shows at once; the step back is read ahead; a snapshot makes it stale', async () => {
     const { data, ready, close } = createStoreWatchData({ store, sites });
     await ready;
     expect(data.peekSlots!('Bonn')).toBeUndefined();

@@ -19,7 +19,8 @@ export function bannerText({ alert, more }: Omit<AlertBannerProps, 'width'>): st
   const count = alert.count ?? 1;
   const several = alert.kind !== 'free now' && count > 1;
   const what = several ? `${count} new slots, first ${slotLabel(alert.slot)}` : alertWhat(alert);
-  return ` ALERT ${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)}) · ${what}${others} · ${viewKey('alerts')} lists them`;
+  const where = `${sanitize(alert.office, 50)} (${sanitize(alert.city, 30)})`;
+  return ` ALERT ${where} · ${what}${others} · ${viewKey('alerts')} lists them`;
 }
 
 /** One line under the header while alerts are new; inverse when colours are on, the word ALERT always. */

@@ -60,9 +60,14 @@ export function footerHints(props: Pick<FooterProps, 'focus' | 'view' | 'filteri
 export function promptText(prompt: NonNullable<AppState['prompt']>): string {
   if (prompt.kind === 'goto') return ` Go to (HH:MM or YYYY-MM-DD [HH:MM]): ${prompt.text}▏  Enter go · Esc cancel`;
   // The end of a long URL is what is being typed: shown, its start cut.
-  if (prompt.kind === 'site')
-    return ` Add a site, its booking page URL: ${[...sanitize(prompt.text, 500)].slice(-40).join('')}▏  Enter add · Esc cancel`;
-  return ` Watch ${sanitize(prompt.city, 30)} within days [${DEFAULT_WITHIN_DAYS}]: ${prompt.text}▏  e.g. 7 08-12 mon,fri Meldewesen · Enter add · Esc cancel`;
+  if (prompt.kind === 'site') {
+    const typed = [...sanitize(prompt.text, 500)].slice(-40).join('');
+    return ` Add a site, its booking page URL: ${typed}▏  Enter add · Esc cancel`;
+  }
+  return (
+    ` Watch ${sanitize(prompt.city, 30)} within days [${DEFAULT_WITHIN_DAYS}]: ${prompt.text}▏` +
+    '  e.g. 7 08-12 mon,fri Meldewesen · Enter add · Esc cancel'
+  );
 }
 
 /** The bottom line: the watch prompt, or a status message, or the keys that matter now. */

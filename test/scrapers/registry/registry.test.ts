@@ -192,7 +192,8 @@ describe('a sites file', () => {
     ['badid.json', '[{"id":"../x","system":"tevis","name":"A","url":"https://a"}]', /entry 1 without a valid "id"/],
     [
       'dup.json',
-      '[{"id":"a","system":"tevis","name":"A","url":"https://a"},{"id":"a","system":"tevis","name":"A","url":"https://a"}]',
+      '[{"id":"a","system":"tevis","name":"A","url":"https://a"},' +
+        '{"id":"a","system":"tevis","name":"A","url":"https://a"}]',
       /lists the id "a" twice/,
     ],
     ['ftp.json', '[{"id":"a","system":"tevis","name":"A","url":"ftp://a"}]', /url is not an http\(s\) URL/],
