@@ -167,13 +167,15 @@ describe('start and stop', () => {
       scraperFor: () => tracker.scraper,
     });
     const round = scheduler.runRound();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // a is in flight (one per host: b waits for it).
+    await until(() => tracker.calls.length === 1);
     const started = Date.now();
     await scheduler.stop();
     const result = await round;
     expect(Date.now() - started).toBeLessThan(1000);
     expect(result.outcomes).toEqual([]);
     expect(result.skipped.map((s) => s.reason)).toEqual(['aborted', 'aborted']);
+    expect(tracker.calls).toEqual(['a']);
     expect(store.runList).toEqual([]);
   });
 });
