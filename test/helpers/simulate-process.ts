@@ -8,7 +8,7 @@ export interface SimulateProcess {
   stderr(): string;
 }
 
-/** Its note on stderr counts the offices ("… 15 offices from …"); stdout lists them, a line each: all there, whole. */
+/** Its stderr note counts the offices ("… 15 offices from …"); stdout lists them, a line each: all there, whole. */
 export const allOfficesListed = ({ stdout, stderr }: { stdout: string; stderr: string }): boolean => {
   const count = /^office-watch simulate: (\d+) offices/m.exec(stderr)?.[1];
   return count !== undefined && stdout.endsWith('\n') && stdout.trimEnd().split('\n').length === Number(count);
