@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { ScrapeFailure, ScrapeResult, ScrapeRun, Scraper, Site, Snapshot } from '../../scrapers/types.js';
 import type { SchedulerStore } from './types.js';
 

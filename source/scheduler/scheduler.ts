@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { ScrapeRun, Site } from '../../scrapers/types.js';
 import { dueSites } from './due-sites.js';
 import { failureAction, pauseAfterFailure } from './failure-policy.js';

@@ -15,7 +15,8 @@ export type NotifyFunction = (
 /** toasted-notifier's errors when the platform has no notifier (no notify-send, no Notification Center, …). */
 const MISSING = /not found|must be installed|only supported|ENOENT/i;
 
-const loadNotifier = async (): Promise<NotifyFunction> => {
+/** toasted-notifier's notify (exported so a test can hear when the real one is done). */
+export const loadNotifier = async (): Promise<NotifyFunction> => {
   const { default: notifier } = await import('toasted-notifier');
   return (notification, done) => void notifier.notify(notification, done);
 };

@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { socketPath } from '../../store/db-socket.js';
 import { openStore } from '../../store/index.js';
 import { hasSharedData, repoRoot, sharedData } from '../helpers/shared-data.js';
@@ -121,12 +121,16 @@ describe.runIf(hasSharedData('raw/2026-29.tar.gz'))('reading while another proce
       const where = socketPath(db)!;
       held.kill('SIGSTOP');
       const reading = cli('stats', '--json');
-      while (
+      const connections = () =>
         readFileSync('/proc/net/unix', 'utf8')
           .split('\n')
-          .filter((line) => line.endsWith(` ${where}`)).length < 2
-      )
-        await new Promise((resolve) => setTimeout(resolve, 50));
+          .filter((line) => line.endsWith(` ${where}`)).length;
+      await vi.waitFor(
+        () => {
+          if (connections() < 2) throw new Error('stats did not connect to the stopped owner in 20 s');
+        },
+        { timeout: 20_000, interval: 50 },
+      );
       held.kill('SIGKILL');
       await ended(held);
       expectOneSentence(await reading, 'the process that had the database open ended; try again.');

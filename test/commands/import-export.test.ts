@@ -2,9 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TAR_END, tarHeader, tarPadding } from '../../store/tar.js';
 import { hasSharedData, repoRoot, sharedData } from '../helpers/shared-data.js';
 import { cli } from '../helpers/run-bin.js';
@@ -75,11 +74,17 @@ describe.runIf(hasSharedData('raw/2021-28.tar.gz', 'raw/2026-29.tar.gz'))(
       const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
       let running = true;
       void exited.then(() => (running = false));
-      await sleep(2000);
-      while (running && duringImport.length < 3) {
+      // Asked once the import has made its database (before, stats would rightly say there is none), then again
+      // until an answer shows the import's first batch: asks before and after data is there, at any machine speed.
+      await vi.waitFor(
+        () => {
+          if (running && !existsSync(join(db, 'CURRENT'))) throw new Error('the import made no database in 60 s');
+        },
+        { timeout: 60_000, interval: 20 },
+      );
+      const showsData = (result: Result) => result.code === 0 && /^source\s+snapshots/.test(result.stdout);
+      while (running && duringImport.length < 5 && !duringImport.some(showsData))
         duringImport.push(await cli('stats', '--db', db));
-        await sleep(1500);
-      }
       imported = { code: await exited, stdout, stderr };
     }, LONG);
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runBin } from '../helpers/run-bin.js';
 import { repoRoot } from '../helpers/shared-data.js';
 
@@ -23,14 +23,17 @@ beforeAll(async () => {
     console.log('ready');`;
   owner = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   owner.stdout!.on('data', (chunk: Buffer) => (ownerOut += chunk.toString()));
-  for (
-    const started = Date.now();
-    !ownerOut.includes('ready');
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  ) {
-    if (Date.now() - started > 20_000) throw new Error('the owner did not start');
-  }
+  await answered('ready', 'the owner did not start');
 });
+
+/** Resolves once the owner has printed `text`, 20 s at most; then fails with `failure`. */
+const answered = (text: string, failure: string) =>
+  vi.waitFor(
+    () => {
+      if (!ownerOut.includes(text)) throw new Error(`${failure} in 20 s`);
+    },
+    { timeout: 20_000, interval: 20 },
+  );
 
 afterAll(async () => {
   owner?.stdin?.end();
@@ -41,7 +44,7 @@ afterAll(async () => {
 const ownerSees = async (): Promise<string[]> => {
   ownerOut = '';
   owner.stdin!.write('\n');
-  for (; !ownerOut.includes('\n'); ) await new Promise((resolve) => setTimeout(resolve, 20));
+  await answered('\n', 'the owner did not print the watches it sees');
   return JSON.parse(ownerOut) as string[];
 };
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseSites } from '../../scrapers/registry/registry.js';
 
 // Runs the built CLI: `npm run build` first (npm test does).
@@ -19,19 +19,25 @@ function run(args: string[]) {
   return { child, out, exit };
 }
 
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-  for (const started = Date.now(); !check(); await new Promise((resolve) => setTimeout(resolve, 50))) {
-    if (Date.now() - started > ms) throw new Error('timed out');
-  }
-}
+/** Resolves as soon as `check` holds, 15 s at most; then fails naming what it waited for. */
+const until = (check: () => boolean, what: string) =>
+  vi.waitFor(
+    () => {
+      if (!check()) throw new Error(`simulate: waited 15 s for ${what}`);
+    },
+    { timeout: 15_000, interval: 50 },
+  );
 
 describe('office-watch simulate', () => {
   it('serves the demo offices, lists them, writes the sites file, and stops on Ctrl-C', async () => {
     const file = join(dir, 'sites.json');
     const { child, out, exit } = run(['simulate', '--port', '0', '--seed', '3', '--speed', '120', '--sites-out', file]);
-    await until(() => out.stderr.includes('Ctrl-C stops') && existsSync(file) && out.stdout.includes('tempus'));
+    await until(
+      () => out.stderr.includes('Ctrl-C stops') && existsSync(file) && out.stdout.includes('tempus'),
+      'its note, the sites file and the listing',
+    );
     const sites = parseSites(readFileSync(file, 'utf8'), file);
-    await until(() => out.stdout.trim().split('\n').length === sites.length);
+    await until(() => out.stdout.trim().split('\n').length === sites.length, 'a line per site of the file');
     expect(sites.length).toBeGreaterThanOrEqual(12);
     const lines = out.stdout.trim().split('\n');
     for (const [i, site] of sites.entries()) {

@@ -8,7 +8,7 @@ import { netappointServer } from '../../scrapers/simulator/netappoint-server.js'
 import { fixedOffice } from '../helpers/fixed-office.js';
 import { serveRealMuelheim } from '../helpers/real-tevis-site.js';
 import { runBin } from '../helpers/run-bin.js';
-import { startSimulate } from '../helpers/simulate-process.js';
+import { allOfficesListed, startSimulate } from '../helpers/simulate-process.js';
 import { hasSharedData } from '../helpers/shared-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'office-watch-sites-'));
@@ -24,9 +24,8 @@ const pasted = new Map<string, string>();
 let simulator: ChildProcess;
 
 beforeAll(async () => {
-  const started = await startSimulate([], ({ stdout }) => stdout.includes('tempus ') && stdout.includes('zms '));
+  const started = await startSimulate([], allOfficesListed);
   simulator = started.child;
-  await new Promise((resolve) => setTimeout(resolve, 200));
   for (const line of started.stdout().trim().split('\n')) {
     const [system, id, url, ...params] = line.trim().split(/\s+/);
     const query = new URLSearchParams(params.map((p) => p.split('=', 2) as [string, string]));

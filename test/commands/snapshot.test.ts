@@ -32,6 +32,7 @@ describe('office-watch snapshot', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toMatch(/^\d+ sources: \d+ ok, \d+ failed · \d+ locations · \d+ free slots · [\d.]+ s$/);
+    expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(0, -1).every((line) => /^(ok {2}|FAIL) {2}\S+/.test(line))).toBe(true);
     expect(lines.filter((line) => line.startsWith('ok')).length).toBeGreaterThan(0);
     // München on ZMS: its Bürgerbüros read, its Ausländerbehörde (behind a captcha) named as not read.

@@ -69,6 +69,7 @@ describe('office-watch watch / snapshot / alerts', () => {
     expect(new Set(alerts.map((a) => a.id)).size).toBe(alerts.length);
     // The summaries are the first round's (one per watch and office); none came with the second.
     const free = alerts.filter((a) => a.kind === 'free now');
+    expect(free.length).toBeGreaterThan(0);
     expect(free.every((a) => a.count! > 0)).toBe(true);
     expect(free.map((a) => `${a.watchIds.join()} ${a.sourceId}/${a.locationId}`).sort()).toEqual([
       '1 bonn/fuhrerscheinwesen',

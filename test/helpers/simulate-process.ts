@@ -8,6 +8,12 @@ export interface SimulateProcess {
   stderr(): string;
 }
 
+/** Its stderr note counts the offices ("… 15 offices from …"); stdout lists them, a line each: all there, whole. */
+export const allOfficesListed = ({ stdout, stderr }: { stdout: string; stderr: string }): boolean => {
+  const count = /^office-watch simulate: (\d+) offices/m.exec(stderr)?.[1];
+  return count !== undefined && stdout.endsWith('\n') && stdout.trimEnd().split('\n').length === Number(count);
+};
+
 /** `office-watch simulate ARGS` started as a user would, resolved once `ready` holds of its output (20 s at most). */
 export async function startSimulate(
   args: string[],

@@ -10,8 +10,11 @@ export interface Received {
   at: number;
 }
 
-/** How the receiver answers a request (default: 200 with {}); return undefined to never answer (a hang). */
-export type Answer = (request: Received, response: ServerResponse) => void | 'hang';
+/** How the receiver answers a request (default: 200 with {}); an answer that never ends the response is a hang. */
+export type Answer = (request: Received, response: ServerResponse) => void;
+
+/** A receiver that takes the request and never answers. */
+export const hang: Answer = () => undefined;
 
 const ok: Answer = (_request, response) =>
   void response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -19,7 +22,7 @@ const ok: Answer = (_request, response) =>
 /** A webhook receiver on 127.0.0.1 that keeps what it was sent; `answer` decides the replies. */
 export async function startReceiver(answer: Answer = ok) {
   const received: Received[] = [];
-  const hanging = new Set<ServerResponse>();
+  const open = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -33,7 +36,9 @@ export async function startReceiver(answer: Answer = ok) {
       const { method = '', url: path = '', headers } = request;
       const got: Received = { method, path, headers, body, at: performance.now() };
       received.push(got);
-      if (receiver.answer(got, response) === 'hang') hanging.add(response);
+      open.add(response);
+      response.on('close', () => open.delete(response));
+      receiver.answer(got, response);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,7 +49,7 @@ export async function startReceiver(answer: Answer = ok) {
     received,
     answer,
     close: async () => {
-      for (const response of hanging) response.destroy();
+      for (const response of open) response.destroy();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../core/berlin-time.js';
 import type { WallTime } from '../../scrapers/types.js';
 import { REFUSED_RETRIES } from '../../scrapers/zms-api.js';
@@ -107,9 +107,12 @@ describe('zms politeness (simulated time: a minute of pausing takes none)', () =
     const scraper = createZmsScraper({ timeoutMs: 5_000 });
     const controller = new AbortController();
     const site = { ...w.site, params: { ...w.site.params, burst: '3', pauseMs: '600000', spacingMs: '0' } };
-    setTimeout(() => controller.abort(), 300);
+    const scraping = scraper(site, { weeks: 8, now: NOW, signal: controller.signal });
+    // Aborted once the burst of 3 is spent (the server has them): the scraper is in, or about to begin, its pause.
+    await vi.waitFor(() => expect(w.log).toHaveLength(3), { timeout: 10_000, interval: 5 });
     const started = performance.now();
-    const result = await scraper(site, { weeks: 8, now: NOW, signal: controller.signal });
+    controller.abort();
+    const result = await scraping;
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(result.ok ? 'ok' : result.failure.kind).toBe('timeout');
     expect(w.log).toHaveLength(3);

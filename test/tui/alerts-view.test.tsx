@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { KEYS, startApp } from './app-harness.js';
 import { FakeAlerts, sampleAlert, sampleData } from './fake-watch-data.js';
 
 let app: ReturnType<typeof startApp> | undefined;
-afterEach(() => app?.instance.unmount());
+afterEach(() => {
+  vi.useRealTimers();
+  app?.instance.unmount();
+});
 
 async function withAlerts(bannerMs = 20_000) {
   const data = sampleData();
@@ -30,10 +33,15 @@ describe('alerts in the app', () => {
 
   test('the banner goes after its time; the alerts view (5) keeps all alerts, newest first, the problems', async () => {
     const { alerts, see, press, frame } = await withAlerts(150);
+    // The banner's timer on the fake clock: it shows until 150 ms have passed there, and goes then.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     alerts.raise(sampleAlert(), sampleAlert('2021-08-12 09:00:00', 'new day'));
     await see('ALERT');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(frame()).not.toContain('ALERT');
+    await vi.advanceTimersByTimeAsync(149);
+    expect(frame()).toContain('ALERT');
+    await vi.advanceTimersByTimeAsync(1);
+    await see((screen) => !screen.includes('ALERT'));
+    vi.useRealTimers();
     alerts.problem('office-watch: alert bonn/loc2 2021-08-11 08:30:00 NOT delivered by webhook: HTTP 500');
     await press('5');
     const screen = await see('Problems');

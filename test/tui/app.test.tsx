@@ -5,7 +5,10 @@ import { KEYS, startApp } from './app-harness.js';
 import { sampleData, type FakeWatchData } from './fake-watch-data.js';
 
 let instance: ReturnType<typeof render> | undefined;
-afterEach(() => instance?.unmount());
+afterEach(() => {
+  vi.useRealTimers();
+  instance?.unmount();
+});
 
 async function start(data: FakeWatchData = sampleData(), more: { onQuit?: () => void } = {}) {
   const { instance: started, press, see, frame } = startApp(data, undefined, more);
@@ -81,13 +84,16 @@ describe('App', () => {
     const data = sampleData();
     const slots = data.slots.bind(data);
     data.slots = (city, at) => (city === 'Dresden' ? new Promise(() => undefined) : slots(city, at));
-    const { instance, see } = await start(data);
-    const started = Date.now();
+    const { instance, see, frame } = await start(data);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     instance.stdin.write('j[k');
     await see('Dresden · live');
-    // [ waits for Dresden's snapshots, k behind it; then both go (with no snapshots known, [ stays live).
-    await see(/Bonn · Tue 08-10 \(1\/2\) · snapshot 12:00 · live[^]*▸ Bonn/, 3000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    // [ waits for Dresden's snapshots, k behind it, 500 ms on the fake clock; then both go (with no snapshots known,
+    // [ stays live).
+    await vi.advanceTimersByTimeAsync(499);
+    expect(frame()).toMatch(/▸ Dresden/);
+    await vi.advanceTimersByTimeAsync(1);
+    await see(/Bonn · Tue 08-10 \(1\/2\) · snapshot 12:00 · live[^]*▸ Bonn/);
   });
 
   test('/ filters by name: typing narrows, Enter accepts, Esc clears', async () => {

@@ -62,6 +62,7 @@ describe.runIf(hasSharedData('metadata.json'))('column headers over the real off
       fc.property(fc.constantFrom(...cities.keys()), fc.integer({ min: 8, max: 17 }), (city, width) => {
         const columns = cities.get(city)!;
         const labels = columnLabels(columns, width);
+        expect(labels).toHaveLength(columns.length);
         expect(labels.every((label) => [...label].length <= width && label.trim() !== '')).toBe(true);
         expect(new Set(labels).size).toBe(labels.length);
       }),

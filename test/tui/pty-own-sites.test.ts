@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BIN, runBin } from '../helpers/run-bin.js';
-import { startSimulate } from '../helpers/simulate-process.js';
+import { allOfficesListed, startSimulate } from '../helpers/simulate-process.js';
 import { PtySession } from './pty-session.js';
 
 // The built app in a real pseudo-terminal over the user's own sites (simulated offices on 127.0.0.1), and a second
@@ -16,7 +16,7 @@ const urls = new Map<string, string>();
 let simulator: ChildProcess;
 
 beforeAll(async () => {
-  const started = await startSimulate([], ({ stdout }) => stdout.includes('regensburg'));
+  const started = await startSimulate([], allOfficesListed);
   simulator = started.child;
   for (const line of started.stdout().trim().split('\n')) {
     const [system, id, url, company] = line.trim().split(/\s+/);

@@ -127,8 +127,9 @@ describe('office-watch --demo in a terminal', () => {
 });
 
 describe("colours for the terminal's background", () => {
+  let dbs = 0;
   const header = async (args: string[], env: NodeJS.ProcessEnv) => {
-    const db = join(dir, `empty-${Math.random().toString(36).slice(2)}`);
+    const db = join(dir, `empty-${++dbs}`);
     const session = new PtySession([bin, '--no-scrape', '--db', db, ...args], { cwd: root, env: { ...ENV, ...env } });
     try {
       await session.waitFor((s) => s.includes('not scraping'), 30_000, 'the header');

@@ -108,6 +108,7 @@ describe('WatchData over the store', () => {
     expect(scopes.map((s) => s.label)).toEqual(['Bonn', 'Führerscheinwesen', 'Kfz']);
     const { end, counts } = await data.hourly('Bonn', scopes[0]!);
     expect(end).toBe('2021-08-10 12:00:00');
+    expect(counts.length).toBeGreaterThan(0);
     expect(counts.every((c) => c.hour <= end)).toBe(true);
   });
 

@@ -94,6 +94,7 @@ describe('the timeline chart: true axes', () => {
     const chart = readChart(rows, 42);
     expect(chart.bookings.filter((h) => h > 0)).toEqual([chart.bookings[30]]);
     const bars = rows.filter((row) => row.kind === 'bookings' || row.kind === 'cancellations');
+    expect(bars.length).toBeGreaterThan(0);
     expect(bars.every((row) => /^[ █▁-▇]*$/.test(row.bars))).toBe(true);
     // One count is one whole tick: the row labelled 1 is full, nothing above it.
     expect(chart.labels).toContain('1');

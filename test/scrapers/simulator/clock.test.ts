@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimClock } from '../../../scrapers/simulator/clock.js';
 
 const START = new Date('2026-03-10T08:00:00Z');
@@ -9,6 +9,8 @@ function fakeReal() {
 }
 
 describe('createSimClock', () => {
+  afterEach(() => void vi.useRealTimers());
+
   it('runs at speed × real time from the start', () => {
     const real = fakeReal();
     const clock = createSimClock({ start: START, speed: 60, realNow: real.realNow });
@@ -43,10 +45,11 @@ describe('createSimClock', () => {
     expect(clock.now().getTime() - START.getTime()).toBe(125_000);
   });
 
-  it('runs on real time by default and refuses to go backwards', async () => {
+  it('runs on real time (performance.now) by default and refuses to go backwards', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
     const clock = createSimClock({ start: START, speed: 1000 });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(clock.now().getTime() - START.getTime()).toBeGreaterThanOrEqual(10_000);
+    vi.advanceTimersByTime(20);
+    expect(clock.now().getTime() - START.getTime()).toBe(20_000);
     expect(() => clock.advance(-1)).toThrow(RangeError);
     expect(() => clock.setSpeed(-2)).toThrow(RangeError);
     expect(() => createSimClock({ start: START, speed: Number.NaN })).toThrow(RangeError);

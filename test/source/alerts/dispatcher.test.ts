@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeMessages, type AlertMessage } from '../../../source/alerts/alert-message.js';
 import { createAlertDispatcher, RECORDS_KEPT } from '../../../source/alerts/dispatcher.js';
-import { startReceiver, type Answer } from '../../helpers/webhook-receiver.js';
+import { type Answer, hang, startReceiver } from '../../helpers/webhook-receiver.js';
 import { slotAlert, watches } from './sample-alerts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ow-dispatch-'));
@@ -127,7 +127,7 @@ describe('createAlertDispatcher', () => {
   });
 
   it('settle: a receiver that never answers costs at most the wait; the rest is logged; nothing hangs', async () => {
-    const url = answering(() => 'hang');
+    const url = answering(hang);
     const lines: string[] = [];
     const dispatcher = createAlertDispatcher({ webhook: url, log: (line) => lines.push(line) });
     dispatcher.dispatch([message(0), message(1)]);

@@ -27,7 +27,20 @@ export function site(id: string, host: string, extra: Partial<Site> = {}): Site 
   return { id, system: 'fake', name: `Stadt ${id}`, city: id, url: `https://${host}/${id}`, ...extra };
 }
 
-/** A scraper that takes `delayMs(site)` real milliseconds and tracks how many run at once, per host and overall. */
+/** `ms` on the global timer (vitest's fake one where a test fakes it); ends early when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', done), resolve());
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
+}
+
+/**
+ * A scraper that takes `delayMs(site)` milliseconds (of the fake clock where a test fakes timers) and tracks how many
+ * run at once, per host and overall.
+ */
 export function trackingScraper(delayMs: (site: Site) => number, fail?: (site: Site) => ScrapeFailure | undefined) {
   const active = new Map<string, number>();
   const maxPerHost = new Map<string, number>();
@@ -41,9 +54,7 @@ export function trackingScraper(delayMs: (site: Site) => number, fail?: (site: S
     maxPerHost.set(host, Math.max(maxPerHost.get(host) ?? 0, active.get(host)!));
     maxTotal = Math.max(maxTotal, ++activeTotal);
     try {
-      await sleep(delayMs(target), undefined, options.signal ? { signal: options.signal } : undefined).catch(
-        () => undefined,
-      );
+      await pause(delayMs(target), options.signal);
       const failure = fail?.(target);
       if (failure) return { ok: false, failure, requests: 1 };
       const snapshot: Snapshot = {

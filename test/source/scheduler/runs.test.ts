@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scraper } from '../../../scrapers/types.js';
 import { createScheduler, type RunOutcome } from '../../../source/scheduler/index.js';
 import { manualClock, memoryStore, site, trackingScraper, until } from './helpers.js';
+
+afterEach(() => void vi.useRealTimers());
 
 describe('run records', () => {
   it('writes a snapshot with its run for a success and a run alone for a failure, and tells listeners', async () => {
@@ -159,6 +161,7 @@ describe('start and stop', () => {
   });
 
   it('stop() aborts scrapes in flight and drops waiting ones without recording them', async () => {
+    vi.useFakeTimers();
     const store = memoryStore();
     const tracker = trackingScraper(() => 5_000);
     const scheduler = createScheduler({
@@ -167,13 +170,15 @@ describe('start and stop', () => {
       scraperFor: () => tracker.scraper,
     });
     const round = scheduler.runRound();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const started = Date.now();
+    // a is in flight (one per host: b waits for it). The fake clock stands: stop() and the round end without a's 5 s
+    // passing, or not at all.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tracker.calls).toEqual(['a']);
     await scheduler.stop();
     const result = await round;
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(result.outcomes).toEqual([]);
     expect(result.skipped.map((s) => s.reason)).toEqual(['aborted', 'aborted']);
+    expect(tracker.calls).toEqual(['a']);
     expect(store.runList).toEqual([]);
   });
 });
