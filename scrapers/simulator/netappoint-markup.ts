@@ -1,4 +1,5 @@
 /** Markup of the simulated netappoint (Kahlert) pages, after protocols.md "netappoint". */
+import { GERMAN_MONTHS } from './german-months.js';
 
 export const esc = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,21 +16,6 @@ export interface SimNetLocation {
   /** The office location (its id is the slug of its name). */
   id: string;
 }
-
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-];
 
 export function layout(title: string, body: string): string {
   return (
@@ -109,7 +95,7 @@ export function daysPage(title: string, month: string, bookable: Set<string>, li
   }
   const rows: string[] = [];
   for (let i = 0; i < cells.length; i += 7) rows.push(`<tr>${cells.slice(i, i + 7).join('')}</tr>`);
-  const caption = `${MONTHS[mm - 1]} ${year}`;
+  const caption = `${GERMAN_MONTHS[mm - 1]} ${year}`;
   return layout(
     title,
     `<h2 class="nat_navigation_currentmonth"><abbr title="${caption}">${caption}</abbr></h2>
@@ -185,7 +171,7 @@ export function webAppointCalendar(title: string, name: string, months: string[]
       });
       return (
         `<div class="${id} htmlCalendarMonth" id="${id}${month.replace('-', '')}"><table class="nat_calendar">` +
-        `<caption>Verfügbare Tage im ${MONTHS[mm - 1]} ${year}</caption>` +
+        `<caption>Verfügbare Tage im ${GERMAN_MONTHS[mm - 1]} ${year}</caption>` +
         `<tbody><tr>${cells.join('')}</tr></tbody></table></div>`
       );
     })

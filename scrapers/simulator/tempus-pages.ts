@@ -1,5 +1,6 @@
 import { addDays } from '../../core/berlin-time.js';
 import type { SimLocation, SimOffice } from './types.js';
+import { GERMAN_MONTHS } from './german-months.js';
 
 /** How one simulated tempus site presents itself. */
 export interface TempusVariant {
@@ -203,21 +204,6 @@ export function calendarPage(site: SimTempusSite, location: SimLocation, today: 
   );
 }
 
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-];
-
 function monthTable(month: string, cell: (date: string) => string): string {
   const [year, mon] = month.split('-').map(Number) as [number, number];
   const offset = (new Date(Date.UTC(year, mon - 1, 1)).getUTCDay() + 6) % 7;
@@ -236,7 +222,7 @@ function monthTable(month: string, cell: (date: string) => string): string {
   const rows: string[] = [];
   for (let i = 0; i < cells.length; i += 7) rows.push(`<tr>${cells.slice(i, i + 7).join('')}</tr>`);
   return (
-    `<table class="cal"><caption>${MONTHS[mon - 1]} ${year}</caption>\n` +
+    `<table class="cal"><caption>${GERMAN_MONTHS[mon - 1]} ${year}</caption>\n` +
     '<tr><th>Mo</th><th>Di</th><th>Mi</th><th>Do</th><th>Fr</th><th>Sa</th><th>So</th></tr>\n' +
     `${rows.join('\n')}\n</table>`
   );
