@@ -1,30 +1,7 @@
 import type { LocationSpec, OfficeSpec, OpeningHours } from './office-spec.js';
+import { ALL_DAY, CITIZEN, MORNINGS, SATURDAY } from './opening-hours.js';
 import type { TevisFlow } from './tevis-server.js';
 import type { ZmsSimOffice, ZmsSimService } from './zms-catalog.js';
-
-// Opening hours as German offices keep them: long Tuesdays and Thursdays, short Fridays.
-const CITIZEN: OpeningHours = {
-  mon: '07:30-12:30',
-  tue: '07:30-12:30 14:00-18:00',
-  wed: '07:30-12:30',
-  thu: '07:30-12:30 14:00-18:00',
-  fri: '07:30-12:00',
-};
-const SATURDAY: OpeningHours = { ...CITIZEN, sat: '09:00-12:00' };
-const MORNINGS: OpeningHours = {
-  mon: '08:00-12:00',
-  tue: '08:00-12:00',
-  wed: '08:00-12:00',
-  thu: '08:00-12:00 13:30-17:30',
-  fri: '08:00-12:00',
-};
-const ALL_DAY: OpeningHours = {
-  mon: '08:00-16:00',
-  tue: '08:00-18:00',
-  wed: '08:00-14:00',
-  thu: '08:00-18:00',
-  fri: '08:00-13:00',
-};
 
 function at(
   id: string,

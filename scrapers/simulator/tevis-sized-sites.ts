@@ -1,4 +1,5 @@
 import type { LocationSpec, OfficeSpec, OpeningHours } from './office-spec.js';
+import { MORNINGS } from './opening-hours.js';
 import type { TevisVariant } from './tevis-variant.js';
 
 /** A simulated tevis site shaped like a real one: the office and the traits its server must show. */
@@ -9,13 +10,6 @@ export interface TevisSiteShape {
   services: number;
 }
 
-const MORNINGS: OpeningHours = {
-  mon: '08:00-12:00',
-  tue: '08:00-12:00',
-  wed: '08:00-12:00',
-  thu: '08:00-12:00 13:30-17:30',
-  fri: '08:00-12:00',
-};
 const LONG_DAYS: OpeningHours = { mon: '08:00-15:00', tue: '08:00-15:00', thu: '08:00-18:00', fri: '08:00-12:00' };
 
 const ONE_DEPARTMENT: Partial<TevisVariant> = { pairs: false, extras: false, departments: 1 };

@@ -11,6 +11,7 @@ import { startSystemServer, type RunningServer } from '../../scrapers/simulator/
 import { netappointServer } from '../../scrapers/simulator/netappoint-server.js';
 import { createSimulatedOffice, type SimulatedOffice } from '../../scrapers/simulator/office.js';
 import type { LocationSpec, OfficeSpec, OpeningHours, PublisherSpec } from '../../scrapers/simulator/office-spec.js';
+import { ALL_DAY, SATURDAY } from '../../scrapers/simulator/opening-hours.js';
 import { createRandom, deriveSeed } from '../../scrapers/simulator/random.js';
 import {
   inferBoth,
@@ -71,21 +72,6 @@ export interface ScoreReport {
   behaviours: BehaviourScore[];
 }
 
-const CITIZEN: OpeningHours = {
-  mon: '07:30-12:30',
-  tue: '07:30-12:30 14:00-18:00',
-  wed: '07:30-12:30',
-  thu: '07:30-12:30 14:00-18:00',
-  fri: '07:30-12:00',
-  sat: '09:00-12:00',
-};
-const ALL_DAY: OpeningHours = {
-  mon: '08:00-16:00',
-  tue: '08:00-18:00',
-  wed: '08:00-14:00',
-  thu: '08:00-18:00',
-  fri: '08:00-13:00',
-};
 const location = (
   id: string,
   name: string,
@@ -153,7 +139,7 @@ function specOf(entry: ScoreOffice): OfficeSpec {
     city: 'Scoreburg',
     publisher: entry.publisher,
     locations: [
-      location(entry.ids[0], 'Meldewesen', 10, CITIZEN),
+      location(entry.ids[0], 'Meldewesen', 10, SATURDAY),
       location(entry.ids[1], 'Kfz-Zulassung', 15, ALL_DAY, { demand: 1.1 }),
     ],
   };
