@@ -2,19 +2,18 @@
 //   import ≤ 4 × `tar xzOf | wc -l`, peak RSS ≤ 400 MB, db ≤ the published .tar.gz after a compaction,
 //   export ≤ import, `metrics --week` ≤ 1 s. Prints figures; asserts nothing.
 //   npm run build && node bench/import-export.js
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Level } from 'level';
+import { folderBytes, timed } from './lib/timed.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(repo, 'bin/office-watch.js');
 const DATA = resolve(process.env.OFFICE_WATCH_DATA ?? join(repo, '../shared/data'));
 const WEEK = '2021-28';
 const RAW = join(DATA, 'raw', `${WEEK}.tar.gz`);
-const TIME = '/usr/bin/time';
 const MB = 1e6;
 
 if (!existsSync(RAW)) {
@@ -24,52 +23,6 @@ if (!existsSync(RAW)) {
 if (!existsSync(join(repo, 'dist/source/cli.js'))) {
   console.log('import-export: build first (npm run build)');
   process.exit(1);
-}
-
-/** Run a command; resolve with its wall time (s), exit code, output, and peak RSS (MB) where measured. */
-function timed(command, args, { rss = false } = {}) {
-  const useTime = rss && existsSync(TIME);
-  const env = { ...process.env, NO_COLOR: '1' };
-  let rssFile;
-  if (rss && !useTime) {
-    // No /usr/bin/time: the child reports its own process.resourceUsage().maxRSS at exit.
-    rssFile = join(tmpdir(), `office-watch-rss-${process.pid}-${Date.now()}`);
-    const hook =
-      "process.on('exit',()=>require('node:fs')" +
-      `.writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`;
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require=data:text/javascript,${encodeURIComponent(hook)}`.trim();
-  }
-  const [file, argv] = useTime ? [TIME, ['-v', command, ...args]] : [command, args];
-  return new Promise((done) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(file, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      let peakMb;
-      if (useTime) {
-        const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-        if (match) peakMb = Number(match[1]) / 1024;
-        stderr = stderr.split('\n\tCommand being timed')[0];
-      } else if (rssFile && existsSync(rssFile)) {
-        peakMb = Number(execFileSync('cat', [rssFile]).toString()) / 1024;
-        rmSync(rssFile, { force: true });
-      }
-      done({ seconds, code, stdout, stderr, peakMb });
-    });
-  });
-}
-
-function folderBytes(path) {
-  let total = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
 }
 
 const verdict = (ok) => (ok ? 'ok' : 'OVER BUDGET');
@@ -95,7 +48,7 @@ try {
     console.log(
       `  import peak RSS           ${fixed(imported.peakMb, 0)} MB` +
         ` (budget ≤ 400 MB: ${verdict(imported.peakMb <= 400)})` +
-        `${existsSync(TIME) ? '' : ' [process.resourceUsage]'}`,
+        `${imported.cpuSeconds === undefined ? ' [process.resourceUsage]' : ''}`,
     );
   else console.log('  import peak RSS           not measured');
 
