@@ -78,6 +78,21 @@ describe('WatchData over the store', () => {
     close();
   });
 
+  test("the list is told of the db's sources once their newest snapshots are read, not with the registry's counts", async () => {
+    // The registry knows five offices of Bonn; its newest snapshot in the db has two.
+    const registry = [
+      { id: 'bonn', name: 'Stadt Bonn', city: 'Bonn', locations: ['1', '2', '3', '4', '5'].map((id) => ({ id })) },
+    ];
+    const { data, ready, close } = createStoreWatchData({ store, sites: [], lookup: registry });
+    const told: number[] = [];
+    data.subscribe(() => told.push(data.overview().offices));
+    await ready;
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]).toBe(3);
+    expect(new Set(told)).toEqual(new Set([3]));
+    close();
+  });
+
   test('acceptSource leaves out db sources that --include/--exclude drop', async () => {
     const { data, ready } = createStoreWatchData({ store, sites, acceptSource: (id) => id !== 'imported-x' });
     await ready;

@@ -175,22 +175,33 @@ export function createStoreWatchData(options: StoreWatchDataOptions): {
 
   const ready = (async () => {
     await catalog.loadSources();
-    emit(undefined);
     // A status window of runs: a site is gone after 3 days of no such name, 404 or 410.
     const since = new Date(now().getTime() - STATUS_WINDOW_MS).toISOString();
-    const queue = catalog.sources().map((s) => s.sourceId);
-    const worker = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const before = catalog.latest(id)?.takenAt;
-        const latest = await catalog.refreshLatest(id);
-        // Run records per source: a range scan of the status window, not of every run ever recorded.
-        if (!scheduler?.health().some((h) => h.sourceId === id)) runs.push(...(await store.runs(id, since)));
-        // What was read of the source knowing its newest snapshot (the slots: FrameReader.times waits for it) stays.
-        if (latest?.takenAt !== before) versions.bump([id]);
-        emit([id]);
-      }
+    const ids = catalog.sources().map((s) => s.sourceId);
+    // Four at a time over the sources: first every newest snapshot (the header's and the list's counts), then the
+    // run records, a range scan of the status window per source (not of every run ever recorded).
+    const eachSource = async (read: (id: string) => Promise<void>) => {
+      const queue = [...ids];
+      const worker = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) await read(id);
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
     };
-    await Promise.all([worker(), worker(), worker(), worker()]);
+    // The list shows once every source's newest snapshot is known: before, its counts would be the registry's.
+    const changed: string[] = [];
+    await eachSource(async (id) => {
+      const before = catalog.latest(id)?.takenAt;
+      const latest = await catalog.refreshLatest(id);
+      // What was read of the source knowing its newest snapshot (the slots: FrameReader.times waits for it) stays.
+      if (latest?.takenAt !== before) changed.push(id);
+    });
+    versions.bump(changed);
+    emit(undefined);
+    await eachSource(async (id) => {
+      if (scheduler?.health().some((h) => h.sourceId === id)) return;
+      runs.push(...(await store.runs(id, since)));
+      emit([id]);
+    });
   })();
 
   const data: WatchData = {
