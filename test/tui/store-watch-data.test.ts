@@ -78,7 +78,7 @@ describe('WatchData over the store', () => {
     close();
   });
 
-  test("the list hears of the db's sources once their newest snapshots are read, not with the registry's counts", async () => {
+  test('the list hears of db sources once their newest snapshots are read, not by registry counts', async () => {
     // The registry knows five offices of Bonn; its newest snapshot in the db has two.
     const registry = [
       { id: 'bonn', name: 'Stadt Bonn', city: 'Bonn', locations: ['1', '2', '3', '4', '5'].map((id) => ({ id })) },
