@@ -26,7 +26,7 @@ import {
   type LocationRecord,
   type SourceRecord,
 } from './records.js';
-import { METRIC, newRowMetrics } from './row-metrics.js';
+import { METRIC, rowMetricsOf } from './row-metrics.js';
 import { addEvent } from './hourly-aggregate.js';
 import { deleteRecordsAfter } from './orphan-records.js';
 import { RollupSums } from './build-rollups.js';
@@ -149,10 +149,9 @@ export class SourceWriter {
     const week = isoWeekOf(time);
     const outcome: RecordOutcome = { stored: true, changedLocations: 0, appointments: 0, cancellations: 0 };
     const present: number[] = [];
-    const metrics: Int32Array[] = [];
-    for (const row of [...rows].sort((a, b) =>
-      a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0,
-    )) {
+    const metrics = rowMetricsOf(rows.length);
+    const sorted = [...rows].sort((a, b) => (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0));
+    for (const [i, row] of sorted.entries()) {
       const id = row.locationId;
       let index = this.meta.locations.indexOf(id);
       if (index < 0) index = this.meta.locations.push(id) - 1;
@@ -161,7 +160,7 @@ export class SourceWriter {
       const sameWeek = state.lastRow !== undefined && state.lastRowWeek === week;
       if (!sameWeek) forgetPastSlots(state, quarter - KEEP_PAST_SECONDS);
       const unchanged = state.lastRow !== undefined && sameSlots(state.lastRow, row.slots);
-      const rowMetrics = newRowMetrics();
+      const rowMetrics = metrics[i]!;
       rowMetrics[METRIC.changed] = sameWeek && !unchanged ? 1 : 0;
       const changes =
         state.lastRow === undefined ? undefined : unchanged ? NO_CHANGES : diffSorted(state.lastRow, row.slots);
@@ -182,7 +181,6 @@ export class SourceWriter {
       outcome.appointments += rowMetrics[METRIC.appointments]!;
       outcome.cancellations += rowMetrics[METRIC.cancellations]!;
       present.push(index);
-      metrics.push(rowMetrics);
     }
     this.put(key(PREFIX.snapshot, this.sourceId, takenAt), encodeSnapshot({ locations: present, metrics }));
     this.rollups.addSnapshot(takenAt, present, metrics);
