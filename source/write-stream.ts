@@ -10,6 +10,12 @@ export async function writeAll(stream: NodeJS.WritableStream, chunks: Iterable<s
   for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
+/** Write chunks that share one buffer: each write has finished with its chunk before the next chunk is made. */
+export async function writeInTurn(stream: NodeJS.WritableStream, chunks: Iterable<Buffer>): Promise<void> {
+  for (const chunk of chunks)
+    await new Promise<void>((resolve, reject) => stream.write(chunk, (error) => (error ? reject(error) : resolve())));
+}
+
 /**
  * Write the file `path` with `fill`, which writes into the stream it is given: the file, or `through` (gzip)
  * piped into it. A file that cannot be written is a UserError naming it, and its error ends the writing at

@@ -7,7 +7,7 @@ import { makeFolder, undoFolders } from '../make-folder.js';
 import { safeFileName } from '../safe-file-name.js';
 import { UserError } from '../user-error.js';
 import { withStore } from '../with-store.js';
-import { writeAll, writeFileFrom } from '../write-stream.js';
+import { writeAll, writeFileFrom, writeInTurn } from '../write-stream.js';
 import type { LevelStore } from '../../store/index.js';
 import { defineCommand } from './command.js';
 import { exportParquet } from './export-parquet.js';
@@ -50,7 +50,7 @@ export const exportCommand = defineCommand({
       const sources = await chosenSources(store, flags.source);
       const csvs = weeklyCsvs(store, { sources, ...range });
       let count = 0;
-      if (!out) for await (const csv of csvs) count++, await writeAll(stdout, csv.lines());
+      if (!out) for await (const csv of csvs) count++, await writeInTurn(stdout, csv.chunks());
       else if (flags.tar) count = await writeBundles(out, csvs);
       else for await (const csv of csvs) count++, await writeCsv(out, csv);
       if (count === 0) throw new UserError('no snapshots in that range.');
@@ -110,7 +110,7 @@ async function chosenSources(store: LevelStore, pattern: string | undefined): Pr
 async function writeCsv(out: string, csv: WeeklyCsv): Promise<void> {
   const week = join(out, csv.week);
   makeFolder(week, 'a week folder');
-  await writeFileFrom(join(week, `${safeFileName(csv.sourceId)}.csv`), (file) => writeAll(file, csv.lines()));
+  await writeFileFrom(join(week, `${safeFileName(csv.sourceId)}.csv`), (file) => writeInTurn(file, csv.chunks()));
 }
 
 /** One YYYY-WW.tar.gz per week with a SOURCE.csv entry per source, sources in order. */
@@ -128,7 +128,9 @@ async function writeBundle(gzip: NodeJS.WritableStream, entries: WeeklyCsv[], mt
   for (const csv of entries.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1))) {
     // A ustar name holds 99 bytes here (tarHeader): 95 and ".csv".
     const header = tarHeader(`${safeFileName(csv.sourceId, 95)}.csv`, csv.size, mtime);
-    await writeAll(gzip, [header, ...csv.lines(), tarPadding(csv.size)]);
+    await writeAll(gzip, [header]);
+    await writeInTurn(gzip, csv.chunks());
+    await writeAll(gzip, [tarPadding(csv.size)]);
   }
   await writeAll(gzip, [TAR_END]);
 }

@@ -33,7 +33,8 @@ async function exportCsv(path: string): Promise<Buffer> {
   const store = await openStore(path, { readOnly: true });
   try {
     const parts: Buffer[] = [];
-    for await (const csv of weeklyCsvs(store, { sources: await store.listSources() })) parts.push(...csv.lines());
+    for await (const csv of weeklyCsvs(store, { sources: await store.listSources() }))
+      for (const chunk of csv.chunks()) parts.push(Buffer.from(chunk));
     return Buffer.concat(parts);
   } finally {
     await store.close();
