@@ -1,4 +1,3 @@
-/** A growable byte writer of unsigned varints (LEB128) and strings. */
 /**
  * The space a finished writer leaves for the next one: a writer's 256 bytes are past the size V8 keeps in its heap,
  * so each was an allocation of its own outside it, and one more to sweep, for every row and snapshot imported.
@@ -6,6 +5,7 @@
  */
 let spare: Uint8Array | undefined;
 
+/** A growable byte writer of unsigned varints (LEB128) and strings. */
 export class ByteWriter {
   private bytes: Uint8Array;
   private length = 0;
