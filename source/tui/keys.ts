@@ -75,7 +75,8 @@ export const MARK_HELP: readonly (readonly [string, string])[] = [
   ['✓O ✗F ~S', 'scraper ok / failing / stale (·· not run yet)'],
 ];
 
-const PLAIN: Key = {
+/** A key with no special key or modifier held: what a plain character arrives as. */
+export const PLAIN: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

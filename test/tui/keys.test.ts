@@ -1,29 +1,8 @@
 import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
-import { keyAction, splitKeys } from '../../source/tui/keys.js';
+import { keyAction, PLAIN, splitKeys } from '../../source/tui/keys.js';
 
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const none = PLAIN;
 const key = (more: Partial<Key>): Key => ({ ...none, ...more });
 
 describe('keyAction', () => {
