@@ -8,6 +8,7 @@ import { scraperFor } from '../dist/scrapers/index.js';
 import { eterminServer } from '../dist/scrapers/simulator/etermin-server.js';
 import { startSystemServer } from '../dist/scrapers/simulator/http-host.js';
 import { netappointServer } from '../dist/scrapers/simulator/netappoint-server.js';
+import { siteOf } from '../dist/scrapers/simulator/site-of.js';
 import { tempusServer } from '../dist/scrapers/simulator/tempus-server.js';
 import { tevisServer } from '../dist/scrapers/simulator/tevis-server.js';
 import { zmsServer } from '../dist/scrapers/simulator/zms-server.js';
@@ -45,14 +46,7 @@ for (const [system, makeServer] of Object.entries(SERVERS)) {
   };
   const server = makeServer([office]);
   const running = await startSystemServer(server);
-  const site = {
-    id: office.sourceId,
-    system,
-    name: office.name,
-    city: office.city,
-    url: server.siteUrl(running.origin, office),
-    ...(server.siteParams ? { params: server.siteParams(office) } : {}),
-  };
+  const site = siteOf(server, running.origin, office);
   for (const [fault, expected] of Object.entries(FAULTS)) {
     office.fault = fault;
     const streamed = running.streamedBytes;

@@ -12,6 +12,7 @@ import { tevisServer } from './tevis-server.js';
 import type { SimLocation, SimOffice, SystemServer } from './types.js';
 import { catalogOf, type ZmsSimCatalog } from './zms-catalog.js';
 import { zmsServer } from './zms-server.js';
+import { siteOf } from './site-of.js';
 
 export interface DemoOptions {
   /** Seed of the offices' randomness (default 1). */
@@ -95,7 +96,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       const host = await startSystemServer(server, options.port ? options.port + index : 0);
       running.push(host);
       origins[system] = host.origin;
-      for (const office of own) sites.set(office, siteOf(server, host.origin, office));
+      for (const office of own) sites.set(office, demoSiteOf(server, host.origin, office));
     }
   } catch (error) {
     await Promise.all(running.map((host) => host.close()));
@@ -110,17 +111,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   };
 }
 
-function siteOf(server: SystemServer, origin: string, office: SimulatedOffice): DemoSite {
-  const params = server.siteParams?.(office);
-  return {
-    id: office.sourceId,
-    system: office.system,
-    name: office.name,
-    city: office.city,
-    url: server.siteUrl(origin, office),
-    ...(params && Object.keys(params).length > 0 ? { params } : {}),
-    locations: office.locations.map(({ id, name }) => ({ id, name })),
-  };
+function demoSiteOf(server: SystemServer, origin: string, office: SimulatedOffice): DemoSite {
+  return { ...siteOf(server, origin, office), locations: office.locations.map(({ id, name }) => ({ id, name })) };
 }
 
 /**

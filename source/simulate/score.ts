@@ -12,6 +12,7 @@ import { netappointServer } from '../../scrapers/simulator/netappoint-server.js'
 import { createSimulatedOffice, type SimulatedOffice } from '../../scrapers/simulator/office.js';
 import type { LocationSpec, OfficeSpec, OpeningHours, PublisherSpec } from '../../scrapers/simulator/office-spec.js';
 import { ALL_DAY, SATURDAY } from '../../scrapers/simulator/opening-hours.js';
+import { siteOf } from '../../scrapers/simulator/site-of.js';
 import { createRandom, deriveSeed } from '../../scrapers/simulator/random.js';
 import {
   inferBoth,
@@ -197,15 +198,7 @@ export async function scoreInference(options: ScoreOptions = {}): Promise<ScoreR
       }
       const host = await startSystemServer(server);
       running.push(host);
-      const params = server.siteParams?.(office);
-      sites.set(office, {
-        id: office.sourceId,
-        system: office.system,
-        name: office.name,
-        city: office.city,
-        url: server.siteUrl(host.origin, office),
-        ...(params ? { params } : {}),
-      });
+      sites.set(office, siteOf(server, host.origin, office));
     }
     for (let round = 0; round <= rounds; round++) {
       if (round > 0) clock.advance(roundMinutes * 60_000);

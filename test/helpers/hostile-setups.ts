@@ -9,6 +9,7 @@ import { startSystemServer, type RunningServer } from '../../scrapers/simulator/
 import { netappointServer } from '../../scrapers/simulator/netappoint-server.js';
 import { tempusServer } from '../../scrapers/simulator/tempus-server.js';
 import { tevisServer, type TevisFlow } from '../../scrapers/simulator/tevis-server.js';
+import { siteOf } from '../../scrapers/simulator/site-of.js';
 import { zmsServer } from '../../scrapers/simulator/zms-server.js';
 import { createZmsScraper } from '../../scrapers/zms.js';
 import type { SimOffice, SystemServer } from '../../scrapers/simulator/types.js';
@@ -100,14 +101,7 @@ export async function startHostileSetups(limits: ScraperLimits, now = HOSTILE_NO
       const office = officeFor(system, `hostile-${label}`, now);
       const server = serverFor(label, system, office);
       const running = await startSystemServer(server);
-      const site: Site = {
-        id: office.sourceId,
-        system,
-        name: office.name,
-        city: office.city,
-        url: server.siteUrl(running.origin, office),
-        ...(server.siteParams ? { params: server.siteParams(office) } : {}),
-      };
+      const site = siteOf(server, running.origin, office);
       return { label, system, office, server, running, site, scraper: scraperFor(system, limits) };
     }),
   );
